@@ -1,0 +1,116 @@
+/**
+ * `hotline import <kind> FILE...`: each file checked, hashed, parsed in a worker and written in
+ * one transaction; returns one summary per file.
+ */
+import { userInfo } from 'node:os';
+import { basename, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
+import { writeImport, type WriteIssue } from '../db/import-writer.js';
+import { findImport } from '../db/queries/imports.js';
+import type { Encoding } from '../io/csv-read.js';
+import { openImportSource } from '../io/import-source.js';
+import { RejectsWriter } from '../io/rejects.js';
+import { checkInputFile, sha256File } from './file-checks.js';
+import { VERSION } from '../version.js';
+
+export interface ImportOptions {
+  kind: ImportKind;
+  files: string[];
+  encoding?: Encoding;
+  delimiter?: string;
+  /** Zone of date-times without an offset (default: the policy zone). */
+  sourceZone?: string;
+  zone: string;
+  skipInvalid: boolean;
+  rejects?: string;
+  force: boolean;
+}
+
+export interface ImportSummary {
+  file: string;
+  sha256: string;
+  kind: ImportKind;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  status: 'imported' | 'already_imported';
+  import_id: number;
+  encoding: string | null;
+  delimiter: string | null;
+  ignored_columns: string[];
+  rejects_file: string | null;
+}
+
+export interface ImportHooks {
+  db: Database.Database;
+  dbPath: string;
+  now: () => number;
+  notice: (line: string) => void;
+  progress?: (file: string, bytes: number, total: number) => void;
+  isInterrupted: () => boolean;
+}
+
+function osUser(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
+/** Imports one file and returns its summary. */
+export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
+  const { size } = checkInputFile(file, hooks.dbPath);
+  const sha256 = await sha256File(file);
+  const done = findImport(hooks.db, opts.kind, sha256);
+  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null };
+  if (done) {
+    return { ...base, rows: done.rows, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
+  }
+  const spec = KIND_SPECS[opts.kind];
+  const source = openImportSource({
+    path: file, file: basename(file), kind: opts.kind, encoding: opts.encoding, delimiter: opts.delimiter,
+    zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone, batchSize: 2000,
+  });
+  const rejectsPath = opts.skipInvalid ? (opts.rejects ?? `${basename(file).replace(/\.[^.]*$/, '')}.rejects.csv`) : undefined;
+  let rejects: RejectsWriter | undefined;
+  let encoding: string | null = null;
+  let delimiter: string | null = null;
+  let ignored: string[] = [];
+  async function* events() {
+    for await (const m of source) {
+      if (m.type === 'start') {
+        encoding = m.encoding;
+        delimiter = m.delimiter;
+        ignored = m.ignored;
+        for (const n of m.notices) hooks.notice(n);
+        if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
+        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.headers, opts.force);
+      }
+      yield m;
+    }
+  }
+  try {
+    const result = await writeImport(hooks.db, hooks.dbPath, events(), {
+      spec,
+      file: basename(file),
+      zone: opts.zone,
+      strict: !opts.skipInvalid,
+      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: null, started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
+      onReject: (issue: WriteIssue) => rejects?.write(issue),
+      onProgress: (bytes) => hooks.progress?.(file, bytes, size),
+      isInterrupted: hooks.isInterrupted,
+      now: hooks.now,
+    });
+    rejects?.commit();
+    const { importId, ...counts } = result;
+    return { ...base, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null };
+  } finally {
+    rejects?.discard();
+    await source.close();
+  }
+}

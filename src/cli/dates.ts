@@ -1,0 +1,39 @@
+/** Date arguments that depend on the policy zone: today, yesterday, YYYY-MM-DD. */
+import { InvalidArgumentError } from 'commander';
+import { addDays, localDateOf, parseIsoDate, type IsoDate } from '../domain/dates.js';
+import { UsageError } from '../errors.js';
+
+/** Resolves 'today', 'yesterday' or a date in `zone` at `now` (epoch seconds). */
+export function resolveDay(text: string, zone: string, now: number): IsoDate {
+  const today = localDateOf(now, zone);
+  if (text === 'today') return today;
+  if (text === 'yesterday') return addDays(today, -1);
+  const d = parseIsoDate(text);
+  if (!d) throw new UsageError(`"${text}" is not a date`, { hint: 'use YYYY-MM-DD, today or yesterday' });
+  return d;
+}
+
+/** Commander parser that only checks the form; resolution needs the policy zone. */
+export function dayArg(text: string): string {
+  if (text !== 'today' && text !== 'yesterday' && !parseIsoDate(text)) throw new InvalidArgumentError('use YYYY-MM-DD, today or yesterday');
+  return text;
+}
+
+export interface DayRangeFlags {
+  date?: string;
+  from?: string;
+  to?: string;
+}
+
+/** --date D, or --from/--to, as an inclusive local-day range. */
+export function resolveRange(flags: DayRangeFlags, zone: string, now: number): { from?: IsoDate; to?: IsoDate } {
+  if (flags.date && (flags.from || flags.to)) throw new UsageError('give --date, or --from/--to, not both');
+  if (flags.date) {
+    const d = resolveDay(flags.date, zone, now);
+    return { from: d, to: d };
+  }
+  const from = flags.from ? resolveDay(flags.from, zone, now) : undefined;
+  const to = flags.to ? resolveDay(flags.to, zone, now) : undefined;
+  if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return { from, to };
+}

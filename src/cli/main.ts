@@ -1,0 +1,43 @@
+/**
+ * The entry point: parse, run, and map every error to its exit code in one place. Nothing else
+ * sets the exit code; nothing calls process.exit.
+ */
+import { CommanderError } from 'commander';
+import { AppError, ExitCode } from '../errors.js';
+import { guardStdout } from '../io/output.js';
+import { createProgram } from './program.js';
+import { processRuntime } from './runtime.js';
+
+function report(e: unknown, debug: boolean): number {
+  const { stderr } = processRuntime;
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (e instanceof AppError) {
+    stderr.write(`error: ${e.message}\n`);
+    for (const line of e.details) stderr.write(line + '\n');
+    if (e.hint) stderr.write(`hint: ${e.hint}\n`);
+    if (debug && e.cause instanceof Error) stderr.write(`${e.cause.stack}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof Error && e.name === 'ExitPromptError') {
+    stderr.write('interrupted\n');
+    return ExitCode.interrupted;
+  }
+  stderr.write('error: unexpected error, please report it with the command you ran\n');
+  stderr.write(debug && e instanceof Error ? `${e.stack}\n` : `  ${e instanceof Error ? e.message : String(e)} (run with --debug for the stack)\n`);
+  return ExitCode.bug;
+}
+
+async function main(argv: string[]): Promise<void> {
+  guardStdout(processRuntime.stdout);
+  const program = createProgram(processRuntime);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    process.exitCode = report(e, argv.includes('--debug'));
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,89 @@
+/** Options shared by commands: global --db/--policy, output options, and argument parsers. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { openDatabase, resolveDbPath, type HotlineDb } from '../db/connection.js';
+import { parseIsoDate, type IsoDate } from '../domain/dates.js';
+import { loadPolicy, type LoadedPolicy } from '../io/policy-file.js';
+import { checkOutPath, type OutputTarget } from '../io/output.js';
+import type { Format, Lang, RenderOptions } from '../io/render/report.js';
+import { colorAllowed, type Runtime } from './runtime.js';
+
+export interface GlobalOptions {
+  db?: string;
+  policy?: string;
+  busyTimeout?: number;
+  debug?: boolean;
+}
+
+export interface OutputFlags {
+  format?: Format;
+  out?: string;
+  force?: boolean;
+  lang: Lang;
+  showPii?: boolean;
+}
+
+/** Adds the global options to the root command. */
+export function addGlobalOptions(program: Command): Command {
+  return program
+    .option('--db <path>', 'database file (default: $HOTLINE_DB or ./hotline.db)')
+    .option('--policy <path>', 'policy file (default: $HOTLINE_POLICY or ./hotline.policy.json)')
+    .option('--busy-timeout <seconds>', 'wait this long for another hotline process that is writing', parsePositiveNumber, 5)
+    .option('--debug', 'print stack traces of unexpected errors');
+}
+
+/** Adds --format, --out, --force, --lang, --show-pii to a report command. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'table, csv or json (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
+    .option('--out <file>', 'write to this file instead of stdout (CSV gets a BOM for Excel)')
+    .option('--force', 'replace an existing --out file')
+    .addOption(new Option('--lang <lang>', 'language of column headers').choices(['en', 'zh']).default('en'))
+    .option('--show-pii', 'show customer phone numbers, names and addresses unmasked');
+}
+
+/** Rendering and output settings from the output flags. */
+export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions & OutputTarget {
+  checkOutPath(flags.out, flags.force ?? false);
+  const byExtension = flags.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+  const format: Format = flags.format ?? (flags.out ? byExtension : rt.stdout.isTTY ? 'table' : 'csv');
+  return {
+    format,
+    lang: flags.lang,
+    showPii: flags.showPii ?? false,
+    color: !flags.out && colorAllowed(rt.stdout, rt.env),
+    bom: Boolean(flags.out) && format === 'csv',
+    out: flags.out,
+    force: flags.force ?? false,
+    mode: flags.showPii ? 0o600 : 0o644,
+    stdout: rt.stdout,
+  };
+}
+
+/** Opens the database named by the global options. */
+export function openDb(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): HotlineDb {
+  return openDatabase({ path: resolveDbPath(globals.db, rt.env), busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000, durable: opts.durable });
+}
+
+/** Loads the policy named by the global options. */
+export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
+  return loadPolicy(globals.policy, rt.env);
+}
+
+export function parsePositiveNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds ≥ 0');
+  return n;
+}
+
+export function parsePositiveInt(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+/** YYYY-MM-DD, today or yesterday (in the policy zone: resolved by the caller). */
+export function parseDateArg(text: string): IsoDate {
+  const d = parseIsoDate(text);
+  if (!d) throw new InvalidArgumentError(`"${text}" is not a date (YYYY-MM-DD)`);
+  return d;
+}

@@ -1,0 +1,39 @@
+/** createProgram(): the whole command tree, with no process side effects (testable). */
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
+import { callsCommand, importsCommand, operatorsCommand, ordersCommand } from './commands/lists.js';
+import { addGlobalOptions } from './options.js';
+import type { Runtime } from './runtime.js';
+
+export function createProgram(rt: Runtime): Command {
+  const program = new Command('hotline')
+    .description('Statistics, appraisal, bonus, training and leave for an express-delivery customer hotline,\nfrom the CSV exports of its phone and order systems (imported into SQLite).')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) })
+    .addHelpText('after', `
+Examples:
+  hotline demo                                   import the bundled sample month and tour it
+  hotline import calls --encoding gbk 话单.csv    import a call export
+  hotline calls list --date yesterday --outcome abandoned
+  hotline imports                                what was imported, when, by whom
+
+Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/corrupt, 130 interrupted.`);
+  addGlobalOptions(program);
+  program.addCommand(demoCommand(rt));
+  program.addCommand(importCommand(rt));
+  program.addCommand(importsCommand(rt));
+  program.addCommand(operatorsCommand(rt));
+  program.addCommand(callsCommand(rt));
+  program.addCommand(ordersCommand(rt));
+  program.exitOverride();
+  for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) });
+  return program;
+}
+
+/** Every command below `root` (for settings and the docs meta-test). */
+export function allCommands(root: Command): Command[] {
+  return root.commands.flatMap((c) => [c, ...allCommands(c)]);
+}

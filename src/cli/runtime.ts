@@ -1,0 +1,27 @@
+/** What a command needs from the process, passed in so that tests can supply their own. */
+export interface Runtime {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  /** Epoch seconds now. */
+  now(): number;
+}
+
+export const processRuntime: Runtime = {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  now: () => Math.floor(Date.now() / 1000),
+};
+
+/** Colour only on a terminal, never with NO_COLOR or TERM=dumb. */
+export function colorAllowed(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}
+
+/** Writes a line to stderr. */
+export function say(rt: Runtime, line: string): void {
+  rt.stderr.write(line + '\n');
+}

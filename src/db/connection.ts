@@ -1,0 +1,56 @@
+/** Opening the hotline database: path resolution, file mode, pragmas, migrations. */
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { DbStateError } from '../errors.js';
+import { toDbStateError } from './errors.js';
+import { migrate } from './migrate.js';
+
+export interface OpenOptions {
+  /** --db, else $HOTLINE_DB, else ./hotline.db */
+  path: string;
+  readonly?: boolean;
+  /** Milliseconds to wait for another writer (default 5000). */
+  busyTimeoutMs?: number;
+  /** Imports run with synchronous=FULL. */
+  durable?: boolean;
+}
+
+export interface HotlineDb {
+  db: Database.Database;
+  path: string;
+  close(): void;
+}
+
+/** The database path from --db, $HOTLINE_DB or the default. */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return flag ?? (env.HOTLINE_DB || './hotline.db');
+}
+
+/** Opens (creating with mode 0600 and migrating when needed) the hotline database. */
+export function openDatabase(opts: OpenOptions): HotlineDb {
+  const { path } = opts;
+  if (path !== ':memory:') {
+    if (existsSync(path) && !statSync(path).isFile()) throw new DbStateError(`${path}: not a regular file`, { hint: 'give --db a database file path' });
+    if (!existsSync(path) && !opts.readonly) {
+      try {
+        closeSync(openSync(path, 'wx', 0o600));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST') throw new DbStateError(`${path}: cannot create the database (${code})`, { hint: 'check that the directory exists and is writable' });
+      }
+    }
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? 5000 });
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${opts.durable ? 'FULL' : 'NORMAL'}`);
+    if (!opts.readonly) migrate(db, path);
+    const handle = db;
+    return { db: handle, path, close: () => handle.close() };
+  } catch (e) {
+    db?.close();
+    throw toDbStateError(e, path) ?? e;
+  }
+}

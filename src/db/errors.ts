@@ -1,0 +1,34 @@
+/** Turns SQLite failures into DbStateError messages a supervisor can act on. */
+import Database from 'better-sqlite3';
+import { DbStateError } from '../errors.js';
+
+/** A DbStateError for a SqliteError, or undefined when `e` is something else. */
+export function toDbStateError(e: unknown, path: string): DbStateError | undefined {
+  if (!(e instanceof Database.SqliteError)) return undefined;
+  const code = e.code;
+  if (code.startsWith('SQLITE_BUSY')) {
+    return new DbStateError(`${path}: database busy: another hotline process is writing`, {
+      hint: 'retry in a moment, or wait longer with --busy-timeout SECONDS',
+      cause: e,
+    });
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new DbStateError(`${path}: the database is read-only`, { hint: 'check the file and directory permissions, or copy it somewhere writable', cause: e });
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new DbStateError(`${path}: the database file is corrupt or not a hotline database (${code})`, {
+      hint: 'restore it from a backup (hotline db backup makes them); nothing was written',
+      cause: e,
+    });
+  }
+  if (code === 'SQLITE_FULL') {
+    return new DbStateError(`${path}: disk full: nothing was written`, { hint: 'free disk space and run the command again', cause: e });
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return new DbStateError(`${path}: cannot open the database (${code})`, { hint: 'check that the directory exists and is writable', cause: e });
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new DbStateError(`${path}: I/O error (${code}): nothing was written`, { hint: 'check the disk and free space', cause: e });
+  }
+  return undefined;
+}

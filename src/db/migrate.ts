@@ -1,0 +1,38 @@
+/** Schema migrations keyed by PRAGMA user_version, run forward in one IMMEDIATE transaction each. */
+import type Database from 'better-sqlite3';
+import { DbStateError } from '../errors.js';
+import { sql as foundation } from './migrations/001-foundation.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: foundation }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Current schema version of a database. */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings `db` to the latest schema; refuses a database written by a newer hotline. */
+export function migrate(db: Database.Database, path: string, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new DbStateError(`${path}: the database has schema version ${current}, newer than this hotline understands (${latest})`, {
+      hint: 'upgrade hotline (npm install) before using this database',
+    });
+  }
+  for (const m of migrations) {
+    if (m.version <= schemaVersion(db)) continue;
+    db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

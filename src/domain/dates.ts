@@ -1,0 +1,142 @@
+/**
+ * Calendar dates and time-zone arithmetic. Pure: no clock, no I/O. Uses Intl (full ICU ships
+ * with Node) for zone offsets, cached per quarter hour so that a million calls cost little.
+ */
+
+/** A calendar date 'YYYY-MM-DD'. */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+/** A calendar month 'YYYY-MM'. */
+export type IsoMonth = string & { readonly __brand: 'IsoMonth' };
+
+export interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** True when `zone` is an IANA time-zone name this runtime knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `zone` from UTC, in seconds, at the instant `epochSeconds`. */
+export function zoneOffsetSeconds(zone: string, epochSeconds: number): number {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const bucket = Math.floor(epochSeconds / 900);
+  const key = zone + '|' + bucket;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const at = bucket * 900;
+  const parts = formatterFor(zone).formatToParts(new Date(at * 1000));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000;
+  const offset = asUtc - at;
+  if (offsetCache.size > 200_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/** Days in a month (month 1–12), proleptic Gregorian. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True when year-month-day names a real calendar day. */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Epoch seconds of a wall-clock time in `zone` (the earlier instant when the clock repeats). */
+export function localToEpoch(t: LocalTime, zone: string): number {
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) / 1000;
+  const first = wall - zoneOffsetSeconds(zone, wall);
+  const second = wall - zoneOffsetSeconds(zone, first);
+  return second === first ? first : Math.min(first, second);
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+/** The wall-clock time in `zone` of the instant `epochSeconds`. */
+export function epochToLocal(epochSeconds: number, zone: string): LocalTime {
+  const d = new Date((epochSeconds + zoneOffsetSeconds(zone, epochSeconds)) * 1000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** 'YYYY-MM-DD' of a local time. */
+export function formatDate(t: Pick<LocalTime, 'year' | 'month' | 'day'>): IsoDate {
+  return `${t.year}-${pad2(t.month)}-${pad2(t.day)}` as IsoDate;
+}
+
+/** 'YYYY-MM-DDTHH:mm:ss' of a local time (no offset: the policy zone is implied). */
+export function formatLocalDateTime(t: LocalTime): string {
+  return `${formatDate(t)}T${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)}`;
+}
+
+/** Parses a strict 'YYYY-MM-DD'; undefined when it is not a real day. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  return isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? (text as IsoDate) : undefined;
+}
+
+/** Parses a strict 'YYYY-MM'; undefined when it is not a real month. */
+export function parseIsoMonth(text: string): IsoMonth | undefined {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  return Number(m[1]) >= 1900 && month >= 1 && month <= 12 ? (text as IsoMonth) : undefined;
+}
+
+/** The date `days` after (or before, if negative) `date`. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return formatDate({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+}
+
+/** The local calendar date in `zone` of the instant `epochSeconds`. */
+export function localDateOf(epochSeconds: number, zone: string): IsoDate {
+  return formatDate(epochToLocal(epochSeconds, zone));
+}
+
+/** Epoch seconds of local midnight starting `date` in `zone`. */
+export function startOfLocalDay(date: IsoDate, zone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return localToEpoch({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, zone);
+}

@@ -1,0 +1,180 @@
+/**
+ * The canonical import kinds and their columns (PRODUCT.md §3.1): names, header aliases in
+ * English and Chinese, value types, required flags, and which columns hold customer data.
+ */
+
+export type ImportKind = 'operators' | 'calls' | 'orders';
+export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders'];
+
+export type PiiKind = 'name' | 'phone' | 'address';
+
+export type ValueType =
+  | { type: 'id' }
+  | { type: 'text' }
+  | { type: 'phone' }
+  | { type: 'datetime' }
+  | { type: 'date' }
+  | { type: 'duration' }
+  | { type: 'integer'; min?: number; max?: number }
+  | { type: 'decimal'; min?: number; max?: number }
+  | { type: 'yesno' }
+  /** A closed list: canonical value → accepted spellings (case-insensitive). */
+  | { type: 'enum'; values: Readonly<Record<string, readonly string[]>> }
+  /** Known codes mapped like an enum; any other text is kept as it is. */
+  | { type: 'code-or-text'; values: Readonly<Record<string, readonly string[]>> };
+
+export interface FieldSpec {
+  name: string;
+  /** Other header names accepted for this column (English and Chinese). */
+  aliases: readonly string[];
+  value: ValueType;
+  required?: boolean;
+  /** Stored when the column is absent or the cell is empty. */
+  defaultValue?: string | number;
+  /** Customer personal data, masked in reports unless --show-pii. */
+  pii?: PiiKind;
+  /** A date-time whose local day (and hour) are stored beside it. */
+  localDay?: 'day' | 'day-hour';
+}
+
+export interface KindSpec {
+  kind: ImportKind;
+  table: string;
+  key: string;
+  fields: readonly FieldSpec[];
+  /** Checks across the fields of one parsed row; returns [column, reason] when wrong. */
+  checkRow?: (row: ReadonlyMap<string, unknown>) => [string, string] | undefined;
+}
+
+export const OUTCOMES = {
+  answered: ['answered', 'answer', '已接听', '接听', '接通', '已接通', '已应答', '应答'],
+  abandoned: ['abandoned', 'abandon', 'missed', 'no answer', 'noanswer', 'no-answer', 'busy', 'failed',
+    '未接听', '未接', '未接通', '放弃', '呼损', '未应答'],
+} as const;
+
+export const DIRECTIONS = {
+  inbound: ['inbound', 'in', 'incoming', '呼入', '来电', '入'],
+  outbound: ['outbound', 'out', 'outgoing', '呼出', '去电', '外呼', '出'],
+} as const;
+
+export const CATEGORIES = {
+  consultation: ['consultation', 'consult', 'inquiry', 'enquiry', '咨询'],
+  complaint: ['complaint', '投诉'],
+  order: ['order', '下单', '寄件'],
+  query: ['query', 'tracking', '查件', '查询'],
+  suggestion: ['suggestion', '建议'],
+  other: ['other', '其他', '其它'],
+} as const;
+
+export const COMPLAINT_REASONS = {
+  delay: ['delay', '延误', '延迟', '超时'],
+  loss: ['loss', 'lost', '丢失', '丢件', '遗失'],
+  damage: ['damage', 'damaged', '破损', '损坏'],
+  attitude: ['attitude', '服务态度', '态度'],
+  fee: ['fee', '收费', '运费', '乱收费'],
+  misdelivery: ['misdelivery', '错投', '错发', '误投', '错送'],
+  other: ['other', '其他', '其它'],
+} as const;
+
+const id = { type: 'id' } as const;
+const text = { type: 'text' } as const;
+const phone = { type: 'phone' } as const;
+const duration = { type: 'duration' } as const;
+const money = { type: 'decimal', min: 0 } as const;
+
+export const OPERATORS: KindSpec = {
+  kind: 'operators',
+  table: 'operators',
+  key: 'operator_id',
+  fields: [
+    { name: 'operator_id', aliases: ['工号', '员工工号', '坐席工号', 'agent_id', 'employee_id'], value: id, required: true },
+    { name: 'name', aliases: ['姓名', '员工姓名', 'operator_name', 'agent_name'], value: text, required: true },
+    { name: 'team', aliases: ['班组', '组别', '小组'], value: text },
+    { name: 'hire_date', aliases: ['入职日期', '入职时间'], value: { type: 'date' }, required: true },
+    { name: 'work_start_date', aliases: ['参加工作日期', '参加工作时间', '首次参加工作日期'], value: { type: 'date' } },
+    { name: 'termination_date', aliases: ['离职日期', '离职时间'], value: { type: 'date' } },
+    { name: 'level', aliases: ['岗位级别', '级别', '职级'], value: text },
+    { name: 'base_salary', aliases: ['基本工资'], value: money },
+    { name: 'performance_base', aliases: ['绩效工资基数', '绩效基数'], value: money },
+    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money },
+  ],
+  checkRow(row) {
+    const hire = row.get('hire_date') as string;
+    const start = row.get('work_start_date') as string | null;
+    const end = row.get('termination_date') as string | null;
+    if (start && start > hire) return ['work_start_date', `first job ${start} is after the hire date ${hire}`];
+    if (end && end < hire) return ['termination_date', `leaving date ${end} is before the hire date ${hire}`];
+    return undefined;
+  },
+};
+
+export const CALLS: KindSpec = {
+  kind: 'calls',
+  table: 'calls',
+  key: 'call_id',
+  fields: [
+    { name: 'call_id', aliases: ['通话编号', '流水号', '呼叫编号', '通话id', 'uniqueid'], value: id, required: true },
+    { name: 'started_at', aliases: ['来电时间', '开始时间', '呼叫时间', 'start_time', 'start'], value: { type: 'datetime' }, required: true, localDay: 'day-hour' },
+    { name: 'operator_id', aliases: ['工号', '坐席工号', '坐席', 'agent_id', 'agent'], value: id },
+    { name: 'direction', aliases: ['呼叫方向', '方向', '呼叫类型'], value: { type: 'enum', values: DIRECTIONS }, defaultValue: 'inbound' },
+    { name: 'outcome', aliases: ['呼叫结果', '接听状态', '通话结果', 'status', 'result'], value: { type: 'enum', values: OUTCOMES }, required: true },
+    { name: 'wait_seconds', aliases: ['等待时长', '振铃时长', '排队时长', 'wait', 'ring_seconds'], value: duration },
+    { name: 'talk_seconds', aliases: ['通话时长', 'talk', 'billsec'], value: duration },
+    { name: 'hold_seconds', aliases: ['保持时长', 'hold'], value: duration },
+    { name: 'acw_seconds', aliases: ['话后处理时长', '话后时长', 'acw', 'wrap_seconds'], value: duration },
+    { name: 'category', aliases: ['业务类型', '来电类型', '服务类型'], value: { type: 'enum', values: CATEGORIES } },
+    { name: 'topic', aliases: ['咨询类型', '咨询内容', '主题'], value: text },
+    { name: 'complaint_reason', aliases: ['投诉原因', '投诉类型'], value: { type: 'code-or-text', values: COMPLAINT_REASONS } },
+    { name: 'customer_name', aliases: ['客户姓名', '客户名称', '来电人'], value: text, pii: 'name' },
+    { name: 'customer_phone', aliases: ['客户电话', '来电号码', '主叫号码', '客户号码', 'caller', 'caller_id', 'ani'], value: phone, pii: 'phone' },
+    { name: 'customer_address', aliases: ['客户地址', '地址'], value: text, pii: 'address' },
+    { name: 'tracking_no', aliases: ['运单号', '快递单号', '单号'], value: id },
+    { name: 'satisfaction', aliases: ['满意度', '满意度评分', '评分'], value: { type: 'integer', min: 1, max: 5 } },
+    { name: 'resolved', aliases: ['是否解决', '已解决'], value: { type: 'yesno' } },
+  ],
+};
+
+export const ORDERS: KindSpec = {
+  kind: 'orders',
+  table: 'orders',
+  key: 'order_id',
+  fields: [
+    { name: 'order_id', aliases: ['订单号', '订单编号'], value: id, required: true },
+    { name: 'created_at', aliases: ['下单时间', '创建时间', '录入时间'], value: { type: 'datetime' }, required: true, localDay: 'day' },
+    { name: 'operator_id', aliases: ['录入工号', '工号', '坐席工号'], value: id, required: true },
+    { name: 'tracking_no', aliases: ['运单号', '快递单号'], value: id },
+    { name: 'call_id', aliases: ['关联通话', '通话编号'], value: id },
+    { name: 'sender_name', aliases: ['寄件人', '寄件人姓名'], value: text, pii: 'name' },
+    { name: 'sender_phone', aliases: ['寄件人电话', '寄件电话'], value: phone, pii: 'phone' },
+    { name: 'sender_address', aliases: ['寄件地址', '寄件人地址'], value: text, pii: 'address' },
+    { name: 'receiver_name', aliases: ['收件人', '收件人姓名'], value: text, pii: 'name' },
+    { name: 'receiver_phone', aliases: ['收件人电话', '收件电话'], value: phone, pii: 'phone' },
+    { name: 'receiver_address', aliases: ['收件地址', '收件人地址'], value: text, pii: 'address' },
+    { name: 'service', aliases: ['产品类型', '服务类型', '产品'], value: text },
+    { name: 'weight_kg', aliases: ['重量', '重量kg', '重量(kg)', 'weight'], value: { type: 'decimal', min: 0, max: 100000 } },
+    { name: 'fee', aliases: ['运费', '费用', '金额'], value: money },
+    { name: 'status', aliases: ['状态', '订单状态'], value: text },
+    { name: 'corrected', aliases: ['是否更正', '已更正'], value: { type: 'yesno' } },
+  ],
+};
+
+export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = { operators: OPERATORS, calls: CALLS, orders: ORDERS };
+
+/** The stored columns of a kind: each field, plus local_day (and local_hour) after a date-time. */
+export function storedColumns(spec: KindSpec): string[] {
+  const columns: string[] = [];
+  for (const f of spec.fields) {
+    columns.push(f.name);
+    if (f.localDay) columns.push('local_day');
+    if (f.localDay === 'day-hour') columns.push('local_hour');
+  }
+  return columns;
+}
+
+/** Header text normalised for matching: width, case, spaces, zero-width marks, _ - . ignored. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200f\u2060\ufeff_\-.]/g, '');
+}

@@ -1,0 +1,60 @@
+/** Exit codes of every hotline command (PRODUCT.md §4). */
+export const ExitCode = {
+  ok: 0,
+  bug: 1,
+  usage: 2,
+  input: 3,
+  dbState: 4,
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface ErrorDetails {
+  /** One line telling the user what to do next. */
+  hint?: string;
+  /** Extra lines printed after the message (e.g. the list of bad rows). */
+  details?: string[];
+  cause?: unknown;
+}
+
+/** An expected failure with a message for the user and an exit code. */
+export class AppError extends Error {
+  readonly exitCode: ExitCodeValue;
+  readonly hint?: string;
+  readonly details: string[];
+  constructor(message: string, exitCode: ExitCodeValue, extra: ErrorDetails = {}) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+    this.hint = extra.hint;
+    this.details = extra.details ?? [];
+  }
+}
+
+/** Wrong flags or arguments: exit 2. */
+export class UsageError extends AppError {
+  constructor(message: string, extra?: ErrorDetails) {
+    super(message, ExitCode.usage, extra);
+  }
+}
+
+/** Bad input data (a file that cannot be imported as it is): exit 3. */
+export class InputError extends AppError {
+  constructor(message: string, extra?: ErrorDetails) {
+    super(message, ExitCode.input, extra);
+  }
+}
+
+/** Database or state problem (busy, read-only, corrupt, newer schema, disk full): exit 4. */
+export class DbStateError extends AppError {
+  constructor(message: string, extra?: ErrorDetails) {
+    super(message, ExitCode.dbState, extra);
+  }
+}
+
+/** The user interrupted the command (Ctrl-C, SIGTERM): exit 130. */
+export class InterruptedError extends AppError {
+  constructor(message = 'interrupted', extra?: ErrorDetails) {
+    super(message, ExitCode.interrupted, extra);
+  }
+}

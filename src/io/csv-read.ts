@@ -1,0 +1,197 @@
+/**
+ * Reading delimited text files: encoding and delimiter detection, strict decoding, and a
+ * stream of records with their physical line numbers (csv-parse does the parsing).
+ */
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { InputError } from '../errors.js';
+
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export const ENCODING_NAMES: Record<string, Encoding> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'gb18030': 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030',
+  'utf-16le': 'utf-16le', 'utf16le': 'utf-16le', 'utf-16': 'utf-16le', 'utf-16be': 'utf-16be', 'utf16be': 'utf-16be',
+};
+export const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', tab: '\t', '\\t': '\t', '|': '|', pipe: '|' };
+
+export interface Sniffed {
+  encoding: Encoding;
+  delimiter: string;
+  /** Messages for stderr, e.g. "decoded as GB18030". */
+  notices: string[];
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+function readSample(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(SAMPLE_BYTES);
+    const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function rejectBinary(sample: Buffer, file: string): void {
+  const hex = sample.subarray(0, 4).toString('hex');
+  if (hex === '504b0304') throw new InputError(`${file}: this is an Excel workbook (.xlsx), not a CSV file`, { hint: 'open it in Excel and save as "CSV UTF-8 (Comma delimited)"' });
+  if (hex === 'd0cf11e0') throw new InputError(`${file}: this is an old Excel workbook (.xls), not a CSV file`, { hint: 'open it in Excel and save as "CSV UTF-8 (Comma delimited)"' });
+  if (sample.subarray(0, 4).toString('latin1') === '%PDF') throw new InputError(`${file}: this is a PDF file, not a CSV file`);
+  const nul = sample.indexOf(0);
+  if (nul >= 0) {
+    const line = 1 + countNewlines(sample.subarray(0, nul));
+    throw new InputError(`${file}: line ${line}: byte ${nul}: NUL byte: this is a binary file, not a CSV text export`, { hint: 'export the data as CSV text' });
+  }
+}
+
+/** Strips an incomplete multi-byte sequence cut off at the end of a sample. */
+function trimCutSequence(sample: Buffer): Buffer {
+  let end = sample.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const b = sample[end - i] as number;
+    if ((b & 0xc0) !== 0x80) return (b & 0x80) === 0 ? sample : sample.subarray(0, end - i);
+  }
+  return sample;
+}
+
+/** Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file. */
+export function sniffFile(path: string, file: string, opts: { encoding?: Encoding; delimiter?: string }): Sniffed {
+  const sample = readSample(path);
+  const notices: string[] = [];
+  if (sample.length === 0) throw new InputError(`${file}: the file is empty (0 bytes)`, { hint: 'export the data again; a file needs at least a header line' });
+  let encoding = opts.encoding;
+  if (!encoding) {
+    if (sample[0] === 0xff && sample[1] === 0xfe) encoding = 'utf-16le';
+    else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
+    else {
+      rejectBinary(sample, file);
+      const full = sample.length < SAMPLE_BYTES;
+      if (isUtf8(full ? sample : trimCutSequence(sample))) encoding = 'utf-8';
+      else {
+        encoding = 'gb18030';
+        notices.push(`${file}: not UTF-8; decoding as GB18030 (GBK). Use --encoding to choose another.`);
+      }
+    }
+  }
+  const head = new TextDecoder(encoding).decode(sample);
+  if (head.replace(/^\ufeff/, '').trim() === '') throw new InputError(`${file}: the file has no header line (only a byte-order mark or blank lines)`);
+  const delimiter = opts.delimiter ?? detectDelimiter(head);
+  return { encoding, delimiter, notices };
+}
+
+/** The candidate (`,` `;` tab `|`) that occurs most often outside quotes in the first line. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (const ch of text.replace(/^\ufeff/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > (counts.get(best) as number)) best = d;
+  return best;
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/** Strict streaming decoder: a byte sequence invalid in the encoding is an InputError with line and byte. */
+class StrictDecoder extends Transform {
+  private readonly decoder: InstanceType<typeof TextDecoder>;
+  private bytes = 0;
+  private newlines = 0;
+  constructor(private readonly encoding: Encoding, private readonly file: string) {
+    super({ decodeStrings: true, readableObjectMode: false });
+    this.decoder = new TextDecoder(encoding, { fatal: true });
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      this.bytes += chunk.length;
+      this.newlines += countNewlines(chunk);
+      done(null, text);
+    } catch {
+      done(this.decodeError(chunk));
+    }
+  }
+  override _flush(done: TransformCallback): void {
+    try {
+      done(null, this.decoder.decode());
+    } catch {
+      done(new InputError(`${this.file}: line ${this.newlines + 1}: the file ends in the middle of a ${this.encoding} character`, { hint: 'the file is truncated or not in this encoding; try --encoding' }));
+    }
+  }
+  private decodeError(chunk: Buffer): InputError {
+    let offset = 0;
+    if (this.encoding === 'utf-8') {
+      const lossy = new TextDecoder('utf-8').decode(chunk);
+      const bad = lossy.indexOf('\ufffd');
+      offset = bad < 0 ? 0 : Buffer.byteLength(lossy.slice(0, bad));
+    }
+    const line = this.newlines + 1 + countNewlines(chunk.subarray(0, offset));
+    const other = this.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
+    return new InputError(`${this.file}: line ${line}: byte ${this.bytes + offset}: invalid ${this.encoding} bytes`, {
+      hint: `the file mixes encodings or is not ${this.encoding}; try --encoding ${other}`,
+    });
+  }
+}
+
+export interface SourceRecord {
+  record: string[];
+  /** Physical line where the record starts (1-based). */
+  line: number;
+  /** Bytes of the file read so far (for progress). */
+  bytes: number;
+}
+
+/** csv-parse error → InputError naming the file, line and reason. */
+function csvError(e: CsvError, file: string): InputError {
+  const line = (e as unknown as { lines?: number }).lines;
+  const reason = e.message.replace(/^[^:]*: /, '');
+  const hints: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed: the whole file is refused; fix the quote and import again',
+    INVALID_OPENING_QUOTE: 'a quote inside an unquoted value; quote the whole value and double the inner quote ("")',
+    CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote; double the quote ("") inside a quoted value',
+    CSV_MAX_RECORD_SIZE: 'one record is larger than 4 MiB: probably an unclosed quote',
+  };
+  return new InputError(`${file}: line ${line ?? '?'}: ${reason}`, { hint: hints[e.code] });
+}
+
+/** Streams the records of a delimited file; the first record is the header. */
+export async function* readRecords(path: string, file: string, sniffed: Sniffed): AsyncGenerator<SourceRecord> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  input.on('data', (chunk) => (bytes += chunk.length));
+  const decoder = new StrictDecoder(sniffed.encoding, file);
+  const parser = parse({
+    delimiter: sniffed.delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: 4 * 1024 * 1024,
+    info: true,
+  });
+  input.on('error', (e) => parser.destroy(e));
+  decoder.on('error', (e) => parser.destroy(e));
+  input.pipe(decoder).pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      let line = info.lines;
+      for (const field of record) if (field.includes('\n')) line -= field.split('\n').length - 1;
+      yield { record, line, bytes };
+    }
+  } catch (e) {
+    if (e instanceof CsvError) throw csvError(e, file);
+    throw e;
+  } finally {
+    input.destroy();
+  }
+}

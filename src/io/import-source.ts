@@ -1,0 +1,58 @@
+/** Runs the parsing worker of an import and yields its messages, acknowledging each batch. */
+import { Worker } from 'node:worker_threads';
+import { AppError, type ExitCodeValue } from '../errors.js';
+import type { SourceJob, SourceMessage } from './import-protocol.js';
+
+export interface ImportSource extends AsyncIterable<Exclude<SourceMessage, { type: 'error' }>> {
+  /** Stops the worker (on an error or an interrupt). */
+  close(): Promise<void>;
+}
+
+/** Starts reading `job.path` in a worker thread. */
+export function openImportSource(job: SourceJob): ImportSource {
+  const worker = new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job });
+  const queue: SourceMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  let exited = false;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  worker.on('message', (m: SourceMessage) => {
+    queue.push(m);
+    notify();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    notify();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    notify();
+  });
+  async function* messages(): AsyncGenerator<Exclude<SourceMessage, { type: 'error' }>> {
+    for (;;) {
+      const m = queue.shift();
+      if (m) {
+        if (m.type === 'error') {
+          throw new AppError(m.error.message, m.error.exitCode as ExitCodeValue, { hint: m.error.hint, details: m.error.details });
+        }
+        yield m;
+        if (m.type === 'batch') worker.postMessage({ type: 'ack' });
+        if (m.type === 'end') return;
+        continue;
+      }
+      if (failure) throw failure;
+      if (exited) throw new Error('the import worker stopped without finishing');
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  }
+  return {
+    [Symbol.asyncIterator]: messages,
+    close: async () => {
+      if (!exited) await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Where report text goes: stdout (stopping quietly when the reader goes away, as `| head` does)
+ * or --out FILE, written to a temporary file in the same directory and renamed into place, so a
+ * file is never half-written; an existing file is kept unless --force.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DbStateError, UsageError } from '../errors.js';
+
+export interface OutputTarget {
+  out?: string;
+  force: boolean;
+  /** File mode of --out (0600 when it holds unmasked customer data). */
+  mode?: number;
+  stdout: NodeJS.WritableStream & { fd?: number };
+}
+
+/** True once stdout's reader has gone (EPIPE): writers stop and the command exits 0. */
+let stdoutClosed = false;
+
+/** Marks stdout closed on EPIPE instead of crashing; installed once by main. */
+export function guardStdout(stdout: NodeJS.WritableStream): void {
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') stdoutClosed = true;
+    else throw e;
+  });
+}
+
+function writeToStdout(chunks: Iterable<string>, stdout: NodeJS.WritableStream): void {
+  for (const chunk of chunks) {
+    if (stdoutClosed) return;
+    stdout.write(chunk);
+  }
+}
+
+/** Refuses an existing --out file unless --force (checked before any work is done). */
+export function checkOutPath(out: string | undefined, force: boolean): void {
+  if (out && !force && existsSync(out)) {
+    throw new UsageError(`${out} already exists`, { hint: 'choose another --out file, or add --force to replace it' });
+  }
+}
+
+function writeToFile(chunks: Iterable<string>, target: OutputTarget & { out: string }): void {
+  checkOutPath(target.out, target.force);
+  const tmp = join(dirname(target.out), `.${basename(target.out)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', target.mode ?? 0o644);
+    for (const chunk of chunks) writeSync(fd, chunk);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target.out);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new DbStateError(`${target.out}: disk full; the file was not written`, { hint: 'free disk space and run again' });
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EROFS') {
+      throw new DbStateError(`${target.out}: cannot write (${code})`, { hint: 'check that the directory exists and is writable' });
+    }
+    throw e;
+  }
+}
+
+/** Writes report text to --out or stdout. */
+export function writeOutput(chunks: Iterable<string>, target: OutputTarget): void {
+  if (target.out) writeToFile(chunks, { ...target, out: target.out });
+  else writeToStdout(chunks, target.stdout);
+}

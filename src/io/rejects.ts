@@ -1,0 +1,58 @@
+/**
+ * The --rejects file of `--skip-invalid`: each bad row as it was in the input, with its line
+ * and the reason, in CSV (UTF-8 with BOM, formulas neutralised). Written to a temporary file and
+ * renamed when the import commits; removed when it does not.
+ */
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { UsageError } from '../errors.js';
+
+interface RejectRow {
+  line: number;
+  column: string;
+  reason: string;
+  hint?: string;
+  record: string[];
+}
+
+export class RejectsWriter {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  private count = 0;
+  constructor(
+    private readonly path: string,
+    private readonly headers: string[],
+    force: boolean,
+  ) {
+    if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, { hint: 'choose another --rejects file, or add --force to replace it' });
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.fd = openSync(this.tmp, 'w', 0o600);
+    writeSync(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
+  }
+  private line(cells: (string | number)[]): string {
+    return stringify([cells], { escape_formulas: true, record_delimiter: '\r\n', cast: { string: (v) => (v.startsWith('\n') ? `'${v}` : v) } });
+  }
+  write(issue: RejectRow): void {
+    if (this.fd === undefined) return;
+    const cells = this.headers.map((_, i) => issue.record[i] ?? '');
+    const extra = issue.record.slice(this.headers.length);
+    const reason = (issue.column ? `${issue.column}: ` : '') + issue.reason + (extra.length ? ` [extra fields: ${extra.join(' | ')}]` : '');
+    writeSync(this.fd, this.line([...cells, issue.line, reason]));
+    this.count++;
+  }
+  /** Keeps the file when rows were rejected. */
+  commit(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    if (this.count > 0) renameSync(this.tmp, this.path);
+    else rmSync(this.tmp, { force: true });
+  }
+  /** Removes the temporary file (after a failed import). */
+  discard(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.tmp, { force: true });
+  }
+}

@@ -1,0 +1,22 @@
+/** Cell values for CSV and tables: masking and display forms shared by the renderers. */
+import { maskValue } from '../../domain/mask.js';
+import type { Column, Row } from './report.js';
+
+/** The value of `column` in `row`, masked when it is customer data and PII is not shown. */
+export function cellValue(row: Row, column: Column, showPii: boolean): unknown {
+  const v = row[column.key];
+  if (column.pii && !showPii && typeof v === 'string') return maskValue(column.pii, v);
+  return v === undefined ? null : v;
+}
+
+/** Text of a value for CSV and tables: local date-times with a space, rates as fractions. */
+export function cellText(v: unknown, column: Column): string {
+  if (v === null || v === undefined) return '';
+  if (column.type === 'datetime' && typeof v === 'string') return v.replace('T', ' ');
+  if (typeof v === 'number' && !Number.isInteger(v)) {
+    if (column.type === 'money') return v.toFixed(2);
+    if (column.type === 'rate') return String(Math.round(v * 10000) / 10000);
+    return String(Math.round(v * 100) / 100);
+  }
+  return String(v);
+}

@@ -1,0 +1,36 @@
+/**
+ * CSV renderer: deterministic columns, formula neutralisation in every cell (csv-stringify
+ * escape_formulas, plus the leading line-feed case it does not cover), optional BOM for Excel.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { cellText, cellValue } from './cells.js';
+import { headerOf, type RenderOptions, type ReportTable } from './report.js';
+
+const BATCH = 1000;
+
+function toLine(cells: unknown[]): string {
+  return stringify([cells], {
+    escape_formulas: true,
+    cast: { string: (v) => (v.startsWith('\n') ? `'${v}` : v) },
+    record_delimiter: '\r\n',
+  });
+}
+
+/** The CSV text of a report, in chunks. */
+export function* renderCsv(report: ReportTable, opts: RenderOptions): Generator<string> {
+  const header = report.columns.map((c) => headerOf(c, opts.lang));
+  yield (opts.bom ? '\ufeff' : '') + toLine(header);
+  let chunk = '';
+  let n = 0;
+  for (const row of report.rows) {
+    chunk += toLine(report.columns.map((c) => {
+      const v = cellValue(row, c, opts.showPii);
+      return typeof v === 'number' ? v : cellText(v, c);
+    }));
+    if (++n % BATCH === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}

@@ -1,0 +1,39 @@
+/** The data every report returns before rendering: typed columns and rows keyed by column. */
+import type { PiiKind } from '../../domain/kinds.js';
+
+export type ColumnType = 'text' | 'integer' | 'number' | 'rate' | 'seconds' | 'money' | 'date' | 'datetime' | 'yesno';
+
+export interface Column {
+  key: string;
+  en: string;
+  zh: string;
+  type?: ColumnType;
+  /** Customer data: masked unless --show-pii. */
+  pii?: PiiKind;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface ReportTable {
+  columns: readonly Column[];
+  /** Rows may be a lazy iterable (a database cursor) for large lists. */
+  rows: Iterable<Row>;
+}
+
+export type Format = 'table' | 'csv' | 'json';
+export type Lang = 'en' | 'zh';
+
+export interface RenderOptions {
+  format: Format;
+  lang: Lang;
+  showPii: boolean;
+  /** ANSI colour in tables (terminal only, never with NO_COLOR). */
+  color: boolean;
+  /** A UTF-8 BOM before CSV written to a file, for Excel. */
+  bom: boolean;
+}
+
+/** Column header in the chosen language. */
+export function headerOf(column: Column, lang: Lang): string {
+  return lang === 'zh' ? column.zh : column.en;
+}

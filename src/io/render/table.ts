@@ -1,0 +1,27 @@
+/** Terminal table renderer (cli-table3 measures CJK widths); colour only when allowed. */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { cellText, cellValue } from './cells.js';
+import { headerOf, type RenderOptions, type ReportTable } from './report.js';
+
+const RIGHT = new Set(['integer', 'number', 'rate', 'seconds', 'money']);
+
+/** The report as a text table. */
+export function renderTable(report: ReportTable, opts: RenderOptions): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const table = new Table({
+    head: report.columns.map((c) => chalk.bold(headerOf(c, opts.lang))),
+    style: { head: [], border: [] },
+    colAligns: report.columns.map((c) => (c.type && RIGHT.has(c.type) ? 'right' : 'left')),
+  });
+  let n = 0;
+  for (const row of report.rows) {
+    table.push(report.columns.map((c) => {
+      const v = cellValue(row, c, opts.showPii);
+      if (v === null) return c.type && RIGHT.has(c.type) ? chalk.dim('n/a') : '';
+      return cellText(v, c).replace(/[\r\n]+/g, ' ');
+    }));
+    n++;
+  }
+  return n === 0 ? chalk.dim('(no rows)') + '\n' : table.toString() + '\n';
+}

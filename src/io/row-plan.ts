@@ -1,0 +1,171 @@
+/**
+ * Header mapping and row conversion for the canonical kinds: which file column feeds which
+ * field, and how one CSV record becomes the values of one stored row.
+ */
+import { epochToLocal, formatDate } from '../domain/dates.js';
+import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type ValueType } from '../domain/kinds.js';
+import { InputError } from '../errors.js';
+import {
+  FieldError,
+  parseDate,
+  parseDateTime,
+  parseDecimal,
+  parseDuration,
+  parseEnum,
+  parseId,
+  parseInteger,
+  parsePhone,
+  parseText,
+  parseYesNo,
+} from './values.js';
+
+export interface RowIssue {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+  hint?: string;
+}
+
+export interface RowPlan {
+  spec: KindSpec;
+  /** Stored column names, in the order of `values` in a converted row. */
+  columns: string[];
+  /** The file's header cells, as written. */
+  headers: string[];
+  /** Header cells that map to no field (ignored). */
+  ignored: string[];
+  fieldIndex: Map<string, number>;
+  convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue };
+}
+
+type Parser = (text: string) => unknown;
+
+function synonymMap(values: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [canonical, words] of Object.entries(values)) {
+    map.set(canonical.toLowerCase(), canonical);
+    for (const w of words) map.set(w.toLowerCase(), canonical);
+  }
+  return map;
+}
+
+function parserFor(value: ValueType, zone: string): Parser {
+  switch (value.type) {
+    case 'id': return parseId;
+    case 'text': return parseText;
+    case 'phone': return parsePhone;
+    case 'datetime': return (t) => parseDateTime(t, zone);
+    case 'date': return parseDate;
+    case 'duration': return parseDuration;
+    case 'integer': return (t) => parseInteger(t, value);
+    case 'decimal': return (t) => parseDecimal(t, value);
+    case 'yesno': return parseYesNo;
+    case 'enum': {
+      const map = synonymMap(value.values);
+      const allowed = Object.keys(value.values).join(', ');
+      return (t) => parseEnum(t, map, allowed);
+    }
+    case 'code-or-text': {
+      const map = synonymMap(value.values);
+      return (t) => map.get(t.toLowerCase()) ?? t;
+    }
+  }
+}
+
+/** Every accepted header name of a field, for messages. */
+export function headerNames(field: FieldSpec): string {
+  return [field.name, ...field.aliases].join(' / ');
+}
+
+/** Maps a header row to the fields of `spec`; throws InputError for duplicate or missing columns. */
+export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: string; zone: string; sourceZone?: string }): RowPlan {
+  const byAlias = new Map<string, FieldSpec>();
+  for (const f of spec.fields) for (const n of [f.name, ...f.aliases]) byAlias.set(normalizeHeader(n), f);
+  const seen = new Map<string, number>();
+  const fieldIndex = new Map<string, number>();
+  const ignored: string[] = [];
+  headers.forEach((h, i) => {
+    const norm = normalizeHeader(h);
+    if (norm === '') return;
+    const dup = seen.get(norm);
+    if (dup !== undefined) {
+      throw new InputError(`${opts.file}: line 1: duplicate column "${h}" (columns ${dup + 1} and ${i + 1})`, {
+        hint: 'rename or remove one of them; hotline never guesses which one holds the data',
+      });
+    }
+    seen.set(norm, i);
+    const field = byAlias.get(norm);
+    if (!field) return void ignored.push(h);
+    const other = fieldIndex.get(field.name);
+    if (other !== undefined) {
+      throw new InputError(`${opts.file}: line 1: columns "${headers[other]}" and "${h}" both mean ${field.name}`, {
+        hint: 'remove one of them',
+      });
+    }
+    fieldIndex.set(field.name, i);
+  });
+  const missing = spec.fields.filter((f) => f.required && !fieldIndex.has(f.name));
+  if (missing.length > 0) throw missingColumnsError(spec, headers, missing, opts.file);
+  return makePlan(spec, headers, ignored, fieldIndex, opts.zone, opts.sourceZone ?? opts.zone);
+}
+
+function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSpec[], file: string): InputError {
+  const found = spec.fields.some((f) => headers.some((h) => [f.name, ...f.aliases].some((n) => normalizeHeader(n) === normalizeHeader(h))));
+  const oneColumn = headers.length === 1 && /[;\t|,]/.test(headers[0] ?? '');
+  const hint = oneColumn
+    ? 'the header is one column: the file may use another delimiter; try --delimiter ";" or --delimiter tab'
+    : found
+      ? `the ${spec.kind} file must have these columns; see docs/formats.md`
+      : 'no known column in the first line: is this a headerless phone-system export? see docs/formats.md';
+  return new InputError(`${file}: line 1: missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => f.name).join(', ')}`, {
+    hint,
+    details: missing.map((f) => `  ${f.name}: accepted headers ${headerNames(f)}`),
+  });
+}
+
+function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, zone: string, sourceZone: string): RowPlan {
+  const steps = spec.fields.map((f) => ({ field: f, index: fieldIndex.get(f.name) ?? -1, parse: parserFor(f.value, sourceZone) }));
+  const columns = storedColumns(spec);
+  const width = headers.length;
+  const named = new Map<string, unknown>();
+  function convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue } {
+    if (record.length !== width) {
+      const which = record.length > width ? 'more' : 'fewer';
+      return { issue: { line, column: '', value: '', reason: `${record.length} fields, ${which} than the ${width} columns of the header`, hint: record.length > width ? 'an unquoted delimiter inside a value? quote the value' : undefined } };
+    }
+    const values: unknown[] = [];
+    named.clear();
+    for (const { field, index, parse } of steps) {
+      const raw = index < 0 ? '' : (record[index] as string).trim();
+      let value: unknown = null;
+      if (raw === '') {
+        if (field.required) return { issue: { line, column: headers[index] ?? field.name, value: '', reason: `${field.name} is required` } };
+        if (field.defaultValue !== undefined) value = field.defaultValue;
+      } else {
+        if (raw.includes('\ufffd')) return { issue: { line, column: headers[index] as string, value: raw, reason: 'contains U+FFFD (a character lost in an earlier conversion)', hint: 'export the file again from the source system' } };
+        try {
+          value = parse(raw);
+        } catch (e) {
+          if (!(e instanceof FieldError)) throw e;
+          return { issue: { line, column: headers[index] as string, value: raw, reason: e.message, hint: e.hint } };
+        }
+      }
+      values.push(value);
+      named.set(field.name, value);
+      if (field.localDay && typeof value === 'number') {
+        const local = epochToLocal(value, zone);
+        values.push(formatDate(local));
+        if (field.localDay === 'day-hour') values.push(local.hour);
+      }
+    }
+    const wrong = spec.checkRow?.(named);
+    if (wrong) {
+      const [column, reason] = wrong;
+      const index = fieldIndex.get(column);
+      return { issue: { line, column: index === undefined ? column : (headers[index] as string), value: index === undefined ? '' : (record[index] ?? ''), reason } };
+    }
+    return { values };
+  }
+  return { spec, columns, headers, ignored, fieldIndex, convert };
+}

@@ -1,0 +1,165 @@
+/**
+ * Parsers for the values of canonical import columns (PRODUCT.md §3.1). Each takes the trimmed
+ * cell text and returns the stored value, or throws a FieldError with the reason and a hint.
+ * Empty cells are handled by the caller (NULL, or "required" when the column is required).
+ */
+import { isValidDate, localToEpoch, type LocalTime } from '../domain/dates.js';
+
+export class FieldError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+const EXCEL_NUMBER = /^[+-]?\d(\.\d+)?E\+?\d+$/i;
+const EXCEL_HINT = 'the column was saved by Excel as a number; format it as text in Excel and export again';
+
+/** Full-width digits, letters and punctuation → ASCII (NFKC), only when needed. */
+export function toHalfWidth(text: string): string {
+  return /[\uff00-\uffef\u3000]/.test(text) ? text.normalize('NFKC') : text;
+}
+
+/** An identifier (operator, call, order number): text, never a number, never Excel-mangled. */
+export function parseId(text: string): string {
+  if (EXCEL_NUMBER.test(text)) throw new FieldError(`"${text}" looks like a number mangled by Excel`, EXCEL_HINT);
+  if (/[\u0000-\u001f]/.test(text)) throw new FieldError('identifier contains control characters');
+  return text;
+}
+
+/** Free text, stored verbatim (trimmed). */
+export function parseText(text: string): string {
+  return text;
+}
+
+const PHONE_NULLS = new Set(['anonymous', 'unknown', 'private', 'restricted', '未知', '匿名', '隐藏号码', '无']);
+
+/**
+ * A phone number, normalised: separators removed, full-width digits made ASCII, a +86/0086
+ * country code dropped from Chinese numbers; leading zeros kept. Returns null for "anonymous".
+ */
+export function parsePhone(text: string): string | null {
+  if (PHONE_NULLS.has(text.toLowerCase())) return null;
+  if (EXCEL_NUMBER.test(text)) throw new FieldError(`"${text}" is a phone number mangled by Excel`, EXCEL_HINT);
+  let t = toHalfWidth(text).replace(/[\s\-().]/g, '');
+  if (t.startsWith('+86')) t = t.slice(3);
+  else if (t.startsWith('0086')) t = t.slice(4);
+  if (!/^\+?\d{3,20}$/.test(t)) throw new FieldError(`"${text}" is not a phone number`);
+  return t;
+}
+
+const DATE_TIME =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+)(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+function offsetSeconds(text: string): number {
+  if (text === 'Z') return 0;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  return sign * (hours * 3600 + minutes * 60);
+}
+
+function rejectUnsupportedDate(text: string): never {
+  if (/^\d{5}(\.\d+)?$/.test(text)) {
+    throw new FieldError(`"${text}" is an Excel date serial number, not a date`, 'format the column as yyyy-mm-dd hh:mm:ss in Excel and export again');
+  }
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(text)) {
+    throw new FieldError(`"${text}" is ambiguous (day and month order unknown)`, 'use YYYY-MM-DD HH:mm:ss');
+  }
+  throw new FieldError(`"${text}" is not a date-time`, 'use YYYY-MM-DD HH:mm[:ss], YYYY/M/D H:mm[:ss] or ISO 8601');
+}
+
+/** A date-time; without an offset it is local to `zone`. Returns epoch seconds. */
+export function parseDateTime(text: string, zone: string): number {
+  const m = DATE_TIME.exec(toHalfWidth(text));
+  if (!m || m[4] === undefined) rejectUnsupportedDate(text);
+  const t: LocalTime = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: m[6] === undefined ? 0 : Number(m[6]),
+  };
+  if (!isValidDate(t.year, t.month, t.day)) throw new FieldError(`"${text}" is not a real date`);
+  if (t.hour > 23 || t.minute > 59 || t.second > 59) throw new FieldError(`"${text}" is not a real time of day`);
+  if (m[7] !== undefined) {
+    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) / 1000 - offsetSeconds(m[7]);
+  }
+  return localToEpoch(t, zone);
+}
+
+/** A calendar date, returned as 'YYYY-MM-DD'. */
+export function parseDate(text: string): string {
+  const m = DATE_TIME.exec(toHalfWidth(text));
+  if (!m || m[7] !== undefined || (m[4] !== undefined && (m[4] !== '0' && m[4] !== '00' || m[5] !== '00'))) {
+    if (m && m[4] !== undefined) throw new FieldError(`"${text}" has a time of day; a date is expected`, 'use YYYY-MM-DD');
+    if (/^\d{5}(\.\d+)?$/.test(text)) rejectUnsupportedDate(text);
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) rejectUnsupportedDate(text);
+    throw new FieldError(`"${text}" is not a date`, 'use YYYY-MM-DD or YYYY/M/D');
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isValidDate(y, mo, d)) throw new FieldError(`"${text}" is not a real date`);
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const MAX_DURATION = 24 * 3600;
+
+/** A duration: whole seconds or H:MM:SS. Returns seconds (0 – 24 h). */
+export function parseDuration(text: string): number {
+  const t = toHalfWidth(text);
+  let seconds: number;
+  if (/^\d+$/.test(t)) {
+    seconds = Number(t);
+  } else {
+    const m = /^(\d{1,3}):([0-5]\d):([0-5]\d)$/.exec(t);
+    if (!m) {
+      if (/^-/.test(t)) throw new FieldError(`"${text}" is negative; a duration cannot be`);
+      throw new FieldError(`"${text}" is not a duration`, 'use whole seconds (75) or H:MM:SS (0:01:15)');
+    }
+    seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  }
+  if (seconds > MAX_DURATION) throw new FieldError(`"${text}" is longer than 24 hours`);
+  return seconds;
+}
+
+/** A decimal number such as 12.5 or -3 (no thousands separators, no units). */
+export function parseDecimal(text: string, range?: { min?: number; max?: number }): number {
+  const t = toHalfWidth(text);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
+    throw new FieldError(`"${text}" has a thousands separator`, `write it as ${t.replace(/,/g, '')}`);
+  }
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) throw new FieldError(`"${text}" is not a number`);
+  const value = Number(t);
+  if (range?.min !== undefined && value < range.min) throw new FieldError(`${text} is below the minimum ${range.min}`);
+  if (range?.max !== undefined && value > range.max) throw new FieldError(`${text} is above the maximum ${range.max}`);
+  return value;
+}
+
+/** A whole number within a range. */
+export function parseInteger(text: string, range?: { min?: number; max?: number }): number {
+  const value = parseDecimal(text, range);
+  if (!Number.isInteger(value)) throw new FieldError(`"${text}" is not a whole number`);
+  return value;
+}
+
+const YES = new Set(['1', 'y', 'yes', 'true', 't', '是', '对', '已解决', '已更正']);
+const NO = new Set(['0', 'n', 'no', 'false', 'f', '否', '未解决', '未更正']);
+
+/** Yes/no: 1/0, y/n, yes/no, true/false, 是/否. Returns 1 or 0. */
+export function parseYesNo(text: string): number {
+  const t = toHalfWidth(text).toLowerCase();
+  if (YES.has(t)) return 1;
+  if (NO.has(t)) return 0;
+  throw new FieldError(`"${text}" is not yes or no`, 'use 1/0, yes/no, true/false or 是/否');
+}
+
+/** A value from a closed list given as synonym → canonical value (keys lower-case). */
+export function parseEnum(text: string, synonyms: ReadonlyMap<string, string>, allowed: string): string {
+  const value = synonyms.get(toHalfWidth(text).toLowerCase().replace(/\s+/g, ' '));
+  if (value === undefined) throw new FieldError(`"${text}" is not one of ${allowed}`);
+  return value;
+}
