@@ -6,7 +6,8 @@ import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
-import { writeImport, type WriteIssue } from '../db/import-writer.js';
+import { writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
+import { buildRowPlan, type RowPlan } from '../io/row-plan.js';
 import { findImport } from '../db/queries/imports.js';
 import type { Encoding } from '../io/csv-read.js';
 import { openImportSource } from '../io/import-source.js';
@@ -62,6 +63,30 @@ function osUser(): string | null {
   }
 }
 
+/** Validates and converts a batch of records: rows to write, and the bad ones. */
+function convertBatch(plan: RowPlan, records: string[][], lines: number[]): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number } {
+  const rows: unknown[][] = [];
+  const good: number[] = [];
+  const issues: WriteIssue[] = [];
+  let blank = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as string[];
+    const line = lines[i] as number;
+    if (record[0]?.trim() === '' && record.every((f) => f.trim() === '')) {
+      blank++;
+      continue;
+    }
+    const out = plan.convert(record, line);
+    if ('values' in out) {
+      rows.push(out.values);
+      good.push(line);
+    } else {
+      issues.push({ ...out.issue, record });
+    }
+  }
+  return { rows, lines: good, issues, blank };
+}
+
 /** Imports one file and returns its summary. */
 export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
   const { size } = checkInputFile(file, hooks.dbPath);
@@ -72,26 +97,32 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
     return { ...base, rows: done.rows, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
   }
   const spec = KIND_SPECS[opts.kind];
-  const source = openImportSource({
-    path: file, file: basename(file), kind: opts.kind, encoding: opts.encoding, delimiter: opts.delimiter,
-    zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone, batchSize: 2000,
-  });
+  const source = openImportSource({ path: file, file: basename(file), encoding: opts.encoding, delimiter: opts.delimiter, batchSize: 2000 });
   const rejectsPath = opts.skipInvalid ? (opts.rejects ?? `${basename(file).replace(/\.[^.]*$/, '')}.rejects.csv`) : undefined;
   let rejects: RejectsWriter | undefined;
   let encoding: string | null = null;
   let delimiter: string | null = null;
   let ignored: string[] = [];
-  async function* events() {
+  async function* events(): AsyncGenerator<WriteEvent> {
+    let plan: RowPlan | undefined;
+    let rows = 0;
     for await (const m of source) {
       if (m.type === 'start') {
         encoding = m.encoding;
         delimiter = m.delimiter;
-        ignored = m.ignored;
         for (const n of m.notices) hooks.notice(n);
+        plan = buildRowPlan(spec, m.headers, { file: basename(file), zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone });
+        ignored = plan.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.headers, opts.force);
+        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, headers: m.headers };
+      } else if (m.type === 'batch' && plan) {
+        const converted = convertBatch(plan, m.records, m.lines);
+        rows += m.records.length - converted.blank;
+        yield { type: 'batch', bytes: m.bytes, ...converted };
+      } else if (m.type === 'end') {
+        yield { type: 'end', rows };
       }
-      yield m;
     }
   }
   try {

@@ -18,7 +18,10 @@ export interface LocalTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
+let lastZone = '';
+let lastDay = NaN;
+let lastOffset = 0;
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -51,23 +54,36 @@ export function isValidTimeZone(zone: string): boolean {
 /** Offset of `zone` from UTC, in seconds, at the instant `epochSeconds`. */
 export function zoneOffsetSeconds(zone: string, epochSeconds: number): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
-  const bucket = Math.floor(epochSeconds / 900);
-  const key = zone + '|' + bucket;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
-  const at = bucket * 900;
+  // A zone changes its offset at most once in a UTC day: when the offsets at both ends of the
+  // day agree, that offset holds all day; otherwise look it up per quarter hour.
+  const day = Math.floor(epochSeconds / 86400);
+  if (zone === lastZone && day === lastDay) return lastOffset;
+  let cache = offsetCache.get(zone);
+  if (!cache) offsetCache.set(zone, (cache = new Map()));
+  let offset = cache.get(day);
+  if (offset === undefined) {
+    const start = offsetAt(zone, day * 86400);
+    offset = start === offsetAt(zone, day * 86400 + 86399) ? start : NaN;
+    if (cache.size > 100_000) cache.clear();
+    cache.set(day, offset);
+  }
+  if (Number.isNaN(offset)) return offsetAt(zone, Math.floor(epochSeconds / 900) * 900);
+  lastZone = zone;
+  lastDay = day;
+  lastOffset = offset;
+  return offset;
+}
+
+function offsetAt(zone: string, at: number): number {
   const parts = formatterFor(zone).formatToParts(new Date(at * 1000));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000;
-  const offset = asUtc - at;
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000 - at;
 }
 
 /** Days in a month (month 1–12), proleptic Gregorian. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when year-month-day names a real calendar day. */
@@ -80,7 +96,11 @@ export function localToEpoch(t: LocalTime, zone: string): number {
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) / 1000;
   const first = wall - zoneOffsetSeconds(zone, wall);
   const second = wall - zoneOffsetSeconds(zone, first);
-  return second === first ? first : Math.min(first, second);
+  if (second === first) return first;
+  // Near a transition: keep the candidates that read back as this wall time (the earlier one when
+  // the clock repeats an hour); in a skipped hour neither does, and the time moves forward.
+  const valid = [first, second].filter((t) => t + zoneOffsetSeconds(zone, t) === wall);
+  return valid.length > 0 ? Math.min(...valid) : Math.max(first, second);
 }
 
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));

@@ -164,34 +164,101 @@ function csvError(e: CsvError, file: string): InputError {
   return new InputError(`${file}: line ${line ?? '?'}: ${reason}`, { hint: hints[e.code] });
 }
 
-/** Streams the records of a delimited file; the first record is the header. */
-export async function* readRecords(path: string, file: string, sniffed: Sniffed): AsyncGenerator<SourceRecord> {
+/**
+ * UTF-8 input is validated without decoding (isUtf8 on each chunk, an incomplete character
+ * carried to the next), and csv-parse decodes only the fields: no text is decoded twice.
+ */
+class Utf8Validator extends Transform {
+  private carry: Buffer = Buffer.alloc(0);
+  private bytes = 0;
+  private newlines = 0;
+  constructor(private readonly file: string) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const whole = trimCutSequence(buf);
+    if (!isUtf8(whole)) return done(this.error(whole));
+    this.carry = Buffer.from(buf.subarray(whole.length));
+    if (this.carry.length > 3) return done(this.error(buf));
+    this.bytes += whole.length;
+    this.newlines += countNewlines(whole);
+    done(null, whole);
+  }
+  override _flush(done: TransformCallback): void {
+    if (this.carry.length) return done(this.error(this.carry));
+    done();
+  }
+  private error(chunk: Buffer): InputError {
+    const lossy = new TextDecoder('utf-8').decode(chunk);
+    const bad = Math.max(0, lossy.indexOf('\ufffd'));
+    const offset = Buffer.byteLength(lossy.slice(0, bad));
+    const line = this.newlines + 1 + countNewlines(chunk.subarray(0, offset));
+    return new InputError(`${this.file}: line ${line}: byte ${this.bytes + offset}: invalid UTF-8 bytes`, {
+      hint: 'the file mixes encodings or is not UTF-8; try --encoding gb18030',
+    });
+  }
+}
+
+/**
+ * Streams the records of a delimited file, a batch of already-parsed records at a time (the
+ * first record is the header). Blank lines are skipped; line numbers stay physical.
+ */
+export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed): AsyncGenerator<SourceRecord[]> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
-  const decoder = new StrictDecoder(sniffed.encoding, file);
+  const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file) : new StrictDecoder(sniffed.encoding, file);
   const parser = parse({
     delimiter: sniffed.delimiter,
-    record_delimiter: ['\r\n', '\n', '\r'],
+    record_delimiter: ['\r\n', '\n'],
     bom: true,
     relax_column_count: true,
-    skip_empty_lines: true,
     max_record_size: 4 * 1024 * 1024,
-    info: true,
   });
-  input.on('error', (e) => parser.destroy(e));
-  decoder.on('error', (e) => parser.destroy(e));
+  let failure: unknown;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const fail = (e: unknown): void => {
+    failure ??= e;
+    notify();
+  };
+  input.on('error', fail);
+  decoder.on('error', fail);
+  parser.on('error', fail);
+  parser.on('readable', notify);
+  parser.on('end', () => {
+    ended = true;
+    notify();
+  });
   input.pipe(decoder).pipe(parser);
+  // Physical line numbers: one per record, plus the line feeds inside quoted values.
+  let next = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      let line = info.lines;
-      for (const field of record) if (field.includes('\n')) line -= field.split('\n').length - 1;
-      yield { record, line, bytes };
+    for (;;) {
+      const batch: SourceRecord[] = [];
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) {
+        const line = next++;
+        for (const field of record) if (field.includes('\n')) next += field.split('\n').length - 1;
+        if (record.length === 1 && record[0] === '') continue;
+        batch.push({ record, line, bytes });
+      }
+      if (failure) throw failure;
+      if (batch.length > 0) yield batch;
+      else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
     }
   } catch (e) {
     if (e instanceof CsvError) throw csvError(e, file);
     throw e;
   } finally {
     input.destroy();
+    parser.destroy();
   }
 }

@@ -1,57 +1,47 @@
 /**
- * Worker thread of an import: reads, decodes, parses and validates the file, and posts the
- * converted rows to the main thread in batches, which inserts them. Parsing (the slow part)
- * thus runs on the second core while SQLite writes on the first.
+ * Worker thread of an import: reads, decodes and parses the file (csv-parse, the slow part) on
+ * the second core, and posts the records to the main thread in batches; the main thread
+ * validates and inserts them. At most a few batches are in flight, so memory stays flat.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KIND_SPECS } from '../domain/kinds.js';
 import { AppError } from '../errors.js';
-import { readRecords, sniffFile } from './csv-read.js';
-import { buildRowPlan, type RowPlan } from './row-plan.js';
-import type { SourceJob, SourceMessage, SourceIssue } from './import-protocol.js';
+import { readRecordBatches, sniffFile } from './csv-read.js';
+import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 const MAX_IN_FLIGHT = 4;
 
 async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
   const sniffed = sniffFile(job.path, job.file, job);
-  let plan: RowPlan | undefined;
-  let rows: unknown[][] = [];
+  let started = false;
+  let records: string[][] = [];
   let lines: number[] = [];
-  let issues: SourceIssue[] = [];
-  let total = 0;
   let inFlight = 0;
   let bytes = 0;
   const flush = async (): Promise<void> => {
-    post({ type: 'batch', rows, lines, issues, bytes });
-    rows = [];
+    post({ type: 'batch', records, lines, bytes });
+    records = [];
     lines = [];
-    issues = [];
     if (++inFlight >= MAX_IN_FLIGHT) {
       await waitForAck();
       inFlight--;
     }
   };
-  for await (const rec of readRecords(job.path, job.file, sniffed)) {
-    bytes = rec.bytes;
-    if (!plan) {
-      plan = buildRowPlan(KIND_SPECS[job.kind], rec.record, { file: job.file, zone: job.zone, sourceZone: job.sourceZone });
-      post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, columns: plan.columns, headers: plan.headers, ignored: plan.ignored });
-      continue;
-    }
-    if (rec.record.every((f) => f.trim() === '')) continue;
-    total++;
-    const out = plan.convert(rec.record, rec.line);
-    if ('values' in out) {
-      rows.push(out.values);
+  for await (const batch of readRecordBatches(job.path, job.file, sniffed)) {
+    for (const rec of batch) {
+      if (!started) {
+        started = true;
+        post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, headers: rec.record });
+        continue;
+      }
+      records.push(rec.record);
       lines.push(rec.line);
-    } else {
-      issues.push({ ...out.issue, record: rec.record });
+      bytes = rec.bytes;
     }
-    if (rows.length + issues.length >= job.batchSize) await flush();
+    if (records.length >= job.batchSize) await flush();
   }
-  if (!plan) throw new AppError(`${job.file}: the file has no header line`, 3);
-  await flush();
-  post({ type: 'end', rows: total });
+  if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
+  if (records.length > 0) await flush();
+  post({ type: 'end' });
 }
 
 if (parentPort) {

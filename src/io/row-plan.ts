@@ -129,13 +129,14 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
   const columns = storedColumns(spec);
   const width = headers.length;
   const named = new Map<string, unknown>();
+  const check = spec.checkRow;
   function convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue } {
     if (record.length !== width) {
       const which = record.length > width ? 'more' : 'fewer';
       return { issue: { line, column: '', value: '', reason: `${record.length} fields, ${which} than the ${width} columns of the header`, hint: record.length > width ? 'an unquoted delimiter inside a value? quote the value' : undefined } };
     }
     const values: unknown[] = [];
-    named.clear();
+    if (check) named.clear();
     for (const { field, index, parse } of steps) {
       const raw = index < 0 ? '' : (record[index] as string).trim();
       let value: unknown = null;
@@ -152,14 +153,14 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
         }
       }
       values.push(value);
-      named.set(field.name, value);
+      if (check) named.set(field.name, value);
       if (field.localDay && typeof value === 'number') {
         const local = epochToLocal(value, zone);
         values.push(formatDate(local));
         if (field.localDay === 'day-hour') values.push(local.hour);
       }
     }
-    const wrong = spec.checkRow?.(named);
+    const wrong = check?.(named);
     if (wrong) {
       const [column, reason] = wrong;
       const index = fieldIndex.get(column);

@@ -24,10 +24,13 @@ export function toHalfWidth(text: string): string {
 
 /** An identifier (operator, call, order number): text, never a number, never Excel-mangled. */
 export function parseId(text: string): string {
-  if (EXCEL_NUMBER.test(text)) throw new FieldError(`"${text}" looks like a number mangled by Excel`, EXCEL_HINT);
-  if (/[\u0000-\u001f]/.test(text)) throw new FieldError('identifier contains control characters');
+  if (SUSPICIOUS_ID.test(text)) {
+    if (EXCEL_NUMBER.test(text)) throw new FieldError(`"${text}" looks like a number mangled by Excel`, EXCEL_HINT);
+    if (/[\u0000-\u001f]/.test(text)) throw new FieldError('identifier contains control characters');
+  }
   return text;
 }
+const SUSPICIOUS_ID = /[eE\u0000-\u001f]/;
 
 /** Free text, stored verbatim (trimmed). */
 export function parseText(text: string): string {
@@ -110,6 +113,7 @@ const MAX_DURATION = 24 * 3600;
 
 /** A duration: whole seconds or H:MM:SS. Returns seconds (0 – 24 h). */
 export function parseDuration(text: string): number {
+  if (text.length < 6 && /^\d+$/.test(text)) return Number(text);
   const t = toHalfWidth(text);
   let seconds: number;
   if (/^\d+$/.test(t)) {
@@ -159,7 +163,7 @@ export function parseYesNo(text: string): number {
 
 /** A value from a closed list given as synonym → canonical value (keys lower-case). */
 export function parseEnum(text: string, synonyms: ReadonlyMap<string, string>, allowed: string): string {
-  const value = synonyms.get(toHalfWidth(text).toLowerCase().replace(/\s+/g, ' '));
+  const value = synonyms.get(text) ?? synonyms.get(toHalfWidth(text).toLowerCase().replace(/\s+/g, ' '));
   if (value === undefined) throw new FieldError(`"${text}" is not one of ${allowed}`);
   return value;
 }
