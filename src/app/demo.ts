@@ -1,4 +1,90 @@
-/** The demo: the sample month imported into its own database, then a short tour on stdout. */
-export async function runDemo(..._args: unknown[]): Promise<void> {
-  throw new Error('demo not yet implemented');
+/**
+ * `hotline demo`: the bundled sample month (data/samples) imported into a fresh database, then a
+ * short tour: what was imported, the roster, the abandoned calls of one day. Later capabilities
+ * add their reports to the tour.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../db/connection.js';
+import { getSetting, setSetting } from '../db/queries/settings.js';
+import type { ImportKind } from '../domain/kinds.js';
+import type { Policy } from '../domain/policy.js';
+import { DbStateError, UsageError } from '../errors.js';
+import { importFile, type ImportSummary } from './import-files.js';
+import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS, IMPORT_TABLE_KEYS } from './lists.js';
+import type { ReportTable } from '../io/render/report.js';
+
+export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
+export const DEMO_DAY = '2026-10-12';
+
+export interface DemoOptions {
+  dbPath: string;
+  force: boolean;
+  policy: Policy;
+  busyTimeoutMs: number;
+}
+
+export interface DemoSection {
+  title: string;
+  report: ReportTable;
+}
+
+export interface DemoResult {
+  dbPath: string;
+  imports: ImportSummary[];
+  sections: DemoSection[];
+}
+
+export interface DemoHooks {
+  now: () => number;
+  notice: (line: string) => void;
+  isInterrupted: () => boolean;
+}
+
+function removeOldDemo(opts: DemoOptions): void {
+  if (!existsSync(opts.dbPath)) return;
+  if (!opts.force) {
+    const h = openDatabase({ path: opts.dbPath, busyTimeoutMs: opts.busyTimeoutMs });
+    const isDemo = getSetting(h.db, 'demo') === '1';
+    h.close();
+    if (!isDemo) {
+      throw new UsageError(`${opts.dbPath} exists and is not a demo database`, { hint: 'give the demo another --db path, or add --force to replace it' });
+    }
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
+}
+
+const SAMPLE_FILES: readonly [ImportKind, string][] = [['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv']];
+
+/** Imports the sample month into a fresh database and returns the tour's reports. */
+export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<DemoResult> {
+  if (!existsSync(SAMPLES_DIR)) throw new DbStateError(`the sample data is missing (${SAMPLES_DIR})`, { hint: 'reinstall hotline' });
+  removeOldDemo(opts);
+  const h = openDatabase({ path: opts.dbPath, busyTimeoutMs: opts.busyTimeoutMs, durable: true });
+  try {
+    setSetting(h.db, 'demo', '1');
+    const imports: ImportSummary[] = [];
+    for (const [kind, name] of SAMPLE_FILES) {
+      const summary = await importFile(SAMPLES_DIR + name, { kind, files: [], zone: opts.policy.timezone, skipInvalid: false, force: false }, {
+        db: h.db, dbPath: h.path, now: hooks.now, notice: hooks.notice, isInterrupted: hooks.isInterrupted,
+      });
+      imports.push(summary);
+    }
+    return { dbPath: opts.dbPath, imports, sections: tour(h.db, opts.policy.timezone) };
+  } finally {
+    h.close();
+  }
+}
+
+function materialize(report: ReportTable): ReportTable {
+  return { columns: report.columns, rows: [...report.rows] };
+}
+
+function tour(db: Database.Database, zone: string): DemoSection[] {
+  return [
+    { title: 'What was imported (hotline imports)', report: materialize(pickColumns(importsReport(db, zone, {}), IMPORT_TABLE_KEYS.filter((k) => k !== 'finished_at' && k !== 'os_user'))) },
+    { title: 'Team 一组 on the last day of the month (hotline operators list --team 一组 --active-on 2026-10-31)', report: materialize(pickColumns(operatorsReport(db, { team: '一组', activeOn: '2026-10-31' }), ['operator_id', 'name', 'team', 'hire_date', 'level'])) },
+    { title: `The first abandoned calls of ${DEMO_DAY} (hotline calls list --date ${DEMO_DAY} --outcome abandoned --limit 8)`, report: materialize(pickColumns(callsReport(db, zone, { from: DEMO_DAY, to: DEMO_DAY, outcome: 'abandoned', limit: 8 }), CALL_TABLE_KEYS)) },
+  ];
 }

@@ -11,7 +11,7 @@ export function renderTable(report: ReportTable, opts: RenderOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const table = new Table({
     head: report.columns.map((c) => chalk.bold(headerOf(c, opts.lang))),
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
     colAligns: report.columns.map((c) => (c.type && RIGHT.has(c.type) ? 'right' : 'left')),
   });
   let n = 0;
