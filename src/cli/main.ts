@@ -5,11 +5,15 @@
 import { CommanderError } from 'commander';
 import { AppError, ExitCode } from '../errors.js';
 import { guardStdout } from '../io/output.js';
+import { resolveDbPath } from '../db/connection.js';
+import { toDbStateError } from '../db/errors.js';
+import type { GlobalOptions } from './options.js';
 import { createProgram } from './program.js';
 import { processRuntime } from './runtime.js';
 
-function report(e: unknown, debug: boolean): number {
+function report(e: unknown, debug: boolean, dbPath: string): number {
   const { stderr } = processRuntime;
+  e = toDbStateError(e, dbPath) ?? e;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
     return ExitCode.usage;
@@ -36,7 +40,8 @@ async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    process.exitCode = report(e, argv.includes('--debug'));
+    const dbPath = resolveDbPath(program.opts<GlobalOptions>().db, processRuntime.env);
+    process.exitCode = report(e, argv.includes('--debug'), dbPath);
   }
 }
 

@@ -40,7 +40,12 @@ export function openImportSource(job: SourceJob): ImportSource {
           throw new AppError(m.error.message, m.error.exitCode as ExitCodeValue, { hint: m.error.hint, details: m.error.details });
         }
         yield m;
-        if (m.type === 'batch') worker.postMessage({ type: 'ack' });
+        if (m.type === 'batch') {
+          worker.postMessage({ type: 'ack' });
+          // Let the event loop run between batches, so that Ctrl-C is seen even while the
+          // worker keeps the queue full.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         if (m.type === 'end') return;
         continue;
       }
