@@ -3,7 +3,8 @@ import { pickColumns } from '../app/lists.js';
 import { writeOutput } from '../io/output.js';
 import { renderReport } from '../io/render/index.js';
 import type { ReportTable } from '../io/render/report.js';
-import { renderSettings, type OutputFlags } from './options.js';
+import { renderSettings } from './context.js';
+import type { OutputFlags } from './options.js';
 import type { Runtime } from './runtime.js';
 
 /** Writes `report`; terminal tables show only `tableKeys` when given. */

@@ -5,7 +5,7 @@
 import { CommanderError } from 'commander';
 import { AppError, ExitCode } from '../errors.js';
 import { guardStdout } from '../io/output.js';
-import { resolveDbPath } from '../db/connection.js';
+import { resolveDbPath } from '../db/path.js';
 import { toDbStateError } from '../db/errors.js';
 import type { GlobalOptions } from './options.js';
 import { createProgram } from './program.js';

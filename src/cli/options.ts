@@ -1,11 +1,7 @@
 /** Options shared by commands: global --db/--policy, output options, and argument parsers. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { openDatabase, resolveDbPath, type HotlineDb } from '../db/connection.js';
 import { parseIsoDate, type IsoDate } from '../domain/dates.js';
-import { loadPolicy, type LoadedPolicy } from '../io/policy-file.js';
-import { checkOutPath, type OutputTarget } from '../io/output.js';
-import type { Format, Lang, RenderOptions } from '../io/render/report.js';
-import { colorAllowed, type Runtime } from './runtime.js';
+import type { Format, Lang } from '../io/render/report.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -39,34 +35,6 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['en', 'zh']).default('en'))
     .option('--show-pii', 'show customer phone numbers, names and addresses unmasked');
-}
-
-/** Rendering and output settings from the output flags. */
-export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions & OutputTarget {
-  checkOutPath(flags.out, flags.force ?? false);
-  const byExtension = flags.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-  const format: Format = flags.format ?? (flags.out ? byExtension : rt.stdout.isTTY ? 'table' : 'csv');
-  return {
-    format,
-    lang: flags.lang,
-    showPii: flags.showPii ?? false,
-    color: !flags.out && colorAllowed(rt.stdout, rt.env),
-    bom: Boolean(flags.out) && format === 'csv',
-    out: flags.out,
-    force: flags.force ?? false,
-    mode: flags.showPii ? 0o600 : 0o644,
-    stdout: rt.stdout,
-  };
-}
-
-/** Opens the database named by the global options. */
-export function openDb(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): HotlineDb {
-  return openDatabase({ path: resolveDbPath(globals.db, rt.env), busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000, durable: opts.durable });
-}
-
-/** Loads the policy named by the global options. */
-export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
-  return loadPolicy(globals.policy, rt.env);
 }
 
 export function parsePositiveNumber(text: string): number {

@@ -21,10 +21,7 @@ export interface HotlineDb {
   close(): void;
 }
 
-/** The database path from --db, $HOTLINE_DB or the default. */
-export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  return flag ?? (env.HOTLINE_DB || './hotline.db');
-}
+export { resolveDbPath } from './path.js';
 
 /** Opens (creating with mode 0600 and migrating when needed) the hotline database. */
 export function openDatabase(opts: OpenOptions): HotlineDb {

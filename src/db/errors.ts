@@ -1,11 +1,16 @@
 /** Turns SQLite failures into DbStateError messages a supervisor can act on. */
-import Database from 'better-sqlite3';
 import { DbStateError } from '../errors.js';
+
+/** better-sqlite3's SqliteError, recognised without loading the native module (fast startup). */
+function sqliteCode(e: unknown): string | undefined {
+  const code = e instanceof Error && e.name === 'SqliteError' ? (e as unknown as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
 
 /** A DbStateError for a SqliteError, or undefined when `e` is something else. */
 export function toDbStateError(e: unknown, path: string): DbStateError | undefined {
-  if (!(e instanceof Database.SqliteError)) return undefined;
-  const code = e.code;
+  const code = sqliteCode(e);
+  if (code === undefined) return undefined;
   if (code.startsWith('SQLITE_BUSY')) {
     return new DbStateError(`${path}: database busy: another hotline process is writing`, {
       hint: 'retry in a moment, or wait longer with --busy-timeout SECONDS',

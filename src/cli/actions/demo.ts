@@ -1,0 +1,28 @@
+/** The action of `hotline demo`: the sample month imported, then the tour printed. */
+import { runDemo } from '../../app/demo.js';
+import { renderReport } from '../../io/render/index.js';
+import { policyFor } from '../context.js';
+import { onInterrupt } from '../interrupt.js';
+import type { GlobalOptions } from '../options.js';
+import { colorAllowed, say, type Runtime } from '../runtime.js';
+
+export async function runDemoCommand(flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  const { policy } = policyFor(globals, rt);
+  const dbPath = globals.db ?? 'hotline-demo.db';
+  const stop = onInterrupt();
+  try {
+    const result = await runDemo(
+      { dbPath, force: flags.force ?? false, policy, busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000 },
+      { now: rt.now, notice: (line) => say(rt, line), isInterrupted: stop.interrupted },
+    );
+    const color = colorAllowed(rt.stdout, rt.env);
+    rt.stdout.write(`hotline demo: the sample month (October 2026, ${result.imports.length} files) is in ${result.dbPath}\n`);
+    for (const s of result.sections) {
+      rt.stdout.write(`\n== ${s.title}\n`);
+      for (const chunk of renderReport(s.report, { format: 'table', lang: 'en', showPii: false, color, bom: false })) rt.stdout.write(chunk);
+    }
+    rt.stdout.write(`\nTry next (customer data is masked unless --show-pii):\n  hotline --db ${result.dbPath} calls list --date 2026-10-12 --category complaint\n  hotline --db ${result.dbPath} orders list --operator 1020 --corrected --format csv\n  hotline --db ${result.dbPath} operators list --lang zh\n`);
+  } finally {
+    stop.dispose();
+  }
+}

@@ -1,0 +1,64 @@
+/** The action of `hotline import <kind>`: loaded only when an import runs. */
+import cliProgress from 'cli-progress';
+import { importFile, type ImportOptions, type ImportSummary } from '../../app/import-files.js';
+import type { ImportKind } from '../../domain/kinds.js';
+import type { Encoding } from '../../io/encodings.js';
+import { renderJsonValue } from '../../io/render/json.js';
+import { openDb, policyFor } from '../context.js';
+import { onInterrupt } from '../interrupt.js';
+import type { GlobalOptions } from '../options.js';
+import { say, type Runtime } from '../runtime.js';
+
+export interface ImportFlags {
+  encoding?: Encoding;
+  delimiter?: string;
+  sourceTz?: string;
+  skipInvalid?: boolean;
+  rejects?: string;
+  force?: boolean;
+  format: 'text' | 'json';
+}
+
+/** The one-line summary of a file's import, for stderr. */
+export function summaryLine(s: ImportSummary): string {
+  if (s.status === 'already_imported') return `${s.file}: already imported as import #${s.import_id}; nothing changed`;
+  const parts = `${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected, ${s.skipped} skipped`;
+  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
+}
+
+/** Imports each file in turn (each its own transaction); stops at the first failure. */
+export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  const { policy } = policyFor(globals, rt);
+  const handle = openDb(globals, rt, { durable: true });
+  const stop = onInterrupt();
+  const bar = rt.stderr.isTTY
+    ? new cliProgress.SingleBar({ stream: rt.stderr, format: '{file} [{bar}] {percentage}% {eta_formatted}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : undefined;
+  const summaries: ImportSummary[] = [];
+  const opts: ImportOptions = {
+    kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone,
+    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false,
+  };
+  try {
+    for (const file of files) {
+      bar?.start(100, 0, { file });
+      let summary: ImportSummary;
+      try {
+        summary = await importFile(file, opts, {
+          db: handle.db, dbPath: handle.path, now: rt.now, isInterrupted: stop.interrupted,
+          notice: (line) => say(rt, line),
+          progress: (_f, bytes, total) => bar?.update(total > 0 ? Math.floor((bytes / total) * 100) : 100),
+        });
+      } finally {
+        bar?.stop();
+      }
+      summaries.push(summary);
+      say(rt, summaryLine(summary));
+    }
+    handle.db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    stop.dispose();
+    handle.close();
+    if (flags.format === 'json' && summaries.length > 0) rt.stdout.write(renderJsonValue(files.length === 1 ? summaries[0] : summaries));
+  }
+}

@@ -1,0 +1,48 @@
+/** The actions of `imports`, `operators list`, `calls list`, `orders list`. */
+import type Database from 'better-sqlite3';
+import { CALL_TABLE_KEYS, IMPORT_TABLE_KEYS, ORDER_TABLE_KEYS, callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
+import { openDb, policyFor } from '../context.js';
+import { resolveDay, resolveRange, type DayRangeFlags } from '../dates.js';
+import { emitReport } from '../emit.js';
+import type { GlobalOptions, OutputFlags } from '../options.js';
+import type { Runtime } from '../runtime.js';
+
+export type ListFlags = OutputFlags & DayRangeFlags & { operator?: string; limit?: number };
+export type CallListFlags = ListFlags & { outcome?: 'answered' | 'abandoned'; category?: string; direction?: 'inbound' | 'outbound' };
+export type OrderListFlags = ListFlags & { status?: string; corrected?: boolean };
+
+function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Database, zone: string) => T): T {
+  const { policy } = policyFor(globals, rt);
+  const handle = openDb(globals, rt);
+  try {
+    return fn(handle.db, policy.timezone);
+  } finally {
+    handle.close();
+  }
+}
+
+export function listImports(flags: OutputFlags & { kind?: string; limit?: number }, globals: GlobalOptions, rt: Runtime): void {
+  withDb(globals, rt, (db, zone) => emitReport(importsReport(db, zone, flags), flags, rt, IMPORT_TABLE_KEYS));
+}
+
+export function listOperators(flags: OutputFlags & { team?: string; activeOn?: string }, globals: GlobalOptions, rt: Runtime): void {
+  withDb(globals, rt, (db, zone) => {
+    const activeOn = flags.activeOn ? resolveDay(flags.activeOn, zone, rt.now()) : undefined;
+    emitReport(operatorsReport(db, { team: flags.team, activeOn }), flags, rt);
+  });
+}
+
+export function listCalls(flags: CallListFlags, globals: GlobalOptions, rt: Runtime): void {
+  withDb(globals, rt, (db, zone) => {
+    const range = resolveRange(flags, zone, rt.now());
+    const filter = { ...range, operator: flags.operator, outcome: flags.outcome, category: flags.category, direction: flags.direction, limit: flags.limit };
+    emitReport(callsReport(db, zone, filter), flags, rt, CALL_TABLE_KEYS);
+  });
+}
+
+export function listOrders(flags: OrderListFlags, globals: GlobalOptions, rt: Runtime): void {
+  withDb(globals, rt, (db, zone) => {
+    const range = resolveRange(flags, zone, rt.now());
+    emitReport(ordersReport(db, zone, { ...range, operator: flags.operator, status: flags.status, corrected: flags.corrected, limit: flags.limit }), flags, rt, ORDER_TABLE_KEYS);
+  });
+}
