@@ -25,8 +25,8 @@ export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions &
 }
 
 /** Opens the database named by the global options. */
-export function openDb(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): HotlineDb {
-  return openDatabase({ path: resolveDbPath(globals.db, rt.env), busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000, durable: opts.durable });
+export function openDb(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean; create?: boolean } = {}): HotlineDb {
+  return openDatabase({ path: resolveDbPath(globals.db, rt.env), busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000, durable: opts.durable, create: opts.create ?? false });
 }
 
 /** Loads the policy named by the global options. */

@@ -1,7 +1,6 @@
 /** Date arguments that depend on the policy zone: today, yesterday, YYYY-MM-DD. */
-import { InvalidArgumentError } from 'commander';
 import { addDays, localDateOf, parseIsoDate, type IsoDate } from '../domain/dates.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** Resolves 'today', 'yesterday' or a date in `zone` at `now` (epoch seconds). */
 export function resolveDay(text: string, zone: string, now: number): IsoDate {
@@ -9,13 +8,15 @@ export function resolveDay(text: string, zone: string, now: number): IsoDate {
   if (text === 'today') return today;
   if (text === 'yesterday') return addDays(today, -1);
   const d = parseIsoDate(text);
-  if (!d) throw new UsageError(`"${text}" is not a date`, { hint: 'use YYYY-MM-DD, today or yesterday' });
+  if (!d) throw new InputError(`"${text}" is not a date`, { hint: 'use YYYY-MM-DD, today or yesterday' });
   return d;
 }
 
-/** Commander parser that only checks the form; resolution needs the policy zone. */
+/**
+ * Commander parser for a day: kept as text, checked when the command runs (an invalid date is
+ * bad input, exit 3, so that cron jobs can tell it from a wrong flag).
+ */
 export function dayArg(text: string): string {
-  if (text !== 'today' && text !== 'yesterday' && !parseIsoDate(text)) throw new InvalidArgumentError('use YYYY-MM-DD, today or yesterday');
   return text;
 }
 

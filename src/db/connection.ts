@@ -13,6 +13,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Imports run with synchronous=FULL. */
   durable?: boolean;
+  /** Create the file when missing (imports, demo); reports refuse a missing database. */
+  create?: boolean;
 }
 
 export interface HotlineDb {
@@ -28,6 +30,9 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
   const { path } = opts;
   if (path !== ':memory:') {
     if (existsSync(path) && !statSync(path).isFile()) throw new DbStateError(`${path}: not a regular file`, { hint: 'give --db a database file path' });
+    if (!existsSync(path) && opts.create === false) {
+      throw new DbStateError(`${path}: no database here`, { hint: 'import data first (hotline import …), or point --db / $HOTLINE_DB at your database' });
+    }
     if (!existsSync(path) && !opts.readonly) {
       try {
         closeSync(openSync(path, 'wx', 0o600));

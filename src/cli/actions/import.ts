@@ -29,7 +29,7 @@ export function summaryLine(s: ImportSummary): string {
 /** Imports each file in turn (each its own transaction); stops at the first failure. */
 export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { policy } = policyFor(globals, rt);
-  const handle = openDb(globals, rt, { durable: true });
+  const handle = openDb(globals, rt, { durable: true, create: true });
   const stop = onInterrupt();
   const bar = rt.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: rt.stderr, format: '{file} [{bar}] {percentage}% {eta_formatted}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
