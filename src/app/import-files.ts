@@ -115,7 +115,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         ignored = plan.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.headers, opts.force);
-        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, headers: m.headers };
+        const keyHeader = m.headers[plan.fieldIndex.get(spec.key) as number] ?? spec.key;
+        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, present: plan.present, headers: m.headers, keyHeader };
       } else if (m.type === 'batch' && plan) {
         const converted = convertBatch(plan, m.records, m.lines);
         rows += m.records.length - converted.blank;

@@ -19,7 +19,7 @@ export interface WriteIssue {
 }
 
 export type WriteEvent =
-  | { type: 'start'; encoding: string; delimiter: string; columns: string[]; headers: string[] }
+  | { type: 'start'; encoding: string; delimiter: string; columns: string[]; present: string[]; headers: string[]; keyHeader: string }
   | { type: 'batch'; rows: unknown[][]; lines: number[]; issues: WriteIssue[]; bytes: number }
   | { type: 'end'; rows: number };
 
@@ -55,9 +55,10 @@ interface Statements {
   content: string[];
 }
 
-function prepareStatements(db: Database.Database, spec: KindSpec, columns: string[]): Statements {
+function prepareStatements(db: Database.Database, spec: KindSpec, columns: string[], present: string[]): Statements {
   const { table, key } = spec;
-  const content = columns.filter((c) => c !== key);
+  // Columns the file does not have keep their stored values when a row is updated.
+  const content = present.filter((c) => c !== key);
   const all = [...columns, 'import_id', 'created_import_id', 'seen_import_id', 'seen_line'];
   const tuple = `(${all.map(() => '?').join(', ')})`;
   const insert = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${tuple} ON CONFLICT (${key}) DO NOTHING`);
@@ -84,8 +85,10 @@ function deferIndexesOnFirstLoad(db: Database.Database, table: string): string[]
 }
 
 function describe(issue: WriteIssue, headers: string[]): string {
-  const col = issue.column ? ` column ${headers.indexOf(issue.column) + 1 || '?'} (${issue.column}):` : '';
-  return `  line ${issue.line}:${col} ${issue.reason}${issue.hint ? ` (${issue.hint})` : ''}`;
+  const n = headers.indexOf(issue.column) + 1;
+  const col = issue.column ? (n > 0 ? ` column ${n} (${issue.column}):` : ` ${issue.column}:`) : '';
+  const value = issue.value && !issue.reason.includes(issue.value) ? ` "${issue.value}":` : '';
+  return `  line ${issue.line}:${col}${value} ${issue.reason}${issue.hint ? ` (${issue.hint})` : ''}`;
 }
 
 /** Imports the events of one file; throws InputError (and writes nothing) on bad rows when strict. */
@@ -97,6 +100,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
   let stmts: Statements | undefined;
   let importId = 0;
   let columns: string[] = [];
+  let keyHeader = opts.spec.key;
   let deferredIndexes: string[] = [];
   const reject = (issue: WriteIssue): void => {
     bad++;
@@ -111,7 +115,8 @@ export async function writeImport(db: Database.Database, path: string, events: A
       if (opts.isInterrupted?.()) throw new InterruptedError('interrupted: nothing was imported from ' + opts.file);
       if (ev.type === 'start') {
         headers = ev.headers;
-        stmts = prepareStatements(db, opts.spec, ev.columns);
+        stmts = prepareStatements(db, opts.spec, ev.columns, ev.present);
+        keyHeader = ev.keyHeader;
         columns = ev.columns;
         db.exec('BEGIN IMMEDIATE');
         claimTimeZone(db, path, opts.zone);
@@ -120,7 +125,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
         if (!stmts || (opts.strict && bad > 0)) continue;
-        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, counts, reject: (i) => reject(i) });
+        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i) });
         opts.onProgress?.(ev.bytes);
       } else {
         counts.rows = ev.rows;
@@ -144,6 +149,8 @@ export async function writeImport(db: Database.Database, path: string, events: A
 interface BatchContext {
   importId: number;
   columns: string[];
+  /** The key's header in the file, for messages. */
+  keyHeader: string;
   key: string;
   counts: ImportCounts;
   reject: (issue: WriteIssue) => void;
@@ -201,6 +208,6 @@ function writeExisting(s: Statements, values: unknown[], line: number, ctx: Batc
   } else if (prior.same) {
     ctx.counts.skipped++;
   } else {
-    ctx.reject({ line, column: ctx.key, value: keyValue, reason: `${ctx.key} ${keyValue} is also on line ${prior.seen_line} with different content`, hint: 'keep one of the two lines', record: [] });
+    ctx.reject({ line, column: ctx.keyHeader, value: keyValue, reason: `${ctx.key} ${keyValue} is also on line ${prior.seen_line} with different content`, hint: 'keep one of the two lines', record: [] });
   }
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { DbStateError } from '../errors.js';
 import { sql as foundation } from './migrations/001-foundation.js';
+import { sql as missedRings } from './migrations/002-missed-rings.js';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: foundation }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'missed-rings', sql: missedRings },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -31,6 +31,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Stored when the column is absent or the cell is empty. */
   defaultValue?: string | number;
+  /** When absent or empty, the value of this other field of the row. */
+  defaultFrom?: string;
   /** Customer personal data, masked in reports unless --show-pii. */
   pii?: PiiKind;
   /** A date-time whose local day (and hour) are stored beside it. */
@@ -91,12 +93,12 @@ export const OPERATORS: KindSpec = {
     { name: 'name', aliases: ['姓名', '员工姓名', 'operator_name', 'agent_name'], value: text, required: true },
     { name: 'team', aliases: ['班组', '组别', '小组'], value: text },
     { name: 'hire_date', aliases: ['入职日期', '入职时间'], value: { type: 'date' }, required: true },
-    { name: 'work_start_date', aliases: ['参加工作日期', '参加工作时间', '首次参加工作日期'], value: { type: 'date' } },
+    { name: 'work_start_date', aliases: ['参加工作日期', '参加工作时间', '首次参加工作日期'], value: { type: 'date' }, defaultFrom: 'hire_date' },
     { name: 'termination_date', aliases: ['离职日期', '离职时间'], value: { type: 'date' } },
     { name: 'level', aliases: ['岗位级别', '级别', '职级'], value: text },
     { name: 'base_salary', aliases: ['基本工资'], value: money },
     { name: 'performance_base', aliases: ['绩效工资基数', '绩效基数'], value: money },
-    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money },
+    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money, defaultFrom: 'base_salary' },
   ],
   checkRow(row) {
     const hire = row.get('hire_date') as string;

@@ -82,7 +82,7 @@ export function sniffFile(path: string, file: string, opts: { encoding?: Encodin
 export function detectDelimiter(text: string): string {
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
   let quoted = false;
-  for (const ch of text.replace(/^\ufeff/, '')) {
+  for (const ch of text.replace(/^\ufeff/, '').replace(/^[\r\n]+/, '')) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
     else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);

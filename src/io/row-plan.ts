@@ -31,6 +31,11 @@ export interface RowPlan {
   spec: KindSpec;
   /** Stored column names, in the order of `values` in a converted row. */
   columns: string[];
+  /**
+   * The stored columns this file provides (its fields, their local day and hour, defaults drawn
+   * from present fields): an update of an existing row changes only these.
+   */
+  present: string[];
   /** The file's header cells, as written. */
   headers: string[];
   /** Header cells that map to no field (ignored). */
@@ -128,6 +133,9 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
   const steps = spec.fields.map((f) => ({ field: f, index: fieldIndex.get(f.name) ?? -1, parse: parserFor(f.value, sourceZone) }));
   const columns = storedColumns(spec);
   const width = headers.length;
+  const present = presentColumns(spec, fieldIndex);
+  const borrowed = spec.fields.map((f, i) => ({ i, from: f.defaultFrom ? spec.fields.findIndex((g) => g.name === f.defaultFrom) : -1 })).filter((b) => b.from >= 0);
+  const slot = slotsOf(spec);
   const named = new Map<string, unknown>();
   const check = spec.checkRow;
   function convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue } {
@@ -160,6 +168,9 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
         if (field.localDay === 'day-hour') values.push(local.hour);
       }
     }
+    for (const { i, from } of borrowed) {
+      if (values[slot[i] as number] === null) values[slot[i] as number] = values[slot[from] as number];
+    }
     const wrong = check?.(named);
     if (wrong) {
       const [column, reason] = wrong;
@@ -168,5 +179,28 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
     }
     return { values };
   }
-  return { spec, columns, headers, ignored, fieldIndex, convert };
+  return { spec, columns, present, headers, ignored, fieldIndex, convert };
+}
+
+/** Index in a converted row of each field's value. */
+function slotsOf(spec: KindSpec): number[] {
+  const slots: number[] = [];
+  let n = 0;
+  for (const f of spec.fields) {
+    slots.push(n);
+    n += f.localDay === 'day-hour' ? 3 : f.localDay ? 2 : 1;
+  }
+  return slots;
+}
+
+function presentColumns(spec: KindSpec, fieldIndex: Map<string, number>): string[] {
+  const has = (f: FieldSpec): boolean => fieldIndex.has(f.name) || (f.defaultFrom !== undefined && fieldIndex.has(f.defaultFrom));
+  const out: string[] = [];
+  for (const f of spec.fields) {
+    if (!has(f)) continue;
+    out.push(f.name);
+    if (f.localDay) out.push('local_day');
+    if (f.localDay === 'day-hour') out.push('local_hour');
+  }
+  return out;
 }

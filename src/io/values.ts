@@ -113,7 +113,7 @@ const MAX_DURATION = 24 * 3600;
 
 /** A duration: whole seconds or H:MM:SS. Returns seconds (0 – 24 h). */
 export function parseDuration(text: string): number {
-  if (text.length < 6 && /^\d+$/.test(text)) return Number(text);
+  if (text.length < 5 && /^\d+$/.test(text)) return Number(text);
   const t = toHalfWidth(text);
   let seconds: number;
   if (/^\d+$/.test(t)) {

@@ -8,6 +8,7 @@ import { openDb, policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { UsageError } from '../../errors.js';
 
 export interface ImportFlags {
   encoding?: Encoding;
@@ -28,6 +29,7 @@ export function summaryLine(s: ImportSummary): string {
 
 /** Imports each file in turn (each its own transaction); stops at the first failure. */
 export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  if (flags.rejects && !flags.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid', { hint: 'add --skip-invalid to import the good rows and write the bad ones to --rejects' });
   const { policy } = policyFor(globals, rt);
   const handle = openDb(globals, rt, { durable: true, create: true });
   const stop = onInterrupt();

@@ -1,0 +1,115 @@
+/**
+ * Call-centre KPIs from aggregated counts and sums (PRODUCT.md §4.1, DOMAIN.md §2.2). Pure:
+ * callers aggregate the calls (in SQL) and pass the sums; merging sums is exact, so any period
+ * or group can be folded from finer ones.
+ */
+
+/** Service-level formula: A answered≤T / offered; B answered≤T / (offered − abandoned≤T); C (answered≤T + abandoned≤T) / offered. */
+export type ServiceLevelFormula = 'A' | 'B' | 'C';
+
+export interface KpiDefinitions {
+  /** Wait limit for "answered within three rings", inclusive (15 s: the 4th ring starts at 15 s). */
+  threshold_seconds: number;
+  /** Abandoned calls that waited at most this long are short abandons. */
+  short_abandon_seconds: number;
+  service_level_formula: ServiceLevelFormula;
+}
+
+/** Counts and sums over a set of inbound calls; every field adds up across sets except max_wait. */
+export interface CallAggregate {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  short_abandoned: number;
+  answered_within_threshold: number;
+  abandoned_within_threshold: number;
+  /** Sum and count of the waits of answered calls with a known wait. */
+  answered_wait_sum: number;
+  answered_wait_count: number;
+  /** Sum of talk + hold + after-call work of answered calls, and how many. */
+  handle_sum: number;
+  handle_count: number;
+  abandon_wait_sum: number;
+  abandon_wait_count: number;
+  max_wait_seconds: number | null;
+  talk_seconds: number;
+  satisfaction_sum: number;
+  satisfaction_count: number;
+  complaints: number;
+}
+
+export const EMPTY_AGGREGATE: Readonly<CallAggregate> = Object.freeze({
+  offered: 0, answered: 0, abandoned: 0, short_abandoned: 0, answered_within_threshold: 0, abandoned_within_threshold: 0,
+  answered_wait_sum: 0, answered_wait_count: 0, handle_sum: 0, handle_count: 0, abandon_wait_sum: 0, abandon_wait_count: 0,
+  max_wait_seconds: null, talk_seconds: 0, satisfaction_sum: 0, satisfaction_count: 0, complaints: 0,
+});
+
+/** The sum of two aggregates (max for the longest wait). */
+export function mergeAggregates(a: CallAggregate, b: CallAggregate): CallAggregate {
+  const out = { ...a };
+  for (const key of Object.keys(b) as (keyof CallAggregate)[]) {
+    if (key === 'max_wait_seconds') continue;
+    out[key] = (a[key] as number) + (b[key] as number);
+  }
+  const waits = [a.max_wait_seconds, b.max_wait_seconds].filter((w): w is number => w !== null);
+  out.max_wait_seconds = waits.length > 0 ? Math.max(...waits) : null;
+  return out;
+}
+
+/** Rounds half away from zero to `places` decimals (rates 4, seconds and ratings 2). */
+export function roundTo(value: number, places: number): number {
+  const f = 10 ** places;
+  return Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON * f) / f;
+}
+
+function ratio(numerator: number, denominator: number, places: number): number | null {
+  return denominator > 0 ? roundTo(numerator / denominator, places) : null;
+}
+
+/** Service level by the chosen formula (DOMAIN.md §2.2); null when its denominator is 0. */
+export function serviceLevel(a: Pick<CallAggregate, 'offered' | 'answered_within_threshold' | 'abandoned_within_threshold'>, formula: ServiceLevelFormula): number | null {
+  switch (formula) {
+    case 'A': return ratio(a.answered_within_threshold, a.offered, 4);
+    case 'B': return ratio(a.answered_within_threshold, a.offered - a.abandoned_within_threshold, 4);
+    case 'C': return ratio(a.answered_within_threshold + a.abandoned_within_threshold, a.offered, 4);
+  }
+}
+
+export interface CallMeasures {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  short_abandoned: number;
+  answered_within_threshold: number;
+  abandoned_within_threshold: number;
+  service_level: number | null;
+  asa_seconds: number | null;
+  aht_seconds: number | null;
+  abandonment_rate: number | null;
+  avg_abandon_wait_seconds: number | null;
+  max_wait_seconds: number | null;
+  talk_seconds: number;
+  satisfaction_avg: number | null;
+  complaints: number;
+}
+
+/** Every measure of PRODUCT.md §4.1 from an aggregate; undefined ratios are null. */
+export function computeMeasures(a: CallAggregate, defs: KpiDefinitions): CallMeasures {
+  return {
+    offered: a.offered,
+    answered: a.answered,
+    abandoned: a.abandoned,
+    short_abandoned: a.short_abandoned,
+    answered_within_threshold: a.answered_within_threshold,
+    abandoned_within_threshold: a.abandoned_within_threshold,
+    service_level: serviceLevel(a, defs.service_level_formula),
+    asa_seconds: ratio(a.answered_wait_sum, a.answered_wait_count, 2),
+    aht_seconds: ratio(a.handle_sum, a.handle_count, 2),
+    abandonment_rate: ratio(a.abandoned, a.offered, 4),
+    avg_abandon_wait_seconds: ratio(a.abandon_wait_sum, a.abandon_wait_count, 2),
+    max_wait_seconds: a.max_wait_seconds,
+    talk_seconds: a.talk_seconds,
+    satisfaction_avg: ratio(a.satisfaction_sum, a.satisfaction_count, 2),
+    complaints: a.complaints,
+  };
+}
