@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
 import { callsCommand, importsCommand, operatorsCommand, ordersCommand } from './commands/lists.js';
+import { statsCommand } from './commands/stats.js';
 import { addGlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -18,6 +19,7 @@ Examples:
   hotline demo                                   import the bundled sample month and tour it
   hotline import calls --encoding gbk 话单.csv    import a call export
   hotline calls list --date yesterday --outcome abandoned
+  hotline stats daily --format json                yesterday's statistics, for cron
   hotline imports                                what was imported, when, by whom
 
 Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/corrupt, 130 interrupted.`);
@@ -28,6 +30,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(operatorsCommand(rt));
   program.addCommand(callsCommand(rt));
   program.addCommand(ordersCommand(rt));
+  program.addCommand(statsCommand(rt));
   program.exitOverride();
   for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) });
   return program;

@@ -23,7 +23,7 @@ export function maskName(name: string): string {
 /** '广东省深圳市南山区科技园路1号' → '广东省深圳市****': the part up to the city, else 3 characters. */
 export function maskAddress(address: string): string {
   const chars = [...address];
-  const city = chars.findIndex((c, i) => c === '市' && i < 12);
+  const city = chars.findIndex((c, i) => c === '市' && i < 16);
   const keep = city >= 0 ? city + 1 : Math.min(3, Math.max(0, chars.length - 1));
   return chars.slice(0, keep).join('') + '****';
 }

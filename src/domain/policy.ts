@@ -1,35 +1,41 @@
 /**
- * The company's own numbers (the [X] in its rules) as typed data with defaults, and the
- * validation of a policy file's JSON with messages that name the key. Later capabilities add
- * their sections here.
+ * The company's own numbers (the [X] in its rules) as a typed, validated policy with defaults
+ * (PRODUCT.md §2). A policy file may give only some keys; unknown keys and wrong values are
+ * refused with the key's path. Later capabilities add their sections here.
  */
+import { z } from 'zod';
 import { isValidTimeZone } from './dates.js';
 
-export interface Policy {
-  /** IANA zone of the hotline: a call belongs to the local day of its start. */
-  timezone: string;
-}
+const kpiSchema = z.strictObject({
+  /** Answered within this many seconds counts as "within three rings" (inclusive): the 4th ring starts at 15 s. */
+  threshold_seconds: z.number().int().min(0).max(3600).default(15),
+  /** Abandoned calls that waited at most this long are short abandons. */
+  short_abandon_seconds: z.number().int().min(0).max(3600).default(5),
+  /** A: answered≤T / offered; B: answered≤T / (offered − abandoned≤T); C: (answered≤T + abandoned≤T) / offered. */
+  service_level: z.enum(['A', 'B', 'C']).default('A'),
+});
 
-export const DEFAULT_POLICY: Policy = {
-  timezone: 'Asia/Shanghai',
-};
+export const policySchema = z.strictObject({
+  $schema: z.string().optional(),
+  description: z.string().optional(),
+  timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }).default('Asia/Shanghai'),
+  kpi: kpiSchema.prefault({}),
+});
+
+export type Policy = z.infer<typeof policySchema>;
+
+export const DEFAULT_POLICY: Policy = policySchema.parse({});
 
 export type PolicyCheck = { ok: true; policy: Policy } | { ok: false; errors: string[] };
 
-/** Merges a parsed policy file over the defaults and validates every key (PRODUCT.md §2). */
+/** Merges a parsed policy file over the defaults and validates every key. */
 export function validatePolicy(input: unknown): PolicyCheck {
-  const errors: string[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['the policy must be a JSON object'] };
-  }
-  const policy: Policy = { ...DEFAULT_POLICY };
-  for (const [key, value] of Object.entries(input)) {
-    if (key === 'timezone') {
-      if (typeof value !== 'string' || !isValidTimeZone(value)) errors.push(`timezone: "${String(value)}" is not an IANA time zone (e.g. Asia/Shanghai)`);
-      else policy.timezone = value;
-    } else if (key !== '$schema' && key !== 'description') {
-      errors.push(`${key}: unknown key`);
-    }
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, policy };
+  const result = policySchema.safeParse(input);
+  if (result.success) return { ok: true, policy: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${path ? path + '.' : ''}${k}: unknown key`).join('; ');
+    return `${path || '(top level)'}: ${issue.message}`;
+  });
+  return { ok: false, errors };
 }

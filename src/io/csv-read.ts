@@ -125,12 +125,19 @@ class StrictDecoder extends Transform {
     }
   }
   private decodeError(chunk: Buffer): InputError {
-    let offset = 0;
-    if (this.encoding === 'utf-8') {
-      const lossy = new TextDecoder('utf-8').decode(chunk);
-      const bad = lossy.indexOf('\ufffd');
-      offset = bad < 0 ? 0 : Buffer.byteLength(lossy.slice(0, bad));
+    // The first bad byte: the shortest prefix of this chunk that fails to decode.
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      try {
+        new TextDecoder(this.encoding, { fatal: true }).decode(chunk.subarray(0, mid + 1), { stream: true });
+        lo = mid + 1;
+      } catch {
+        hi = mid;
+      }
     }
+    const offset = lo;
     const line = this.newlines + 1 + countNewlines(chunk.subarray(0, offset));
     const other = this.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
     return new InputError(`${this.file}: line ${line}: byte ${this.bytes + offset}: invalid ${this.encoding} bytes`, {
@@ -148,9 +155,9 @@ export interface SourceRecord {
 }
 
 /** csv-parse error → InputError naming the file, line and reason. */
-function csvError(e: CsvError, file: string): InputError {
-  const line = (e as unknown as { lines?: number }).lines;
-  const reason = e.message.replace(/^[^:]*: /, '');
+function csvError(e: CsvError, file: string, startLine?: number): InputError {
+  const line = startLine ?? (e as unknown as { lines?: number }).lines;
+  const reason = startLine !== undefined ? `a quoted value opened on line ${startLine} is never closed` : e.message.replace(/^[^:]*: /, '');
   const hints: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed: the whole file is refused; fix the quote and import again',
     INVALID_OPENING_QUOTE: 'a quote inside an unquoted value; quote the whole value and double the inner quote ("")',
@@ -251,7 +258,7 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       else await new Promise<void>((resolve) => (wake = resolve));
     }
   } catch (e) {
-    if (e instanceof CsvError) throw csvError(e, file);
+    if (e instanceof CsvError) throw csvError(e, file, e.code === 'CSV_QUOTE_NOT_CLOSED' ? next : undefined);
     throw e;
   } finally {
     input.destroy();

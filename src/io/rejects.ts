@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from './render/csv-line.js';
 import { UsageError } from '../errors.js';
 
 interface RejectRow {
@@ -31,7 +31,7 @@ export class RejectsWriter {
     writeSync(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
   }
   private line(cells: (string | number)[]): string {
-    return stringify([cells], { escape_formulas: true, record_delimiter: '\r\n', cast: { string: (v) => (v.startsWith('\n') ? `'${v}` : v) } });
+    return csvLine(cells);
   }
   write(issue: RejectRow): void {
     if (this.fd === undefined) return;

@@ -32,8 +32,8 @@ export interface RowPlan {
   /** Stored column names, in the order of `values` in a converted row. */
   columns: string[];
   /**
-   * The stored columns this file provides (its fields, their local day and hour, defaults drawn
-   * from present fields): an update of an existing row changes only these.
+   * The stored columns this file has (its fields, with their local day and hour): an update of an
+   * existing row changes only these; defaults apply to new rows only.
    */
   present: string[];
   /** The file's header cells, as written. */
@@ -194,10 +194,9 @@ function slotsOf(spec: KindSpec): number[] {
 }
 
 function presentColumns(spec: KindSpec, fieldIndex: Map<string, number>): string[] {
-  const has = (f: FieldSpec): boolean => fieldIndex.has(f.name) || (f.defaultFrom !== undefined && fieldIndex.has(f.defaultFrom));
   const out: string[] = [];
   for (const f of spec.fields) {
-    if (!has(f)) continue;
+    if (!fieldIndex.has(f.name)) continue;
     out.push(f.name);
     if (f.localDay) out.push('local_day');
     if (f.localDay === 'day-hour') out.push('local_hour');

@@ -69,6 +69,12 @@ describe('headers in English or Chinese', () => {
   });
 });
 
+describe('present columns', () => {
+  test('only the columns a file provides (with the local day and hour of its date-time)', () => {
+    expect(buildRowPlan(CALLS, ['outcome', '来电时间', 'call_id'], SHANGHAI).present).toEqual(['call_id', 'started_at', 'local_day', 'local_hour', 'outcome']);
+  });
+});
+
 describe('header problems', () => {
   test('an extra unknown column is listed as ignored', () => {
     const plan = buildRowPlan(CALLS, [...MINIMAL, '备注'], SHANGHAI);
@@ -269,6 +275,15 @@ describe('operators row checks', () => {
       operator_id: '1001', name: '张三', team: null, hire_date: '2024-03-01', work_start_date: '2019-07-01',
       termination_date: '2024-03-01', level: null, base_salary: null, performance_base: null, monthly_wage: null,
     });
+  });
+
+  test('an empty 参加工作日期 defaults to the hire date (PRODUCT.md §3.1)', () => {
+    expect(stored(plan, ['1001', '张三', '2024-03-01', '', ''])).toMatchObject({ hire_date: '2024-03-01', work_start_date: '2024-03-01' });
+  });
+
+  test('monthly_wage defaults to base_salary when its column is absent', () => {
+    const wages = buildRowPlan(OPERATORS, ['工号', '姓名', '入职日期', '基本工资'], { file: 'operators.csv', zone: 'Asia/Shanghai' });
+    expect(stored(wages, ['1001', '张三', '2024-03-01', '5000.50'])).toMatchObject({ base_salary: 5000.5, monthly_wage: 5000.5 });
   });
 
   test('the check of one row does not leak into the next', () => {

@@ -2,19 +2,11 @@
  * CSV renderer: deterministic columns, formula neutralisation in every cell (csv-stringify
  * escape_formulas, plus the leading line-feed case it does not cover), optional BOM for Excel.
  */
-import { stringify } from 'csv-stringify/sync';
 import { cellText, cellValue } from './cells.js';
+import { csvLine as toLine } from './csv-line.js';
 import { headerOf, type RenderOptions, type ReportTable } from './report.js';
 
 const BATCH = 1000;
-
-function toLine(cells: unknown[]): string {
-  return stringify([cells], {
-    escape_formulas: true,
-    cast: { string: (v) => (v.startsWith('\n') ? `'${v}` : v) },
-    record_delimiter: '\r\n',
-  });
-}
 
 /** The CSV text of a report, in chunks. */
 export function* renderCsv(report: ReportTable, opts: RenderOptions): Generator<string> {

@@ -19,6 +19,7 @@ export function renderTable(report: ReportTable, opts: RenderOptions): string {
     table.push(report.columns.map((c) => {
       const v = cellValue(row, c, opts.showPii);
       if (v === null) return c.type && RIGHT.has(c.type) ? chalk.dim('n/a') : '';
+      if (c.type === 'rate' && typeof v === 'number') return `${(v * 100).toFixed(1)}%`;
       return cellText(v, c).replace(/[\r\n]+/g, ' ');
     }));
     n++;

@@ -1,0 +1,88 @@
+/** The actions of `stats daily` and `stats range`. */
+import { buildDailyReport, buildRangeReport, type DailyReport, type RangeGrouping } from '../../app/stats.js';
+import { dailyTable, narrowOperatorTable, rangeTable, type DailyTableChoice } from '../../app/stats-tables.js';
+import type { IsoDate } from '../../domain/dates.js';
+import type { KpiDefinitions, ServiceLevelFormula } from '../../domain/kpi.js';
+import type { Policy } from '../../domain/policy.js';
+import { UsageError } from '../../errors.js';
+import { writeOutput } from '../../io/output.js';
+import { renderHourChart } from '../../io/render/hour-chart.js';
+import { renderReport } from '../../io/render/index.js';
+import { renderJsonValue } from '../../io/render/json.js';
+import { openDb, policyFor, renderSettings } from '../context.js';
+import { resolveDay } from '../dates.js';
+import { emitReport } from '../emit.js';
+import type { GlobalOptions, OutputFlags } from '../options.js';
+import { say, type Runtime } from '../runtime.js';
+
+interface KpiFlags {
+  threshold?: number;
+  slFormula?: ServiceLevelFormula;
+}
+export type DailyFlags = OutputFlags & KpiFlags & { date?: string; by: DailyTableChoice };
+export type RangeFlags = OutputFlags & KpiFlags & { from: string; to: string; by: RangeGrouping };
+
+function definitions(policy: Policy, flags: KpiFlags): KpiDefinitions {
+  return {
+    threshold_seconds: flags.threshold ?? policy.kpi.threshold_seconds,
+    short_abandon_seconds: policy.kpi.short_abandon_seconds,
+    service_level_formula: flags.slFormula ?? policy.kpi.service_level,
+  };
+}
+
+function describeDefinitions(d: KpiDefinitions, zone: string): string {
+  return `definitions: within threshold = wait ≤ ${d.threshold_seconds} s; short abandon = wait ≤ ${d.short_abandon_seconds} s; service level formula ${d.service_level_formula}; days in ${zone}`;
+}
+
+function dailyText(report: DailyReport, flags: DailyFlags, color: boolean): string[] {
+  const opts = { format: 'table' as const, lang: flags.lang, showPii: false, color, bom: false };
+  const zh = flags.lang === 'zh';
+  const title = `${zh ? '日报' : 'Daily statistics'} ${report.date} (${report.timezone}): ${report.totals.offered} ${zh ? '来电' : 'inbound calls'}, ${report.outbound.calls} ${zh ? '呼出' : 'outbound'}\n`;
+  const chart = renderHourChart(report.by_hour, zh
+    ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃' }
+    : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned' });
+  return [title, ...renderReport(dailyTable(report, 'summary', flags.lang), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, describeDefinitions(report.definitions, report.timezone) + '\n'];
+}
+
+export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime): void {
+  const { policy } = policyFor(globals, rt);
+  const date = resolveDay(flags.date ?? 'yesterday', policy.timezone, rt.now());
+  const out = flags.out?.replaceAll('{date}', date);
+  const settings = renderSettings({ ...flags, out }, rt);
+  const handle = openDb(globals, rt);
+  try {
+    const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags));
+    if (report.totals.offered === 0 && report.outbound.calls === 0) say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
+    if (settings.format === 'json') writeOutput([renderJsonValue(report)], settings);
+    else if (settings.format === 'csv') writeOutput(renderReport(dailyTable(report, flags.by, flags.lang), settings), settings);
+    else writeOutput(dailyText(report, flags, settings.color), settings);
+    if (out) say(rt, `wrote ${out}`);
+  } finally {
+    handle.close();
+  }
+}
+
+const PERIOD_LABELS: Record<RangeGrouping, { en: string; zh: string }> = {
+  day: { en: 'day', zh: '日期' }, week: { en: 'week_from', zh: '周起始' }, month: { en: 'month', zh: '月份' },
+  operator: { en: 'operator_id', zh: '工号' }, team: { en: 'team', zh: '班组' }, hour: { en: 'hour', zh: '时段' }, category: { en: 'category', zh: '业务类型' },
+};
+
+export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime): void {
+  const { policy } = policyFor(globals, rt);
+  const from = resolveDay(flags.from, policy.timezone, rt.now());
+  const to = resolveDay(flags.to, policy.timezone, rt.now());
+  if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const handle = openDb(globals, rt);
+  try {
+    const defs = definitions(policy, flags);
+    const rows = buildRangeReport(handle.db, from, to, flags.by, defs);
+    if ((flags.format ?? '') === 'json') {
+      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows })], renderSettings(flags, rt));
+    } else {
+      emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
+      if (rt.stdout.isTTY && !flags.out) say(rt, describeDefinitions(defs, policy.timezone));
+    }
+  } finally {
+    handle.close();
+  }
+}

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { MIGRATIONS, migrate, schemaVersion, SCHEMA_VERSION, type Migration } from '../../src/db/migrate.js';
+import { CALLS, OPERATORS, ORDERS, storedColumns, type KindSpec } from '../../src/domain/kinds.js';
+import { DbStateError } from '../../src/errors.js';
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+}
+
+function columnsOf(db: Database.Database, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map((r) => r.name);
+}
+
+function migrated(): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db, ':memory:');
+  return db;
+}
+
+describe('migrate', () => {
+  test('SCHEMA_VERSION is the last of the migrations, numbered 1, 2, 3…', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  test('a new database reaches SCHEMA_VERSION with every table', () => {
+    const db = migrated();
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(tables(db)).toEqual(['calls', 'imports', 'missed_rings', 'operators', 'orders', 'settings']);
+  });
+
+  test.each([
+    { name: 'calls', spec: CALLS },
+    { name: 'orders', spec: ORDERS },
+    { name: 'operators', spec: OPERATORS },
+  ])('$name table columns are the stored columns plus the import tracking', ({ spec }: { spec: KindSpec }) => {
+    expect(columnsOf(migrated(), spec.table)).toEqual([...storedColumns(spec), 'import_id', 'created_import_id', 'seen_import_id', 'seen_line']);
+  });
+
+  test('running it again changes nothing', () => {
+    const db = migrated();
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('timezone', 'Asia/Shanghai')`).run();
+    migrate(db, ':memory:');
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT value FROM settings').all()).toEqual([{ value: 'Asia/Shanghai' }]);
+  });
+
+  test('a database from a newer hotline (user_version 99) is refused and left alone', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 99');
+    let error: unknown;
+    try {
+      migrate(db, '/data/hotline.db');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DbStateError);
+    expect(error).toMatchObject({
+      exitCode: 4,
+      message: `/data/hotline.db: the database has schema version 99, newer than this hotline understands (${SCHEMA_VERSION})`,
+      hint: 'upgrade hotline (npm install) before using this database',
+    });
+    expect(schemaVersion(db)).toBe(99);
+    expect(tables(db)).toEqual([]);
+  });
+});
+
+describe('a migration that fails half-way', () => {
+  const first: Migration = { version: 1, name: 'first', sql: 'CREATE TABLE a (x INTEGER);' };
+  const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE b (y INTEGER); INSERT INTO b VALUES (1); INSERT INTO missing VALUES (1);' };
+  const fixed: Migration = { version: 2, name: 'fixed', sql: 'CREATE TABLE b (y INTEGER); INSERT INTO b VALUES (1);' };
+
+  test('on a new database: user_version stays 0 and no table is left', () => {
+    const db = new Database(':memory:');
+    expect(() => migrate(db, ':memory:', [{ ...broken, version: 1 }])).toThrow('no such table: missing');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  test('after an applied migration: user_version and schema stay at the earlier version', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', [first]);
+    expect(() => migrate(db, ':memory:', [first, broken])).toThrow('no such table: missing');
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['a']);
+  });
+
+  test('the fixed migration then applies cleanly', () => {
+    const db = new Database(':memory:');
+    expect(() => migrate(db, ':memory:', [first, broken])).toThrow('no such table: missing');
+    expect(schemaVersion(db)).toBe(1);
+    migrate(db, ':memory:', [first, fixed]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(['a', 'b']);
+    expect(db.prepare('SELECT y FROM b').all()).toEqual([{ y: 1 }]);
+  });
+});
