@@ -66,7 +66,7 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
     setSetting(h.db, 'demo', '1');
     const imports: ImportSummary[] = [];
     for (const [kind, name] of SAMPLE_FILES) {
-      const summary = await importFile(SAMPLES_DIR + name, { kind, files: [], zone: opts.policy.timezone, skipInvalid: false, force: false }, {
+      const summary = await importFile(SAMPLES_DIR + name, { kind, files: [], zone: opts.policy.timezone, kpi: opts.policy.kpi, skipInvalid: false, force: false }, {
         db: h.db, dbPath: h.path, now: hooks.now, notice: hooks.notice, isInterrupted: hooks.isInterrupted,
       });
       imports.push(summary);

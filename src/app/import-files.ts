@@ -9,6 +9,7 @@ import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
 import { buildRowPlan, type RowPlan } from '../io/row-plan.js';
 import { findImport } from '../db/queries/imports.js';
+import { refreshSummary, summaryThresholds, type SummaryThresholds } from '../db/queries/stats-days.js';
 import type { Encoding } from '../io/csv-read.js';
 import { openImportSource } from '../io/import-source.js';
 import { RejectsWriter } from '../io/rejects.js';
@@ -23,6 +24,8 @@ export interface ImportOptions {
   /** Zone of date-times without an offset (default: the policy zone). */
   sourceZone?: string;
   zone: string;
+  /** KPI thresholds for the per-day statistics summary kept up to date by call imports. */
+  kpi: SummaryThresholds;
   skipInvalid: boolean;
   rejects?: string;
   force: boolean;
@@ -137,6 +140,12 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,
       now: hooks.now,
+      beforeCommit: opts.kind === 'calls' ? (db, days) => {
+        const before = summaryThresholds(db);
+        if (refreshSummary(db, days, opts.kpi) === 'all' && before) {
+          hooks.notice(`rebuilt the per-day statistics summary for the policy's thresholds (${opts.kpi.threshold_seconds} s, short abandon ${opts.kpi.short_abandon_seconds} s)`);
+        }
+      } : undefined,
     });
     rejects?.commit();
     const { importId, ...counts } = result;

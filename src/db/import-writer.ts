@@ -34,6 +34,8 @@ export interface WriteOptions {
   onProgress?: (bytes: number) => void;
   isInterrupted?: () => boolean;
   now: () => number;
+  /** Runs in the transaction before COMMIT with the local days whose rows changed (kinds with a local day). */
+  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>) => void;
 }
 
 export interface WriteResult extends ImportCounts {
@@ -52,6 +54,8 @@ interface Statements {
   update: Database.Statement;
   lookup: Database.Statement;
   touch: Database.Statement;
+  /** The stored local day of a key (kinds with a local day). */
+  dayOf?: Database.Statement;
   content: string[];
 }
 
@@ -70,7 +74,8 @@ function prepareStatements(db: Database.Database, spec: KindSpec, columns: strin
   );
   const lookup = db.prepare(`SELECT seen_import_id, seen_line, (${content.map((c) => `${c} IS @${c}`).join(' AND ')}) AS same FROM ${table} WHERE ${key} = @${key}`);
   const touch = db.prepare(`UPDATE ${table} SET seen_import_id = ?, seen_line = ? WHERE ${key} = ?`);
-  return { insert, insertChunk, seen, update, lookup, touch, content };
+  const dayOf = columns.includes('local_day') ? db.prepare(`SELECT local_day FROM ${table} WHERE ${key} = ?`) : undefined;
+  return { insert, insertChunk, seen, update, lookup, touch, dayOf, content };
 }
 
 /**
@@ -102,6 +107,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
   let columns: string[] = [];
   let keyHeader = opts.spec.key;
   let deferredIndexes: string[] = [];
+  const changedDays = new Set<string>();
   const reject = (issue: WriteIssue): void => {
     bad++;
     if (listed.length < MAX_LISTED) listed.push(describe(issue, headers));
@@ -125,7 +131,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
         if (!stmts || (opts.strict && bad > 0)) continue;
-        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i) });
+        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), changedDays, dayIndex: columns.indexOf('local_day') });
         opts.onProgress?.(ev.bytes);
       } else {
         counts.rows = ev.rows;
@@ -138,6 +144,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
       });
     }
     for (const ddl of deferredIndexes) db.exec(ddl);
+    opts.beforeCommit?.(db, changedDays);
     finishImport(db, importId, counts, opts.now());
     db.exec('COMMIT');
     return { ...counts, importId };
@@ -147,6 +154,10 @@ export async function writeImport(db: Database.Database, path: string, events: A
 }
 
 interface BatchContext {
+  /** Local days of rows inserted or updated (and the former day of an updated row). */
+  changedDays: Set<string>;
+  /** Index of local_day in a row's values, or -1. */
+  dayIndex: number;
   importId: number;
   columns: string[];
   /** The key's header in the file, for messages. */
@@ -173,6 +184,7 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
       params[p++] = ev.lines[k];
     }
     const inserted = s.insertChunk.run(params).changes;
+    if (ctx.dayIndex >= 0 && inserted > 0) for (let k = i; k < i + CHUNK; k++) ctx.changedDays.add((ev.rows[k] as unknown[])[ctx.dayIndex] as string);
     if (inserted === CHUNK) {
       counts.inserted += CHUNK;
       continue;
@@ -189,8 +201,10 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
   for (; i < n; i++) {
     const values = ev.rows[i] as unknown[];
     const line = ev.lines[i] as number;
-    if (s.insert.run(...values, importId, importId, importId, line).changes === 1) counts.inserted++;
-    else writeExisting(s, values, line, ctx);
+    if (s.insert.run(...values, importId, importId, importId, line).changes === 1) {
+      counts.inserted++;
+      if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
+    } else writeExisting(s, values, line, ctx);
   }
 }
 
@@ -198,7 +212,12 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
 function writeExisting(s: Statements, values: unknown[], line: number, ctx: BatchContext): void {
   const named: Record<string, unknown> = { import_id: ctx.importId, line };
   ctx.columns.forEach((c, j) => (named[c] = values[j]));
-  if (s.update.run(named).changes === 1) return void ctx.counts.updated++;
+  const before = ctx.dayIndex >= 0 ? (s.dayOf?.get(named[ctx.key]) as { local_day: string } | undefined) : undefined;
+  if (s.update.run(named).changes === 1) {
+    if (before) ctx.changedDays.add(before.local_day);
+    if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
+    return void ctx.counts.updated++;
+  }
   const lookupParams = Object.fromEntries([ctx.key, ...s.content].map((c) => [c, named[c]]));
   const prior = s.lookup.get(lookupParams) as { seen_import_id: number; seen_line: number; same: number };
   const keyValue = String(named[ctx.key]);

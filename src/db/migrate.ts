@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { DbStateError } from '../errors.js';
 import { sql as foundation } from './migrations/001-foundation.js';
 import { sql as missedRings } from './migrations/002-missed-rings.js';
+import { sql as statsDays } from './migrations/003-stats-days.js';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'missed-rings', sql: missedRings },
+  { version: 3, name: 'stats-days', sql: statsDays },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

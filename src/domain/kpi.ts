@@ -113,3 +113,45 @@ export function computeMeasures(a: CallAggregate, defs: KpiDefinitions): CallMea
     complaints: a.complaints,
   };
 }
+
+/** One inbound or outbound call as the statistics see it. */
+export interface CallFacts {
+  outcome: 'answered' | 'abandoned';
+  wait_seconds: number | null;
+  talk_seconds: number | null;
+  hold_seconds: number | null;
+  acw_seconds: number | null;
+  satisfaction: number | null;
+  category: string | null;
+}
+
+/** Adds one call to an aggregate in place (the same sums as the SQL aggregation). */
+export function addCall(a: CallAggregate, c: CallFacts, defs: Pick<KpiDefinitions, 'threshold_seconds' | 'short_abandon_seconds'>): void {
+  a.offered++;
+  const w = c.wait_seconds;
+  if (c.outcome === 'answered') {
+    a.answered++;
+    if (w !== null) {
+      a.answered_wait_sum += w;
+      a.answered_wait_count++;
+      if (w <= defs.threshold_seconds) a.answered_within_threshold++;
+    }
+    a.handle_sum += (c.talk_seconds ?? 0) + (c.hold_seconds ?? 0) + (c.acw_seconds ?? 0);
+    a.handle_count++;
+  } else {
+    a.abandoned++;
+    if (w !== null) {
+      a.abandon_wait_sum += w;
+      a.abandon_wait_count++;
+      if (w <= defs.threshold_seconds) a.abandoned_within_threshold++;
+      if (w <= defs.short_abandon_seconds) a.short_abandoned++;
+    }
+  }
+  if (w !== null && (a.max_wait_seconds === null || w > a.max_wait_seconds)) a.max_wait_seconds = w;
+  a.talk_seconds += c.talk_seconds ?? 0;
+  if (c.satisfaction !== null) {
+    a.satisfaction_sum += c.satisfaction;
+    a.satisfaction_count++;
+  }
+  if (c.category === 'complaint') a.complaints++;
+}

@@ -38,7 +38,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
     : undefined;
   const summaries: ImportSummary[] = [];
   const opts: ImportOptions = {
-    kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone,
+    kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
     skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false,
   };
   try {

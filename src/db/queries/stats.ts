@@ -1,6 +1,7 @@
 /** Aggregation of calls and orders for statistics: one SQL pass per grouping, sums only. */
 import type Database from 'better-sqlite3';
 import type { CallAggregate, KpiDefinitions } from '../../domain/kpi.js';
+import { readSummary, summaryServes, type SummaryDim } from './stats-days.js';
 
 export type CallGrouping = 'none' | 'day' | 'month' | 'hour' | 'operator' | 'category' | 'reason' | 'topic';
 
@@ -61,8 +62,33 @@ function statement(db: Database.Database, sql: string): Database.Statement {
   return s;
 }
 
-/** Sums of the calls of a local-day range and direction, per group (one row for 'none'). */
+const FROM_SUMMARY: Record<CallGrouping, { dim: SummaryDim; by: 'key' | 'day' | 'month' | 'none' }> = {
+  none: { dim: 'total', by: 'none' },
+  day: { dim: 'total', by: 'day' },
+  month: { dim: 'total', by: 'month' },
+  hour: { dim: 'hour', by: 'key' },
+  operator: { dim: 'operator', by: 'key' },
+  category: { dim: 'category', by: 'key' },
+  reason: { dim: 'reason', by: 'key' },
+  topic: { dim: 'topic', by: 'key' },
+};
+
+/**
+ * Sums of the calls of a local-day range and direction, per group (one row for 'none'): from the
+ * per-day summary when it was built for these thresholds, else from the calls themselves.
+ */
 export function aggregateCalls(db: Database.Database, q: CallQuery): GroupAggregate[] {
+  if (summaryServes(db, q.defs)) {
+    const rows = readSummary(db, { from: q.from, to: q.to, direction: q.direction, ...FROM_SUMMARY[q.groupBy] });
+    const key = (k: string): string | number | null =>
+      q.groupBy === 'hour' ? Number(k) : (q.groupBy === 'category' || q.groupBy === 'reason') && k === '' ? null : k;
+    return rows.map((r) => ({ ...r, key: key(r.key) }));
+  }
+  return aggregateCallsFromCalls(db, q);
+}
+
+/** The same sums computed from the calls table (any thresholds). */
+export function aggregateCallsFromCalls(db: Database.Database, q: CallQuery): GroupAggregate[] {
   const key = KEY[q.groupBy];
   const sql = `SELECT ${key} AS key, ${AGGREGATES}
     FROM calls WHERE local_day BETWEEN @from AND @to AND direction = @direction ${EXTRA_WHERE[q.groupBy] ?? ''}

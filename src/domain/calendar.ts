@@ -1,0 +1,85 @@
+/**
+ * The working calendar: weekends off, official days off and swapped working days (调休) from
+ * the State Council notices (data/holidays/cn-YYYY.json), plus a company's own closures. Pure:
+ * callers load the files and pass them in.
+ */
+import { addDays, parseIsoDate, type IsoDate } from './dates.js';
+
+export interface CalendarFile {
+  year?: number;
+  source?: string;
+  /** Days off (放假), weekdays and weekends alike. */
+  holidays: readonly { date: string; name: string }[];
+  /** Weekend days that are working days (调休上班). */
+  workdays: readonly { date: string; name: string }[];
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'swapped_workday';
+
+export interface DayInfo {
+  date: IsoDate;
+  kind: DayKind;
+  working: boolean;
+  /** The holiday's or swapped day's name, e.g. 国庆节 or 国庆节调休. */
+  name: string | null;
+}
+
+export interface WorkCalendar {
+  day(date: IsoDate): DayInfo;
+  isWorkingDay(date: IsoDate): boolean;
+  /** Years that have an official calendar; others fall back to weekends only. */
+  coveredYears: ReadonlySet<number>;
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** Builds a calendar from official and company files; a date in both lists is an error. */
+export function buildCalendar(files: readonly CalendarFile[]): WorkCalendar {
+  const off = new Map<string, string>();
+  const on = new Map<string, string>();
+  const covered = new Set<number>();
+  for (const f of files) {
+    if (f.year !== undefined) covered.add(f.year);
+    for (const h of f.holidays) {
+      if (!parseIsoDate(h.date)) throw new Error(`calendar: "${h.date}" is not a date`);
+      off.set(h.date, h.name);
+    }
+    for (const w of f.workdays) {
+      if (!parseIsoDate(w.date)) throw new Error(`calendar: "${w.date}" is not a date`);
+      on.set(w.date, w.name);
+    }
+  }
+  for (const d of on.keys()) if (off.has(d)) throw new Error(`calendar: ${d} is both a day off and a working day`);
+  function day(date: IsoDate): DayInfo {
+    const holiday = off.get(date);
+    if (holiday !== undefined) return { date, kind: 'holiday', working: false, name: holiday };
+    const swapped = on.get(date);
+    if (swapped !== undefined) return { date, kind: 'swapped_workday', working: true, name: swapped };
+    const wd = weekday(date);
+    return wd === 0 || wd === 6 ? { date, kind: 'weekend', working: false, name: null } : { date, kind: 'workday', working: true, name: null };
+  }
+  return { day, isWorkingDay: (d) => day(d).working, coveredYears: covered };
+}
+
+/** Every date from `from` to `to` inclusive. */
+export function* eachDay(from: IsoDate, to: IsoDate): Generator<IsoDate> {
+  for (let d = from; d <= to; d = addDays(d, 1)) yield d;
+}
+
+/** Working days from `from` to `to` inclusive (REG art.3: weekly rest days and holidays excluded). */
+export function countWorkingDays(calendar: WorkCalendar, from: IsoDate, to: IsoDate): number {
+  let n = 0;
+  for (const d of eachDay(from, to)) if (calendar.isWorkingDay(d)) n++;
+  return n;
+}
+
+/** Years between `from` and `to` with no official calendar (weekends only there). */
+export function uncoveredYears(calendar: WorkCalendar, from: IsoDate, to: IsoDate): number[] {
+  const out: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!calendar.coveredYears.has(y)) out.push(y);
+  return out;
+}
