@@ -14,6 +14,8 @@ import { DbStateError, UsageError } from '../errors.js';
 import { importFile, type ImportSummary } from './import-files.js';
 import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS, IMPORT_TABLE_KEYS } from './lists.js';
 import type { ReportTable } from '../io/render/report.js';
+import type { IsoDate } from '../domain/dates.js';
+import { buildDailyReport, type DailyReport } from './stats.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_DAY = '2026-10-12';
@@ -34,6 +36,8 @@ export interface DemoResult {
   dbPath: string;
   imports: ImportSummary[];
   sections: DemoSection[];
+  /** The daily statistics of the sample month's busiest day. */
+  busiestDay: DailyReport;
 }
 
 export interface DemoHooks {
@@ -71,7 +75,9 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
       });
       imports.push(summary);
     }
-    return { dbPath: opts.dbPath, imports, sections: tour(h.db, opts.policy.timezone) };
+    const busiest = h.db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1").pluck().get() as IsoDate;
+    const defs = { threshold_seconds: opts.policy.kpi.threshold_seconds, short_abandon_seconds: opts.policy.kpi.short_abandon_seconds, service_level_formula: opts.policy.kpi.service_level };
+    return { dbPath: opts.dbPath, imports, sections: tour(h.db, opts.policy.timezone), busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs) };
   } finally {
     h.close();
   }

@@ -15,6 +15,9 @@ import { openImportSource } from '../io/import-source.js';
 import { RejectsWriter } from '../io/rejects.js';
 import { checkInputFile, sha256File } from './file-checks.js';
 import { VERSION } from '../version.js';
+import { PROFILES } from '../io/profiles/index.js';
+import type { MissedRing, ProfileName, ProfileOutput, ProfileReport } from '../io/profiles/types.js';
+import { insertMissedRings } from '../db/queries/missed-rings.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -29,6 +32,8 @@ export interface ImportOptions {
   skipInvalid: boolean;
   rejects?: string;
   force: boolean;
+  /** A phone-system export read through its profile (calls only). */
+  profile?: ProfileName;
 }
 
 export interface ImportSummary {
@@ -47,6 +52,8 @@ export interface ImportSummary {
   delimiter: string | null;
   ignored_columns: string[];
   rejects_file: string | null;
+  /** What the profile saw (records, merged records, ignored events, unfinished calls), when one was used. */
+  profile: (ProfileReport & { name: ProfileName; missed_rings: number }) | null;
 }
 
 export interface ImportHooks {
@@ -90,17 +97,38 @@ function convertBatch(plan: RowPlan, records: string[][], lines: number[]): { ro
   return { rows, lines: good, issues, blank };
 }
 
+function collect(outputs: ProfileOutput[]): ProfileOutput {
+  const all: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+  for (const o of outputs) {
+    for (const r of o.rows) all.rows.push(r);
+    for (const i of o.issues) all.issues.push(i);
+    for (const m of o.missedRings) all.missedRings.push(m);
+  }
+  return all;
+}
+
+/** Validates a profile's canonical rows like a canonical file's records. */
+function convertProfileRows(plan: RowPlan, out: ProfileOutput): { rows: unknown[][]; lines: number[]; issues: WriteIssue[] } {
+  const converted = convertBatch(plan, out.rows.map((r) => r.fields), out.rows.map((r) => r.line));
+  return { rows: converted.rows, lines: converted.lines, issues: [...out.issues, ...converted.issues] };
+}
+
 /** Imports one file and returns its summary. */
 export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
   const { size } = checkInputFile(file, hooks.dbPath);
   const sha256 = await sha256File(file);
   const done = findImport(hooks.db, opts.kind, sha256);
-  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null };
+  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, profile: null };
   if (done) {
     return { ...base, rows: done.rows, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
   }
   const spec = KIND_SPECS[opts.kind];
-  const source = openImportSource({ path: file, file: basename(file), encoding: opts.encoding, delimiter: opts.delimiter, batchSize: 2000 });
+  const profile = opts.profile ? PROFILES[opts.profile] : undefined;
+  const source = openImportSource({
+    path: file, file: basename(file), encoding: opts.encoding, delimiter: profile?.delimiter ?? opts.delimiter, headerless: profile !== undefined, batchSize: 2000,
+  });
+  const converter = profile?.create({ file: basename(file), sourceZone: opts.sourceZone ?? opts.zone });
+  const missedRings: MissedRing[] = [];
   const rejectsPath = opts.skipInvalid ? (opts.rejects ?? `${basename(file).replace(/\.[^.]*$/, '')}.rejects.csv`) : undefined;
   let rejects: RejectsWriter | undefined;
   let encoding: string | null = null;
@@ -114,17 +142,31 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         encoding = m.encoding;
         delimiter = m.delimiter;
         for (const n of m.notices) hooks.notice(n);
-        plan = buildRowPlan(spec, m.headers, { file: basename(file), zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone });
+        const headers = profile ? [...profile.canonicalHeaders] : m.headers;
+        plan = buildRowPlan(spec, headers, { file: basename(file), zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone });
         ignored = plan.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
-        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.headers, opts.force);
-        const keyHeader = m.headers[plan.fieldIndex.get(spec.key) as number] ?? spec.key;
-        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, present: plan.present, headers: m.headers, keyHeader };
+        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, headers, opts.force);
+        const keyHeader = headers[plan.fieldIndex.get(spec.key) as number] ?? spec.key;
+        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, present: plan.present, headers, keyHeader };
       } else if (m.type === 'batch' && plan) {
-        const converted = convertBatch(plan, m.records, m.lines);
-        rows += m.records.length - converted.blank;
-        yield { type: 'batch', bytes: m.bytes, ...converted };
+        if (converter) {
+          const out = collect(m.records.map((r, i) => converter.push(r, m.lines[i] as number)));
+          missedRings.push(...out.missedRings);
+          rows += out.rows.length + out.issues.length;
+          yield { type: 'batch', bytes: m.bytes, ...convertProfileRows(plan, out) };
+        } else {
+          const converted = convertBatch(plan, m.records, m.lines);
+          rows += m.records.length - converted.blank;
+          yield { type: 'batch', bytes: m.bytes, ...converted };
+        }
       } else if (m.type === 'end') {
+        if (converter && plan) {
+          const out = converter.end();
+          missedRings.push(...out.missedRings);
+          rows += out.rows.length + out.issues.length;
+          yield { type: 'batch', bytes: size, ...convertProfileRows(plan, out) };
+        }
         yield { type: 'end', rows };
       }
     }
@@ -135,12 +177,13 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       file: basename(file),
       zone: opts.zone,
       strict: !opts.skipInvalid,
-      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: null, started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
+      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: opts.profile ?? null, started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
       onReject: (issue: WriteIssue) => rejects?.write(issue),
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,
       now: hooks.now,
-      beforeCommit: opts.kind === 'calls' ? (db, days) => {
+      beforeCommit: opts.kind === 'calls' ? (db, days, importId) => {
+        if (missedRings.length > 0) insertMissedRings(db, missedRings, opts.zone, importId);
         const before = summaryThresholds(db);
         if (refreshSummary(db, days, opts.kpi) === 'all' && before) {
           hooks.notice(`rebuilt the per-day statistics summary for the policy's thresholds (${opts.kpi.threshold_seconds} s, short abandon ${opts.kpi.short_abandon_seconds} s)`);
@@ -149,7 +192,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
     });
     rejects?.commit();
     const { importId, ...counts } = result;
-    return { ...base, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null };
+    const profileReport = converter && opts.profile ? { name: opts.profile, ...converter.report(), missed_rings: missedRings.length } : null;
+    return { ...base, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null, profile: profileReport };
   } finally {
     rejects?.discard();
     await source.close();

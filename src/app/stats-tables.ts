@@ -27,15 +27,24 @@ const MEASURE_COLUMNS: Column[] = [
 
 const LABELS = new Map(MEASURE_COLUMNS.map((c) => [c.key, c]));
 
-/** The day's totals as measure/value rows. */
-export function summaryTable(report: DailyReport): ReportTable {
-  const rows: Row[] = MEASURE_COLUMNS.map((c) => ({ measure: c.key, measure_zh: c.zh, value: (report.totals as unknown as Row)[c.key] ?? null }));
+function display(value: unknown, type: Column['type']): unknown {
+  if (typeof value !== 'number') return value ?? 'n/a';
+  if (type === 'rate') return `${(value * 100).toFixed(1)}%`;
+  return value;
+}
+
+/** The day's totals as measure/value rows; `forDisplay` shows rates as percentages and n/a. */
+export function summaryTable(report: DailyReport, forDisplay = false): ReportTable {
+  const rows: Row[] = MEASURE_COLUMNS.map((c) => {
+    const value = (report.totals as unknown as Row)[c.key] ?? null;
+    return { measure: c.key, measure_zh: c.zh, value: forDisplay ? display(value, c.type) : value };
+  });
   rows.push({ measure: 'outbound_calls', measure_zh: '呼出量', value: report.outbound.calls });
   return {
     columns: [
       { key: 'measure', en: 'measure', zh: '指标' },
       { key: 'measure_zh', en: 'label', zh: '名称' },
-      { key: 'value', en: 'value', zh: '数值', type: 'number' },
+      { key: 'value', en: 'value', zh: '数值', type: forDisplay ? 'text' : 'number' },
     ],
     rows,
   };

@@ -35,7 +35,7 @@ export interface WriteOptions {
   isInterrupted?: () => boolean;
   now: () => number;
   /** Runs in the transaction before COMMIT with the local days whose rows changed (kinds with a local day). */
-  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>) => void;
+  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>, importId: number) => void;
 }
 
 export interface WriteResult extends ImportCounts {
@@ -144,7 +144,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
       });
     }
     for (const ddl of deferredIndexes) db.exec(ddl);
-    opts.beforeCommit?.(db, changedDays);
+    opts.beforeCommit?.(db, changedDays, importId);
     finishImport(db, importId, counts, opts.now());
     db.exec('COMMIT');
     return { ...counts, importId };

@@ -7,6 +7,8 @@ export interface SourceJob {
   file: string;
   encoding?: Encoding;
   delimiter?: string;
+  /** No header line: every record is data (phone-system exports). */
+  headerless?: boolean;
   batchSize: number;
 }
 

@@ -13,6 +13,10 @@ const MAX_IN_FLIGHT = 4;
 async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
   const sniffed = sniffFile(job.path, job.file, job);
   let started = false;
+  if (job.headerless) {
+    started = true;
+    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, headers: [] });
+  }
   let records: string[][] = [];
   let lines: number[] = [];
   let inFlight = 0;

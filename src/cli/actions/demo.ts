@@ -1,5 +1,6 @@
 /** The action of `hotline demo`: the sample month imported, then the tour printed. */
 import { runDemo } from '../../app/demo.js';
+import { dailyText } from './stats.js';
 import { renderReport } from '../../io/render/index.js';
 import { policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
@@ -21,7 +22,9 @@ export async function runDemoCommand(flags: { force?: boolean }, globals: Global
       rt.stdout.write(`\n== ${s.title}\n`);
       for (const chunk of renderReport(s.report, { format: 'table', lang: 'en', showPii: false, color, bom: false })) rt.stdout.write(chunk);
     }
-    rt.stdout.write(`\nTry next (customer data is masked unless --show-pii):\n  hotline --db ${result.dbPath} calls list --date 2026-10-12 --category complaint\n  hotline --db ${result.dbPath} orders list --operator 1020 --corrected --format csv\n  hotline --db ${result.dbPath} operators list --lang zh\n`);
+    rt.stdout.write(`\n== The busiest day of the month (hotline stats daily --date ${result.busiestDay.date})\n`);
+    for (const chunk of dailyText(result.busiestDay, { lang: 'en' }, color)) rt.stdout.write(chunk);
+    rt.stdout.write(`\nTry next (customer data is masked unless --show-pii):\n  hotline --db ${result.dbPath} calls list --date 2026-10-12 --category complaint\n  hotline --db ${result.dbPath} orders list --operator 1020 --corrected --format csv\n  hotline --db ${result.dbPath} operators list --lang zh\n  hotline --db ${result.dbPath} stats range --from 2026-10-01 --to 2026-10-31 --by week\n`);
   } finally {
     stop.dispose();
   }

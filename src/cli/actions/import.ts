@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { importFile, type ImportOptions, type ImportSummary } from '../../app/import-files.js';
 import type { ImportKind } from '../../domain/kinds.js';
 import type { Encoding } from '../../io/encodings.js';
+import type { ProfileName } from '../../io/profiles/types.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { openDb, policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
@@ -18,13 +19,16 @@ export interface ImportFlags {
   rejects?: string;
   force?: boolean;
   format: 'text' | 'json';
+  profile?: ProfileName;
 }
 
 /** The one-line summary of a file's import, for stderr. */
 export function summaryLine(s: ImportSummary): string {
   if (s.status === 'already_imported') return `${s.file}: already imported as import #${s.import_id}; nothing changed`;
   const parts = `${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected, ${s.skipped} skipped`;
-  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
+  const p = s.profile;
+  const profile = p ? `; ${p.name}: ${p.records} records → ${p.calls} calls (${p.merged_records} merged)${p.missed_rings ? `, ${p.missed_rings} missed rings` : ''}${p.unfinished_calls.length ? `, ${p.unfinished_calls.length} unfinished calls not imported` : ''}` : '';
+  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
 }
 
 /** Imports each file in turn (each its own transaction); stops at the first failure. */
@@ -39,7 +43,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   const summaries: ImportSummary[] = [];
   const opts: ImportOptions = {
     kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
-    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false,
+    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, profile: flags.profile,
   };
   try {
     for (const file of files) {

@@ -1,6 +1,6 @@
 /** The actions of `stats daily` and `stats range`. */
 import { buildDailyReport, buildRangeReport, type DailyReport, type RangeGrouping } from '../../app/stats.js';
-import { dailyTable, narrowOperatorTable, rangeTable, type DailyTableChoice } from '../../app/stats-tables.js';
+import { dailyTable, narrowOperatorTable, rangeTable, summaryTable, type DailyTableChoice } from '../../app/stats-tables.js';
 import type { IsoDate } from '../../domain/dates.js';
 import type { KpiDefinitions, ServiceLevelFormula } from '../../domain/kpi.js';
 import type { Policy } from '../../domain/policy.js';
@@ -34,14 +34,15 @@ function describeDefinitions(d: KpiDefinitions, zone: string): string {
   return `definitions: within threshold = wait ≤ ${d.threshold_seconds} s; short abandon = wait ≤ ${d.short_abandon_seconds} s; service level formula ${d.service_level_formula}; days in ${zone}`;
 }
 
-function dailyText(report: DailyReport, flags: DailyFlags, color: boolean): string[] {
+/** The terminal view of a day: title, totals, operators, hourly chart, definitions. */
+export function dailyText(report: DailyReport, flags: Pick<DailyFlags, 'lang'>, color: boolean): string[] {
   const opts = { format: 'table' as const, lang: flags.lang, showPii: false, color, bom: false };
   const zh = flags.lang === 'zh';
   const title = `${zh ? '日报' : 'Daily statistics'} ${report.date} (${report.timezone}): ${report.totals.offered} ${zh ? '来电' : 'inbound calls'}, ${report.outbound.calls} ${zh ? '呼出' : 'outbound'}\n`;
   const chart = renderHourChart(report.by_hour, zh
     ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃' }
     : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned' });
-  return [title, ...renderReport(dailyTable(report, 'summary', flags.lang), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, describeDefinitions(report.definitions, report.timezone) + '\n'];
+  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, describeDefinitions(report.definitions, report.timezone) + '\n'];
 }
 
 export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime): void {

@@ -1,0 +1,13 @@
+/** The registry of phone-system import profiles. */
+import { asteriskCdr } from './asterisk-cdr.js';
+import { asteriskQueueLog } from './asterisk-queue-log.js';
+import { freeswitchCdr } from './freeswitch-cdr.js';
+import type { CallProfile, ProfileName } from './types.js';
+
+export const PROFILES: Readonly<Record<ProfileName, CallProfile>> = {
+  'asterisk-cdr': asteriskCdr,
+  'asterisk-queue-log': asteriskQueueLog,
+  'freeswitch-cdr': freeswitchCdr,
+};
+
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];

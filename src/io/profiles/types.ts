@@ -1,0 +1,74 @@
+/**
+ * Import profiles for real phone-system exports (FORMATS.md): each turns the records of a
+ * headerless PBX file, in file order, into canonical call rows (text cells in the order of
+ * `canonicalHeaders`), which then go through the same validation as a canonical CSV.
+ */
+
+export type ProfileName = 'asterisk-cdr' | 'asterisk-queue-log' | 'freeswitch-cdr';
+
+export interface ProfileRow {
+  /** Cells in the order of the profile's canonicalHeaders. */
+  fields: string[];
+  /** Physical line of the record that ends (or is) the call, for messages. */
+  line: number;
+}
+
+export interface ProfileIssue {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+  hint?: string;
+  record: string[];
+}
+
+/** A ring an operator let pass without answering (queue_log RINGNOANSWER). */
+export interface MissedRing {
+  operator_id: string;
+  /** Epoch seconds. */
+  rang_at: number;
+  call_id: string;
+  ring_seconds: number | null;
+}
+
+export interface ProfileOutput {
+  rows: ProfileRow[];
+  issues: ProfileIssue[];
+  missedRings: MissedRing[];
+}
+
+/** What the profile saw, for the import summary. */
+export interface ProfileReport {
+  /** Records (lines) read. */
+  records: number;
+  /** Calls emitted. */
+  calls: number;
+  /** Records folded into another record's call (several CDRs of one call). */
+  merged_records: number;
+  /** Events or records that are not calls, by type (AGENTLOGIN, PAUSE, …). */
+  ignored_events: Record<string, number>;
+  /** Calls whose end is not in the file (log rotated mid-call): reported, not invented. */
+  unfinished_calls: string[];
+  /** Anything else worth telling the user (detected column count, zone assumed, …). */
+  notes: string[];
+}
+
+export interface ProfileConverter {
+  /** Takes one record; may emit rows now or keep it until its call is complete. Throws InputError for a file it cannot read. */
+  push(record: string[], line: number): ProfileOutput;
+  /** End of file: emits what is complete, reports the rest. */
+  end(): ProfileOutput;
+  report(): ProfileReport;
+}
+
+export interface CallProfile {
+  name: ProfileName;
+  /** csv-parse delimiter of the format. */
+  delimiter: string;
+  /** Canonical call columns (names from src/domain/kinds.ts CALLS) of the rows it emits. */
+  canonicalHeaders: readonly string[];
+  /** A converter for one file; date-times it emits without an offset are read in sourceZone. */
+  create(opts: { file: string; sourceZone: string }): ProfileConverter;
+}
+
+export const EMPTY_OUTPUT: ProfileOutput = Object.freeze({ rows: [], issues: [], missedRings: [] }) as ProfileOutput;
