@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { EMPTY_AGGREGATE, addCall, type CallAggregate, type CallFacts, type KpiDefinitions } from '../../domain/kpi.js';
-import { getSetting, setSetting } from './settings.js';
+import { setSetting } from './settings.js';
 
 export type SummaryThresholds = Pick<KpiDefinitions, 'threshold_seconds' | 'short_abandon_seconds'>;
 
@@ -15,9 +15,19 @@ const SUMS: (keyof CallAggregate)[] = [
   'max_wait_seconds', 'talk_seconds', 'satisfaction_sum', 'satisfaction_count', 'complaints',
 ];
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function cached(db: Database.Database, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 /** The thresholds the summary was built for, or undefined when there is no usable summary. */
 export function summaryThresholds(db: Database.Database): SummaryThresholds | undefined {
-  const text = getSetting(db, 'stats_summary');
+  const text = cached(db, "SELECT value FROM settings WHERE key = 'stats_summary'").pluck().get() as string | undefined;
   return text ? (JSON.parse(text) as SummaryThresholds) : undefined;
 }
 
@@ -102,6 +112,6 @@ export function readSummary(db: Database.Database, q: { from: string; to: string
   const sums = SUMS.map((s) => (s === 'max_wait_seconds' ? 'max(max_wait_seconds) AS max_wait_seconds' : `coalesce(sum(${s}), 0) AS ${s}`)).join(', ');
   const sql = `SELECT ${group} AS key, ${sums} FROM stats_days WHERE local_day BETWEEN @from AND @to AND dim = @dim AND direction = @direction
                ${q.by === 'none' ? '' : `GROUP BY ${group} ORDER BY ${group}`}`;
-  const rows = db.prepare(sql).all(q) as (CallAggregate & { key: string })[];
+  const rows = cached(db, sql).all(q) as (CallAggregate & { key: string })[];
   return q.by === 'none' ? rows.filter((r) => r.offered > 0) : rows;
 }
