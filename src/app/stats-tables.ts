@@ -65,10 +65,10 @@ const OPERATOR_COLUMNS: Column[] = [
   { key: 'satisfaction_avg', en: 'satisfaction_avg', zh: '平均满意度', type: 'number' },
 ];
 
-function totalRow(report: DailyReport, label: string): Row {
+function totalRow(report: DailyReport, label: string, teamLabel: string | null): Row {
   const t = report.totals;
   return {
-    operator_id: label, team: label, name: null, operators: report.by_operator.length,
+    operator_id: label, team: teamLabel, name: null, operators: report.by_operator.length,
     answered: t.answered,
     handle_seconds: report.by_operator.reduce((s, r) => s + r.handle_seconds, 0),
     aht_seconds: t.aht_seconds,
@@ -86,10 +86,10 @@ export function dailyTable(report: DailyReport, by: DailyTableChoice, lang: 'en'
   const total = lang === 'zh' ? '合计' : 'TOTAL';
   switch (by) {
     case 'summary': return summaryTable(report);
-    case 'operator': return { columns: OPERATOR_COLUMNS, rows: [...(report.by_operator as unknown as Row[]), totalRow(report, total)] };
+    case 'operator': return { columns: OPERATOR_COLUMNS, rows: [...(report.by_operator as unknown as Row[]), totalRow(report, total, null)] };
     case 'team': return {
       columns: [OPERATOR_COLUMNS[2] as Column, { key: 'operators', en: 'operators', zh: '人数', type: 'integer' }, ...OPERATOR_COLUMNS.slice(3)],
-      rows: [...(report.by_team as unknown as Row[]), totalRow(report, total)],
+      rows: [...(report.by_team as unknown as Row[]), totalRow(report, total, total)],
     };
     case 'hour': return {
       columns: [{ key: 'hour', en: 'hour', zh: '时段', type: 'integer' }, LABELS.get('offered') as Column, LABELS.get('answered') as Column, LABELS.get('abandoned') as Column, LABELS.get('service_level') as Column],
@@ -114,7 +114,7 @@ const NARROW_OPERATOR_COLUMNS: Column[] = [
 
 /** The operator table with short headers, for a terminal of 80 columns. */
 export function narrowOperatorTable(report: DailyReport, lang: 'en' | 'zh'): ReportTable {
-  return { columns: NARROW_OPERATOR_COLUMNS, rows: [...(report.by_operator as unknown as Row[]), totalRow(report, lang === 'zh' ? '合计' : 'TOTAL')] };
+  return { columns: NARROW_OPERATOR_COLUMNS, rows: [...(report.by_operator as unknown as Row[]), totalRow(report, lang === 'zh' ? '合计' : 'TOTAL', null)] };
 }
 
 /** A range report: one row per period or group with every measure. */

@@ -130,7 +130,8 @@ export function buildDailyReport(db: Database.Database, date: IsoDate, zone: str
 export type RangeGrouping = 'day' | 'week' | 'month' | 'operator' | 'team' | 'hour' | 'category';
 
 export interface RangeRow extends CallMeasures {
-  period: string;
+  /** The day, week's Monday, month, operator, team, hour or category; null for calls with no team or category. */
+  period: string | null;
   orders: number;
 }
 
@@ -155,7 +156,7 @@ export function buildRangeReport(db: Database.Database, from: IsoDate, to: IsoDa
       const t = teams.get(team) ?? { agg: EMPTY_AGGREGATE, orders: 0 };
       teams.set(team, { agg: mergeAggregates(t.agg, aggregates.get(r.operator_id) ?? EMPTY_AGGREGATE), orders: t.orders + r.orders });
     }
-    return [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, t]) => ({ period: team, ...computeMeasures(t.agg, defs), orders: t.orders }));
+    return [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, t]) => ({ period: team === '' ? null : team, ...computeMeasures(t.agg, defs), orders: t.orders }));
   }
   const groupBy = by === 'week' ? 'day' : by;
   const groups = aggregateCalls(db, { from, to, direction: 'inbound', groupBy, defs });
@@ -178,6 +179,6 @@ export function buildRangeReport(db: Database.Database, from: IsoDate, to: IsoDa
   const keys = [...fold.keys()].sort((a, b) => (by === 'hour' ? Number(a) - Number(b) : a.localeCompare(b)));
   return keys.map((k) => {
     const f = fold.get(k) as { agg: CallAggregate; orders: number };
-    return { period: k, ...computeMeasures(f.agg, defs), orders: f.orders };
+    return { period: k === '' && by === 'category' ? null : k, ...computeMeasures(f.agg, defs), orders: f.orders };
   });
 }

@@ -56,10 +56,15 @@ export function mergeAggregates(a: CallAggregate, b: CallAggregate): CallAggrega
   return out;
 }
 
-/** Rounds half away from zero to `places` decimals (rates 4, seconds and ratings 2). */
+/**
+ * Rounds half away from zero to `places` decimals (rates 4, seconds and ratings 2), on the
+ * shortest decimal form of the number, so that 4.015 becomes 4.02 despite binary floating point.
+ */
 export function roundTo(value: number, places: number): number {
-  const f = 10 ** places;
-  return Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON * f) / f;
+  if (!Number.isFinite(value)) return value;
+  const abs = Math.abs(value);
+  const shifted = Math.round(Number(`${abs}e${places}`));
+  return Math.sign(value) * Number(`${shifted}e-${places}`);
 }
 
 function ratio(numerator: number, denominator: number, places: number): number | null {

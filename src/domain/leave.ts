@@ -178,10 +178,10 @@ function prorate(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePol
   const first = segs[0] as BandSegment;
   const last = segs[segs.length - 1] as BandSegment;
   const total = segs.reduce((n, s) => n + s.days, 0);
-  const terms = policy.band_change === 'split' ? segs : [{ days: total, band: policy.band_change === 'higher' ? last.band : first.band }];
+  const terms: readonly { days: number; band: Band }[] = policy.band_change === 'split' ? segs : [{ days: total, band: policy.band_change === 'higher' ? last.band : first.band }];
   const numerator = terms.reduce((n, t) => n + t.days * t.band, 0);
   const whole = from === year0(year) && to === year1(year);
-  const single = terms.length === 1 ? (terms[0] as { days: number; band: Band }) : null;
+  const single = terms.length === 1 ? (terms[0] ?? null) : null;
   const entitlement_days = whole && single ? single.band : intDiv(numerator, DIVISOR);
   const lead = [from > year0(year) ? `hired ${from}` : '', to < year1(year) ? `left ${to}` : ''];
   for (const s of segs.slice(1)) lead.push(`${yearsWord(completedYears(ws, s.from))} on ${s.from}`);
@@ -376,17 +376,17 @@ function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], yea
   };
 }
 
-/** The earliest year whose carry-over and MEA art.8 state can start from nothing. */
-function firstYearToCompute(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number): number {
+/** The earliest year whose carry-over state can start from nothing (without carry-over, `year` itself). */
+function firstYearToCompute(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, policy: LeavePolicy): number {
   const hired = yearOf(emp.hire_date);
-  if (hired >= year) return year;
+  if (policy.carry_over === null || hired >= year) return year;
   const firstRecord = records.reduce((y, r) => Math.min(y, yearOf(r.start_date)), year);
   return Math.max(hired, firstRecord - 1);
 }
 
 function yearRow(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): YearRow {
   const carried = { now: 0, before: 0 };
-  for (let y = firstYearToCompute(emp, records, year); ; y++) {
+  for (let y = firstYearToCompute(emp, records, year, policy); ; y++) {
     const row = balanceForYear(emp, records, y, asOf, calendar, policy, carried);
     if (y >= year) return row;
     carried.before = carried.now;

@@ -1,7 +1,7 @@
 /** The actions of `imports`, `operators list`, `calls list`, `orders list`. */
 import type Database from 'better-sqlite3';
 import { CALL_TABLE_KEYS, IMPORT_TABLE_KEYS, ORDER_TABLE_KEYS, callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
-import { openDb, policyFor } from '../context.js';
+import { checkZone, openDb, policyFor } from '../context.js';
 import { resolveDay, resolveRange, type DayRangeFlags } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -15,6 +15,7 @@ function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Databa
   const { policy } = policyFor(globals, rt);
   const handle = openDb(globals, rt);
   try {
+    checkZone(handle.db, handle.path, policy.timezone);
     return fn(handle.db, policy.timezone);
   } finally {
     handle.close();

@@ -9,7 +9,7 @@ import { writeOutput } from '../../io/output.js';
 import { renderHourChart } from '../../io/render/hour-chart.js';
 import { renderReport } from '../../io/render/index.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import { openDb, policyFor, renderSettings } from '../context.js';
+import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -52,6 +52,7 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
   const settings = renderSettings({ ...flags, out }, rt);
   const handle = openDb(globals, rt);
   try {
+    checkZone(handle.db, handle.path, policy.timezone);
     const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags));
     if (report.totals.offered === 0 && report.outbound.calls === 0) say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
     if (settings.format === 'json') writeOutput([renderJsonValue(report)], settings);
@@ -75,10 +76,12 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const handle = openDb(globals, rt);
   try {
+    checkZone(handle.db, handle.path, policy.timezone);
     const defs = definitions(policy, flags);
     const rows = buildRangeReport(handle.db, from, to, flags.by, defs);
-    if ((flags.format ?? '') === 'json') {
-      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows })], renderSettings(flags, rt));
+    const settings = renderSettings(flags, rt);
+    if (settings.format === 'json') {
+      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows })], settings);
     } else {
       emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
       if (rt.stdout.isTTY && !flags.out) say(rt, describeDefinitions(defs, policy.timezone));

@@ -1,12 +1,111 @@
-/** Profile asterisk-cdr: not implemented yet (FORMATS.md). */
-import { InputError } from '../../errors.js';
-import type { CallProfile } from './types.js';
+/**
+ * Profile asterisk-cdr: Asterisk cdr_csv Master.csv (FORMATS.md §1, docs/profiles.md). Records
+ * of one call (ring groups, queues, transfers, Local channels) are merged by linkedid, else
+ * uniqueid; a call is emitted once WINDOW records have passed without one of its records.
+ */
+import { cdrLayout, checkCdrFile } from './asterisk-cdr-layout.js';
+import { buildCall, callIdOf, legKeys, readLeg, type CdrLeg } from './asterisk-cdr-call.js';
+import { emptyReport, issueOf, NoteCounter, phoneOrEmpty } from './profile-values.js';
+import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
+import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
+
+const HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
+
+const NOTES = {
+  outbound: '{n} calls outbound (outbound context, or an extension dialled an outside number): operator from the calling channel',
+  'queue-no-member': '{n} calls ended in Queue() with no member answering (the queue had answered the caller): stored as abandoned',
+  'dialplan-answered': '{n} calls answered by the dialplan with no destination channel (IVR, voicemail, …): stored as answered with no operator',
+  'not-phone': '{n} calls whose caller number is not a phone number (e.g. a SIP user name): customer_phone left empty',
+  late: '{n} records came more than the merge window after their call had been emitted: rejected',
+  'bad-columns': '{n} records with a column count other than 16 to 21: rejected',
+};
+
+/** A converter for one Master.csv; `window` is the merge window in records (tests make it small). */
+export function createAsteriskCdrConverter(opts: { file: string; sourceZone: string; window?: number }): ProfileConverter {
+  const window = opts.window ?? DEFAULT_WINDOW;
+  const groups = new RecordGroups<CdrLeg>(window);
+  const report = emptyReport();
+  const layouts = new Map<string, number>();
+  const counts = new NoteCounter();
+  const keyed = { linkedid: 0, uniqueid: 0, channel: 0 };
+  let checked = false;
+  let seq = 0;
+
+  function emit(g: RecordGroup<CdrLeg>, out: ProfileOutput): void {
+    const legs = [...g.records].sort((a, b) => a.line - b.line);
+    report.calls++;
+    report.merged_records += legs.length - 1;
+    const bad = legs.find((l) => l.problem);
+    const lastLine = (legs[legs.length - 1] as CdrLeg).line;
+    if (bad?.problem) {
+      const whole = legs.length > 1 ? ` (call ${callIdOf(legs)}: none of its ${legs.length} records is imported)` : '';
+      out.issues.push(issueOf({ ...bad.problem, reason: bad.problem.reason + whole }, bad.record, bad.line));
+      return;
+    }
+    const call = buildCall(legs);
+    if (call.note) counts.add(call.note);
+    const phone = phoneOrEmpty(call.phone);
+    if (phone === '' && call.phone !== '') counts.add('not-phone');
+    const n = (v: number | null): string => (v === null ? '' : String(v));
+    out.rows.push({ fields: [call.call_id, call.started_at, call.operator_id, call.direction, call.outcome, n(call.wait), n(call.talk), phone], line: lastLine });
+  }
+
+  function take(record: string[], line: number, out: ProfileOutput): void {
+    const layout = cdrLayout(record);
+    if (!layout) {
+      counts.add('bad-columns');
+      out.issues.push({ line, column: '', value: '', reason: `${record.length} columns; an Asterisk cdr_csv record has 16 to 21`, hint: 'a record broken by a line break or a stray quote, or a line from another file', record });
+      return;
+    }
+    layouts.set(layout.label, (layouts.get(layout.label) ?? 0) + 1);
+    const leg = readLeg(record, line, layout, opts.sourceZone);
+    if (leg.linkedid) keyed.linkedid++;
+    else if (leg.uniqueid) keyed.uniqueid++;
+    else keyed.channel++;
+    const added = groups.add(legKeys(leg), leg, seq);
+    if ('late' in added) {
+      counts.add('late');
+      out.issues.push({
+        line, column: '', value: '', record,
+        reason: `this record belongs to a call already emitted at line ${added.late.line}, more than ${window} records earlier`,
+        hint: 'the file is not in the order Asterisk writes it; sort it by end time, or import the call\'s records together',
+      });
+    }
+  }
+
+  return {
+    push(record, line) {
+      seq++;
+      report.records++;
+      if (!checked) {
+        checkCdrFile(record, line, opts.file);
+        checked = true;
+      }
+      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+      take(record, line, out);
+      for (const g of groups.expire(seq)) emit(g, out);
+      return out;
+    },
+    end() {
+      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+      for (const g of groups.drain(seq)) emit(g, out);
+      return out;
+    },
+    report() {
+      const notes = [...layouts].map(([label, n]) => `${label} (${n} record${n === 1 ? '' : 's'})`);
+      if (keyed.linkedid > 0) notes.push(`${keyed.linkedid} records grouped into calls by linkedid`);
+      if (keyed.uniqueid > 0) notes.push(`${keyed.uniqueid} records grouped into calls by uniqueid (no linkedid column; Local channel halves joined by name)`);
+      if (keyed.channel > 0) notes.push(`${keyed.channel} records without uniqueid or linkedid: grouped by channel name and start (call_id = channel@start)`);
+      notes.push(`times read as ${opts.sourceZone} wall-clock time (cdr_csv writes no zone; use --source-tz UTC when cdr.conf has usegmtime=yes)`);
+      notes.push(...counts.render(NOTES));
+      return { ...report, ignored_events: { ...report.ignored_events }, unfinished_calls: [...report.unfinished_calls], notes };
+    },
+  };
+}
 
 export const asteriskCdr: CallProfile = {
   name: 'asterisk-cdr',
   delimiter: ',',
-  canonicalHeaders: ['call_id', 'started_at', 'outcome'],
-  create: ({ file }) => {
-    throw new InputError(`${file}: the asterisk-cdr profile is not available yet`);
-  },
+  canonicalHeaders: HEADERS,
+  create: ({ file, sourceZone }) => createAsteriskCdrConverter({ file, sourceZone }),
 };

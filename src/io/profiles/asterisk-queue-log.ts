@@ -1,12 +1,176 @@
-/** Profile asterisk-queue-log: not implemented yet (FORMATS.md). */
-import { InputError } from '../../errors.js';
-import type { CallProfile } from './types.js';
+/**
+ * Profile asterisk-queue-log: the flat Asterisk queue_log (FORMATS.md §3, docs/profiles.md).
+ * One call per callid and queue, from ENTERQUEUE to the event that ends it; the call is emitted
+ * when that event arrives. RINGNOANSWER becomes a missed ring of the member; non-call events are
+ * counted; calls still open at the end of the file (or at an Asterisk restart) are reported.
+ */
+import { operatorFromMember } from './operator-id.js';
+import { emptyReport, epochToIso, NoteCounter, phoneOrEmpty, RecordProblem, wholeNumber } from './profile-values.js';
+import { answeredEnd, checkQueueLogFile, epochOf, isCallEvent, unansweredEnd } from './queue-log-events.js';
+import type { CallProfile, MissedRing, ProfileConverter, ProfileOutput, ProfileRow } from './types.js';
+
+const HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
+
+/** Forget a callid's visit count this many records after its last event (bounded memory). */
+const VISIT_WINDOW = 5000;
+
+interface QueueCall {
+  /** The id the call is stored under: the callid, `callid#2` for its second queue visit in the file, … */
+  callId: string;
+  callid: string;
+  enteredAt: number | null;
+  phone: string;
+  connect: { agent: string; hold: string; at: number } | null;
+  events: number;
+}
+
+const NOTES = {
+  headless: '{n} calls began before the file (no ENTERQUEUE, log rotated): started_at = end event time − wait (− talk)',
+  restart: '{n} calls were open at an Asterisk restart (QUEUESTART): reported as unfinished',
+  reentered: '{n} calls entered the same queue again before ending: the first visit is reported as unfinished',
+  'ring-zero': '{n} RINGNOANSWER events with 0 ms (the member could not be rung): not counted as missed rings',
+  'not-phone': '{n} calls whose caller number is not a phone number: customer_phone left empty',
+  EXITWITHTIMEOUT: '{n} calls left the queue at its timeout (EXITWITHTIMEOUT): stored as abandoned',
+  EXITEMPTY: '{n} calls left a queue with no reachable member (EXITEMPTY): stored as abandoned',
+  EXITWITHKEY: '{n} calls left the queue with a key press (EXITWITHKEY): stored as abandoned',
+  WITHDRAW: '{n} calls were withdrawn from the queue (WITHDRAW): stored as abandoned',
+};
+
+/** A converter for one queue_log file. */
+export function createQueueLogConverter(opts: { file: string }): ProfileConverter {
+  const report = emptyReport();
+  const counts = new NoteCounter();
+  const open = new Map<string, QueueCall>();
+  const visits = new Map<string, { n: number; seq: number; open: number }>();
+  let seq = 0;
+
+  function begin(callid: string): QueueCall {
+    const v = visits.get(callid) ?? { n: 0, seq, open: 0 };
+    visits.delete(callid);
+    visits.set(callid, { n: v.n + 1, seq, open: v.open + 1 });
+    return { callId: v.n === 0 ? callid : `${callid}#${v.n + 1}`, callid, enteredAt: null, phone: '', connect: null, events: 0 };
+  }
+
+  function finish(key: string, call: QueueCall): void {
+    open.delete(key);
+    const v = visits.get(call.callid);
+    if (v) v.open--;
+  }
+
+  function unfinished(key: string, call: QueueCall, why?: string): void {
+    if (why) counts.add(why);
+    report.unfinished_calls.push(call.callId);
+    finish(key, call);
+  }
+
+  /** The row of a call that ends with `event`, or a RecordProblem. */
+  function rowOf(call: QueueCall, event: string, agent: string, data: string[], at: number, line: number): ProfileRow {
+    const field = (i: number, what: string): number => wholeNumber(data[i] ?? '', `${event} data${i + 1} (${what})`);
+    const ans = answeredEnd(event, data);
+    let fields: string[];
+    if (ans) {
+      const hold = field(ans.hold, 'hold time');
+      const talk = field(ans.talk, 'call time');
+      const wait = call.connect ? wholeNumber(call.connect.hold, 'CONNECT data1 (hold time)') : hold;
+      const start = call.enteredAt ?? (call.connect ? call.connect.at - wait : at - talk - hold);
+      const operator = operatorFromMember(call.connect?.agent ?? agent);
+      fields = [call.callId, epochToIso(start), operator, 'inbound', 'answered', String(wait), String(talk), call.phone];
+    } else {
+      const wait = field(unansweredEnd(event) as number, 'wait time');
+      if (event !== 'ABANDON') counts.add(event);
+      fields = [call.callId, epochToIso(call.enteredAt ?? at - wait), '', 'inbound', 'abandoned', String(wait), '', call.phone];
+    }
+    if (call.enteredAt === null) counts.add('headless');
+    return { fields, line };
+  }
+
+  function callEvent(record: string[], line: number, at: number, out: ProfileOutput): void {
+    const [, callid = '', queue = '', agent = '', event = ''] = record;
+    const data = record.slice(5);
+    const key = `${callid}|${queue}`;
+    if (event === 'ENTERQUEUE') {
+      const before = open.get(key);
+      if (before) unfinished(key, before, 'reentered');
+      const call = begin(callid);
+      call.enteredAt = at;
+      call.events = 1;
+      call.phone = phoneOrEmpty(data[1] ?? '');
+      if (call.phone === '' && (data[1] ?? '') !== '') counts.add('not-phone');
+      open.set(key, call);
+      return;
+    }
+    let call = open.get(key);
+    if (!call) open.set(key, (call = begin(callid)));
+    call.events++;
+    if (event === 'RINGNOANSWER') out.missedRings.push(...missedRing(call, agent, data[0] ?? '', at));
+    else if (event === 'CONNECT') call.connect = { agent, hold: data[0] ?? '', at };
+    else if (answeredEnd(event, data) || unansweredEnd(event) !== undefined) {
+      report.calls++;
+      report.merged_records += call.events - 1;
+      finish(key, call);
+      try {
+        out.rows.push(rowOf(call, event, agent, data, at, line));
+      } catch (e) {
+        if (!(e instanceof RecordProblem)) throw e;
+        const { column, value, reason } = e.problem;
+        out.issues.push({ line, column, value, reason: `${reason} (call ${call.callId})`, record });
+      }
+    }
+  }
+
+  function missedRing(call: QueueCall, agent: string, ms: string, at: number): MissedRing[] {
+    const operator = operatorFromMember(agent);
+    if (operator === '') return [];
+    if (ms === '0') {
+      counts.add('ring-zero');
+      return [];
+    }
+    const ring = /^\d{1,9}$/.test(ms) ? Math.round(Number(ms) / 1000) : null;
+    return [{ operator_id: operator, rang_at: at, call_id: call.callId, ring_seconds: ring }];
+  }
+
+  function forgetOldVisits(): void {
+    for (const [callid, v] of visits) {
+      if (seq - v.seq < VISIT_WINDOW) break;
+      visits.delete(callid);
+      if (v.open > 0) visits.set(callid, { ...v, seq });
+    }
+  }
+
+  return {
+    push(record, line) {
+      seq++;
+      report.records++;
+      if (seq === 1) checkQueueLogFile(record, line, opts.file);
+      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+      if (record.length < 5) {
+        out.issues.push({ line, column: 'event', value: '', reason: `${record.length} fields; a queue_log line has at least 5 (time|callid|queue|agent|event)`, record });
+        return out;
+      }
+      const at = epochOf(record[0] as string, line, opts.file);
+      const event = record[4] as string;
+      if (isCallEvent(event)) callEvent(record, line, at, out);
+      else {
+        report.ignored_events[event] = (report.ignored_events[event] ?? 0) + 1;
+        if (event === 'QUEUESTART') for (const [key, call] of [...open]) unfinished(key, call, 'restart');
+      }
+      forgetOldVisits();
+      return out;
+    },
+    end() {
+      for (const [key, call] of [...open]) unfinished(key, call);
+      return { rows: [], issues: [], missedRings: [] };
+    },
+    report() {
+      const notes = ['times are epoch seconds (UTC)', ...counts.render(NOTES)];
+      return { ...report, ignored_events: { ...report.ignored_events }, unfinished_calls: [...report.unfinished_calls], notes };
+    },
+  };
+}
 
 export const asteriskQueueLog: CallProfile = {
   name: 'asterisk-queue-log',
   delimiter: '|',
-  canonicalHeaders: ['call_id', 'started_at', 'outcome'],
-  create: ({ file }) => {
-    throw new InputError(`${file}: the asterisk-queue-log profile is not available yet`);
-  },
+  canonicalHeaders: HEADERS,
+  create: ({ file }) => createQueueLogConverter({ file }),
 };

@@ -1,0 +1,89 @@
+/** Small value helpers shared by the phone-system profiles. */
+import { FieldError, parseDateTime, parsePhone } from '../values.js';
+import type { ProfileIssue, ProfileReport } from './types.js';
+
+/** `YYYY-MM-DD HH:MM:SS` as PBXs write it (Excel-resaved `2020/2/10 22:41` also passes). */
+export function looksLikeDateTime(text: string): boolean {
+  return /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?$/.test(text);
+}
+
+/** True when at least three cells are column names (a header row where none belongs). */
+export function isHeaderRow(record: readonly string[], words: ReadonlySet<string>): boolean {
+  return record.filter((c) => words.has(c.trim().toLowerCase())).length >= 3;
+}
+
+/** Epoch seconds → `YYYY-MM-DDTHH:mm:ssZ`. */
+export function epochToIso(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A record problem, before the profile adds the record and line. */
+export interface FieldProblem {
+  column: string;
+  value: string;
+  reason: string;
+  hint?: string;
+}
+
+/** Thrown inside a profile's record parser; turned into a ProfileIssue. */
+export class RecordProblem extends Error {
+  constructor(readonly problem: FieldProblem) {
+    super(problem.reason);
+  }
+}
+
+/** A ProfileIssue from a problem, a record and its line. */
+export function issueOf(p: FieldProblem, record: string[], line: number): ProfileIssue {
+  return { line, column: p.column, value: p.value, reason: p.reason, ...(p.hint ? { hint: p.hint } : {}), record };
+}
+
+/** A whole number of seconds (or milliseconds) ≥ 0, or a RecordProblem naming the column. */
+export function wholeNumber(text: string, column: string): number {
+  if (!/^\d{1,12}$/.test(text)) throw new RecordProblem({ column, value: text, reason: text === '' ? 'empty; a whole number is expected' : `"${text}" is not a whole number` });
+  return Number(text);
+}
+
+/** A PBX date-time read in `zone` (epoch seconds), or a RecordProblem naming the column. */
+export function dateTime(text: string, zone: string, column: string): number {
+  try {
+    return parseDateTime(text, zone);
+  } catch (e) {
+    if (e instanceof FieldError) throw new RecordProblem({ column, value: text, reason: e.message, hint: e.hint });
+    throw e;
+  }
+}
+
+/** The caller's number when it is a phone number; '' otherwise ("test", a SIP user name, …). */
+export function phoneOrEmpty(text: string): string {
+  if (text === '') return '';
+  try {
+    return parsePhone(text) === null ? '' : text;
+  } catch {
+    return '';
+  }
+}
+
+/** A fresh, empty report. */
+export function emptyReport(): ProfileReport {
+  return { records: 0, calls: 0, merged_records: 0, ignored_events: {}, unfinished_calls: [], notes: [] };
+}
+
+/** Counters that become report notes ("3 calls …"); a note appears only when its count is not 0. */
+export class NoteCounter {
+  private readonly counts = new Map<string, number>();
+  add(key: string, n = 1): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+  }
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  /** Notes from templates keyed like the counters; `{n}` is the count. */
+  render(templates: Readonly<Record<string, string>>): string[] {
+    const out: string[] = [];
+    for (const [key, text] of Object.entries(templates)) {
+      const n = this.get(key);
+      if (n > 0) out.push(text.replace('{n}', String(n)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Bounded grouping of the CDR records of one call (docs/profiles.md, "Merging"): records sharing
+ * any key (linkedid, uniqueid, a Local channel's name, a B-leg uuid) form one group; a group is
+ * complete once `window` records have passed without one of its records, and at the end of the
+ * file. Memory holds the open groups plus the keys of recently completed ones, never the file.
+ */
+
+export interface RecordGroup<R> {
+  readonly id: number;
+  /** Records in the order they were added (file order, groups merged later appended). */
+  records: R[];
+  keys: string[];
+  /** Index (1-based count of records pushed) of the group's latest record. */
+  lastSeen: number;
+}
+
+export type AddResult<R> = { group: RecordGroup<R> } | { late: { key: string; line: number } };
+
+/** Default window: a group is closed 5000 records after its last record. */
+export const DEFAULT_WINDOW = 5000;
+
+/** Keys of completed groups are remembered this many windows, to name a record that comes too late. */
+const CLOSED_MEMORY = 4;
+
+export class RecordGroups<R extends { line: number }> {
+  private readonly open = new Map<number, RecordGroup<R>>();
+  private readonly index = new Map<string, RecordGroup<R>>();
+  private readonly closed = new Map<string, { line: number; seq: number }>();
+  private nextId = 1;
+
+  constructor(private readonly window: number = DEFAULT_WINDOW) {}
+
+  /** Adds record number `seq` under `keys`; merges the groups the keys already belong to. */
+  add(keys: readonly string[], record: R, seq: number): AddResult<R> {
+    let group: RecordGroup<R> | undefined;
+    for (const k of keys) {
+      const g = this.index.get(k);
+      if (g && g !== group) group = group ? this.merge(group, g) : g;
+    }
+    if (!group) {
+      for (const k of keys) {
+        const done = this.closed.get(k);
+        if (done) return { late: { key: k, line: done.line } };
+      }
+      group = { id: this.nextId++, records: [], keys: [], lastSeen: seq };
+    }
+    group.records.push(record);
+    for (const k of keys) {
+      if (!this.index.has(k)) {
+        this.index.set(k, group);
+        group.keys.push(k);
+      }
+    }
+    group.lastSeen = seq;
+    this.open.delete(group.id);
+    this.open.set(group.id, group);
+    return { group };
+  }
+
+  /** Removes and returns the groups whose latest record is `window` or more records before `seq`. */
+  expire(seq: number): RecordGroup<R>[] {
+    const out: RecordGroup<R>[] = [];
+    for (const g of this.open.values()) {
+      if (seq - g.lastSeen < this.window) break;
+      out.push(g);
+    }
+    for (const g of out) this.close(g, seq);
+    for (const [k, v] of this.closed) {
+      if (seq - v.seq < CLOSED_MEMORY * this.window) break;
+      this.closed.delete(k);
+    }
+    return out;
+  }
+
+  /** Removes and returns every open group, oldest first (end of file). */
+  drain(seq: number): RecordGroup<R>[] {
+    const out = [...this.open.values()];
+    for (const g of out) this.close(g, seq);
+    return out;
+  }
+
+  /** Open groups (for tests and memory checks). */
+  get size(): number {
+    return this.open.size;
+  }
+
+  private close(g: RecordGroup<R>, seq: number): void {
+    this.open.delete(g.id);
+    const line = Math.max(...g.records.map((r) => r.line));
+    for (const k of g.keys) {
+      this.index.delete(k);
+      this.closed.delete(k);
+      this.closed.set(k, { line, seq });
+    }
+  }
+
+  private merge(into: RecordGroup<R>, from: RecordGroup<R>): RecordGroup<R> {
+    into.records.push(...from.records);
+    for (const k of from.keys) {
+      this.index.set(k, into);
+      into.keys.push(k);
+    }
+    into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
+    this.open.delete(from.id);
+    return into;
+  }
+}
