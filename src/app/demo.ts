@@ -16,6 +16,8 @@ import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KE
 import type { ReportTable } from '../io/render/report.js';
 import type { IsoDate } from '../domain/dates.js';
 import { buildDailyReport, type DailyReport } from './stats.js';
+import { balanceTable, leaveBalances } from './leave.js';
+import { loadCalendar } from '../io/calendar-files.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_DAY = '2026-10-12';
@@ -59,7 +61,7 @@ function removeOldDemo(opts: DemoOptions): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
 }
 
-const SAMPLE_FILES: readonly [ImportKind, string][] = [['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv']];
+const SAMPLE_FILES: readonly [ImportKind, string][] = [['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv'], ['leave', 'leave.csv']];
 
 /** Imports the sample month into a fresh database and returns the tour's reports. */
 export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<DemoResult> {
@@ -77,7 +79,13 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
     }
     const busiest = h.db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1").pluck().get() as IsoDate;
     const defs = { threshold_seconds: opts.policy.kpi.threshold_seconds, short_abandon_seconds: opts.policy.kpi.short_abandon_seconds, service_level_formula: opts.policy.kpi.service_level };
-    return { dbPath: opts.dbPath, imports, sections: tour(h.db, opts.policy.timezone), busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs) };
+    const { calendar } = loadCalendar(opts.policy.calendars);
+    const balances = leaveBalances(h.db, { year: 2026, asOf: '2026-10-31' as IsoDate }, calendar, opts.policy.leave);
+    const leaveSection: DemoSection = {
+      title: 'Annual leave 2026 as of 2026-10-31 (hotline leave balance --year 2026 --as-of 2026-10-31)',
+      report: pickColumns(balanceTable(balances), ['operator_id', 'name', 'band_days', 'entitlement_days', 'taken_days', 'remaining_days', 'disqualified']),
+    };
+    return { dbPath: opts.dbPath, imports, sections: [...tour(h.db, opts.policy.timezone), leaveSection], busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs) };
   } finally {
     h.close();
   }

@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { PROFILES } from '../io/profiles/index.js';
 import type { MissedRing, ProfileName, ProfileOutput, ProfileReport } from '../io/profiles/types.js';
 import { insertMissedRings } from '../db/queries/missed-rings.js';
+import { assertNoOverlaps } from '../db/queries/leave.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -182,7 +183,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,
       now: hooks.now,
-      beforeCommit: opts.kind === 'calls' ? (db, days, importId) => {
+      beforeCommit: opts.kind === 'leave' ? (db, _days, importId) => assertNoOverlaps(db, importId, basename(file)) : opts.kind === 'calls' ? (db, days, importId) => {
         if (missedRings.length > 0) insertMissedRings(db, missedRings, opts.zone, importId);
         const before = summaryThresholds(db);
         if (refreshSummary(db, days, opts.kpi) === 'all' && before) {

@@ -4,6 +4,7 @@ import { DbStateError } from '../errors.js';
 import { sql as foundation } from './migrations/001-foundation.js';
 import { sql as missedRings } from './migrations/002-missed-rings.js';
 import { sql as statsDays } from './migrations/003-stats-days.js';
+import { sql as leave } from './migrations/004-leave.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'missed-rings', sql: missedRings },
   { version: 3, name: 'stats-days', sql: statsDays },
+  { version: 4, name: 'leave', sql: leave },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,8 +3,8 @@
  * English and Chinese, value types, required flags, and which columns hold customer data.
  */
 
-export type ImportKind = 'operators' | 'calls' | 'orders';
-export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders'];
+export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave';
+export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave'];
 
 export type PiiKind = 'name' | 'phone' | 'address';
 
@@ -42,7 +42,9 @@ export interface FieldSpec {
 export interface KindSpec {
   kind: ImportKind;
   table: string;
+  /** The natural key column; a derived key is stored first and built from `derivedKey` fields joined by '|'. */
   key: string;
+  derivedKey?: readonly string[];
   fields: readonly FieldSpec[];
   /** Checks across the fields of one parsed row; returns [column, reason] when wrong. */
   checkRow?: (row: ReadonlyMap<string, unknown>) => [string, string] | undefined;
@@ -160,11 +162,46 @@ export const ORDERS: KindSpec = {
   ],
 };
 
-export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = { operators: OPERATORS, calls: CALLS, orders: ORDERS };
+export const LEAVE_TYPES = {
+  annual: ['annual', '年假', '年休假', '带薪年假'],
+  sick: ['sick', '病假'],
+  personal: ['personal', '事假'],
+  marriage: ['marriage', '婚假'],
+  maternity: ['maternity', '产假', '陪产假', '育儿假'],
+  bereavement: ['bereavement', '丧假'],
+  injury: ['injury', '工伤', '工伤假'],
+  absent: ['absent', '旷工'],
+  other: ['other', '其他', '其它'],
+} as const;
+
+export const LEAVE: KindSpec = {
+  kind: 'leave',
+  table: 'leave',
+  key: 'leave_id',
+  derivedKey: ['operator_id', 'start_date'],
+  fields: [
+    { name: 'operator_id', aliases: ['工号', '员工工号'], value: id, required: true },
+    { name: 'type', aliases: ['类型', '假期类型', '请假类型', 'leave_type'], value: { type: 'enum', values: LEAVE_TYPES }, required: true },
+    { name: 'start_date', aliases: ['开始日期', '开始时间', '起始日期'], value: { type: 'date' }, required: true },
+    { name: 'end_date', aliases: ['结束日期', '结束时间', '截止日期'], value: { type: 'date' }, required: true },
+    { name: 'days', aliases: ['天数', '请假天数'], value: { type: 'decimal', min: 0.5, max: 366 } },
+    { name: 'wage_deducted', aliases: ['是否扣薪', '扣薪', '扣工资'], value: { type: 'yesno' } },
+  ],
+  checkRow(row) {
+    const start = row.get('start_date') as string;
+    const end = row.get('end_date') as string;
+    const days = row.get('days') as number | null;
+    if (end < start) return ['end_date', `the leave ends (${end}) before it starts (${start})`];
+    if (days !== null && days * 2 !== Math.round(days * 2)) return ['days', `${days} is not a whole or half day`];
+    return undefined;
+  },
+};
+
+export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = { operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE };
 
 /** The stored columns of a kind: each field, plus local_day (and local_hour) after a date-time. */
 export function storedColumns(spec: KindSpec): string[] {
-  const columns: string[] = [];
+  const columns: string[] = spec.derivedKey ? [spec.key] : [];
   for (const f of spec.fields) {
     columns.push(f.name);
     if (f.localDay) columns.push('local_day');

@@ -15,11 +15,25 @@ const kpiSchema = z.strictObject({
   service_level: z.enum(['A', 'B', 'C']).default('A'),
 });
 
+const leaveSchema = z.strictObject({
+  /** A band reached mid-year: split the year at the anniversary (one floor), the higher band all year, or the band of 1 January. */
+  band_change: z.enum(['split', 'higher', 'jan1']).default('split'),
+  /** Days in a "month" of sick leave for REG art.4 (2/3/4 months by band). */
+  sick_month_days: z.number().int().min(1).max(31).default(30),
+  /** Unused days that may move to the next year only (REG art.5); null: none. */
+  carry_over: z.strictObject({ max_days: z.number().min(0).max(30) }).nullable().default(null),
+  /** Company days on top of the statutory ones (MEA art.13), by completed years at the company on 1 January. */
+  extra_days: z.array(z.strictObject({ min_company_years: z.number().int().min(0), days: z.number().int().min(0).max(30) })).default([]),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
   timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }).default('Asia/Shanghai'),
   kpi: kpiSchema.prefault({}),
+  /** Company calendars (closures, extra working days) on top of data/holidays, same JSON layout. */
+  calendars: z.array(z.string()).default([]),
+  leave: leaveSchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -138,13 +138,14 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
   const slot = slotsOf(spec);
   const named = new Map<string, unknown>();
   const check = spec.checkRow;
+  const derivedKey = spec.derivedKey;
   function convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue } {
     if (record.length !== width) {
       const which = record.length > width ? 'more' : 'fewer';
       return { issue: { line, column: '', value: '', reason: `${record.length} fields, ${which} than the ${width} columns of the header`, hint: record.length > width ? 'an unquoted delimiter inside a value? quote the value' : undefined } };
     }
-    const values: unknown[] = [];
-    if (check) named.clear();
+    const values: unknown[] = derivedKey ? [null] : [];
+    if (check || derivedKey) named.clear();
     for (const { field, index, parse } of steps) {
       const raw = index < 0 ? '' : (record[index] as string).trim();
       let value: unknown = null;
@@ -161,13 +162,14 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
         }
       }
       values.push(value);
-      if (check) named.set(field.name, value);
+      if (check || derivedKey) named.set(field.name, value);
       if (field.localDay && typeof value === 'number') {
         const local = epochToLocal(value, zone);
         values.push(formatDate(local));
         if (field.localDay === 'day-hour') values.push(local.hour);
       }
     }
+    if (derivedKey) values[0] = derivedKey.map((f) => String(named.get(f))).join('|');
     for (const { i, from } of borrowed) {
       if (values[slot[i] as number] === null) values[slot[i] as number] = values[slot[from] as number];
     }
@@ -185,7 +187,7 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
 /** Index in a converted row of each field's value. */
 function slotsOf(spec: KindSpec): number[] {
   const slots: number[] = [];
-  let n = 0;
+  let n = spec.derivedKey ? 1 : 0;
   for (const f of spec.fields) {
     slots.push(n);
     n += f.localDay === 'day-hour' ? 3 : f.localDay ? 2 : 1;
@@ -194,7 +196,7 @@ function slotsOf(spec: KindSpec): number[] {
 }
 
 function presentColumns(spec: KindSpec, fieldIndex: Map<string, number>): string[] {
-  const out: string[] = [];
+  const out: string[] = spec.derivedKey ? [spec.key] : [];
   for (const f of spec.fields) {
     if (!fieldIndex.has(f.name)) continue;
     out.push(f.name);

@@ -17,7 +17,7 @@ export async function runDemoCommand(flags: { force?: boolean }, globals: Global
       { now: rt.now, notice: (line) => say(rt, line), isInterrupted: stop.interrupted },
     );
     const color = colorAllowed(rt.stdout, rt.env);
-    rt.stdout.write(`hotline demo: the sample month (October 2026, ${result.imports.length} files) is in ${result.dbPath}\n`);
+    rt.stdout.write(`hotline demo: the sample month (October 2026: ${result.imports.length} files) is in ${result.dbPath}\n`);
     for (const s of result.sections) {
       rt.stdout.write(`\n== ${s.title}\n`);
       for (const chunk of renderReport(s.report, { format: 'table', lang: 'en', showPii: false, color, bom: false })) rt.stdout.write(chunk);

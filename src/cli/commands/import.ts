@@ -11,6 +11,7 @@ const KIND_HELP: Record<ImportKind, string> = {
   operators: 'the roster: 工号, 姓名, 班组, 入职日期 …',
   calls: 'call records: 通话编号, 来电时间, 呼叫结果 …',
   orders: 'orders entered by operators: 订单号, 下单时间, 录入工号 …',
+  leave: 'leave records: 工号, 类型 (年假/病假/事假 …), 开始日期, 结束日期 …',
 };
 
 function parseEncoding(text: string): Encoding {

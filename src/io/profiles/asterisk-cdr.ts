@@ -5,19 +5,17 @@
  */
 import { cdrLayout, checkCdrFile } from './asterisk-cdr-layout.js';
 import { buildCall, callIdOf, legKeys, readLeg, type CdrLeg } from './asterisk-cdr-call.js';
-import { emptyReport, issueOf, NoteCounter, phoneOrEmpty } from './profile-values.js';
+import { CALL_HEADERS, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
 
-const HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
-
 const NOTES = {
-  outbound: '{n} calls outbound (outbound context, or an extension dialled an outside number): operator from the calling channel',
-  'queue-no-member': '{n} calls ended in Queue() with no member answering (the queue had answered the caller): stored as abandoned',
-  'dialplan-answered': '{n} calls answered by the dialplan with no destination channel (IVR, voicemail, …): stored as answered with no operator',
-  'not-phone': '{n} calls whose caller number is not a phone number (e.g. a SIP user name): customer_phone left empty',
-  late: '{n} records came more than the merge window after their call had been emitted: rejected',
-  'bad-columns': '{n} records with a column count other than 16 to 21: rejected',
+  outbound: '{n} call{s} outbound (outbound context, or an extension dialled an outside number): operator from the calling channel',
+  'queue-no-member': '{n} call{s} ended in Queue() with no member answering (the queue had answered the caller): stored as abandoned',
+  'dialplan-answered': '{n} call{s} answered by the dialplan with no destination channel (IVR, voicemail, …): stored as answered with no operator',
+  'not-phone': '{n} call{s} whose caller number is withheld or not a phone number (e.g. a SIP user name): customer_phone left empty',
+  late: '{n} record{s} came more than the merge window after their call had been emitted: rejected',
+  'bad-columns': '{n} record{s} with a column count other than 16 to 21: rejected',
 };
 
 /** A converter for one Master.csv; `window` is the merge window in records (tests make it small). */
@@ -92,10 +90,10 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
       return out;
     },
     report() {
-      const notes = [...layouts].map(([label, n]) => `${label} (${n} record${n === 1 ? '' : 's'})`);
-      if (keyed.linkedid > 0) notes.push(`${keyed.linkedid} records grouped into calls by linkedid`);
-      if (keyed.uniqueid > 0) notes.push(`${keyed.uniqueid} records grouped into calls by uniqueid (no linkedid column; Local channel halves joined by name)`);
-      if (keyed.channel > 0) notes.push(`${keyed.channel} records without uniqueid or linkedid: grouped by channel name and start (call_id = channel@start)`);
+      const notes = [...layouts].map(([label, n]) => `${label} (${plural(n, 'record')})`);
+      if (keyed.linkedid > 0) notes.push(`${plural(keyed.linkedid, 'record')} grouped into calls by linkedid`);
+      if (keyed.uniqueid > 0) notes.push(`${plural(keyed.uniqueid, 'record')} grouped into calls by uniqueid (no linkedid column; Local channel halves joined by name)`);
+      if (keyed.channel > 0) notes.push(`${plural(keyed.channel, 'record')} without uniqueid or linkedid: grouped by channel name and start (call_id = channel@start)`);
       notes.push(`times read as ${opts.sourceZone} wall-clock time (cdr_csv writes no zone; use --source-tz UTC when cdr.conf has usegmtime=yes)`);
       notes.push(...counts.render(NOTES));
       return { ...report, ignored_events: { ...report.ignored_events }, unfinished_calls: [...report.unfinished_calls], notes };
@@ -106,6 +104,6 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
 export const asteriskCdr: CallProfile = {
   name: 'asterisk-cdr',
   delimiter: ',',
-  canonicalHeaders: HEADERS,
+  canonicalHeaders: CALL_HEADERS,
   create: ({ file, sourceZone }) => createAsteriskCdrConverter({ file, sourceZone }),
 };

@@ -5,11 +5,9 @@
  * counted; calls still open at the end of the file (or at an Asterisk restart) are reported.
  */
 import { operatorFromMember } from './operator-id.js';
-import { emptyReport, epochToIso, NoteCounter, phoneOrEmpty, RecordProblem, wholeNumber } from './profile-values.js';
+import { CALL_HEADERS, emptyReport, epochToIso, NoteCounter, phoneOrEmpty, RecordProblem, wholeNumber } from './profile-values.js';
 import { answeredEnd, checkQueueLogFile, epochOf, isCallEvent, unansweredEnd } from './queue-log-events.js';
 import type { CallProfile, MissedRing, ProfileConverter, ProfileOutput, ProfileRow } from './types.js';
-
-const HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
 
 /** Forget a callid's visit count this many records after its last event (bounded memory). */
 const VISIT_WINDOW = 5000;
@@ -25,15 +23,15 @@ interface QueueCall {
 }
 
 const NOTES = {
-  headless: '{n} calls began before the file (no ENTERQUEUE, log rotated): started_at = end event time − wait (− talk)',
-  restart: '{n} calls were open at an Asterisk restart (QUEUESTART): reported as unfinished',
-  reentered: '{n} calls entered the same queue again before ending: the first visit is reported as unfinished',
-  'ring-zero': '{n} RINGNOANSWER events with 0 ms (the member could not be rung): not counted as missed rings',
-  'not-phone': '{n} calls whose caller number is not a phone number: customer_phone left empty',
-  EXITWITHTIMEOUT: '{n} calls left the queue at its timeout (EXITWITHTIMEOUT): stored as abandoned',
-  EXITEMPTY: '{n} calls left a queue with no reachable member (EXITEMPTY): stored as abandoned',
-  EXITWITHKEY: '{n} calls left the queue with a key press (EXITWITHKEY): stored as abandoned',
-  WITHDRAW: '{n} calls were withdrawn from the queue (WITHDRAW): stored as abandoned',
+  headless: '{n} call{s} began before the file (no ENTERQUEUE, log rotated): started_at = end event time − wait (− talk)',
+  restart: '{n} call{s} open at an Asterisk restart (QUEUESTART): reported as unfinished',
+  reentered: '{n} call{s} entered the same queue again before ending: the first visit is reported as unfinished',
+  'ring-zero': '{n} RINGNOANSWER event{s} with 0 ms (the member could not be rung): not counted as missed rings',
+  'not-phone': '{n} call{s} whose caller number is withheld or not a phone number: customer_phone left empty',
+  EXITWITHTIMEOUT: '{n} call{s} left the queue at its timeout (EXITWITHTIMEOUT): stored as abandoned',
+  EXITEMPTY: '{n} call{s} left a queue with no reachable member (EXITEMPTY): stored as abandoned',
+  EXITWITHKEY: '{n} call{s} left the queue with a key press (EXITWITHKEY): stored as abandoned',
+  WITHDRAW: '{n} call{s} withdrawn from the queue (WITHDRAW): stored as abandoned',
 };
 
 /** A converter for one queue_log file. */
@@ -171,6 +169,6 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
 export const asteriskQueueLog: CallProfile = {
   name: 'asterisk-queue-log',
   delimiter: '|',
-  canonicalHeaders: HEADERS,
+  canonicalHeaders: CALL_HEADERS,
   create: ({ file }) => createQueueLogConverter({ file }),
 };

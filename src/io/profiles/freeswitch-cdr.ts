@@ -1,12 +1,89 @@
-/** Profile freeswitch-cdr: not implemented yet (FORMATS.md). */
-import { InputError } from '../../errors.js';
-import type { CallProfile } from './types.js';
+/**
+ * Profile freeswitch-cdr: FreeSWITCH mod_cdr_csv Master.csv with the shipped `example` template
+ * (FORMATS.md §4, docs/profiles.md). One record per leg; an A-leg and its B-leg (legs=ab) are
+ * merged through bleg_uuid. Answered means an answer_stamp (or billsec > 0), never the hangup cause.
+ */
+import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
+import { CALL_HEADERS, emptyReport, issueOf, NoteCounter, phoneOrEmpty } from './profile-values.js';
+import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
+import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
+
+const NOTES = {
+  outbound: '{n} call{s} outbound (outbound context, or an extension dialled an outside number): operator = caller_id_number',
+  inbound: '{n} call{s} inbound: the example template names no answering agent, so they have no operator',
+  'cleared-unanswered': '{n} call{s} with hangup cause NORMAL_CLEARING but no answer_stamp: stored as not answered',
+  'billsec-no-stamp': '{n} leg{s} with billsec > 0 but no answer_stamp: answered at end_stamp − billsec',
+  'not-phone': '{n} call{s} whose customer number is withheld or not a phone number: customer_phone left empty',
+  late: '{n} record{s} came more than the merge window after their call had been emitted: rejected',
+};
+
+/** A converter for one FreeSWITCH Master.csv; `window` is the merge window in records. */
+export function createFreeswitchConverter(opts: { file: string; sourceZone: string; window?: number }): ProfileConverter {
+  const window = opts.window ?? DEFAULT_WINDOW;
+  const groups = new RecordGroups<FsLeg>(window);
+  const report = emptyReport();
+  const counts = new NoteCounter();
+  let seq = 0;
+
+  function emit(g: RecordGroup<FsLeg>, out: ProfileOutput): void {
+    const legs = [...g.records].sort((a, b) => a.line - b.line);
+    report.calls++;
+    report.merged_records += legs.length - 1;
+    const bad = legs.find((l) => l.problem);
+    if (bad?.problem) {
+      const whole = legs.length > 1 ? ` (call ${aLegOf(legs).uuid}: none of its ${legs.length} records is imported)` : '';
+      out.issues.push(issueOf({ ...bad.problem, reason: bad.problem.reason + whole }, bad.record, bad.line));
+      return;
+    }
+    const call = buildFsCall(legs);
+    counts.add(call.direction);
+    for (const l of legs) {
+      if (l.answer !== null && l.record[FS.answer_stamp] === '') counts.add('billsec-no-stamp');
+    }
+    if (call.outcome === 'abandoned' && legs.some((l) => l.hangupCause === 'NORMAL_CLEARING')) counts.add('cleared-unanswered');
+    const phone = phoneOrEmpty(call.phone);
+    if (phone === '' && call.phone !== '') counts.add('not-phone');
+    const n = (v: number | null): string => (v === null ? '' : String(v));
+    const line = (legs[legs.length - 1] as FsLeg).line;
+    out.rows.push({ fields: [call.call_id, call.started_at, call.operator_id, call.direction, call.outcome, n(call.wait), n(call.talk), phone], line });
+  }
+
+  return {
+    push(record, line) {
+      seq++;
+      report.records++;
+      if (seq === 1) checkFreeswitchFile(record, line, opts.file);
+      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+      const leg = readFsLeg(record, line, opts.sourceZone);
+      const keys = record.length !== 15 || leg.uuid === '' ? [`X:${line}`] : [`U:${leg.uuid}`, ...(leg.bleg ? [`U:${leg.bleg}`] : [])];
+      const added = groups.add(keys, leg, seq);
+      if ('late' in added) {
+        counts.add('late');
+        out.issues.push({ line, column: 'uuid', value: leg.uuid, record, reason: `this leg belongs to a call already emitted at line ${added.late.line}, more than ${window} records earlier`, hint: 'import the legs of a call together' });
+      }
+      for (const g of groups.expire(seq)) emit(g, out);
+      return out;
+    },
+    end() {
+      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+      for (const g of groups.drain(seq)) emit(g, out);
+      return out;
+    },
+    report() {
+      const notes = [
+        '15 columns: the "example" template',
+        ...(report.merged_records > 0 ? [`${report.merged_records} B-leg records merged into their A-leg's call through bleg_uuid (legs=ab)`] : []),
+        `times read as ${opts.sourceZone} wall-clock time (mod_cdr_csv writes no zone; use --source-tz to change)`,
+        ...counts.render(NOTES),
+      ];
+      return { ...report, ignored_events: {}, unfinished_calls: [], notes };
+    },
+  };
+}
 
 export const freeswitchCdr: CallProfile = {
   name: 'freeswitch-cdr',
   delimiter: ',',
-  canonicalHeaders: ['call_id', 'started_at', 'outcome'],
-  create: ({ file }) => {
-    throw new InputError(`${file}: the freeswitch-cdr profile is not available yet`);
-  },
+  canonicalHeaders: CALL_HEADERS,
+  create: ({ file, sourceZone }) => createFreeswitchConverter({ file, sourceZone }),
 };

@@ -2,6 +2,9 @@
 import { FieldError, parseDateTime, parsePhone } from '../values.js';
 import type { ProfileIssue, ProfileReport } from './types.js';
 
+/** The canonical call columns every phone-system profile emits, in this order. */
+export const CALL_HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
+
 /** `YYYY-MM-DD HH:MM:SS` as PBXs write it (Excel-resaved `2020/2/10 22:41` also passes). */
 export function looksLikeDateTime(text: string): boolean {
   return /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?$/.test(text);
@@ -63,6 +66,11 @@ export function phoneOrEmpty(text: string): string {
   }
 }
 
+/** "1 record", "5 records". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** A fresh, empty report. */
 export function emptyReport(): ProfileReport {
   return { records: 0, calls: 0, merged_records: 0, ignored_events: {}, unfinished_calls: [], notes: [] };
@@ -77,12 +85,12 @@ export class NoteCounter {
   get(key: string): number {
     return this.counts.get(key) ?? 0;
   }
-  /** Notes from templates keyed like the counters; `{n}` is the count. */
+  /** Notes from templates keyed like the counters; `{n}` is the count, `{s}` an 's' unless it is 1. */
   render(templates: Readonly<Record<string, string>>): string[] {
     const out: string[] = [];
     for (const [key, text] of Object.entries(templates)) {
       const n = this.get(key);
-      if (n > 0) out.push(text.replace('{n}', String(n)));
+      if (n > 0) out.push(text.replace('{n}', String(n)).replaceAll('{s}', n === 1 ? '' : 's'));
     }
     return out;
   }

@@ -1,0 +1,124 @@
+/** Annual-leave reports: balances, a leaver's settlement, an operator's leave calendar, the working calendar. */
+import type Database from 'better-sqlite3';
+import { eachDay, weekday, type WorkCalendar } from '../domain/calendar.js';
+import { daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { computeBalance, computeSettlement, recordDays, type LeaveBalance, type LeavePolicy, type LeaveRecord, type LeaveSettlement } from '../domain/leave.js';
+import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
+import { InputError } from '../errors.js';
+import type { Column, ReportTable, Row } from '../io/render/report.js';
+
+/** Balances of every operator employed in `year` (or one operator), as of `asOf`. */
+export function leaveBalances(db: Database.Database, q: { year: number; asOf: IsoDate; operatorId?: string }, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance[] {
+  const employees = leaveEmployees(db, q.operatorId);
+  if (q.operatorId && employees.length === 0) throw new InputError(`no operator ${q.operatorId} in the roster`, { hint: 'hotline operators list shows the roster' });
+  const records = leaveByOperator(db, q.operatorId);
+  return employees
+    .filter((e) => e.hire_date <= `${q.year}-12-31` && (e.termination_date === null || e.termination_date >= `${q.year}-01-01`))
+    .map((e) => computeBalance(e, records.get(e.operator_id) ?? [], q.year, q.asOf, calendar, policy));
+}
+
+export const BALANCE_COLUMNS: Column[] = [
+  { key: 'operator_id', en: 'operator_id', zh: '工号' },
+  { key: 'name', en: 'name', zh: '姓名' },
+  { key: 'year', en: 'year', zh: '年度', type: 'integer' },
+  { key: 'cumulative_years', en: 'cumulative_years', zh: '累计工龄', type: 'integer' },
+  { key: 'band_days', en: 'band_days', zh: '档位' },
+  { key: 'entitlement_days', en: 'entitlement_days', zh: '法定年假', type: 'number' },
+  { key: 'extra_days', en: 'extra_days', zh: '公司额外', type: 'number' },
+  { key: 'carried_over_days', en: 'carried_over_days', zh: '上年结转', type: 'number' },
+  { key: 'taken_days', en: 'taken_days', zh: '已休', type: 'number' },
+  { key: 'remaining_days', en: 'remaining_days', zh: '剩余', type: 'number' },
+  { key: 'disqualified', en: 'disqualified', zh: '不享受' },
+  { key: 'disqualification_reason', en: 'disqualification_reason', zh: '不享受原因' },
+  { key: 'basis', en: 'basis', zh: '计算依据' },
+];
+
+/** Balances as a report table (bands joined with '→', disqualified as yes/no). */
+export function balanceTable(rows: LeaveBalance[]): ReportTable {
+  return { columns: BALANCE_COLUMNS, rows: rows.map((r) => ({ ...r, band_days: r.band_days.join('→'), disqualified: r.disqualified ? 'yes' : 'no' })) };
+}
+
+/** The settlement of a leaver (MEA art.12) at `date` (default: the termination date in the roster). */
+export function leaveSettlement(db: Database.Database, q: { operatorId: string; date?: IsoDate }, calendar: WorkCalendar, policy: LeavePolicy): LeaveSettlement {
+  const [emp] = leaveEmployees(db, q.operatorId);
+  if (!emp) throw new InputError(`no operator ${q.operatorId} in the roster`, { hint: 'hotline operators list shows the roster' });
+  const date = q.date ?? emp.termination_date;
+  if (!date) throw new InputError(`operator ${q.operatorId} has no leaving date in the roster`, { hint: 'give --date YYYY-MM-DD (the last day of employment)' });
+  if (date < emp.hire_date) throw new InputError(`--date ${date} is before the hire date ${emp.hire_date}`);
+  return computeSettlement(emp, leaveByOperator(db, q.operatorId).get(q.operatorId) ?? [], date, calendar, policy);
+}
+
+const TYPES = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'bereavement', 'injury', 'absent', 'other'] as const;
+
+/** One operator's leave in `year`, month by month: working days per type and the dates taken. */
+export function leaveCalendar(db: Database.Database, q: { operatorId: string; year: number }, calendar: WorkCalendar): ReportTable {
+  const records = (leaveByOperator(db, q.operatorId).get(q.operatorId) ?? []).filter((r) => r.end_date >= `${q.year}-01-01` && r.start_date <= `${q.year}-12-31`);
+  const rows: Row[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const from = `${q.year}-${String(m).padStart(2, '0')}-01` as IsoDate;
+    const to = `${q.year}-${String(m).padStart(2, '0')}-${daysInMonth(q.year, m)}` as IsoDate;
+    const row: Row = { month: from.slice(0, 7) };
+    const dates: string[] = [];
+    for (const t of TYPES) row[t] = 0;
+    for (const r of records) {
+      const clipped: LeaveRecord = { ...r, start_date: r.start_date > from ? r.start_date : from, end_date: r.end_date < to ? r.end_date : to, days: null };
+      if (clipped.start_date > clipped.end_date) continue;
+      const whole = r.start_date >= from && r.end_date <= to;
+      const days = whole ? recordDays(r, calendar) : recordDays(clipped, calendar);
+      row[r.type] = (row[r.type] as number) + days;
+      dates.push(`${r.type} ${clipped.start_date.slice(5)}${clipped.end_date !== clipped.start_date ? '–' + clipped.end_date.slice(5) : ''}`);
+    }
+    row.dates = dates.join('; ');
+    rows.push(row);
+  }
+  const columns: Column[] = [
+    { key: 'month', en: 'month', zh: '月份' },
+    ...TYPES.map((t): Column => ({ key: t, en: t, zh: ZH_TYPES[t], type: 'number' })),
+    { key: 'dates', en: 'dates', zh: '日期' },
+  ];
+  return { columns, rows };
+}
+
+const ZH_TYPES: Record<(typeof TYPES)[number], string> = { annual: '年假', sick: '病假', personal: '事假', marriage: '婚假', maternity: '产假', bereavement: '丧假', injury: '工伤', absent: '旷工', other: '其他' };
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Every day of a month with its kind (workday, weekend, holiday, swapped working day). */
+export function calendarMonth(calendar: WorkCalendar, month: IsoMonth): ReportTable {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const rows = [...eachDay(`${month}-01` as IsoDate, `${month}-${daysInMonth(y, m)}` as IsoDate)].map((d) => {
+    const info = calendar.day(d);
+    return { date: d, weekday: WEEKDAYS[weekday(d)], kind: info.kind, working: info.working ? 'yes' : 'no', name: info.name };
+  });
+  return {
+    columns: [
+      { key: 'date', en: 'date', zh: '日期', type: 'date' },
+      { key: 'weekday', en: 'weekday', zh: '星期' },
+      { key: 'kind', en: 'kind', zh: '类型' },
+      { key: 'working', en: 'working', zh: '上班' },
+      { key: 'name', en: 'name', zh: '名称' },
+    ],
+    rows,
+  };
+}
+
+/** Per month of a year: working days, weekend days off, holidays, swapped working days. */
+export function calendarYear(calendar: WorkCalendar, year: number): ReportTable {
+  const rows: Row[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    const counts = { workday: 0, weekend: 0, holiday: 0, swapped_workday: 0 };
+    for (const d of eachDay(`${month}-01` as IsoDate, `${month}-${daysInMonth(year, m)}` as IsoDate)) counts[calendar.day(d).kind]++;
+    rows.push({ month, working_days: counts.workday + counts.swapped_workday, ...counts });
+  }
+  return {
+    columns: [
+      { key: 'month', en: 'month', zh: '月份' },
+      { key: 'working_days', en: 'working_days', zh: '工作日', type: 'integer' },
+      { key: 'workday', en: 'weekdays_worked', zh: '平日', type: 'integer' },
+      { key: 'swapped_workday', en: 'swapped_workdays', zh: '调休上班', type: 'integer' },
+      { key: 'weekend', en: 'weekend_days_off', zh: '周末', type: 'integer' },
+      { key: 'holiday', en: 'holidays', zh: '法定假日', type: 'integer' },
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Loading the working calendar: the official files in data/holidays (cn-YYYY.json) and the
+ * company's own files named in policy.calendars (same layout), validated.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCalendar, type CalendarFile, type WorkCalendar } from '../domain/calendar.js';
+import { UsageError } from '../errors.js';
+
+export const HOLIDAYS_DIR = fileURLToPath(new URL('../../data/holidays/', import.meta.url));
+
+function readCalendarFile(path: string, official: boolean): CalendarFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+  } catch (e) {
+    throw new UsageError(`${path}: not a readable JSON calendar (${(e as Error).message})`, { hint: 'see docs/leave.md for the calendar layout' });
+  }
+  const f = data as Partial<CalendarFile>;
+  if (!Array.isArray(f.holidays) || !Array.isArray(f.workdays)) {
+    throw new UsageError(`${path}: a calendar needs "holidays" and "workdays" lists of {"date", "name"}`);
+  }
+  // Only the official files say which years have a State Council calendar.
+  return { year: official && typeof f.year === 'number' ? f.year : undefined, source: f.source, holidays: f.holidays, workdays: f.workdays };
+}
+
+export interface LoadedCalendar {
+  calendar: WorkCalendar;
+  files: string[];
+}
+
+/** The official calendars plus the policy's company calendars (paths relative to the working directory). */
+export function loadCalendar(companyFiles: readonly string[]): LoadedCalendar {
+  const official = existsSync(HOLIDAYS_DIR) ? readdirSync(HOLIDAYS_DIR).filter((n) => /^cn-\d{4}\.json$/.test(n)).sort().map((n) => join(HOLIDAYS_DIR, n)) : [];
+  const company = companyFiles.map((f) => resolve(f));
+  for (const f of company) if (!existsSync(f)) throw new UsageError(`calendar ${f} (policy.calendars) not found`);
+  const files = [...official, ...company];
+  try {
+    return { calendar: buildCalendar(files.map((f) => readCalendarFile(f, !company.includes(f)))), files };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message, { hint: 'fix the calendar files named in policy.calendars' });
+  }
+}

@@ -1,0 +1,86 @@
+// The working calendar (src/domain/calendar.ts, DOMAIN.md §1.6, data/holidays/README.md): weekends,
+// the official days off and swapped working days (调休) of the 2026 State Council notice, and a
+// year with no calendar file (weekends only). The 2026 file is the official one, read as shipped;
+// every expected count is worked out by hand in the comments (2026-10-01 is a Thursday).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildCalendar, countWorkingDays, eachDay, uncoveredYears, weekday, type CalendarFile } from '../../src/domain/calendar.js';
+import type { IsoDate } from '../../src/domain/dates.js';
+import { ROOT } from '../helpers/cli.js';
+
+const cn2026 = JSON.parse(readFileSync(join(ROOT, 'data', 'holidays', 'cn-2026.json'), 'utf8')) as CalendarFile;
+const calendar = buildCalendar([cn2026]);
+const d = (s: string): IsoDate => s as IsoDate;
+
+describe('day', () => {
+  test.each([
+    { name: 'National Day, a Thursday', date: '2026-10-01', expected: 'holiday', working: false, label: '国庆节' },
+    { name: 'National Day falling on a Sunday', date: '2026-10-04', expected: 'holiday', working: false, label: '国庆节' },
+    { name: 'last day of the National Day break', date: '2026-10-07', expected: 'holiday', working: false, label: '国庆节' },
+    { name: 'Saturday 2026-10-10, swapped working day', date: '2026-10-10', expected: 'swapped_workday', working: true, label: '国庆节调休' },
+    { name: 'Sunday 2026-09-20, swapped working day', date: '2026-09-20', expected: 'swapped_workday', working: true, label: '国庆节调休' },
+    { name: 'Sunday after the swapped Saturday', date: '2026-10-11', expected: 'weekend', working: false, label: null },
+    { name: 'an ordinary Saturday', date: '2026-10-17', expected: 'weekend', working: false, label: null },
+    { name: 'an ordinary Monday', date: '2026-10-12', expected: 'workday', working: true, label: null },
+    { name: 'New Year, Thursday', date: '2026-01-01', expected: 'holiday', working: false, label: '元旦' },
+    { name: 'Saturday 2026-02-14, Spring Festival swap', date: '2026-02-14', expected: 'swapped_workday', working: true, label: '春节调休' },
+    { name: 'no file for 2027: National Day is an ordinary Friday', date: '2027-10-01', expected: 'workday', working: true, label: null },
+    { name: 'no file for 2027: Saturday', date: '2027-10-02', expected: 'weekend', working: false, label: null },
+  ])('$name → $expected', ({ date, expected, working, label }) => {
+    expect(calendar.day(d(date))).toEqual({ date, kind: expected, working, name: label });
+    expect(calendar.isWorkingDay(d(date))).toBe(working);
+  });
+});
+
+describe('countWorkingDays', () => {
+  test.each([
+    // 10-01..10-07 are all days off
+    { name: 'the National Day break', from: '2026-10-01', to: '2026-10-07', expected: 0 },
+    // Mon 09-28, Tue 09-29, Wed 09-30 = 3; 10-01..10-07 off; Thu 10-08, Fri 10-09 = 2 → 5
+    { name: 'a leave period spanning the break', from: '2026-09-28', to: '2026-10-09', expected: 5 },
+    // Thu 10-08, Fri 10-09, Sat 10-10 (swapped, working), Sun 10-11 off, Mon 10-12 → 4
+    { name: 'a leave period with the swapped Saturday', from: '2026-10-08', to: '2026-10-12', expected: 4 },
+    // Sat 09-19 off, Sun 09-20 swapped working → 1
+    { name: 'a weekend with a swapped Sunday', from: '2026-09-19', to: '2026-09-20', expected: 1 },
+    // Mon 10-12 .. Sun 10-18: five weekdays, an ordinary weekend
+    { name: 'an ordinary week', from: '2026-10-12', to: '2026-10-18', expected: 5 },
+    // 365 days − 104 weekend days = 261 weekdays; − 19 holidays on weekdays + 6 swapped = 248
+    { name: 'the whole of 2026', from: '2026-01-01', to: '2026-12-31', expected: 248 },
+    { name: 'one working day', from: '2026-10-12', to: '2026-10-12', expected: 1 },
+    { name: 'end before start', from: '2026-10-12', to: '2026-10-11', expected: 0 },
+    // no 2027 file: Fri 10-01, Mon 10-04 .. Thu 10-07 = 5 (weekends only)
+    { name: '2027 without a calendar file: weekends only', from: '2027-10-01', to: '2027-10-07', expected: 5 },
+    // Mon 2026-12-28 .. Sun 2027-01-03: Mon–Thu in 2026 (4) + Fri 2027-01-01 (no 2027 file) = 5
+    { name: 'across into a year without a file', from: '2026-12-28', to: '2027-01-03', expected: 5 },
+  ])('$name → $expected', ({ from, to, expected }) => {
+    expect(countWorkingDays(calendar, d(from), d(to))).toBe(expected);
+  });
+});
+
+describe('calendar coverage and helpers', () => {
+  test('2026 is covered, 2027 is not', () => {
+    expect([...calendar.coveredYears]).toEqual([2026]);
+    expect(uncoveredYears(calendar, d('2026-12-01'), d('2027-01-31'))).toEqual([2027]);
+  });
+
+  test('weekday: 2026-10-01 is a Thursday, 2026-10-10 a Saturday', () => {
+    expect(weekday(d('2026-10-01'))).toBe(4);
+    expect(weekday(d('2026-10-10'))).toBe(6);
+  });
+
+  test('eachDay crosses a month end', () => {
+    expect([...eachDay(d('2026-09-29'), d('2026-10-02'))]).toEqual(['2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02']);
+  });
+
+  test('a company file can add a closure day', () => {
+    const company = buildCalendar([cn2026, { holidays: [{ date: '2026-10-12', name: '公司年会' }], workdays: [] }]);
+    expect(countWorkingDays(company, d('2026-10-08'), d('2026-10-12'))).toBe(3);
+  });
+
+  test('a date both off and working is refused', () => {
+    expect(() => buildCalendar([{ holidays: [{ date: '2026-10-10', name: 'x' }], workdays: [{ date: '2026-10-10', name: 'y' }] }])).toThrow(
+      'calendar: 2026-10-10 is both a day off and a working day',
+    );
+  });
+});
