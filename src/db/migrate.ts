@@ -5,6 +5,7 @@ import { sql as foundation } from './migrations/001-foundation.js';
 import { sql as missedRings } from './migrations/002-missed-rings.js';
 import { sql as statsDays } from './migrations/003-stats-days.js';
 import { sql as leave } from './migrations/004-leave.js';
+import { sql as ticketsEvaluations } from './migrations/005-tickets-evaluations.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'missed-rings', sql: missedRings },
   { version: 3, name: 'stats-days', sql: statsDays },
   { version: 4, name: 'leave', sql: leave },
+  { version: 5, name: 'tickets-evaluations', sql: ticketsEvaluations },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

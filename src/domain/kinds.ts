@@ -3,8 +3,8 @@
  * English and Chinese, value types, required flags, and which columns hold customer data.
  */
 
-export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave';
-export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave'];
+export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave' | 'tickets' | 'evaluations';
+export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations'];
 
 export type PiiKind = 'name' | 'phone' | 'address';
 
@@ -14,6 +14,8 @@ export type ValueType =
   | { type: 'phone' }
   | { type: 'datetime' }
   | { type: 'date' }
+  /** A calendar month, stored as 'YYYY-MM'. */
+  | { type: 'month' }
   | { type: 'duration' }
   | { type: 'integer'; min?: number; max?: number }
   | { type: 'decimal'; min?: number; max?: number }
@@ -37,6 +39,8 @@ export interface FieldSpec {
   pii?: PiiKind;
   /** A date-time whose local day (and hour) are stored beside it. */
   localDay?: 'day' | 'day-hour';
+  /** Name of the stored local-day column (default local_day). */
+  dayColumn?: string;
 }
 
 export interface KindSpec {
@@ -197,14 +201,81 @@ export const LEAVE: KindSpec = {
   },
 };
 
-export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = { operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE };
+export const TICKET_KINDS = {
+  complaint: ['complaint', '投诉'],
+  suggestion: ['suggestion', '建议'],
+} as const;
+
+export const SEVERITIES = {
+  normal: ['normal', '一般', '普通'],
+  serious: ['serious', '严重', '重大'],
+} as const;
+
+/** Complaints and suggestions followed up after the call (PRODUCT.md §3.1). */
+export const TICKETS: KindSpec = {
+  kind: 'tickets',
+  table: 'tickets',
+  key: 'ticket_id',
+  fields: [
+    { name: 'ticket_id', aliases: ['工单号', '工单编号'], value: id, required: true },
+    { name: 'kind', aliases: ['类型', '工单类型'], value: { type: 'enum', values: TICKET_KINDS }, required: true },
+    { name: 'opened_at', aliases: ['受理时间', '创建时间', '登记时间'], value: { type: 'datetime' }, required: true, localDay: 'day' },
+    { name: 'operator_id', aliases: ['受理工号', '工号'], value: id, required: true },
+    { name: 'call_id', aliases: ['关联通话', '通话编号'], value: id },
+    { name: 'reason', aliases: ['原因', '投诉原因', '建议内容'], value: { type: 'code-or-text', values: COMPLAINT_REASONS } },
+    { name: 'about_operator_id', aliases: ['被投诉工号'], value: id },
+    { name: 'severity', aliases: ['严重程度', '等级'], value: { type: 'enum', values: SEVERITIES }, defaultValue: 'normal' },
+    { name: 'department', aliases: ['转交部门', '处理部门'], value: text },
+    { name: 'promised_at', aliases: ['承诺时间', '承诺办结时间'], value: { type: 'datetime' } },
+    { name: 'resolved_at', aliases: ['办结时间', '解决时间'], value: { type: 'datetime' }, localDay: 'day', dayColumn: 'resolved_day' },
+    { name: 'customer_satisfied', aliases: ['客户是否满意', '是否满意'], value: { type: 'yesno' } },
+    { name: 'adopted', aliases: ['建议是否采纳', '是否采纳'], value: { type: 'yesno' } },
+  ],
+  checkRow(row) {
+    const opened = row.get('opened_at') as number;
+    const resolved = row.get('resolved_at') as number | null;
+    if (resolved !== null && resolved < opened) return ['resolved_at', 'resolved before it was opened'];
+    return undefined;
+  },
+};
+
+export const EVALUATION_METRICS = {
+  teamwork: ['teamwork', '团队协作'],
+  knowledge_test: ['knowledge_test', 'knowledge', '业务考试', '业务知识', '考试成绩'],
+  satisfaction_survey: ['satisfaction_survey', 'survey', '回访满意度', '满意度回访'],
+} as const;
+
+/** Supervisor and test scores, and satisfaction surveys, per operator and month. */
+export const EVALUATIONS: KindSpec = {
+  kind: 'evaluations',
+  table: 'evaluations',
+  key: 'evaluation_id',
+  derivedKey: ['operator_id', 'month', 'metric', 'evaluator'],
+  fields: [
+    { name: 'operator_id', aliases: ['工号'], value: id, required: true },
+    { name: 'month', aliases: ['月份', '考核月份'], value: { type: 'month' }, required: true },
+    { name: 'metric', aliases: ['指标', '考核项目', '项目'], value: { type: 'enum', values: EVALUATION_METRICS }, required: true },
+    { name: 'score', aliases: ['分数', '得分', '评分'], value: { type: 'decimal', min: 0, max: 100 }, required: true },
+    { name: 'evaluator', aliases: ['评分人', '考核人'], value: text },
+    { name: 'note', aliases: ['备注', '说明'], value: text },
+  ],
+  checkRow(row) {
+    const score = row.get('score') as number;
+    if (row.get('metric') === 'satisfaction_survey' && (score < 1 || score > 5)) return ['score', `a satisfaction survey is rated 1–5, not ${score}`];
+    return undefined;
+  },
+};
+
+export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
+  operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE, tickets: TICKETS, evaluations: EVALUATIONS,
+};
 
 /** The stored columns of a kind: each field, plus local_day (and local_hour) after a date-time. */
 export function storedColumns(spec: KindSpec): string[] {
   const columns: string[] = spec.derivedKey ? [spec.key] : [];
   for (const f of spec.fields) {
     columns.push(f.name);
-    if (f.localDay) columns.push('local_day');
+    if (f.localDay) columns.push(f.dayColumn ?? 'local_day');
     if (f.localDay === 'day-hour') columns.push('local_hour');
   }
   return columns;

@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import {
   FieldError,
   parseDate,
+  parseMonth,
   parseDateTime,
   parseDecimal,
   parseDuration,
@@ -62,6 +63,7 @@ function parserFor(value: ValueType, zone: string): Parser {
     case 'phone': return parsePhone;
     case 'datetime': return (t) => parseDateTime(t, zone);
     case 'date': return parseDate;
+    case 'month': return parseMonth;
     case 'duration': return parseDuration;
     case 'integer': return (t) => parseInteger(t, value);
     case 'decimal': return (t) => parseDecimal(t, value);
@@ -163,13 +165,13 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
       }
       values.push(value);
       if (check || derivedKey) named.set(field.name, value);
-      if (field.localDay && typeof value === 'number') {
-        const local = epochToLocal(value, zone);
-        values.push(formatDate(local));
-        if (field.localDay === 'day-hour') values.push(local.hour);
+      if (field.localDay) {
+        const local = typeof value === 'number' ? epochToLocal(value, zone) : null;
+        values.push(local ? formatDate(local) : null);
+        if (field.localDay === 'day-hour') values.push(local ? local.hour : null);
       }
     }
-    if (derivedKey) values[0] = derivedKey.map((f) => String(named.get(f))).join('|');
+    if (derivedKey) values[0] = derivedKey.map((f) => String(named.get(f) ?? '')).join('|');
     for (const { i, from } of borrowed) {
       if (values[slot[i] as number] === null) values[slot[i] as number] = values[slot[from] as number];
     }
@@ -200,7 +202,7 @@ function presentColumns(spec: KindSpec, fieldIndex: Map<string, number>): string
   for (const f of spec.fields) {
     if (!fieldIndex.has(f.name)) continue;
     out.push(f.name);
-    if (f.localDay) out.push('local_day');
+    if (f.localDay) out.push(f.dayColumn ?? 'local_day');
     if (f.localDay === 'day-hour') out.push('local_hour');
   }
   return out;

@@ -109,6 +109,14 @@ export function parseDate(text: string): string {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A calendar month: YYYY-MM, YYYY/M or YYYY年M月; returned as 'YYYY-MM'. */
+export function parseMonth(text: string): string {
+  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(toHalfWidth(text));
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM');
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
+}
+
 const MAX_DURATION = 24 * 3600;
 
 /** A duration: whole seconds or H:MM:SS. Returns seconds (0 – 24 h). */

@@ -12,6 +12,8 @@ const KIND_HELP: Record<ImportKind, string> = {
   calls: 'call records: 通话编号, 来电时间, 呼叫结果 …',
   orders: 'orders entered by operators: 订单号, 下单时间, 录入工号 …',
   leave: 'leave records: 工号, 类型 (年假/病假/事假 …), 开始日期, 结束日期 …',
+  tickets: 'complaint and suggestion tickets: 工单号, 类型, 受理时间, 受理工号, 被投诉工号, 办结时间 …',
+  evaluations: 'monthly scores: 工号, 月份, 指标 (团队协作/业务考试/回访满意度), 分数 …',
 };
 
 function parseEncoding(text: string): Encoding {

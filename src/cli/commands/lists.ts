@@ -19,7 +19,7 @@ function withRange(cmd: Command): Command {
 
 export function importsCommand(rt: Runtime): Command {
   return addOutputOptions(new Command('imports').description('list the import ledger: every file imported, newest first'))
-    .addOption(new Option('--kind <kind>', 'only this kind').choices(['operators', 'calls', 'orders', 'leave']))
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations']))
     .option('--limit <n>', 'at most n imports', parsePositiveInt)
     .addHelpText('after', '\nExamples:\n  hotline imports\n  hotline imports --kind calls --limit 5 --format json')
     .action(async (flags: OutputFlags & { kind?: string; limit?: number }, c: Command) => (await actions()).listImports(flags, c.optsWithGlobals<GlobalOptions>(), rt));
