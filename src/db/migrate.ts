@@ -6,6 +6,7 @@ import { sql as missedRings } from './migrations/002-missed-rings.js';
 import { sql as statsDays } from './migrations/003-stats-days.js';
 import { sql as leave } from './migrations/004-leave.js';
 import { sql as ticketsEvaluations } from './migrations/005-tickets-evaluations.js';
+import { sql as appraisals } from './migrations/006-appraisals.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'stats-days', sql: statsDays },
   { version: 4, name: 'leave', sql: leave },
   { version: 5, name: 'tickets-evaluations', sql: ticketsEvaluations },
+  { version: 6, name: 'appraisals', sql: appraisals },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,13 +4,13 @@
  * merged through bleg_uuid. Answered means an answer_stamp (or billsec > 0), never the hangup cause.
  */
 import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
-import { CALL_HEADERS, emptyReport, issueOf, NoteCounter, phoneOrEmpty } from './profile-values.js';
+import { CALL_HEADERS, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
 
 const NOTES = {
   outbound: '{n} call{s} outbound (outbound context, or an extension dialled an outside number): operator = caller_id_number',
-  inbound: '{n} call{s} inbound: the example template names no answering agent, so they have no operator',
+  inbound: '{n} call{s} inbound, with no operator: the example template names no answering agent',
   'cleared-unanswered': '{n} call{s} with hangup cause NORMAL_CLEARING but no answer_stamp: stored as not answered',
   'billsec-no-stamp': '{n} leg{s} with billsec > 0 but no answer_stamp: answered at end_stamp − billsec',
   'not-phone': '{n} call{s} whose customer number is withheld or not a phone number: customer_phone left empty',
@@ -72,7 +72,7 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
     report() {
       const notes = [
         '15 columns: the "example" template',
-        ...(report.merged_records > 0 ? [`${report.merged_records} B-leg records merged into their A-leg's call through bleg_uuid (legs=ab)`] : []),
+        ...(report.merged_records > 0 ? [`${plural(report.merged_records, 'B-leg record')} merged into their A-leg's call through bleg_uuid (legs=ab)`] : []),
         `times read as ${opts.sourceZone} wall-clock time (mod_cdr_csv writes no zone; use --source-tz to change)`,
         ...counts.render(NOTES),
       ];

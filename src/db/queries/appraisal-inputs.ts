@@ -1,0 +1,94 @@
+/**
+ * The raw inputs of the monthly appraisal (PRODUCT.md §4.2), per operator, read with one grouped
+ * query per source: answered calls and ratings (from the per-day summary when it exists), orders,
+ * tickets, evaluations. Days worked and leave come from the leave queries and the calendar.
+ */
+import type Database from 'better-sqlite3';
+
+export interface MonthRange {
+  month: string;
+  from: string;
+  to: string;
+}
+
+export interface OperatorInputs {
+  operator_id: string;
+  name: string;
+  team: string | null;
+  hire_date: string;
+  termination_date: string | null;
+  base_salary: number | null;
+  performance_base: number | null;
+  answered: number;
+  rating_sum: number;
+  rating_count: number;
+  survey_sum: number;
+  survey_count: number;
+  complaints_about: number;
+  serious_complaints_about: number;
+  suggestions: number;
+  suggestions_adopted: number;
+  resolved_tickets: number;
+  resolution_seconds: number;
+  knowledge_sum: number;
+  knowledge_count: number;
+  teamwork_sum: number;
+  teamwork_count: number;
+  orders: number;
+}
+
+type Sums = Map<string, Record<string, number>>;
+
+function byOperator(rows: Record<string, unknown>[]): Sums {
+  return new Map(rows.map((r) => [String(r.operator_id), r as Record<string, number>]));
+}
+
+/** Answered inbound calls and their ratings per operator in the month. */
+function callSums(db: Database.Database, r: MonthRange): Sums {
+  const summary = db.prepare("SELECT 1 FROM settings WHERE key = 'stats_summary'").get();
+  const sql = summary
+    ? `SELECT key AS operator_id, sum(answered) AS answered, sum(satisfaction_sum) AS rating_sum, sum(satisfaction_count) AS rating_count
+       FROM stats_days WHERE dim = 'operator' AND direction = 'inbound' AND local_day BETWEEN @from AND @to GROUP BY key`
+    : `SELECT operator_id, count(*) AS answered, coalesce(sum(satisfaction), 0) AS rating_sum, count(satisfaction) AS rating_count
+       FROM calls WHERE direction = 'inbound' AND outcome = 'answered' AND operator_id IS NOT NULL AND local_day BETWEEN @from AND @to GROUP BY operator_id`;
+  return byOperator(db.prepare(sql).all(r) as Record<string, unknown>[]);
+}
+
+/** Every input of every operator employed at some time in the month. */
+export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorInputs[] {
+  const calls = callSums(db, r);
+  const orders = byOperator(db.prepare('SELECT operator_id, count(*) AS orders FROM orders WHERE local_day BETWEEN @from AND @to GROUP BY operator_id').all(r) as Record<string, unknown>[]);
+  const about = byOperator(db.prepare(`SELECT about_operator_id AS operator_id, count(*) AS complaints_about, count(*) FILTER (WHERE severity = 'serious') AS serious_complaints_about
+      FROM tickets WHERE kind = 'complaint' AND about_operator_id IS NOT NULL AND local_day BETWEEN @from AND @to GROUP BY about_operator_id`).all(r) as Record<string, unknown>[]);
+  const suggestions = byOperator(db.prepare(`SELECT operator_id, count(*) AS suggestions, count(*) FILTER (WHERE adopted = 1) AS suggestions_adopted
+      FROM tickets WHERE kind = 'suggestion' AND local_day BETWEEN @from AND @to GROUP BY operator_id`).all(r) as Record<string, unknown>[]);
+  const resolved = byOperator(db.prepare(`SELECT operator_id, count(*) AS resolved_tickets, sum(resolved_at - opened_at) AS resolution_seconds
+      FROM tickets WHERE kind = 'complaint' AND resolved_day BETWEEN @from AND @to GROUP BY operator_id`).all(r) as Record<string, unknown>[]);
+  const evals = byOperator(db.prepare(`SELECT operator_id,
+        coalesce(sum(score) FILTER (WHERE metric = 'satisfaction_survey'), 0) AS survey_sum, count(*) FILTER (WHERE metric = 'satisfaction_survey') AS survey_count,
+        coalesce(sum(score) FILTER (WHERE metric = 'knowledge_test'), 0) AS knowledge_sum, count(*) FILTER (WHERE metric = 'knowledge_test') AS knowledge_count,
+        coalesce(sum(score) FILTER (WHERE metric = 'teamwork'), 0) AS teamwork_sum, count(*) FILTER (WHERE metric = 'teamwork') AS teamwork_count
+      FROM evaluations WHERE month = @month GROUP BY operator_id`).all(r) as Record<string, unknown>[]);
+  const roster = db.prepare(`SELECT operator_id, name, team, hire_date, termination_date, base_salary, performance_base FROM operators
+      WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id`).all(r) as Pick<OperatorInputs, 'operator_id' | 'name' | 'team' | 'hire_date' | 'termination_date' | 'base_salary' | 'performance_base'>[];
+  const n = (m: Sums, id: string, key: string): number => Number(m.get(id)?.[key] ?? 0);
+  return roster.map((o) => ({
+    ...o,
+    answered: n(calls, o.operator_id, 'answered'),
+    rating_sum: n(calls, o.operator_id, 'rating_sum'),
+    rating_count: n(calls, o.operator_id, 'rating_count'),
+    survey_sum: n(evals, o.operator_id, 'survey_sum'),
+    survey_count: n(evals, o.operator_id, 'survey_count'),
+    complaints_about: n(about, o.operator_id, 'complaints_about'),
+    serious_complaints_about: n(about, o.operator_id, 'serious_complaints_about'),
+    suggestions: n(suggestions, o.operator_id, 'suggestions'),
+    suggestions_adopted: n(suggestions, o.operator_id, 'suggestions_adopted'),
+    resolved_tickets: n(resolved, o.operator_id, 'resolved_tickets'),
+    resolution_seconds: n(resolved, o.operator_id, 'resolution_seconds'),
+    knowledge_sum: n(evals, o.operator_id, 'knowledge_sum'),
+    knowledge_count: n(evals, o.operator_id, 'knowledge_count'),
+    teamwork_sum: n(evals, o.operator_id, 'teamwork_sum'),
+    teamwork_count: n(evals, o.operator_id, 'teamwork_count'),
+    orders: n(orders, o.operator_id, 'orders'),
+  }));
+}
