@@ -11,6 +11,7 @@ import { colorAllowed, type Runtime } from './runtime.js';
 export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions & OutputTarget {
   checkOutPath(flags.out, flags.force ?? false);
   const byExtension = flags.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+  if (flags.format === 'xlsx') throw new DbStateError('internal: xlsx is rendered by its command');
   const format: Format = flags.format ?? (flags.out ? byExtension : rt.stdout.isTTY ? 'table' : 'csv');
   return {
     format,

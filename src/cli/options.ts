@@ -11,7 +11,7 @@ export interface GlobalOptions {
 }
 
 export interface OutputFlags {
-  format?: Format;
+  format?: Format | 'xlsx';
   out?: string;
   force?: boolean;
   lang: Lang;
@@ -27,10 +27,11 @@ export function addGlobalOptions(program: Command): Command {
     .option('--debug', 'print stack traces of unexpected errors');
 }
 
-/** Adds --format, --out, --force, --lang, --show-pii to a report command. */
-export function addOutputOptions(cmd: Command): Command {
+/** Adds --format, --out, --force, --lang, --show-pii to a report command (plus formats such as xlsx). */
+export function addOutputOptions(cmd: Command, extraFormats: readonly string[] = []): Command {
+  const formats = ['table', 'csv', 'json', ...extraFormats];
   return cmd
-    .addOption(new Option('--format <format>', 'table, csv or json (default: table on a terminal, else csv)').choices(['table', 'csv', 'json']))
+    .addOption(new Option('--format <format>', `${formats.join(', ')} (default: table on a terminal, else csv)`).choices(formats))
     .option('--out <file>', 'write to this file instead of stdout (CSV gets a BOM for Excel)')
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['en', 'zh']).default('en'))

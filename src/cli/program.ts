@@ -6,6 +6,8 @@ import { importCommand } from './commands/import.js';
 import { callsCommand, importsCommand, operatorsCommand, ordersCommand } from './commands/lists.js';
 import { statsCommand } from './commands/stats.js';
 import { calendarCommand, leaveCommand } from './commands/leave.js';
+import { appraiseCommand, bonusCommand } from './commands/appraise.js';
+import { policyCommand } from './commands/policy.js';
 import { addGlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -34,6 +36,9 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(statsCommand(rt));
   program.addCommand(leaveCommand(rt));
   program.addCommand(calendarCommand(rt));
+  program.addCommand(appraiseCommand(rt));
+  program.addCommand(bonusCommand(rt));
+  program.addCommand(policyCommand(rt));
   program.exitOverride();
   for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) });
   return program;

@@ -29,11 +29,14 @@ export type Action = (typeof ACTIONS)[number];
 
 const LEAVE_TYPE_NAMES = Object.keys(LEAVE_TYPES) as [keyof typeof LEAVE_TYPES, ...(keyof typeof LEAVE_TYPES)[]];
 
-const indicatorName = z.enum(INDICATORS, { error: () => `unknown indicator (known: ${INDICATORS.join(', ')})` });
+const indicatorName = z.enum(INDICATORS);
 const weight = z.number().positive().max(100);
 const action = z.enum(ACTIONS).nullable();
 /** Yuan with at most 2 decimals (whole fen). */
 const yuan = z.number().min(0).max(1_000_000).refine((v) => roundTo(v, 2) === v, { message: 'at most 2 decimals (whole fen)' });
+
+/** A grade coefficient: up to 4 decimals, so that pay can be computed exactly in fen. */
+const coefficient = z.number().min(0).max(10).refine((v) => roundTo(v, 4) === v, { message: 'at most 4 decimals' });
 
 /** Sum of weights, tolerant of binary noise (33.3 + 33.3 + 33.4). */
 function sumsTo100(weights: number[]): boolean {
@@ -92,7 +95,7 @@ export const appraisalSchema = z
       })
       .refine((g) => g.excellent > g.good && g.good > g.pass, {
         error: (iss) => {
-          const g = iss.input as GradeThresholds;
+          const g = iss.input as { excellent: number; good: number; pass: number };
           return `thresholds must fall: excellent (${g.excellent}) > good (${g.good}) > pass (${g.pass})`;
         },
       })
@@ -137,10 +140,10 @@ export const bonusSchema = z.strictObject({
   /** Performance pay = performance base × the coefficient of the month's grade. */
   coefficients: z
     .strictObject({
-      excellent: z.number().min(0).max(10).default(1.2),
-      good: z.number().min(0).max(10).default(1.0),
-      pass: z.number().min(0).max(10).default(0.8),
-      fail: z.number().min(0).max(10).default(0),
+      excellent: coefficient.default(1.2),
+      good: coefficient.default(1.0),
+      pass: coefficient.default(0.8),
+      fail: coefficient.default(0),
     })
     .prefault({}),
   /** Paid when the operator has no day of these leave types in the month. */

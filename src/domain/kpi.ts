@@ -63,6 +63,7 @@ export function mergeAggregates(a: CallAggregate, b: CallAggregate): CallAggrega
 export function roundTo(value: number, places: number): number {
   if (!Number.isFinite(value)) return value;
   const abs = Math.abs(value);
+  if (String(abs).includes('e')) return (Math.sign(value) * Math.round(abs * 10 ** places)) / 10 ** places;
   const shifted = Math.round(Number(`${abs}e${places}`));
   return Math.sign(value) * Number(`${shifted}e-${places}`);
 }

@@ -4,6 +4,7 @@
  * refused with the key's path. Later capabilities add their sections here.
  */
 import { z } from 'zod';
+import { appraisalSchema, bonusSchema } from './appraisal-policy.js';
 import { isValidTimeZone } from './dates.js';
 
 const kpiSchema = z.strictObject({
@@ -34,6 +35,8 @@ export const policySchema = z.strictObject({
   /** Company calendars (closures, extra working days) on top of data/holidays, same JSON layout. */
   calendars: z.array(z.string()).default([]),
   leave: leaveSchema.prefault({}),
+  appraisal: appraisalSchema.prefault({}),
+  bonus: bonusSchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -26,7 +26,7 @@ export function guardStdout(stdout: NodeJS.WritableStream): void {
   });
 }
 
-function writeToStdout(chunks: Iterable<string>, stdout: NodeJS.WritableStream): void {
+function writeToStdout(chunks: Iterable<string | Uint8Array>, stdout: NodeJS.WritableStream): void {
   for (const chunk of chunks) {
     if (stdoutClosed) return;
     stdout.write(chunk);
@@ -40,13 +40,16 @@ export function checkOutPath(out: string | undefined, force: boolean): void {
   }
 }
 
-function writeToFile(chunks: Iterable<string>, target: OutputTarget & { out: string }): void {
+function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget & { out: string }): void {
   checkOutPath(target.out, target.force);
   const tmp = join(dirname(target.out), `.${basename(target.out)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', target.mode ?? 0o644);
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else writeSync(fd, chunk);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -64,7 +67,7 @@ function writeToFile(chunks: Iterable<string>, target: OutputTarget & { out: str
 }
 
 /** Writes report text to --out or stdout. */
-export function writeOutput(chunks: Iterable<string>, target: OutputTarget): void {
+export function writeOutput(chunks: Iterable<string | Uint8Array>, target: OutputTarget): void {
   if (target.out) writeToFile(chunks, { ...target, out: target.out });
   else writeToStdout(chunks, target.stdout);
 }

@@ -35,6 +35,9 @@ export interface OperatorInputs {
   teamwork_sum: number;
   teamwork_count: number;
   orders: number;
+  /** Whether the database holds any call (any order) in the month: without, the per-day rates have no data. */
+  month_has_calls: boolean;
+  month_has_orders: boolean;
 }
 
 type Sums = Map<string, Record<string, number>>;
@@ -72,6 +75,8 @@ export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorI
   const roster = db.prepare(`SELECT operator_id, name, team, hire_date, termination_date, base_salary, performance_base FROM operators
       WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id`).all(r) as Pick<OperatorInputs, 'operator_id' | 'name' | 'team' | 'hire_date' | 'termination_date' | 'base_salary' | 'performance_base'>[];
   const n = (m: Sums, id: string, key: string): number => Number(m.get(id)?.[key] ?? 0);
+  const monthHasCalls = db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get(r) !== undefined;
+  const monthHasOrders = db.prepare('SELECT 1 FROM orders WHERE local_day BETWEEN @from AND @to LIMIT 1').get(r) !== undefined;
   return roster.map((o) => ({
     ...o,
     answered: n(calls, o.operator_id, 'answered'),
@@ -90,5 +95,7 @@ export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorI
     teamwork_sum: n(evals, o.operator_id, 'teamwork_sum'),
     teamwork_count: n(evals, o.operator_id, 'teamwork_count'),
     orders: n(orders, o.operator_id, 'orders'),
+    month_has_calls: monthHasCalls,
+    month_has_orders: monthHasOrders,
   }));
 }

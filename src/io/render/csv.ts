@@ -17,7 +17,8 @@ export function* renderCsv(report: ReportTable, opts: RenderOptions): Generator<
   for (const row of report.rows) {
     chunk += toLine(report.columns.map((c) => {
       const v = cellValue(row, c, opts.showPii);
-      return typeof v === 'number' ? v : cellText(v, c);
+      if (typeof v === 'number') return c.type === 'money' ? v.toFixed(2) : v;
+      return cellText(v, c);
     }));
     if (++n % BATCH === 0) {
       yield chunk;

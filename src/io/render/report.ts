@@ -21,6 +21,8 @@ export interface ReportTable {
 }
 
 export type Format = 'table' | 'csv' | 'json';
+/** Formats of reports HR opens in Excel. */
+export type SheetFormat = Format | 'xlsx';
 export type Lang = 'en' | 'zh';
 
 export interface RenderOptions {

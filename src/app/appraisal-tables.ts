@@ -1,0 +1,84 @@
+/** The appraisal as report tables: one row per operator, the explanation of one score, the history. */
+import type { Indicator } from '../domain/appraisal-policy.js';
+import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
+import type { Policy } from '../domain/policy.js';
+import type { Column, ReportTable, Row } from '../io/render/report.js';
+import type { AppraisalRow, ScoredOperator } from './appraisal.js';
+
+const GROUP_ZH: Record<(typeof GROUPS)[number], string> = { service_quality: '服务质量', efficiency: '工作效率', knowledge: '业务知识', teamwork: '团队协作' };
+const GRADE_ZH: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+
+/** One row per operator with the group scores, total, grade and consequences. */
+export function appraisalTable(rows: readonly AppraisalRow[]): ReportTable {
+  const columns: Column[] = [
+    { key: 'operator_id', en: 'operator_id', zh: '工号' },
+    { key: 'name', en: 'name', zh: '姓名' },
+    { key: 'team', en: 'team', zh: '班组' },
+    ...GROUPS.map((g): Column => ({ key: g, en: g, zh: GROUP_ZH[g], type: 'number' })),
+    { key: 'score', en: 'score', zh: '总分', type: 'number' },
+    { key: 'grade', en: 'grade', zh: '等级' },
+    { key: 'commendation', en: 'commendation', zh: '表彰' },
+    { key: 'action', en: 'action', zh: '处理' },
+    { key: 'missing', en: 'missing', zh: '缺少数据' },
+  ];
+  return {
+    columns,
+    rows: rows.map((r) => ({
+      operator_id: r.operator_id, name: r.name, team: r.team,
+      ...Object.fromEntries(GROUPS.map((g) => [g, r.groups[g]?.score ?? null])),
+      score: r.score, grade: r.grade, commendation: r.commendation ? 'yes' : '', action: r.action ?? '', missing: r.missing.join(' '),
+    })),
+  };
+}
+
+function inputsText(s: ScoredOperator, indicator: Indicator): string {
+  const i = s.inputs;
+  switch (indicator) {
+    case 'satisfaction': return `${i.rating_count} call ratings (sum ${i.rating_sum}) + ${i.survey_count} surveys (sum ${i.survey_sum})`;
+    case 'complaint_rate': return `${i.complaints_about} complaints about the operator / ${i.answered} answered calls × 1000`;
+    case 'suggestion_adoption': return `${i.suggestions_adopted} adopted / ${i.suggestions} suggestions`;
+    case 'calls_per_day': return `${i.answered} answered calls / ${s.row.days_worked} days worked`;
+    case 'orders_per_day': return `${i.orders} orders / ${s.row.days_worked} days worked`;
+    case 'resolution_hours': return `${(i.resolution_seconds / 3600).toFixed(2)} h over ${i.resolved_tickets} complaint tickets resolved in the month`;
+    case 'knowledge_test': return `${i.knowledge_count} test scores (sum ${i.knowledge_sum})`;
+    case 'teamwork': return `${i.teamwork_count} supervisor scores (sum ${i.teamwork_sum})`;
+  }
+}
+
+/** Each indicator's inputs, raw value, scale, score, weights and contribution to the total. */
+export function explainTable(s: ScoredOperator, policy: Policy): ReportTable {
+  const rows: Row[] = [];
+  for (const g of GROUPS) {
+    const group = s.row.groups[g];
+    const groupPolicy = policy.appraisal.groups[g];
+    for (const name of Object.keys(groupPolicy?.indicators ?? {}) as Indicator[]) {
+      const ind = s.row.indicators[name];
+      const scale = policy.appraisal.scales[name];
+      const contribution = ind?.score != null && group ? (ind.score * ind.weight * group.weight) / 10000 : null;
+      rows.push({
+        group: g, indicator: name, inputs: inputsText(s, name), raw: ind?.raw ?? null,
+        scale: `${scale.zero_at} → ${scale.full_at}`, score: ind?.score ?? null,
+        weight_in_group: ind?.weight ?? 0, base_weight_in_group: ind?.base_weight ?? null,
+        group_weight: group?.weight ?? 0, contribution: contribution === null ? null : Math.round(contribution * 100) / 100,
+      });
+    }
+  }
+  rows.push({ group: 'total', indicator: '', inputs: `${s.row.days_worked} days worked`, raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
+  return {
+    columns: [
+      { key: 'group', en: 'group', zh: '维度' },
+      { key: 'indicator', en: 'indicator', zh: '指标' },
+      { key: 'inputs', en: 'inputs', zh: '数据' },
+      { key: 'raw', en: 'raw', zh: '原始值', type: 'number' },
+      { key: 'scale', en: 'scale (0 → 100)', zh: '评分区间' },
+      { key: 'score', en: 'score', zh: '得分', type: 'number' },
+      { key: 'weight_in_group', en: 'weight %', zh: '权重%', type: 'number' },
+      { key: 'base_weight_in_group', en: 'policy weight %', zh: '原权重%', type: 'number' },
+      { key: 'group_weight', en: 'group weight %', zh: '维度权重%', type: 'number' },
+      { key: 'contribution', en: 'contribution', zh: '贡献', type: 'number' },
+    ],
+    rows,
+  };
+}
+
+export { GRADE_ZH, INDICATORS };

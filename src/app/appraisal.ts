@@ -1,0 +1,154 @@
+/**
+ * The monthly appraisal (PRODUCT.md §4.2): raw indicators per operator from the database, scores,
+ * grades and consequences from the pure rules, and finalized months that later imports cannot
+ * change (a stored run, compared with a fresh computation).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
+import type { Action, Grade } from '../domain/appraisal-policy.js';
+import { countWorkingDays, type WorkCalendar } from '../domain/calendar.js';
+import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { recordDays, type LeaveRecord } from '../domain/leave.js';
+import type { Policy } from '../domain/policy.js';
+import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
+import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
+import { leaveByOperator } from '../db/queries/leave.js';
+
+export interface AppraisalRow extends OperatorScore {
+  operator_id: string;
+  name: string;
+  team: string | null;
+  month: IsoMonth;
+  commendation: boolean;
+  action: Action | null;
+  days_worked: number;
+  /** What the bonus sheet needs, frozen with the month when it is finalized. */
+  pay: { base_salary: number; performance_base: number; orders: number; disqualifying_leave_days: number };
+}
+
+export interface ScoredOperator {
+  row: Omit<AppraisalRow, 'commendation' | 'action'>;
+  inputs: OperatorInputs;
+  raw: RawIndicators;
+  leave: LeaveRecord[];
+}
+
+export interface MonthAppraisal {
+  month: IsoMonth;
+  finalized: { run_id: number; finalized_at: number; os_user: string | null; reason: string | null } | null;
+  rows: AppraisalRow[];
+  /** For a finalized month: operators whose result would differ if computed now. */
+  changes: { operator_id: string; finalized_score: number | null; current_score: number | null; finalized_grade: Grade | null; current_grade: Grade | null }[];
+  inputs_digest: string;
+}
+
+/** First and last day of a month. */
+export function monthRange(month: IsoMonth): MonthRange {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { month, from: `${month}-01`, to: `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
+}
+
+/** The month before `month`. */
+export function previousMonth(month: IsoMonth): IsoMonth {
+  return addDays(`${month}-01` as IsoDate, -1).slice(0, 7) as IsoMonth;
+}
+
+/** Working days of a record that fall in [from, to] (its own `days` when it lies wholly inside). */
+export function leaveDaysWithin(r: LeaveRecord, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
+  if (r.end_date < from || r.start_date > to) return 0;
+  if (r.start_date >= from && r.end_date <= to) return recordDays(r, calendar);
+  return countWorkingDays(calendar, r.start_date > from ? r.start_date : from, r.end_date < to ? r.end_date : to);
+}
+
+/** Working days of the month while employed, less the working days of any leave (§4.2). */
+export function daysWorked(inp: Pick<OperatorInputs, 'hire_date' | 'termination_date'>, leave: readonly LeaveRecord[], range: MonthRange, calendar: WorkCalendar): number {
+  const from = (inp.hire_date > range.from ? inp.hire_date : range.from) as IsoDate;
+  const to = (inp.termination_date && inp.termination_date < range.to ? inp.termination_date : range.to) as IsoDate;
+  if (from > to) return 0;
+  const leaveDays = leave.reduce((s, r) => s + leaveDaysWithin(r, from, to, calendar), 0);
+  return Math.max(0, countWorkingDays(calendar, from, to) - leaveDays);
+}
+
+const mean = (sum: number, count: number): number | null => (count > 0 ? sum / count : null);
+
+/**
+ * The raw value of every indicator of §4.2 (null where the data does not exist: a month with no
+ * calls imported at all has no calls per day, rather than zero).
+ */
+export function rawIndicators(i: OperatorInputs, days: number): RawIndicators {
+  return {
+    satisfaction: mean(i.rating_sum + i.survey_sum, i.rating_count + i.survey_count),
+    complaint_rate: i.answered > 0 ? (i.complaints_about * 1000) / i.answered : null,
+    suggestion_adoption: mean(i.suggestions_adopted, i.suggestions),
+    calls_per_day: days > 0 && i.month_has_calls ? i.answered / days : null,
+    orders_per_day: days > 0 && i.month_has_orders ? i.orders / days : null,
+    resolution_hours: i.resolved_tickets > 0 ? i.resolution_seconds / 3600 / i.resolved_tickets : null,
+    knowledge_test: mean(i.knowledge_sum, i.knowledge_count),
+    teamwork: mean(i.teamwork_sum, i.teamwork_count),
+  };
+}
+
+/** Scores of every operator employed in the month, without consequences, and the digest of their inputs. */
+export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { scored: ScoredOperator[]; digest: string } {
+  const range = monthRange(month);
+  const leave = leaveByOperator(db);
+  const scored = appraisalInputs(db, range).map((inputs) => {
+    const own = leave.get(inputs.operator_id) ?? [];
+    const days = daysWorked(inputs, own, range, calendar);
+    const raw = rawIndicators(inputs, days);
+    const score = scoreOperator(raw, policy.appraisal);
+    const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + leaveDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
+    const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent };
+    return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
+  });
+  const digest = createHash('sha256').update(JSON.stringify({ inputs: scored.map((s) => [s.inputs, s.row.days_worked, s.row.pay]), appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');
+  return { scored, digest };
+}
+
+function storedRows(run: AppraisalRun): AppraisalRow[] {
+  return JSON.parse(run.results_json) as AppraisalRow[];
+}
+
+/** Grades of the months before `month` that streaks need: finalized results first, else computed. */
+function gradeHistory(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): Map<string, { month: IsoMonth; grade: Grade | null }[]> {
+  const depth = Math.max(policy.appraisal.commendation.months, policy.appraisal.actions.consecutive_fails?.months ?? 1) - 1;
+  const history = new Map<string, { month: IsoMonth; grade: Grade | null }[]>();
+  let m = month;
+  for (let k = 0; k < depth; k++) {
+    m = previousMonth(m);
+    const run = currentRun(db, m);
+    const rows = run ? storedRows(run) : scoreMonth(db, m, calendar, policy).scored.map((s) => s.row);
+    for (const r of rows) history.set(r.operator_id, [...(history.get(r.operator_id) ?? []), { month: m, grade: r.grade }]);
+  }
+  return history;
+}
+
+/** The month computed now from the data (never the stored run), with consequences. */
+export function computeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { rows: AppraisalRow[]; scored: ScoredOperator[]; digest: string } {
+  const { scored, digest } = scoreMonth(db, month, calendar, policy);
+  const history = gradeHistory(db, month, calendar, policy);
+  const rows = scored.map(({ row, inputs }) => ({
+    ...row,
+    ...consequences({ month, grade: row.grade, serious_complaint: inputs.serious_complaints_about > 0, history: history.get(row.operator_id) ?? [] }, policy.appraisal),
+  }));
+  return { rows, scored, digest };
+}
+
+/** The appraisal of a month: stored if finalized (with what changed since), else computed now. */
+export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): MonthAppraisal & { scored: ScoredOperator[] } {
+  const { rows, scored, digest } = computeMonth(db, month, calendar, policy);
+  const run = currentRun(db, month);
+  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored };
+  const stored = storedRows(run);
+  const now = new Map(rows.map((r) => [r.operator_id, r]));
+  const changes = stored
+    .map((s) => ({ s, c: now.get(s.operator_id) }))
+    .filter(({ s, c }) => !c || c.score !== s.score || c.grade !== s.grade)
+    .map(({ s, c }) => ({ operator_id: s.operator_id, finalized_score: s.score, current_score: c?.score ?? null, finalized_grade: s.grade, current_grade: c?.grade ?? null }));
+  for (const c of rows) if (!stored.some((s) => s.operator_id === c.operator_id)) changes.push({ operator_id: c.operator_id, finalized_score: null, current_score: c.score, finalized_grade: null, current_grade: c.grade });
+  return {
+    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored,
+    finalized: { run_id: run.id, finalized_at: run.finalized_at, os_user: run.os_user, reason: run.reason },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * xlsx renderer (exceljs) for HR: a header row, frozen panes, text cells for IDs, number formats
+ * for money; strings are stored as strings, never formulas, so nothing in a cell can execute.
+ */
+import ExcelJS from 'exceljs';
+import { cellValue } from './cells.js';
+import { headerOf, type RenderOptions, type ReportTable } from './report.js';
+
+/** The workbook bytes of a report (one sheet). */
+export async function renderXlsx(report: ReportTable, opts: Pick<RenderOptions, 'lang' | 'showPii'>, sheetName: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'hotline';
+  wb.created = new Date(0);
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = report.columns.map((c) => ({
+    header: headerOf(c, opts.lang),
+    key: c.key,
+    width: Math.max(10, Math.min(40, headerOf(c, opts.lang).length * 2 + 2)),
+    style: c.type === 'money' ? { numFmt: '#,##0.00' } : c.type === 'rate' ? { numFmt: '0.0%' } : c.type === 'number' ? { numFmt: '0.00' } : c.type === 'integer' ? { numFmt: '0' } : { numFmt: '@' },
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of report.rows) {
+    const values: Record<string, unknown> = {};
+    for (const c of report.columns) {
+      const v = cellValue(row, c, opts.showPii);
+      values[c.key] = v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
+    }
+    ws.addRow(values);
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
