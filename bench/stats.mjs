@@ -7,6 +7,8 @@
 //     index) against hotline's buildDailyReport for the same day; median of 41 runs each;
 //   - whole processes: `sqlite3 db "SELECT count(*) …"` against `hotline stats daily --format json`
 //     (Node start-up included), and `hotline stats range --by month` for a month; median of 5.
+//   - `hotline appraise run --month` for 300 operators (three months scored: the month and the
+//     two before it, for streaks).
 // Usage: npm run bench:stats [-- --rows N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,6 +101,7 @@ function timeProc(cmd, args, n = 5) {
 const shellProc = timeProc('sqlite3', [DB, `SELECT count(*) FROM calls WHERE local_day = '${DAY}'`]);
 const dailyProc = timeProc(process.execPath, [BIN, '--db', DB, 'stats', 'daily', '--date', DAY, '--format', 'json']);
 const monthProc = timeProc(process.execPath, [BIN, '--db', DB, 'stats', 'range', '--from', '2026-06-01', '--to', '2026-06-30', '--by', 'month', '--format', 'json']);
+const appraiseProc = timeProc(process.execPath, [BIN, '--db', DB, 'appraise', 'run', '--month', '2026-06', '--format', 'json']);
 
 const rows = [
   ['sqlite3 count(*) of the day (in-process, better-sqlite3)', baseline],
@@ -108,6 +111,7 @@ const rows = [
   ['sqlite3 shell process: count(*) of the day', shellProc],
   ['hotline stats daily --format json (whole process)', dailyProc],
   ['hotline stats range --by month (whole process, target < 2000 ms)', monthProc],
+  ['hotline appraise run --month, 300 operators (whole process, target < 2000 ms)', appraiseProc],
 ];
 console.log(`database: ${DB}\ncalls: ${ROWS.toLocaleString()}; day ${DAY}: ${offered} calls; node ${process.version}`);
-for (const [label, v] of rows) console.log(`${label.padEnd(68)} ${label.startsWith('ratio') ? v.toFixed(2) + '×' : v.toFixed(1) + ' ms'}`);
+for (const [label, v] of rows) console.log(`${label.padEnd(78)} ${label.startsWith('ratio') ? v.toFixed(2) + '×' : v.toFixed(1) + ' ms'}`);
