@@ -126,7 +126,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const source = openImportSource({
-    path: file, file: basename(file), encoding: opts.encoding, delimiter: profile?.delimiter ?? opts.delimiter, headerless: profile !== undefined, batchSize: 2000,
+    path: file, file: basename(file), encoding: opts.encoding, delimiter: profile?.delimiter ?? opts.delimiter, headerless: profile !== undefined, quoted: profile?.quoted, batchSize: 2000,
   });
   const converter = profile?.create({ file: basename(file), sourceZone: opts.sourceZone ?? opts.zone });
   const missedRings: MissedRing[] = [];

@@ -207,7 +207,7 @@ class Utf8Validator extends Transform {
  * Streams the records of a delimited file, a batch of already-parsed records at a time (the
  * first record is the header). Blank lines are skipped; line numbers stay physical.
  */
-export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed): AsyncGenerator<SourceRecord[]> {
+export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: { quoted?: boolean } = {}): AsyncGenerator<SourceRecord[]> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
@@ -216,6 +216,7 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
     delimiter: sniffed.delimiter,
     record_delimiter: ['\r\n', '\n'],
     bom: true,
+    quote: opts.quoted === false ? false : '"',
     relax_column_count: true,
     max_record_size: 4 * 1024 * 1024,
   });

@@ -9,6 +9,8 @@ export interface SourceJob {
   delimiter?: string;
   /** No header line: every record is data (phone-system exports). */
   headerless?: boolean;
+  /** False: '"' is an ordinary character (formats without quoting). */
+  quoted?: boolean;
   batchSize: number;
 }
 

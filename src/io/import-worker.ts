@@ -30,7 +30,7 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       inFlight--;
     }
   };
-  for await (const batch of readRecordBatches(job.path, job.file, sniffed)) {
+  for await (const batch of readRecordBatches(job.path, job.file, sniffed, { quoted: job.quoted })) {
     for (const rec of batch) {
       if (!started) {
         started = true;

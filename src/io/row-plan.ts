@@ -124,7 +124,7 @@ function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSp
     ? 'the header is one column: the file may use another delimiter; try --delimiter ";" or --delimiter tab'
     : found
       ? `the ${spec.kind} file must have these columns; see docs/formats.md`
-      : 'no known column in the first line: is this a headerless phone-system export? see docs/formats.md';
+      : 'no known column in the first line: is this a headerless phone-system export? try --profile asterisk-cdr, asterisk-queue-log or freeswitch-cdr (docs/profiles.md)';
   return new InputError(`${file}: line 1: missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => f.name).join(', ')}`, {
     hint,
     details: missing.map((f) => `  ${f.name}: accepted headers ${headerNames(f)}`),

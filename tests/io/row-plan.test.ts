@@ -154,7 +154,7 @@ describe('header problems', () => {
 
   test('no known column at all hints at a headerless export', () => {
     expect(inputError(() => buildRowPlan(CALLS, ['1580000000.1', '2020/2/10 22:41'], SHANGHAI)).hint).toBe(
-      'no known column in the first line: is this a headerless phone-system export? see docs/formats.md',
+      'no known column in the first line: is this a headerless phone-system export? try --profile asterisk-cdr, asterisk-queue-log or freeswitch-cdr (docs/profiles.md)',
     );
   });
 });

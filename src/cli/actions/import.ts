@@ -27,7 +27,8 @@ export function summaryLine(s: ImportSummary): string {
   if (s.status === 'already_imported') return `${s.file}: already imported as import #${s.import_id}; nothing changed`;
   const parts = `${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected, ${s.skipped} skipped`;
   const p = s.profile;
-  const profile = p ? `; ${p.name}: ${p.records} records → ${p.calls} calls (${p.merged_records} merged)${p.missed_rings ? `, ${p.missed_rings} missed rings` : ''}${p.unfinished_calls.length ? `, ${p.unfinished_calls.length} unfinished calls not imported` : ''}` : '';
+  const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
+  const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
   return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
 }
 

@@ -49,7 +49,7 @@ export function importCommand(rt: Runtime): Command {
       .option('--force', 'replace an existing --rejects file')
       .addOption(new Option('--format <format>', 'summary on stderr (text) or also as JSON on stdout').choices(['text', 'json']).default('text'));
     if (kind === 'calls') {
-      sub.addOption(new Option('--profile <name>', "a phone system's own export: Asterisk Master.csv, Asterisk queue_log, FreeSWITCH Master.csv (docs/formats.md)").choices(['asterisk-cdr', 'asterisk-queue-log', 'freeswitch-cdr']));
+      sub.addOption(new Option('--profile <name>', "a phone system's own export: Asterisk Master.csv, Asterisk queue_log, FreeSWITCH Master.csv (docs/profiles.md)").choices(['asterisk-cdr', 'asterisk-queue-log', 'freeswitch-cdr']));
     }
     sub
       .addHelpText('after', `\nExamples:\n  hotline import ${kind} export.csv\n  hotline import ${kind} --encoding gbk --skip-invalid --rejects bad.csv export.csv\n  hotline import ${kind} --format json day1.csv day2.csv${kind === 'calls' ? '\n  hotline import calls --profile asterisk-cdr --source-tz UTC /var/log/asterisk/cdr-csv/Master.csv' : ''}`)

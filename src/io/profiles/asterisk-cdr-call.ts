@@ -6,7 +6,7 @@
 import { CDR, type CdrLayout } from './asterisk-cdr-layout.js';
 import { directionOf, type CallDirection } from './call-direction.js';
 import { localChannelBase, operatorFromChannel } from './operator-id.js';
-import { dateTime, RecordProblem, wholeNumber, type FieldProblem } from './profile-values.js';
+import { RecordProblem, wholeNumber, type DateTimeReader, type FieldProblem } from './profile-values.js';
 
 const DISPOSITIONS = new Set(['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION', 'CANCEL', 'UNKNOWN']);
 
@@ -32,20 +32,21 @@ export interface CdrLeg {
   linkedid: string;
 }
 
-/** The keys that join a record to its call: linkedid, else uniqueid (else channel@start), plus Local channel halves. */
+/**
+ * The keys that join a record to its call: linkedid, else uniqueid (else channel@start), plus the
+ * name of a Local channel it dials (;1) or is (;2). Field values are used as they are (no prefix):
+ * a linkedid is the uniqueid of the call's first channel, and channel names cannot look like either.
+ */
 export function legKeys(leg: CdrLeg): string[] {
-  const keys = [leg.linkedid ? `L:${leg.linkedid}` : leg.uniqueid ? `U:${leg.uniqueid}` : `C:${leg.channel}@${leg.startText}`];
-  if (!leg.linkedid) {
-    const out = localChannelBase(leg.dstchannel, '1');
-    const back = localChannelBase(leg.channel, '2');
-    if (out) keys.push(`A:${out}`);
-    if (back) keys.push(`A:${back}`);
-  }
-  return keys;
+  const key = leg.linkedid || leg.uniqueid || `${leg.channel}@${leg.startText}`;
+  if (leg.linkedid) return [key];
+  const out = localChannelBase(leg.dstchannel, '1');
+  const back = localChannelBase(leg.channel, '2');
+  return out ? (back ? [key, out, back] : [key, out]) : back ? [key, back] : [key];
 }
 
 /** Reads one record of a known layout; never throws (a bad field becomes `problem`). */
-export function readLeg(record: string[], line: number, layout: CdrLayout, zone: string): CdrLeg {
+export function readLeg(record: string[], line: number, layout: CdrLayout, dates: DateTimeReader): CdrLeg {
   const f = (i: number | undefined): string => (i === undefined ? '' : (record[i] ?? ''));
   const leg: CdrLeg = {
     line, record, src: f(CDR.src), dst: f(CDR.dst), dcontext: f(CDR.dcontext), channel: f(CDR.channel), dstchannel: f(CDR.dstchannel),
@@ -53,9 +54,9 @@ export function readLeg(record: string[], line: number, layout: CdrLayout, zone:
     uniqueid: f(layout.uniqueid), linkedid: f(layout.linkedid),
   };
   try {
-    leg.start = dateTime(leg.startText, zone, 'start');
-    leg.answer = f(CDR.answer) === '' ? null : dateTime(f(CDR.answer), zone, 'answer');
-    leg.end = dateTime(f(CDR.end), zone, 'end');
+    leg.start = dates.read(leg.startText, 'start');
+    leg.answer = f(CDR.answer) === '' ? null : dates.read(f(CDR.answer), 'answer');
+    leg.end = dates.read(f(CDR.end), 'end');
     const duration = wholeNumber(f(CDR.duration), 'duration');
     leg.billsec = wholeNumber(f(CDR.billsec), 'billsec');
     const disposition = f(CDR.disposition).toUpperCase();
@@ -89,46 +90,72 @@ export interface CdrCall {
   note: CallNote;
 }
 
-const isLocalBack = (l: CdrLeg): boolean => localChannelBase(l.channel, '2') !== undefined;
-const byStart = (a: CdrLeg, b: CdrLeg): number => a.start - b.start || a.line - b.line;
+const isLocalBack = (l: CdrLeg): boolean => l.channel.startsWith('Local/') && l.channel.endsWith(';2');
 
-/** From the first answer to the last answered leg's end (= billsec when one leg answered). */
-function talkSpan(legs: CdrLeg[]): number {
-  const first = Math.min(...legs.map((l) => l.answer as number));
-  return Math.max(...legs.map((l) => (l.answer as number) + l.billsec)) - first;
+/** The caller's leg: the earliest that is not the second half of a Local channel (legs in line order). */
+function callerOf(legs: readonly CdrLeg[]): CdrLeg {
+  let caller: CdrLeg | undefined;
+  for (const l of legs) if (!isLocalBack(l) && (!caller || l.start < caller.start)) caller = l;
+  return caller ?? earliestOf(legs);
 }
 
-/** The call id of a group: linkedid, else the caller's uniqueid, else channel@start. */
-export function callIdOf(legs: CdrLeg[]): string {
-  const caller = [...legs].sort(byStart).find((l) => !isLocalBack(l)) ?? (legs[0] as CdrLeg);
+function earliestOf(legs: readonly CdrLeg[]): CdrLeg {
+  let first = legs[0] as CdrLeg;
+  for (const l of legs) if (l.start < first.start) first = l;
+  return first;
+}
+
+/** From the first answer to the last answered leg's end (= billsec when one leg answered). */
+function talkSpan(legs: readonly CdrLeg[]): number {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const l of legs) {
+    from = Math.min(from, l.answer as number);
+    to = Math.max(to, (l.answer as number) + l.billsec);
+  }
+  return to - from;
+}
+
+/** The answered leg that took the call: the earliest answer, a phone rather than a Local channel on a tie. */
+function takerOf(legs: readonly CdrLeg[]): CdrLeg {
+  const rank = (l: CdrLeg): number => (l.answer as number) * 2 + (l.dstchannel.startsWith('Local/') ? 1 : 0);
+  let taker = legs[0] as CdrLeg;
+  for (const l of legs) if (rank(l) < rank(taker)) taker = l;
+  return taker;
+}
+
+/** The call id of a group (legs in line order): linkedid, else the caller's uniqueid, else channel@start. */
+export function callIdOf(legs: readonly CdrLeg[]): string {
+  const caller = callerOf(legs);
   return caller.linkedid || caller.uniqueid || `${caller.channel}@${caller.startText}`;
 }
 
-/** Derives the call from its (valid) legs. */
-export function buildCall(legs: CdrLeg[]): CdrCall {
-  const sorted = [...legs].sort(byStart);
-  const caller = sorted.find((l) => !isLocalBack(l)) ?? (sorted[0] as CdrLeg);
-  const first = sorted[0] as CdrLeg;
-  const base = { call_id: callIdOf(legs), started_at: first.startText };
+/** Derives the call from its valid legs, given in line order. */
+export function buildCall(legs: readonly CdrLeg[]): CdrCall {
+  const caller = callerOf(legs);
+  const first = earliestOf(legs);
+  const callId = callIdOf(legs);
   const direction = directionOf({ context: caller.dcontext, caller: caller.src, destination: caller.dst });
   const answered = legs.filter((l) => l.answered);
-  const lastEnd = Math.max(...legs.map((l) => l.end));
+  const call = (c: Pick<CdrCall, 'operator_id' | 'outcome' | 'wait' | 'talk' | 'note'>, phone: string): CdrCall => ({
+    call_id: callId, started_at: first.startText, operator_id: c.operator_id, direction, outcome: c.outcome, wait: c.wait, talk: c.talk, phone, note: c.note,
+  });
   if (direction === 'outbound') {
-    const outcome = answered.length > 0 ? 'answered' : 'abandoned';
-    return { ...base, operator_id: operatorFromChannel(caller.channel), direction, outcome, wait: null, talk: answered.length > 0 ? talkSpan(answered) : null, phone: caller.dst, note: 'outbound' };
+    const talk = answered.length > 0 ? talkSpan(answered) : null;
+    return call({ operator_id: operatorFromChannel(caller.channel), outcome: talk === null ? 'abandoned' : 'answered', wait: null, talk, note: 'outbound' }, caller.dst);
   }
-  const inbound = { ...base, direction, phone: caller.src };
   const bridged = answered.filter((l) => l.dstchannel !== '');
   if (bridged.length > 0) {
-    const taker = [...bridged].sort((a, b) => (a.answer as number) - (b.answer as number) || Number(a.dstchannel.startsWith('Local/')) - Number(b.dstchannel.startsWith('Local/')) || a.line - b.line)[0] as CdrLeg;
-    return { ...inbound, operator_id: operatorFromChannel(taker.dstchannel), outcome: 'answered', wait: (taker.answer as number) - first.start, talk: talkSpan(bridged), note: null };
+    const taker = takerOf(bridged);
+    return call({ operator_id: operatorFromChannel(taker.dstchannel), outcome: 'answered', wait: (taker.answer as number) - first.start, talk: talkSpan(bridged), note: null }, caller.src);
   }
+  let lastEnd = first.end;
+  for (const l of legs) lastEnd = Math.max(lastEnd, l.end);
   if (answered.length > 0 && answered.every((l) => l.lastapp.toLowerCase() === 'queue')) {
-    return { ...inbound, operator_id: '', outcome: 'abandoned', wait: lastEnd - first.start, talk: null, note: 'queue-no-member' };
+    return call({ operator_id: '', outcome: 'abandoned', wait: lastEnd - first.start, talk: null, note: 'queue-no-member' }, caller.src);
   }
   if (answered.length > 0) {
-    const firstAnswer = Math.min(...answered.map((l) => l.answer as number));
-    return { ...inbound, operator_id: '', outcome: 'answered', wait: firstAnswer - first.start, talk: talkSpan(answered), note: 'dialplan-answered' };
+    return call({ operator_id: '', outcome: 'answered', wait: (takerOf(answered).answer as number) - first.start, talk: talkSpan(answered), note: 'dialplan-answered' }, caller.src);
   }
-  return { ...inbound, operator_id: '', outcome: 'abandoned', wait: lastEnd - first.start, talk: null, note: null };
+  return call({ operator_id: '', outcome: 'abandoned', wait: lastEnd - first.start, talk: null, note: null }, caller.src);
 }

@@ -5,7 +5,7 @@
  */
 import { cdrLayout, checkCdrFile } from './asterisk-cdr-layout.js';
 import { buildCall, callIdOf, legKeys, readLeg, type CdrLeg } from './asterisk-cdr-call.js';
-import { CALL_HEADERS, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
+import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
 
@@ -25,12 +25,13 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
   const report = emptyReport();
   const layouts = new Map<string, number>();
   const counts = new NoteCounter();
+  const dates = new DateTimeReader(opts.sourceZone);
   const keyed = { linkedid: 0, uniqueid: 0, channel: 0 };
   let checked = false;
   let seq = 0;
 
   function emit(g: RecordGroup<CdrLeg>, out: ProfileOutput): void {
-    const legs = [...g.records].sort((a, b) => a.line - b.line);
+    const legs = g.records.length > 1 ? [...g.records].sort((a, b) => a.line - b.line) : g.records;
     report.calls++;
     report.merged_records += legs.length - 1;
     const bad = legs.find((l) => l.problem);
@@ -56,7 +57,7 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
       return;
     }
     layouts.set(layout.label, (layouts.get(layout.label) ?? 0) + 1);
-    const leg = readLeg(record, line, layout, opts.sourceZone);
+    const leg = readLeg(record, line, layout, dates);
     if (leg.linkedid) keyed.linkedid++;
     else if (leg.uniqueid) keyed.uniqueid++;
     else keyed.channel++;

@@ -169,6 +169,7 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
 export const asteriskQueueLog: CallProfile = {
   name: 'asterisk-queue-log',
   delimiter: '|',
+  quoted: false,
   canonicalHeaders: CALL_HEADERS,
   create: ({ file }) => createQueueLogConverter({ file }),
 };

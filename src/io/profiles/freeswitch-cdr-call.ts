@@ -4,7 +4,7 @@
  */
 import { InputError } from '../../errors.js';
 import { directionOf, type CallDirection } from './call-direction.js';
-import { dateTime, isHeaderRow, looksLikeDateTime, RecordProblem, wholeNumber, type FieldProblem } from './profile-values.js';
+import { isHeaderRow, looksLikeDateTime, RecordProblem, wholeNumber, type DateTimeReader, type FieldProblem } from './profile-values.js';
 
 /** 0-based columns of the `example` template. */
 export const FS = {
@@ -52,7 +52,7 @@ export function checkFreeswitchFile(record: readonly string[], line: number, fil
 }
 
 /** Reads one record; never throws (a bad field becomes `problem`). */
-export function readFsLeg(record: string[], line: number, zone: string): FsLeg {
+export function readFsLeg(record: string[], line: number, dates: DateTimeReader): FsLeg {
   const f = (i: number): string => record[i] ?? '';
   const leg: FsLeg = {
     line, record, number: f(FS.caller_id_number), destination: f(FS.destination_number), context: f(FS.context), startText: f(FS.start_stamp),
@@ -61,9 +61,9 @@ export function readFsLeg(record: string[], line: number, zone: string): FsLeg {
   try {
     if (record.length !== 15) throw new RecordProblem({ column: '', value: '', reason: `${record.length} columns; the "example" template writes 15`, hint: 'a caller-id name with a quote or a line break breaks the line (mod_cdr_csv does not escape)' });
     if (leg.uuid === '') throw new RecordProblem({ column: 'uuid', value: '', reason: 'empty uuid' });
-    leg.start = dateTime(leg.startText, zone, 'start_stamp');
-    const answer = f(FS.answer_stamp) === '' ? null : dateTime(f(FS.answer_stamp), zone, 'answer_stamp');
-    leg.end = dateTime(f(FS.end_stamp), zone, 'end_stamp');
+    leg.start = dates.read(leg.startText, 'start_stamp');
+    const answer = f(FS.answer_stamp) === '' ? null : dates.read(f(FS.answer_stamp), 'answer_stamp');
+    leg.end = dates.read(f(FS.end_stamp), 'end_stamp');
     const duration = wholeNumber(f(FS.duration), 'duration');
     leg.billsec = wholeNumber(f(FS.billsec), 'billsec');
     if (leg.billsec > duration) throw new RecordProblem({ column: 'billsec', value: String(leg.billsec), reason: `billsec ${leg.billsec} is longer than duration ${duration}` });

@@ -4,7 +4,7 @@
  * merged through bleg_uuid. Answered means an answer_stamp (or billsec > 0), never the hangup cause.
  */
 import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
-import { CALL_HEADERS, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
+import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
 
@@ -23,6 +23,7 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
   const groups = new RecordGroups<FsLeg>(window);
   const report = emptyReport();
   const counts = new NoteCounter();
+  const dates = new DateTimeReader(opts.sourceZone);
   let seq = 0;
 
   function emit(g: RecordGroup<FsLeg>, out: ProfileOutput): void {
@@ -54,8 +55,8 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
       report.records++;
       if (seq === 1) checkFreeswitchFile(record, line, opts.file);
       const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
-      const leg = readFsLeg(record, line, opts.sourceZone);
-      const keys = record.length !== 15 || leg.uuid === '' ? [`X:${line}`] : [`U:${leg.uuid}`, ...(leg.bleg ? [`U:${leg.bleg}`] : [])];
+      const leg = readFsLeg(record, line, dates);
+      const keys = record.length !== 15 || leg.uuid === '' ? [`line ${line}`] : leg.bleg ? [leg.uuid, leg.bleg] : [leg.uuid];
       const added = groups.add(keys, leg, seq);
       if ('late' in added) {
         counts.add('late');

@@ -22,10 +22,32 @@ export const DEFAULT_WINDOW = 5000;
 /** Keys of completed groups are remembered this many windows, to name a record that comes too late. */
 const CLOSED_MEMORY = 4;
 
+/** A first-in first-out queue with O(1) shift (an array and a moving head). */
+class Fifo<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+  push(item: T): void {
+    this.items.push(item);
+  }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+  shift(): void {
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
 export class RecordGroups<R extends { line: number }> {
   private readonly open = new Map<number, RecordGroup<R>>();
   private readonly index = new Map<string, RecordGroup<R>>();
+  /** Every time a group got a record, oldest first; stale entries are skipped (lastSeen moved on). */
+  private readonly touches = new Fifo<{ group: RecordGroup<R>; seq: number }>();
   private readonly closed = new Map<string, { line: number; seq: number }>();
+  private readonly closedOrder = new Fifo<{ key: string; seq: number }>();
   private nextId = 1;
 
   constructor(private readonly window: number = DEFAULT_WINDOW) {}
@@ -43,6 +65,7 @@ export class RecordGroups<R extends { line: number }> {
         if (done) return { late: { key: k, line: done.line } };
       }
       group = { id: this.nextId++, records: [], keys: [], lastSeen: seq };
+      this.open.set(group.id, group);
     }
     group.records.push(record);
     for (const k of keys) {
@@ -52,22 +75,23 @@ export class RecordGroups<R extends { line: number }> {
       }
     }
     group.lastSeen = seq;
-    this.open.delete(group.id);
-    this.open.set(group.id, group);
+    this.touches.push({ group, seq });
     return { group };
   }
 
   /** Removes and returns the groups whose latest record is `window` or more records before `seq`. */
   expire(seq: number): RecordGroup<R>[] {
     const out: RecordGroup<R>[] = [];
-    for (const g of this.open.values()) {
-      if (seq - g.lastSeen < this.window) break;
-      out.push(g);
+    for (let t = this.touches.peek(); t && seq - t.seq >= this.window; t = this.touches.peek()) {
+      this.touches.shift();
+      if (t.group.lastSeen === t.seq && this.open.has(t.group.id)) {
+        this.close(t.group, seq);
+        out.push(t.group);
+      }
     }
-    for (const g of out) this.close(g, seq);
-    for (const [k, v] of this.closed) {
-      if (seq - v.seq < CLOSED_MEMORY * this.window) break;
-      this.closed.delete(k);
+    for (let c = this.closedOrder.peek(); c && seq - c.seq >= CLOSED_MEMORY * this.window; c = this.closedOrder.peek()) {
+      this.closedOrder.shift();
+      if (this.closed.get(c.key)?.seq === c.seq) this.closed.delete(c.key);
     }
     return out;
   }
@@ -86,16 +110,17 @@ export class RecordGroups<R extends { line: number }> {
 
   private close(g: RecordGroup<R>, seq: number): void {
     this.open.delete(g.id);
-    const line = Math.max(...g.records.map((r) => r.line));
+    let line = 0;
+    for (const r of g.records) line = Math.max(line, r.line);
     for (const k of g.keys) {
       this.index.delete(k);
-      this.closed.delete(k);
       this.closed.set(k, { line, seq });
+      this.closedOrder.push({ key: k, seq });
     }
   }
 
   private merge(into: RecordGroup<R>, from: RecordGroup<R>): RecordGroup<R> {
-    into.records.push(...from.records);
+    for (const r of from.records) into.records.push(r);
     for (const k of from.keys) {
       this.index.set(k, into);
       into.keys.push(k);

@@ -65,6 +65,8 @@ export interface CallProfile {
   name: ProfileName;
   /** csv-parse delimiter of the format. */
   delimiter: string;
+  /** False when the format has no quoting (queue_log: a '"' in a caller name is just a character). */
+  quoted?: boolean;
   /** Canonical call columns (names from src/domain/kinds.ts CALLS) of the rows it emits. */
   canonicalHeaders: readonly string[];
   /** A converter for one file; date-times it emits without an offset are read in sourceZone. */
