@@ -97,7 +97,7 @@ function materialize(report: ReportTable): ReportTable {
 
 function tour(db: Database.Database, zone: string): DemoSection[] {
   return [
-    { title: 'What was imported (hotline imports)', report: materialize(pickColumns(importsReport(db, zone, {}), IMPORT_TABLE_KEYS.filter((k) => k !== 'finished_at' && k !== 'os_user'))) },
+    { title: 'What was imported (hotline imports)', report: materialize(pickColumns(importsReport(db, zone, {}), IMPORT_TABLE_KEYS.filter((k) => k !== 'imported_at' && k !== 'user'))) },
     { title: 'Team 一组 on the last day of the month (hotline operators list --team 一组 --active-on 2026-10-31)', report: materialize(pickColumns(operatorsReport(db, { team: '一组', activeOn: '2026-10-31' }), ['operator_id', 'name', 'team', 'hire_date', 'level'])) },
     { title: `The first abandoned calls of ${DEMO_DAY} (hotline calls list --date ${DEMO_DAY} --outcome abandoned --limit 8)`, report: materialize(pickColumns(callsReport(db, zone, { from: DEMO_DAY, to: DEMO_DAY, outcome: 'abandoned', limit: 8 }), CALL_TABLE_KEYS)) },
   ];

@@ -121,7 +121,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const done = findImport(hooks.db, opts.kind, sha256);
   const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, profile: null };
   if (done) {
-    return { ...base, rows: done.rows, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
+    return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
   }
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;

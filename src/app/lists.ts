@@ -6,8 +6,12 @@ import { listImports } from '../db/queries/imports.js';
 import { iterateCalls, iterateOrders, listOperators, type CallFilter, type OperatorFilter, type OrderFilter } from '../db/queries/lists.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
 
-function* mapRows(rows: Iterable<Row>, fn: (r: Row) => Row): Generator<Row> {
-  for (const r of rows) yield fn(r);
+/**
+ * Rows read lazily: the query starts on the first row wanted, so a check that fails before
+ * (an --out file that exists) leaves no statement running, and stopping early closes it.
+ */
+function* mapRows(rows: () => Iterable<Row>, fn: (r: Row) => Row): Generator<Row> {
+  for (const r of rows()) yield fn(r);
 }
 
 /** Local time text of an epoch column, in the database's zone. */
@@ -41,7 +45,7 @@ const CALL_COLUMNS: Column[] = [
 export const CALL_TABLE_KEYS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'category', 'customer_phone', 'satisfaction'];
 
 export function callsReport(db: Database.Database, zone: string, filter: CallFilter): ReportTable {
-  return { columns: CALL_COLUMNS, rows: mapRows(iterateCalls(db, filter), localizer(db, zone, 'started_at')) };
+  return { columns: CALL_COLUMNS, rows: mapRows(() => iterateCalls(db, filter), localizer(db, zone, 'started_at')) };
 }
 
 const ORDER_COLUMNS: Column[] = [
@@ -66,7 +70,7 @@ const ORDER_COLUMNS: Column[] = [
 export const ORDER_TABLE_KEYS = ['order_id', 'created_at', 'operator_id', 'tracking_no', 'service', 'weight_kg', 'fee', 'status', 'corrected'];
 
 export function ordersReport(db: Database.Database, zone: string, filter: OrderFilter): ReportTable {
-  return { columns: ORDER_COLUMNS, rows: mapRows(iterateOrders(db, filter), localizer(db, zone, 'created_at')) };
+  return { columns: ORDER_COLUMNS, rows: mapRows(() => iterateOrders(db, filter), localizer(db, zone, 'created_at')) };
 }
 
 const OPERATOR_COLUMNS: Column[] = [
@@ -87,9 +91,9 @@ export function operatorsReport(db: Database.Database, filter: OperatorFilter): 
 }
 
 const IMPORT_COLUMNS: Column[] = [
-  { key: 'id', en: 'import_id', zh: '批次' },
+  { key: 'import_id', en: 'import_id', zh: '批次' },
   { key: 'kind', en: 'kind', zh: '类型' },
-  { key: 'file_name', en: 'file', zh: '文件' },
+  { key: 'file', en: 'file', zh: '文件' },
   { key: 'sha256', en: 'sha256', zh: 'SHA-256' },
   { key: 'encoding', en: 'encoding', zh: '编码' },
   { key: 'rows', en: 'rows', zh: '行数', type: 'integer' },
@@ -98,14 +102,21 @@ const IMPORT_COLUMNS: Column[] = [
   { key: 'unchanged', en: 'unchanged', zh: '未变', type: 'integer' },
   { key: 'rejected', en: 'rejected', zh: '拒绝', type: 'integer' },
   { key: 'skipped', en: 'skipped', zh: '跳过', type: 'integer' },
-  { key: 'finished_at', en: 'imported_at', zh: '导入时间', type: 'datetime' },
-  { key: 'os_user', en: 'user', zh: '用户' },
+  { key: 'imported_at', en: 'imported_at', zh: '导入时间', type: 'datetime' },
+  { key: 'user', en: 'user', zh: '用户' },
 ];
 
-export const IMPORT_TABLE_KEYS = ['id', 'kind', 'file_name', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'finished_at', 'os_user'];
+export const IMPORT_TABLE_KEYS = ['import_id', 'kind', 'file', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'imported_at', 'user'];
 
 export function importsReport(db: Database.Database, zone: string, opts: { kind?: string; limit?: number }): ReportTable {
-  return { columns: IMPORT_COLUMNS, rows: mapRows(listImports(db, opts) as unknown as Row[], localizer(db, zone, 'finished_at')) };
+  const local = localizer(db, zone, 'imported_at');
+  return {
+    columns: IMPORT_COLUMNS,
+    rows: mapRows(() => listImports(db, opts) as unknown as Row[], (r) => {
+      const { id, file_name, finished_at, os_user, ...rest } = r;
+      return local({ import_id: id, file: file_name, imported_at: finished_at, user: os_user, ...rest });
+    }),
+  };
 }
 
 /** Narrows a report to the given columns (terminal tables show fewer). */

@@ -15,7 +15,9 @@ function report(e: unknown, debug: boolean, dbPath: string): number {
   const { stderr } = processRuntime;
   e = toDbStateError(e, dbPath) ?? e;
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.ok;
+    // Help shown because a subcommand is missing (hotline import) is a usage error for cron.
+    if (e.code === 'commander.help') return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     return ExitCode.usage;
   }
   if (e instanceof AppError) {

@@ -22,7 +22,7 @@ export function toDbStateError(e: unknown, path: string): DbStateError | undefin
   }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new DbStateError(`${path}: the database file is corrupt or not a hotline database (${code})`, {
-      hint: 'restore it from a backup (hotline db backup makes them); nothing was written',
+      hint: 'restore it from a backup copy; nothing was written',
       cause: e,
     });
   }

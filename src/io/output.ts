@@ -12,7 +12,7 @@ export interface OutputTarget {
   force: boolean;
   /** File mode of --out (0600 when it holds unmasked customer data). */
   mode?: number;
-  stdout: NodeJS.WritableStream & { fd?: number };
+  stdout: NodeJS.WritableStream & { fd?: number; isTTY?: boolean };
 }
 
 /** True once stdout's reader has gone (EPIPE): writers stop and the command exits 0. */
@@ -26,10 +26,37 @@ export function guardStdout(stdout: NodeJS.WritableStream): void {
   });
 }
 
-function writeToStdout(chunks: Iterable<string | Uint8Array>, stdout: NodeJS.WritableStream): void {
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes all of `buf` to a file descriptor, waiting on a full non-blocking pipe; false once the reader is gone. */
+function writeAllSync(fd: number, buf: Buffer): boolean {
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
+      else if (code === 'EPIPE') return false;
+      else throw e;
+    }
+  }
+  return true;
+}
+
+/**
+ * Report text to stdout. A pipe or file is written with writeSync, so that a reader that goes
+ * away (`| head`) is noticed at once (EPIPE) and rendering stops; a terminal uses the stream.
+ */
+function writeToStdout(chunks: Iterable<string | Uint8Array>, stdout: NodeJS.WritableStream & { fd?: number; isTTY?: boolean }): void {
+  const fd = typeof stdout.fd === 'number' && !stdout.isTTY ? stdout.fd : undefined;
   for (const chunk of chunks) {
     if (stdoutClosed) return;
-    stdout.write(chunk);
+    if (fd === undefined) stdout.write(chunk);
+    else if (!writeAllSync(fd, typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
+      stdoutClosed = true;
+      return;
+    }
   }
 }
 

@@ -80,6 +80,19 @@ function parserFor(value: ValueType, zone: string): Parser {
   }
 }
 
+/**
+ * Cells lose surrounding spaces (ASCII and the full-width U+3000) but keep tabs and line breaks,
+ * so that what a file holds (a formula payload such as "\t=1" included) is stored verbatim.
+ */
+export function trimSpaces(cell: string): string {
+  const n = cell.length;
+  if (n === 0) return cell;
+  const a = cell.charCodeAt(0);
+  const b = cell.charCodeAt(n - 1);
+  if (a !== 32 && a !== 0x3000 && b !== 32 && b !== 0x3000) return cell;
+  return cell.replace(/^[ \u3000]+|[ \u3000]+$/g, '');
+}
+
 /** Every accepted header name of a field, for messages. */
 export function headerNames(field: FieldSpec): string {
   return [field.name, ...field.aliases].join(' / ');
@@ -149,7 +162,7 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
     const values: unknown[] = derivedKey ? [null] : [];
     if (check || derivedKey) named.clear();
     for (const { field, index, parse } of steps) {
-      const raw = index < 0 ? '' : (record[index] as string).trim();
+      const raw = index < 0 ? '' : trimSpaces(record[index] as string);
       let value: unknown = null;
       if (raw === '') {
         if (field.required) return { issue: { line, column: headers[index] ?? field.name, value: '', reason: `${field.name} is required` } };

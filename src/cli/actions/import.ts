@@ -1,4 +1,5 @@
 /** The action of `hotline import <kind>`: loaded only when an import runs. */
+import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { importFile, type ImportOptions, type ImportSummary } from '../../app/import-files.js';
 import type { ImportKind } from '../../domain/kinds.js';
@@ -36,9 +37,10 @@ export function summaryLine(s: ImportSummary): string {
 export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   if (flags.rejects && !flags.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid', { hint: 'add --skip-invalid to import the good rows and write the bad ones to --rejects' });
   const { policy } = policyFor(globals, rt);
+  for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
   const handle = openDb(globals, rt, { durable: true, create: true });
   const stop = onInterrupt();
-  const bar = rt.stderr.isTTY
+  const bar = rt.stderr.isTTY && rt.env.TERM !== 'dumb'
     ? new cliProgress.SingleBar({ stream: rt.stderr, format: '{file} [{bar}] {percentage}% {eta_formatted}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
   const summaries: ImportSummary[] = [];

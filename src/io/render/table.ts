@@ -4,6 +4,9 @@ import Table from 'cli-table3';
 import { cellText, cellValue } from './cells.js';
 import { headerOf, type RenderOptions, type ReportTable } from './report.js';
 
+/** A terminal table draws this many rows at most (cli-table3 slows down sharply past a few thousand). */
+export const MAX_TABLE_ROWS = 500;
+
 const RIGHT = new Set(['integer', 'number', 'rate', 'seconds', 'money']);
 
 /** The report as a text table. */
@@ -15,7 +18,12 @@ export function renderTable(report: ReportTable, opts: RenderOptions): string {
     colAligns: report.columns.map((c) => (c.type && RIGHT.has(c.type) ? 'right' : 'left')),
   });
   let n = 0;
+  let more = 0;
   for (const row of report.rows) {
+    if (n >= MAX_TABLE_ROWS) {
+      more++;
+      continue;
+    }
     table.push(report.columns.map((c) => {
       const v = cellValue(row, c, opts.showPii);
       if (v === null) return c.type && RIGHT.has(c.type) ? chalk.dim('n/a') : '';
@@ -24,5 +32,7 @@ export function renderTable(report: ReportTable, opts: RenderOptions): string {
     }));
     n++;
   }
-  return n === 0 ? chalk.dim('(no rows)') + '\n' : table.toString() + '\n';
+  if (n === 0) return chalk.dim('(no rows)') + '\n';
+  const rest = more > 0 ? chalk.dim(`(… and ${more} more rows: a terminal table shows ${MAX_TABLE_ROWS}; use --limit, or --format csv)`) + '\n' : '';
+  return table.toString() + '\n' + rest;
 }
