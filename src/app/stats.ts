@@ -4,7 +4,9 @@
  * measures from the pure KPI rules.
  */
 import type Database from 'better-sqlite3';
-import { addDays, type IsoDate } from '../domain/dates.js';
+import { addDays, startOfLocalDay, type IsoDate } from '../domain/dates.js';
+import type { TicketRules } from '../domain/tickets.js';
+import { ticketDay } from './tickets.js';
 import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
 import { aggregateCalls, countMissedRings, countOrders, operatorDirectory, type GroupAggregate } from '../db/queries/stats.js';
 
@@ -47,6 +49,8 @@ export interface DailyReport {
   by_category: { category: string | null; calls: number }[];
   complaint_reasons: { reason: string | null; count: number }[];
   topics: { topic: string; calls: number }[];
+  /** Follow-up tickets: opened and resolved on the day, complaints overdue and still open at its end. */
+  tickets: { opened: number; resolved: number; overdue_open: number };
 }
 
 function single(rows: GroupAggregate[]): CallAggregate {
@@ -101,7 +105,7 @@ export function teamBreakdown(rows: OperatorDay[], aggregates: Map<string, CallA
 }
 
 /** The statistics of one local day. */
-export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions): DailyReport {
+export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = { legal_limit_days: 7, due_soon_hours: 24 }): DailyReport {
   const inbound = single(aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'none', defs }));
   const outbound = single(aggregateCalls(db, { from: date, to: date, direction: 'outbound', groupBy: 'none', defs }));
   const orders = countOrders(db, date, date, 'none')[0]?.orders ?? 0;
@@ -124,6 +128,7 @@ export function buildDailyReport(db: Database.Database, date: IsoDate, zone: str
     topics: aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'topic', defs })
       .map((g) => ({ topic: String(g.key), calls: g.offered }))
       .sort((a, b) => b.calls - a.calls || a.topic.localeCompare(b.topic)),
+    tickets: ticketDay(db, date, startOfLocalDay(addDays(date, 1), zone) - 1, ticketRules),
   };
 }
 

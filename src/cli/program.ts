@@ -8,6 +8,7 @@ import { statsCommand } from './commands/stats.js';
 import { calendarCommand, leaveCommand } from './commands/leave.js';
 import { appraiseCommand, bonusCommand } from './commands/appraise.js';
 import { policyCommand } from './commands/policy.js';
+import { ticketsCommand } from './commands/tickets.js';
 import { addGlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -38,6 +39,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(calendarCommand(rt));
   program.addCommand(appraiseCommand(rt));
   program.addCommand(bonusCommand(rt));
+  program.addCommand(ticketsCommand(rt));
   program.addCommand(policyCommand(rt));
   program.exitOverride();
   for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) });

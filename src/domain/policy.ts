@@ -27,6 +27,15 @@ const leaveSchema = z.strictObject({
   extra_days: z.array(z.strictObject({ min_company_years: z.number().int().min(0), days: z.number().int().min(0).max(30) })).default([]),
 });
 
+const ticketsSchema = z.strictObject({
+  /** Calendar days from receipt within which a complaint must be handled (快递暂行条例 art.28). */
+  legal_limit_days: z.number().int().min(1).max(60).default(7),
+  /** An open ticket within this many hours of its deadline is "due soon". */
+  due_soon_hours: z.number().min(0).max(240).default(24),
+  /** Extra reason codes with their Chinese labels, on top of delay, loss, damage, attitude, fee, misdelivery, other. */
+  reasons: z.record(z.string().regex(/^[a-z_]+$/), z.string()).default({}),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -35,6 +44,7 @@ export const policySchema = z.strictObject({
   /** Company calendars (closures, extra working days) on top of data/holidays, same JSON layout. */
   calendars: z.array(z.string()).default([]),
   leave: leaveSchema.prefault({}),
+  tickets: ticketsSchema.prefault({}),
   appraisal: appraisalSchema.prefault({}),
   bonus: bonusSchema.prefault({}),
 });

@@ -405,7 +405,7 @@ describe('buildDailyReport: calls without recorded waits, and an empty day', () 
         max_wait_seconds: null, talk_seconds: 0, satisfaction_avg: null, complaints: 0, orders: 0,
       },
       outbound: { calls: 0, answered: 0, talk_seconds: 0 },
-      by_operator: [], by_team: [], by_hour: hours({}), by_category: [], complaint_reasons: [], topics: [],
+      by_operator: [], by_team: [], by_hour: hours({}), by_category: [], complaint_reasons: [], topics: [], tickets: { opened: 0, resolved: 0, overdue_open: 0 },
     });
     db.close();
   });

@@ -42,7 +42,7 @@ export function dailyText(report: DailyReport, flags: Pick<DailyFlags, 'lang'>, 
   const chart = renderHourChart(report.by_hour, zh
     ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃' }
     : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned' });
-  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, describeDefinitions(report.definitions, report.timezone) + '\n'];
+  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, `${zh ? '工单' : 'tickets'}: ${report.tickets.opened} ${zh ? '新受理' : 'opened'}, ${report.tickets.resolved} ${zh ? '办结' : 'resolved'}, ${report.tickets.overdue_open} ${zh ? '投诉超时未办结' : 'complaints overdue and open'}\n`, describeDefinitions(report.definitions, report.timezone) + '\n'];
 }
 
 export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime): void {
@@ -53,7 +53,7 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
   const handle = openDb(globals, rt);
   try {
     checkZone(handle.db, handle.path, policy.timezone);
-    const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags));
+    const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets);
     if (report.totals.offered === 0 && report.outbound.calls === 0) say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
     if (settings.format === 'json') writeOutput([renderJsonValue(report)], settings);
     else if (settings.format === 'csv') writeOutput(renderReport(dailyTable(report, flags.by, flags.lang), settings), settings);
