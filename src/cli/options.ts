@@ -16,6 +16,7 @@ export interface OutputFlags {
   force?: boolean;
   lang: Lang;
   showPii?: boolean;
+  reason?: string;
 }
 
 /** Adds the global options to the root command. */
@@ -35,7 +36,8 @@ export function addOutputOptions(cmd: Command, extraFormats: readonly string[] =
     .option('--out <file>', 'write to this file instead of stdout (CSV gets a BOM for Excel)')
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['en', 'zh']).default('en'))
-    .option('--show-pii', 'show customer phone numbers, names and addresses unmasked');
+    .option('--show-pii', 'show customer phone numbers, names and addresses unmasked (recorded in the audit trail)')
+    .option('--reason <text>', 'why: needed with --show-pii (recorded in the audit trail), and with appraise run --refinalize');
 }
 
 export function parsePositiveNumber(text: string): number {

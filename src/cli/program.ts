@@ -9,6 +9,7 @@ import { calendarCommand, leaveCommand } from './commands/leave.js';
 import { appraiseCommand, bonusCommand } from './commands/appraise.js';
 import { policyCommand } from './commands/policy.js';
 import { ticketsCommand } from './commands/tickets.js';
+import { auditCommand, dbCommand } from './commands/privacy.js';
 import { addGlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -41,6 +42,8 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(bonusCommand(rt));
   program.addCommand(ticketsCommand(rt));
   program.addCommand(policyCommand(rt));
+  program.addCommand(auditCommand(rt));
+  program.addCommand(dbCommand(rt));
   program.exitOverride();
   for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) });
   return program;

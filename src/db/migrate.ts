@@ -7,6 +7,7 @@ import { sql as statsDays } from './migrations/003-stats-days.js';
 import { sql as leave } from './migrations/004-leave.js';
 import { sql as ticketsEvaluations } from './migrations/005-tickets-evaluations.js';
 import { sql as appraisals } from './migrations/006-appraisals.js';
+import { sql as audit } from './migrations/007-audit.js';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'leave', sql: leave },
   { version: 5, name: 'tickets-evaluations', sql: ticketsEvaluations },
   { version: 6, name: 'appraisals', sql: appraisals },
+  { version: 7, name: 'audit', sql: audit },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -36,6 +36,13 @@ const ticketsSchema = z.strictObject({
   reasons: z.record(z.string().regex(/^[a-z_]+$/), z.string()).default({}),
 });
 
+const privacySchema = z.strictObject({
+  /** --show-pii needs --reason TEXT (recorded in the audit trail). */
+  require_reason: z.boolean().default(true),
+  /** Months of customer data kept: `hotline db purge-pii` without --before purges what is older. */
+  retention_months: z.number().int().min(1).max(600).nullable().default(null),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -45,6 +52,7 @@ export const policySchema = z.strictObject({
   calendars: z.array(z.string()).default([]),
   leave: leaveSchema.prefault({}),
   tickets: ticketsSchema.prefault({}),
+  privacy: privacySchema.prefault({}),
   appraisal: appraisalSchema.prefault({}),
   bonus: bonusSchema.prefault({}),
 });

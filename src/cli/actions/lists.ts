@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { CALL_TABLE_KEYS, IMPORT_TABLE_KEYS, ORDER_TABLE_KEYS, callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
 import { checkZone, openDb, policyFor } from '../context.js';
 import { resolveDay, resolveRange, type DayRangeFlags } from '../dates.js';
-import { emitReport } from '../emit.js';
+import { checkPiiReason, emitReport } from '../emit.js';
+import type { Policy } from '../../domain/policy.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
@@ -11,12 +12,12 @@ export type ListFlags = OutputFlags & DayRangeFlags & { operator?: string; limit
 export type CallListFlags = ListFlags & { outcome?: 'answered' | 'abandoned'; category?: string; direction?: 'inbound' | 'outbound' };
 export type OrderListFlags = ListFlags & { status?: string; corrected?: boolean };
 
-function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Database, zone: string) => T): T {
+function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Database, zone: string, policy: Policy) => T): T {
   const { policy } = policyFor(globals, rt);
   const handle = openDb(globals, rt);
   try {
     checkZone(handle.db, handle.path, policy.timezone);
-    return fn(handle.db, policy.timezone);
+    return fn(handle.db, policy.timezone, policy);
   } finally {
     handle.close();
   }
@@ -34,16 +35,19 @@ export function listOperators(flags: OutputFlags & { team?: string; activeOn?: s
 }
 
 export function listCalls(flags: CallListFlags, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone) => {
+  withDb(globals, rt, (db, zone, policy) => {
+    checkPiiReason(flags, policy.privacy.require_reason);
     const range = resolveRange(flags, zone, rt.now());
     const filter = { ...range, operator: flags.operator, outcome: flags.outcome, category: flags.category, direction: flags.direction, limit: flags.limit };
-    emitReport(callsReport(db, zone, filter), flags, rt, CALL_TABLE_KEYS);
+    emitReport(callsReport(db, zone, filter), flags, rt, CALL_TABLE_KEYS, { db, report: 'calls list', filters: filter, requireReason: policy.privacy.require_reason });
   });
 }
 
 export function listOrders(flags: OrderListFlags, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone) => {
+  withDb(globals, rt, (db, zone, policy) => {
+    checkPiiReason(flags, policy.privacy.require_reason);
     const range = resolveRange(flags, zone, rt.now());
-    emitReport(ordersReport(db, zone, { ...range, operator: flags.operator, status: flags.status, corrected: flags.corrected, limit: flags.limit }), flags, rt, ORDER_TABLE_KEYS);
+    const filter = { ...range, operator: flags.operator, status: flags.status, corrected: flags.corrected, limit: flags.limit };
+    emitReport(ordersReport(db, zone, filter), flags, rt, ORDER_TABLE_KEYS, { db, report: 'orders list', filters: filter, requireReason: policy.privacy.require_reason });
   });
 }

@@ -20,7 +20,6 @@ export function appraiseCommand(rt: Runtime): Command {
     .option('--team <team>', 'only this team')
     .option('--finalize', 'store the results, the policy and a digest of the inputs: later imports cannot change them')
     .option('--refinalize', 'replace a finalized month (the old run is kept); needs --reason')
-    .option('--reason <text>', 'why the month is finalized again')
     .addHelpText('after', '\nExamples:\n  hotline appraise run --month 2026-10\n  hotline appraise run --month 2026-10 --finalize\n  hotline appraise run --month 2026-10 --refinalize --reason "late complaint tickets"\n  hotline appraise run --month 2026-10 --format json --out appraisal-2026-10.json')
     .action(async (flags: RunFlags, c: Command) => (await actions()).runAppraise(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   addOutputOptions(cmd.command('explain').description("one operator's score: each indicator's inputs, raw value, scale, score, weight and contribution"))

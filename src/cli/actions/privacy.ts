@@ -1,0 +1,76 @@
+/** The actions of `audit` and `db purge-pii`. */
+import { userInfo } from 'node:os';
+import { countPurgeable, purgePii, scrubFile } from '../../app/privacy.js';
+import { listAudit, recordAudit } from '../../db/queries/audit.js';
+import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { UsageError } from '../../errors.js';
+import { checkZone, openDb, policyFor } from '../context.js';
+import { resolveDay } from '../dates.js';
+import { emitReport } from '../emit.js';
+import type { GlobalOptions, OutputFlags } from '../options.js';
+import { say, type Runtime } from '../runtime.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export type AuditFlags = OutputFlags & { from?: string; to?: string; user?: string };
+export type PurgeFlags = { before?: string; dryRun?: boolean };
+
+export function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime): void {
+  const { policy } = policyFor(globals, rt);
+  const zone = policy.timezone;
+  const from = flags.from ? startOfLocalDay(resolveDay(flags.from, zone, rt.now()), zone) : undefined;
+  const to = flags.to ? startOfLocalDay(addDays(resolveDay(flags.to, zone, rt.now()), 1), zone) - 1 : undefined;
+  const handle = openDb(globals, rt);
+  try {
+    const rows = listAudit(handle.db, { from, to, user: flags.user }).map((e) => ({ ...e, at: formatLocalDateTime(epochToLocal(e.at, zone)) }));
+    emitReport({
+      columns: [
+        { key: 'id', en: 'id', zh: '序号', type: 'integer' }, { key: 'at', en: 'at', zh: '时间', type: 'datetime' }, { key: 'os_user', en: 'user', zh: '用户' },
+        { key: 'action', en: 'action', zh: '操作' }, { key: 'report', en: 'report', zh: '报表' }, { key: 'records', en: 'records', zh: '记录数', type: 'integer' },
+        { key: 'reason', en: 'reason', zh: '事由' }, { key: 'filters_json', en: 'filters', zh: '条件' }, { key: 'command', en: 'command', zh: '命令' },
+      ],
+      rows,
+    }, flags, rt, ['id', 'at', 'os_user', 'action', 'report', 'records', 'reason']);
+  } finally {
+    handle.close();
+  }
+}
+
+/** The first day kept under privacy.retention_months: the first of the month that many months ago. */
+function retentionCutoff(today: IsoDate, months: number): IsoDate {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const total = y * 12 + (m - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01` as IsoDate;
+}
+
+export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime): void {
+  const { policy } = policyFor(globals, rt);
+  let before: IsoDate;
+  if (flags.before) before = resolveDay(flags.before, policy.timezone, rt.now());
+  else if (policy.privacy.retention_months) before = retentionCutoff(localDateOf(rt.now(), policy.timezone), policy.privacy.retention_months);
+  else throw new UsageError('give --before YYYY-MM-DD, or set privacy.retention_months in the policy');
+  const handle = openDb(globals, rt, { durable: true });
+  try {
+    checkZone(handle.db, handle.path, policy.timezone);
+    if (flags.dryRun) {
+      const c = countPurgeable(handle.db, before);
+      return say(rt, `dry run: would purge customer data of ${plural(c.calls, 'call')} and ${plural(c.orders, 'order')} before ${before} (${plural(c.values, 'value')}); nothing changed`);
+    }
+    handle.db.pragma('secure_delete = ON');
+    const counts = handle.db.transaction(() => purgePii(handle.db, before)).immediate();
+    let user: string | null = null;
+    try {
+      user = userInfo().username;
+    } catch {
+      user = null;
+    }
+    recordAudit(handle.db, {
+      at: rt.now(), os_user: user, action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
+      filters_json: JSON.stringify({ before }), records: counts.calls + counts.orders, reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
+    });
+    scrubFile(handle.db);
+    say(rt, `purged customer data of ${plural(counts.calls, 'call')} and ${plural(counts.orders, 'order')} before ${before} (${plural(counts.values, 'value')} replaced by tokens); the file was vacuumed`);
+  } finally {
+    handle.close();
+  }
+}
