@@ -9,7 +9,7 @@ import { consequences, scoreOperator, type OperatorScore, type RawIndicators } f
 import type { Action, Grade } from '../domain/appraisal-policy.js';
 import { countWorkingDays, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
-import { recordDays, type LeaveRecord } from '../domain/leave.js';
+import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import type { Policy } from '../domain/policy.js';
 import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
@@ -39,7 +39,17 @@ export interface MonthAppraisal {
   finalized: { run_id: number; finalized_at: number; os_user: string | null; reason: string | null } | null;
   rows: AppraisalRow[];
   /** For a finalized month: operators whose result would differ if computed now. */
-  changes: { operator_id: string; finalized_score: number | null; current_score: number | null; finalized_grade: Grade | null; current_grade: Grade | null }[];
+  changes: {
+    operator_id: string;
+    finalized_score: number | null;
+    current_score: number | null;
+    finalized_grade: Grade | null;
+    current_grade: Grade | null;
+    finalized_action: Action | null;
+    current_action: Action | null;
+    finalized_commendation: boolean;
+    current_commendation: boolean;
+  }[];
   inputs_digest: string;
 }
 
@@ -56,9 +66,7 @@ export function previousMonth(month: IsoMonth): IsoMonth {
 
 /** Working days of a record that fall in [from, to] (its own `days` when it lies wholly inside). */
 export function leaveDaysWithin(r: LeaveRecord, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
-  if (r.end_date < from || r.start_date > to) return 0;
-  if (r.start_date >= from && r.end_date <= to) return recordDays(r, calendar);
-  return countWorkingDays(calendar, r.start_date > from ? r.start_date : from, r.end_date < to ? r.end_date : to);
+  return recordDaysWithin(r, from, to, calendar);
 }
 
 /** Working days of the month while employed, less the working days of any leave (§4.2). */
@@ -144,9 +152,16 @@ export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: 
   const now = new Map(rows.map((r) => [r.operator_id, r]));
   const changes = stored
     .map((s) => ({ s, c: now.get(s.operator_id) }))
-    .filter(({ s, c }) => !c || c.score !== s.score || c.grade !== s.grade)
-    .map(({ s, c }) => ({ operator_id: s.operator_id, finalized_score: s.score, current_score: c?.score ?? null, finalized_grade: s.grade, current_grade: c?.grade ?? null }));
-  for (const c of rows) if (!stored.some((s) => s.operator_id === c.operator_id)) changes.push({ operator_id: c.operator_id, finalized_score: null, current_score: c.score, finalized_grade: null, current_grade: c.grade });
+    .filter(({ s, c }) => !c || c.score !== s.score || c.grade !== s.grade || c.action !== s.action || c.commendation !== s.commendation)
+    .map(({ s, c }) => ({
+      operator_id: s.operator_id, finalized_score: s.score, current_score: c?.score ?? null, finalized_grade: s.grade, current_grade: c?.grade ?? null,
+      finalized_action: s.action, current_action: c?.action ?? null, finalized_commendation: s.commendation, current_commendation: c?.commendation ?? false,
+    }));
+  for (const c of rows) {
+    if (!stored.some((s) => s.operator_id === c.operator_id)) {
+      changes.push({ operator_id: c.operator_id, finalized_score: null, current_score: c.score, finalized_grade: null, current_grade: c.grade, finalized_action: null, current_action: c.action, finalized_commendation: false, current_commendation: c.commendation });
+    }
+  }
   return {
     month, rows: stored, changes, inputs_digest: run.inputs_digest, scored,
     finalized: { run_id: run.id, finalized_at: run.finalized_at, os_user: run.os_user, reason: run.reason },

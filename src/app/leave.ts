@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { eachDay, weekday, type WorkCalendar } from '../domain/calendar.js';
 import { daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
-import { computeBalance, computeSettlement, recordDays, type LeaveBalance, type LeavePolicy, type LeaveRecord, type LeaveSettlement } from '../domain/leave.js';
+import { computeBalance, computeSettlement, recordDaysWithin, type LeaveBalance, type LeavePolicy, type LeaveSettlement } from '../domain/leave.js';
 import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
@@ -61,12 +61,11 @@ export function leaveCalendar(db: Database.Database, q: { operatorId: string; ye
     const dates: string[] = [];
     for (const t of TYPES) row[t] = 0;
     for (const r of records) {
-      const clipped: LeaveRecord = { ...r, start_date: r.start_date > from ? r.start_date : from, end_date: r.end_date < to ? r.end_date : to, days: null };
-      if (clipped.start_date > clipped.end_date) continue;
-      const whole = r.start_date >= from && r.end_date <= to;
-      const days = whole ? recordDays(r, calendar) : recordDays(clipped, calendar);
-      row[r.type] = (row[r.type] as number) + days;
-      dates.push(`${r.type} ${clipped.start_date.slice(5)}${clipped.end_date !== clipped.start_date ? '–' + clipped.end_date.slice(5) : ''}`);
+      const start = r.start_date > from ? r.start_date : from;
+      const end = r.end_date < to ? r.end_date : to;
+      if (start > end) continue;
+      row[r.type] = (row[r.type] as number) + recordDaysWithin(r, from, to, calendar);
+      dates.push(`${r.type} ${start.slice(5)}${end !== start ? '–' + end.slice(5) : ''}`);
     }
     row.dates = dates.join('; ');
     rows.push(row);

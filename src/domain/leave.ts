@@ -227,6 +227,11 @@ function countedDays(r: LeaveRecord, from: IsoDate, to: IsoDate, unit: DayUnit, 
   return out;
 }
 
+/** The working days of a record that fall within `from`..`to` (an override filled from the first day, as in countedDays). */
+export function recordDaysWithin(record: LeaveRecord, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
+  return sumDays(countedDays(record, from, to, 'working', calendar));
+}
+
 /** REG art.3 para.2: working days of a record (weekends and holidays out, swapped working days in), or its override. */
 export function recordDays(record: LeaveRecord, calendar: WorkCalendar): number {
   return sumDays(countedDays(record, record.start_date, record.end_date, 'working', calendar));

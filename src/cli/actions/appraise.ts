@@ -10,7 +10,6 @@ import { InputError, UsageError } from '../../errors.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import { renderXlsx } from '../../io/render/xlsx.js';
 import { checkOutPath } from '../../io/output.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
 import { emitReport } from '../emit.js';
@@ -64,7 +63,13 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
       result = appraiseMonth(handle.db, m, calendar, policy);
     } else if (result.finalized) {
       say(rt, `${m} was finalized (run #${result.finalized.run_id}): shown as stored`);
-      for (const c of result.changes) say(rt, `  changed since: ${c.operator_id} would now score ${c.current_score ?? 'n/a'} (${c.current_grade ?? 'no grade'}) instead of ${c.finalized_score ?? 'n/a'} (${c.finalized_grade ?? 'no grade'})`);
+      for (const c of result.changes) {
+        const extra = [
+          c.current_action !== c.finalized_action ? `action ${c.current_action ?? 'none'} instead of ${c.finalized_action ?? 'none'}` : '',
+          c.current_commendation !== c.finalized_commendation ? `commendation ${c.current_commendation ? 'yes' : 'no'} instead of ${c.finalized_commendation ? 'yes' : 'no'}` : '',
+        ].filter(Boolean).join('; ');
+        say(rt, `  changed since: ${c.operator_id} would now score ${c.current_score ?? 'n/a'} (${c.current_grade ?? 'no grade'}) instead of ${c.finalized_score ?? 'n/a'} (${c.finalized_grade ?? 'no grade'})${extra ? '; ' + extra : ''}`);
+      }
     }
     const rows = flags.team ? result.rows.filter((r) => r.team === flags.team) : result.rows;
     const settings = renderSettings(flags, rt);
@@ -106,7 +111,7 @@ export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runt
       const run = currentRun(handle.db, m);
       const list: AppraisalRow[] = run ? (JSON.parse(run.results_json) as AppraisalRow[]) : appraiseMonth(handle.db, m, calendar, policy).rows;
       const r = list.find((x) => x.operator_id === flags.operator);
-      if (r) rows.unshift({ month: m, score: r.score, grade: r.grade, commendation: r.commendation ? 'yes' : '', action: r.action ?? '', status: run ? 'finalized' : 'computed' });
+      if (r) rows.unshift({ month: m, score: r.score, grade: r.grade, commendation: r.commendation, action: r.action, status: run ? 'finalized' : 'computed' });
     }
     if (rows.length === 0) throw new InputError(`no appraisal of operator ${flags.operator} in those months`);
     emitReport({
@@ -132,6 +137,7 @@ export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Ru
     if (flags.format === 'xlsx' || out?.toLowerCase().endsWith('.xlsx')) {
       if (!out) throw new UsageError('--format xlsx writes a file: give --out FILE.xlsx');
       checkOutPath(out, flags.force ?? false);
+      const { renderXlsx } = await import('../../io/render/xlsx.js');
       const bytes = await renderXlsx(table, { lang: flags.lang, showPii: false }, `${sheet.draft ? 'DRAFT ' : ''}${m}`);
       writeOutput([bytes], { out, force: flags.force ?? false, stdout: rt.stdout });
       return say(rt, `wrote ${out}`);

@@ -1,0 +1,194 @@
+// Faults on the built binary: two imports at once, a busy database, kill -9, Ctrl-C and SIGTERM
+// in the middle of an import, and the exit codes of usage, input and database-state errors.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hotline, startHotline, tempDir, type CliResult } from '../helpers/cli.js';
+import { csv, exited, generateCalls, integrity, rows, snapshot, tableCounts, value, waitForWriter, withDb } from './support.js';
+
+/** Rows of the generated file: big enough that an import takes a few seconds. */
+const BIG_ROWS = 80_000;
+
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir('hotline-e2e-faults-'));
+  generateCalls(join(dir, 'big.csv'), BIG_ROWS);
+  writeFileSync(join(dir, 'operators.csv'), csv(['operator_id', 'name', 'hire_date'], [['1001', '张三', '2020-01-01'], ['1002', '李四', '2021-03-01']]));
+});
+afterAll(() => cleanup());
+
+function run(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+  return hotline(args, { cwd: dir, env });
+}
+
+const db = (name: string): string => join(dir, name);
+
+/** A database holding two operators (import #1): the state a later failure must leave alone. */
+function seeded(name: string): Record<string, unknown> {
+  expect(run(['--db', name, 'import', 'operators', 'operators.csv']).status).toBe(0);
+  return snapshot(db(name));
+}
+
+/** `count` calls with keys `<prefix>00001`… on 2026-10-05, one a second from 08:00. */
+function callsFile(name: string, prefix: string, count: number): string {
+  const data = Array.from({ length: count }, (_, i) => {
+    const t = new Date(Date.UTC(2026, 9, 5, 8, 0, i));
+    const at = `2026-10-05 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}:${String(t.getUTCSeconds()).padStart(2, '0')}`;
+    return [`${prefix}${String(i + 1).padStart(5, '0')}`, at, i % 7 === 0 ? 'abandoned' : 'answered', i % 60];
+  });
+  writeFileSync(join(dir, name), csv(['call_id', 'started_at', 'outcome', 'wait_seconds'], data));
+  return name;
+}
+
+describe('two writers', () => {
+  test('two imports of different files at once: each succeeds or gives up busy, and the rows are exactly the successful ones', async () => {
+    const files = [callsFile('pa.csv', 'PA', 6000), callsFile('pb.csv', 'PB', 6000)];
+    seeded('two.db');
+    const results = await Promise.all(files.map((f) => exited(startHotline(['--db', 'two.db', 'import', 'calls', f], { cwd: dir }))));
+    const done: string[] = [];
+    results.forEach((r, i) => {
+      const file = files[i] as string;
+      if (r.status === 0) {
+        expect(r.stderr).toMatch(new RegExp(`^${file}: 6000 rows: 6000 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped \\(import #[23], utf-8\\)\\n$`));
+        done.push(file);
+      } else {
+        expect(r).toMatchObject({ status: 4, stdout: '', stderr: 'error: two.db: database busy: another hotline process is writing\nhint: retry in a moment, or wait longer with --busy-timeout SECONDS\n' });
+      }
+    });
+    expect(done.length).toBeGreaterThan(0);
+    expect(rows(db('two.db'), 'SELECT kind, file_name, rows, inserted FROM imports ORDER BY file_name')).toEqual([
+      { kind: 'operators', file_name: 'operators.csv', rows: 2, inserted: 2 },
+      ...done.sort().map((f) => ({ kind: 'calls', file_name: f, rows: 6000, inserted: 6000 })),
+    ]);
+    expect(rows(db('two.db'), 'SELECT substr(call_id, 1, 2) AS file, count(*) AS n FROM calls GROUP BY 1 ORDER BY 1')).toEqual(
+      done.sort().map((f) => ({ file: f.slice(0, 2).toUpperCase(), n: 6000 })),
+    );
+    expect(integrity(db('two.db'))).toBe('ok');
+  });
+
+  test('a second import with --busy-timeout 0 while one is writing: exit 4 "database busy", nothing of it written', async () => {
+    const before = seeded('busy.db');
+    callsFile('small.csv', 'SM', 10);
+    const first = startHotline(['--db', 'busy.db', 'import', 'calls', 'big.csv'], { cwd: dir });
+    const firstDone = exited(first);
+    await waitForWriter(db('busy.db'), first);
+    const second = run(['--db', 'busy.db', '--busy-timeout', '0', 'import', 'calls', 'small.csv']);
+    expect(second).toEqual({ status: 4, stdout: '', stderr: 'error: busy.db: database busy: another hotline process is writing\nhint: retry in a moment, or wait longer with --busy-timeout SECONDS\n' });
+    first.kill('SIGTERM');
+    expect(await firstDone).toEqual({ status: 130, signal: null, stdout: '', stderr: 'error: interrupted: nothing was imported from big.csv\n' });
+    expect(snapshot(db('busy.db'))).toEqual(before);
+    expect(integrity(db('busy.db'))).toBe('ok');
+  });
+});
+
+describe('killed and interrupted imports', () => {
+  test('kill -9 mid-import: no row and no ledger entry from the file, integrity ok, and a rerun imports everything', async () => {
+    const before = seeded('kill.db');
+    const child = startHotline(['--db', 'kill.db', 'import', 'calls', 'big.csv'], { cwd: dir });
+    const done = exited(child);
+    await waitForWriter(db('kill.db'), child);
+    await new Promise((r) => setTimeout(r, 400)); // some batches are in
+    child.kill('SIGKILL');
+    expect(await done).toMatchObject({ status: null, signal: 'SIGKILL', stdout: '' });
+    expect(existsSync(db('kill.db-wal'))).toBe(true); // the crash left its journal behind
+    expect(integrity(db('kill.db'))).toBe('ok');
+    expect(snapshot(db('kill.db'))).toEqual(before);
+    expect(tableCounts(db('kill.db'))).toMatchObject({ imports: 1, calls: 0 });
+    const rerun = run(['--db', 'kill.db', 'import', 'calls', 'big.csv']);
+    expect(rerun).toEqual({ status: 0, stdout: '', stderr: `big.csv: ${BIG_ROWS} rows: ${BIG_ROWS} inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #2, utf-8)\n` });
+    expect(rows(db('kill.db'), 'SELECT count(*) AS n, min(call_id) AS first, max(call_id) AS last FROM calls')).toEqual([{ n: BIG_ROWS, first: 'C000000000', last: `C${String(BIG_ROWS - 1).padStart(9, '0')}` }]);
+    expect(value(db('kill.db'), "SELECT count(*) FROM imports WHERE file_name = 'big.csv'")).toBe(1);
+    expect(integrity(db('kill.db'))).toBe('ok');
+  });
+
+  test.each([
+    { signal: 'SIGINT' as const },
+    { signal: 'SIGTERM' as const },
+  ])('$signal mid-import: exit 130, "interrupted", nothing committed', async ({ signal }) => {
+    const name = `${signal}.db`;
+    const before = seeded(name);
+    const child = startHotline(['--db', name, 'import', 'calls', 'big.csv'], { cwd: dir });
+    const done = exited(child);
+    await waitForWriter(db(name), child);
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill(signal);
+    expect(await done).toEqual({ status: 130, signal: null, stdout: '', stderr: 'error: interrupted: nothing was imported from big.csv\n' });
+    expect(snapshot(db(name))).toEqual(before);
+    expect(integrity(db(name))).toBe('ok');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('exit codes', () => {
+  test('an unknown option: exit 2 and the option named', () => {
+    expect(run(['--db', 'x.db', 'calls', 'list', '--bogus'])).toEqual({ status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n" });
+    expect(run(['--bogus'])).toEqual({ status: 2, stdout: '', stderr: "error: unknown option '--bogus'\n(run with --help for usage)\n" });
+    expect(run(['nosuch'])).toEqual({ status: 2, stdout: '', stderr: "error: unknown command 'nosuch'\n(run with --help for usage)\n" });
+  });
+
+  test('a bad option value: exit 2 with what is accepted', () => {
+    writeFileSync(join(dir, 'tz.csv'), 'call_id,started_at,outcome\nT1,2026-10-01 09:00,answered\n');
+    expect(run(['--db', 'opt.db', 'import', 'calls', '--source-tz', 'Mars/Olympus', 'tz.csv'])).toEqual({
+      status: 2, stdout: '', stderr: "error: option '--source-tz <zone>' argument 'Mars/Olympus' is invalid. not an IANA time zone (e.g. UTC, Asia/Shanghai)\n",
+    });
+    expect(run(['--db', 'opt.db', 'import', 'calls', '--rejects', 'r.csv', 'tz.csv'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: --rejects goes with --skip-invalid\nhint: add --skip-invalid to import the good rows and write the bad ones to --rejects\n',
+    });
+    expect(existsSync(db('opt.db'))).toBe(false);
+  });
+
+  // PRODUCT.md §4: 2 usage, 3 bad input data. docs/formats.md lists "FILE: no such file" under 2.
+  test('a missing input file: exit 2, "no such file", the database as it was', () => {
+    const before = seeded('missing.db');
+    expect(run(['--db', 'missing.db', 'import', 'calls', 'nope.csv'])).toEqual({ status: 2, stdout: '', stderr: 'error: nope.csv: no such file\n' });
+    expect(snapshot(db('missing.db'))).toEqual(before);
+  });
+
+  // Regression test (found while writing these tests, since fixed).
+  test('a missing input file does not create a database', () => {
+    expect(run(['--db', 'created.db', 'import', 'calls', 'nope.csv']).status).toBe(2);
+    expect(existsSync(db('created.db'))).toBe(false);
+  });
+
+  test('a report on a database that does not exist: exit 4, and none is created', () => {
+    expect(run(['--db', 'absent.db', 'calls', 'list'])).toEqual({
+      status: 4, stdout: '', stderr: 'error: absent.db: no database here\nhint: import data first (hotline import …), or point --db / $HOTLINE_DB at your database\n',
+    });
+    expect(existsSync(db('absent.db'))).toBe(false);
+  });
+
+  test('a database from a newer hotline (user_version 99): exit 4 "newer", for reports and imports, file untouched', () => {
+    seeded('newer.db');
+    withDb(db('newer.db'), (d) => d.pragma('user_version = 99'));
+    const before = readFileSync(db('newer.db'));
+    const message = (v: number): string => `error: newer.db: the database has schema version 99, newer than this hotline understands (${v})\nhint: upgrade hotline (npm install) before using this database\n`;
+    const list = run(['--db', 'newer.db', 'operators', 'list']);
+    expect(list.status).toBe(4);
+    expect(list.stdout).toBe('');
+    const known = Number(/understands \((\d+)\)/.exec(list.stderr)?.[1]);
+    expect(known).toBeGreaterThanOrEqual(1);
+    expect(known).toBeLessThan(99);
+    expect(list.stderr).toBe(message(known));
+    expect(run(['--db', 'newer.db', 'import', 'calls', 'tz.csv'])).toEqual({ status: 4, stdout: '', stderr: message(known) });
+    expect(readFileSync(db('newer.db')).equals(before)).toBe(true);
+  });
+
+  test('a text file as --db: exit 4 "not a hotline database", file untouched, no journal left', () => {
+    const text = 'this is not a database, just notes from the night shift\n'.repeat(80).slice(0, 4096);
+    writeFileSync(db('notes.db'), text);
+    const message = 'error: notes.db: the database file is corrupt or not a hotline database (SQLITE_NOTADB)\nhint: restore it from a backup copy; nothing was written\n';
+    expect(run(['--db', 'notes.db', 'imports'])).toEqual({ status: 4, stdout: '', stderr: message });
+    expect(run(['--db', 'notes.db', 'import', 'operators', 'operators.csv'])).toEqual({ status: 4, stdout: '', stderr: message });
+    expect(readFileSync(db('notes.db'), 'utf8')).toBe(text);
+    expect(readdirSync(dir).filter((f) => f.startsWith('notes.db'))).toEqual(['notes.db']);
+  });
+
+  // Regression test (found while writing these tests, since fixed).
+  test('`hotline import` without a kind, stdin not a terminal: exit 2', () => {
+    const r = run(['--db', 'nokind.db', 'import']);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(2);
+  });
+});

@@ -1,0 +1,214 @@
+// What the list commands write: masked customer data, neutralised formulas, --out files, `| head`,
+// and no escape codes where a terminal cannot show them.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
+import { bash, csv, escapes, generateCalls, hotlineWithin, inTerminal, rows } from './support.js';
+
+let dir: string;
+let cleanup: () => void;
+
+/** Customer data with formula payloads (RELIABILITY.md table row 18) and phones in several forms. */
+const PAYLOADS = csv(['call_id', 'started_at', 'outcome', 'customer_name', 'customer_phone', 'customer_address', 'topic'], [
+  ['F1', '2026-10-01 09:00:00', 'answered', '=HYPERLINK("http://x")', '13812341234', '@SUM(A1)', '+1'],
+  ['F2', '2026-10-01 09:01:00', 'answered', '张三', '+86 139 0000 1111', '-2+3', '\t=1'],
+  ['F3', '2026-10-01 09:02:00', 'answered', '欧阳娜娜', '010-12345678', '上海市浦东新区人民路1号', '＝1+1'],
+  ['F4', '2026-10-01 09:03:00', 'answered', "-2+3+cmd|' /C calc'!A0", '', '=1+2";=1+2', '-5'],
+]);
+
+const HEADER = 'call_id,started_at,operator_id,direction,outcome,wait_seconds,talk_seconds,hold_seconds,acw_seconds,category,topic,complaint_reason,customer_name,customer_phone,customer_address,tracking_no,satisfaction,resolved';
+
+const MASKED = [
+  HEADER,
+  "F1,2026-10-01 09:00:00,,inbound,answered,,,,,,'+1,,'=*********************,138****1234,'@SU****,,,",
+  "F2,2026-10-01 09:01:00,,inbound,answered,,,,,,'\t=1,,张*,139****1111,'-2+****,,,",
+  "F3,2026-10-01 09:02:00,,inbound,answered,,,,,,'＝1+1,,欧***,010****5678,上海市****,,,",
+  "F4,2026-10-01 09:03:00,,inbound,answered,,,,,,'-5,,'-*********************,,'=1+****,,,",
+  '',
+].join('\r\n');
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir('hotline-e2e-output-'));
+  writeFileSync(join(dir, 'payloads.csv'), PAYLOADS);
+  expect(run(['--db', 'pii.db', 'import', 'calls', 'payloads.csv']).status).toBe(0);
+  generateCalls(join(dir, 'year.csv'), 4000);
+  expect(run(['--db', 'year.db', 'import', 'calls', 'year.csv']).status).toBe(0);
+  writeFileSync(join(dir, 'operators.csv'), csv(['工号', '姓名', '班组', '入职日期'], [['1001', '张三', '一组', '2020-01-01'], ['1002', '李四', '二组', '2021-03-01']]));
+  expect(run(['--db', 'pii.db', 'import', 'operators', 'operators.csv']).status).toBe(0);
+});
+afterAll(() => cleanup());
+
+function run(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+  return hotline(args, { cwd: dir, env });
+}
+
+const tmpFiles = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('customer data and formulas in CSV', () => {
+  test('stored as written (cells trimmed of spaces, tabs kept, phones normalised)', () => {
+    expect(rows(join(dir, 'pii.db'), 'SELECT call_id, customer_name, customer_phone, customer_address, topic FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'F1', customer_name: '=HYPERLINK("http://x")', customer_phone: '13812341234', customer_address: '@SUM(A1)', topic: '+1' },
+      // Cells lose surrounding spaces (ASCII and U+3000) but keep tabs (trimSpaces in
+      // src/io/row-plan.ts), so the "\t=1" payload is stored verbatim (RELIABILITY.md row 18).
+      { call_id: 'F2', customer_name: '张三', customer_phone: '13900001111', customer_address: '-2+3', topic: '\t=1' },
+      { call_id: 'F3', customer_name: '欧阳娜娜', customer_phone: '01012345678', customer_address: '上海市浦东新区人民路1号', topic: '＝1+1' },
+      { call_id: 'F4', customer_name: "-2+3+cmd|' /C calc'!A0", customer_phone: null, customer_address: '=1+2";=1+2', topic: '-5' },
+    ]);
+  });
+
+  test('calls list --format csv: phones 138****1234, names 张*, every formula cell prefixed with \'', () => {
+    expect(run(['--db', 'pii.db', 'calls', 'list', '--format', 'csv'])).toEqual({ status: 0, stdout: MASKED, stderr: '' });
+  });
+
+  test('--show-pii: the raw values, still neutralised', () => {
+    expect(run(['--db', 'pii.db', 'calls', 'list', '--format', 'csv', '--show-pii', '--reason', 'test'])).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        HEADER,
+        `F1,2026-10-01 09:00:00,,inbound,answered,,,,,,'+1,,"'=HYPERLINK(""http://x"")",13812341234,'@SUM(A1),,,`,
+        "F2,2026-10-01 09:01:00,,inbound,answered,,,,,,'\t=1,,张三,13900001111,'-2+3,,,",
+        "F3,2026-10-01 09:02:00,,inbound,answered,,,,,,'＝1+1,,欧阳娜娜,01012345678,上海市浦东新区人民路1号,,,",
+        `F4,2026-10-01 09:03:00,,inbound,answered,,,,,,'-5,,'-2+3+cmd|' /C calc'!A0,,"'=1+2"";=1+2",,,`,
+        '',
+      ].join('\r\n'),
+    });
+  });
+
+  test('--format json masks too, and leaves text as it is (JSON is not opened by Excel)', () => {
+    const r = run(['--db', 'pii.db', 'calls', 'list', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((c) => [c.customer_name, c.customer_phone, c.customer_address, c.topic])).toEqual([
+      ['=*********************', '138****1234', '@SU****', '+1'],
+      ['张*', '139****1111', '-2+****', '\t=1'],
+      ['欧***', '010****5678', '上海市****', '＝1+1'],
+      ['-*********************', null, '=1+****', '-5'],
+    ]);
+  });
+});
+
+describe('--out', () => {
+  test('writes a UTF-8 BOM CSV (the same rows as stdout), atomically, and --force replaces it', () => {
+    const r = run(['--db', 'pii.db', 'calls', 'list', '--out', 'calls.csv']);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'calls.csv'), 'utf8')).toBe('\ufeff' + MASKED);
+    expect(tmpFiles()).toEqual([]);
+    const forced = run(['--db', 'pii.db', 'calls', 'list', '--out', 'calls.csv', '--force', '--limit', '1']);
+    expect(forced).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'calls.csv'), 'utf8')).toBe('\ufeff' + MASKED.split('\r\n').slice(0, 2).join('\r\n') + '\r\n');
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  test('an existing --out file is kept without --force (operators list): exit 2', () => {
+    writeFileSync(join(dir, 'roster.csv'), 'keep me\n');
+    expect(run(['--db', 'pii.db', 'operators', 'list', '--out', 'roster.csv'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: roster.csv already exists\nhint: choose another --out file, or add --force to replace it\n',
+    });
+    expect(readFileSync(join(dir, 'roster.csv'), 'utf8')).toBe('keep me\n');
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  // Regression test (found while writing these tests, since fixed).
+  test('calls list and orders list refuse an existing --out file without --force: exit 2', () => {
+    writeFileSync(join(dir, 'existing.csv'), 'keep me\n');
+    for (const list of ['calls', 'orders']) {
+      const r = run(['--db', 'pii.db', list, 'list', '--out', 'existing.csv']);
+      expect(readFileSync(join(dir, 'existing.csv'), 'utf8')).toBe('keep me\n');
+      expect(tmpFiles()).toEqual([]);
+      expect({ list, ...r }).toEqual({ list, status: 2, stdout: '', stderr: 'error: existing.csv already exists\nhint: choose another --out file, or add --force to replace it\n' });
+    }
+  });
+
+  // Regression test (found while writing these tests, since fixed).
+  test('calls list --out into a missing directory: exit 4 "cannot write"', () => {
+    const r = run(['--db', 'pii.db', 'calls', 'list', '--out', 'no-such-dir/calls.csv']);
+    expect(r).toEqual({ status: 4, stdout: '', stderr: 'error: no-such-dir/calls.csv: cannot write (ENOENT)\nhint: check that the directory exists and is writable\n' });
+  });
+});
+
+describe('the ledger as JSON', () => {
+  // Regression test (found while writing these tests, since fixed).
+  test('imports --format json uses the same column names as the CSV', () => {
+    const header = run(['--db', 'pii.db', 'imports', '--format', 'csv']).stdout.split('\r\n')[0]?.split(',');
+    expect(header).toEqual(['import_id', 'kind', 'file', 'sha256', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'imported_at', 'user']);
+    const ledger = JSON.parse(run(['--db', 'pii.db', 'imports', '--format', 'json']).stdout) as Record<string, unknown>[];
+    expect(ledger.map((r) => r.file)).toEqual(['operators.csv', 'payloads.csv']);
+    expect(Object.keys(ledger[0] as object)).toEqual(header);
+  });
+});
+
+describe('pipes', () => {
+  test.each([
+    { format: 'csv', first: HEADER + '\r' }, // CSV lines end in CRLF
+    { format: 'json', first: '[' },
+  ])('calls list --format $format | head -1: hotline exits 0 with no EPIPE stack', ({ format, first }) => {
+    // 4000 rows are about 650 KB, far more than a pipe holds: head exits while hotline still writes.
+    const r = bash(`hotline --db year.db calls list --format ${format} 2>err.txt | head -1; echo "status=\${PIPESTATUS[0]}"; cat err.txt`, { cwd: dir });
+    expect(r).toEqual({ status: 0, stdout: `${first}\nstatus=0\n`, stderr: '' });
+  });
+
+  test('piped, a table has no colour even without NO_COLOR', () => {
+    const r = bash('hotline --db pii.db operators list --format table | cat; echo "status=${PIPESTATUS[0]}"', { cwd: dir, env: { NO_COLOR: undefined, TERM: 'xterm-256color', FORCE_COLOR: undefined } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('│ 1001        │ 张三 │ 一组 │ 2020-01-01 │');
+    expect(r.stdout.endsWith('status=0\n')).toBe(true);
+    expect(escapes(r.stdout)).toEqual([]);
+  });
+});
+
+describe('escape codes on a terminal', () => {
+  const tableCommands = [
+    ['--db', 'pii.db', 'operators', 'list'],
+    ['--db', 'pii.db', 'calls', 'list', '--limit', '2'],
+    ['--db', 'pii.db', 'imports'],
+  ];
+
+  test('a terminal table has colour by default (the control for the tests below)', () => {
+    const r = inTerminal(tableCommands[0] as string[], { cwd: dir, env: { NO_COLOR: undefined, TERM: 'xterm-256color', FORCE_COLOR: undefined } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1001');
+    expect(escapes(r.stdout).length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    { name: 'NO_COLOR=1', env: { NO_COLOR: '1', TERM: 'xterm-256color' } },
+    { name: 'TERM=dumb', env: { NO_COLOR: undefined, TERM: 'dumb' } },
+  ])('$name: no ESC byte in any table', ({ env }) => {
+    for (const args of tableCommands) {
+      const r = inTerminal(args, { cwd: dir, env: { FORCE_COLOR: undefined, ...env } });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('┌');
+      expect(escapes(r.stdout)).toEqual([]);
+    }
+  });
+
+  // Regression test (found while writing these tests, since fixed).
+  test('TERM=dumb: an import writes no ESC byte', () => {
+    const r = inTerminal(['--db', 'progress.db', 'import', 'calls', 'payloads.csv'], { cwd: dir, env: { NO_COLOR: '1', TERM: 'dumb' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('payloads.csv: 4 rows: 4 inserted');
+    expect(escapes(r.stdout)).toEqual([]);
+  });
+});
+
+describe('terminal tables of many calls', () => {
+  // The default on a terminal is a table (PRODUCT.md §4), and cli-table3's layout time grows
+  // faster than its rows (once 1000 calls ~3 s, 4000 ~9 s, 300000 "Maximum call stack size
+  // exceeded"). A terminal table now draws at most 500 rows (MAX_TABLE_ROWS in
+  // src/io/render/table.ts) and says how many it left out: a 2500-row request is fast and capped.
+  test('a 2500-row table is rendered within 3 seconds, capped at 500 rows with a note', () => {
+    const r = hotlineWithin(['--db', 'year.db', 'calls', 'list', '--format', 'table', '--limit', '2500'], { cwd: dir, timeoutMs: 3000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.ms).toBeLessThan(3000);
+    const lines = r.stdout.split('\n');
+    // top border, header, separator, 500 rows, bottom border, the note, and the final line end
+    expect(lines.length).toBe(500 + 4 + 1 + 1);
+    expect(lines.filter((l) => l.startsWith('│ C')).length).toBe(500);
+    expect(lines[3]?.startsWith('│ C000000000 │')).toBe(true);
+    expect(lines[502]?.startsWith('│ C000000499 │')).toBe(true);
+    expect(lines[503]?.startsWith('└')).toBe(true);
+    expect(lines.slice(-2)).toEqual(['(… and 2000 more rows: a terminal table shows 500; use --limit, or --format csv)', '']);
+  });
+});

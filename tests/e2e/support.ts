@@ -1,0 +1,140 @@
+// Helpers for the end-to-end tests: CSV text from rows, looking inside a database with
+// better-sqlite3, waiting for a started process, and running hotline in a shell or a terminal.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { BIN, ROOT, cliEnv, type CliResult } from '../helpers/cli.js';
+
+/** CSV text (LF line ends) of a header and rows; cells with a comma, quote or line break are quoted. */
+export function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cell = (v: string | number): string => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** Runs `fn` on the database at `path` (opened read-write, as the next hotline run would) and closes it. */
+export function withDb<T>(path: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Rows of `sql` on the database at `path`. */
+export function rows<T = Record<string, unknown>>(path: string, sql: string, ...params: unknown[]): T[] {
+  return withDb(path, (db) => db.prepare(sql).all(...params) as T[]);
+}
+
+/** One value of `sql`. */
+export function value(path: string, sql: string, ...params: unknown[]): unknown {
+  return withDb(path, (db) => db.prepare(sql).pluck().get(...params));
+}
+
+function tables(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+}
+
+/** Row count of every table. */
+export function tableCounts(path: string): Record<string, number> {
+  return withDb(path, (db) => Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number])));
+}
+
+/** The same keys as `counts`, every one 0: what a database holds when nothing was ever imported. */
+export function zeros(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(counts).map((k) => [k, 0]));
+}
+
+/** Every row of every table, and the schema: to compare a database before and after. */
+export function snapshot(path: string): Record<string, unknown> {
+  return withDb(path, (db) => ({
+    user_version: db.pragma('user_version', { simple: true }),
+    schema: db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all(),
+    ...Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()])),
+  }));
+}
+
+/** PRAGMA integrity_check of the database at `path` ('ok' when sound). */
+export function integrity(path: string): string {
+  return withDb(path, (db) => db.pragma('integrity_check', { simple: true }) as string);
+}
+
+export interface Exited extends CliResult {
+  signal: NodeJS.Signals | null;
+}
+
+/** Collects a started process's output and waits for it to end. */
+export function exited(child: ChildProcess): Promise<Exited> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves once some process holds the write lock of the database at `path` (an import has run
+ * BEGIN IMMEDIATE and is writing rows): a probe's own BEGIN IMMEDIATE then fails with SQLITE_BUSY.
+ */
+export async function waitForWriter(path: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('the import ended before it was seen writing');
+    const probe = new Database(path, { fileMustExist: true, timeout: 0 });
+    try {
+      probe.exec('BEGIN IMMEDIATE');
+      probe.exec('ROLLBACK');
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return;
+      throw e;
+    } finally {
+      probe.close();
+    }
+    await sleep(25);
+  }
+  throw new Error(`no writer on ${path} within ${timeoutMs} ms`);
+}
+
+/** Writes `rows` calls in the canonical layout to `out` with the project's generator (keys C000000000…). */
+export function generateCalls(out: string, rowCount: number): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate-calls.mjs'), out, String(rowCount)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`generate-calls failed: ${r.stderr}`);
+}
+
+/** Runs a bash script in `cwd` with the test environment, where `hotline` runs the built bin/hotline.js. */
+export function bash(script: string, opts: { cwd: string; env?: Record<string, string | undefined> }): CliResult {
+  const env = cliEnv({ HOTLINE_NODE: process.execPath, HOTLINE_BIN: BIN, ...opts.env });
+  const prelude = 'hotline() { "$HOTLINE_NODE" "$HOTLINE_BIN" "$@"; }\n';
+  const r = spawnSync('bash', ['-c', prelude + script], { cwd: opts.cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs hotline with stdin, stdout and stderr on a pseudo-terminal (util-linux `script`), as a
+ * person at a terminal would; returns everything the terminal received.
+ */
+export function inTerminal(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): CliResult {
+  const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd, env: cliEnv(opts.env), encoding: 'utf8', input: '' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Byte offsets of ESC (0x1b) in `text`. */
+export function escapes(text: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf('\u001b'); i >= 0; i = text.indexOf('\u001b', i + 1)) at.push(i);
+  return at;
+}
+
+/** Like `hotline()`, but the process is killed after `timeoutMs` (status null then). */
+export function hotlineWithin(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; timeoutMs: number }): CliResult & { ms: number } {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), input: '', encoding: 'utf8', timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}
