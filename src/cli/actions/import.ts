@@ -10,7 +10,7 @@ import { openDb, policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { UsageError } from '../../errors.js';
+import { DbStateError, UsageError } from '../../errors.js';
 
 export interface ImportFlags {
   encoding?: Encoding;
@@ -39,6 +39,11 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   const { policy } = policyFor(globals, rt);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
   const handle = openDb(globals, rt, { durable: true, create: true });
+  const quick = handle.db.pragma('quick_check', { simple: true });
+  if (quick !== 'ok') {
+    handle.close();
+    throw new DbStateError(`${handle.path}: the database fails its quick check (${String(quick)}); nothing was imported`, { hint: 'run hotline db check, and restore from a backup copy' });
+  }
   const stop = onInterrupt();
   const bar = rt.stderr.isTTY && rt.env.TERM !== 'dumb'
     ? new cliProgress.SingleBar({ stream: rt.stderr, format: '{file} [{bar}] {percentage}% {eta_formatted}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)

@@ -1,0 +1,62 @@
+/** The actions of `db check` and `db backup`. */
+import { existsSync, renameSync, rmSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { resolveDbPath } from '../../db/path.js';
+import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
+import { DbStateError, UsageError } from '../../errors.js';
+import { emitReport } from '../emit.js';
+import type { Row } from '../../io/render/report.js';
+import type { GlobalOptions, OutputFlags } from '../options.js';
+import { say, type Runtime } from '../runtime.js';
+
+export type CheckFlags = OutputFlags & { full?: boolean };
+
+function openExisting(globals: GlobalOptions, rt: Runtime, readonly: boolean): { db: Database.Database; path: string } {
+  const path = resolveDbPath(globals.db, rt.env);
+  if (!existsSync(path)) throw new DbStateError(`${path}: no database here`, { hint: 'point --db or $HOTLINE_DB at your database' });
+  try {
+    const db = new Database(path, { readonly, fileMustExist: true, timeout: (globals.busyTimeout ?? 5) * 1000 });
+    return { db, path };
+  } catch (e) {
+    throw new DbStateError(`${path}: cannot open: ${(e as Error).message}`, { hint: 'restore it from a backup copy' });
+  }
+}
+
+export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime): void {
+  const { db, path } = openExisting(globals, rt, false);
+  let items: CheckItem[];
+  try {
+    items = checkDatabase(db, path, { full: flags.full ?? false });
+  } finally {
+    db.close();
+  }
+  emitReport({ columns: [{ key: 'check', en: 'check', zh: '检查项' }, { key: 'level', en: 'level', zh: '结果' }, { key: 'detail', en: 'detail', zh: '说明' }], rows: items as unknown as Row[] }, flags, rt);
+  const errors = items.filter((i) => i.level === 'error');
+  if (errors.length > 0) throw new DbStateError(`${path}: ${errors.map((e) => `${e.check} failed`).join(', ')}`, { hint: 'restore it from a backup copy (hotline db backup makes them); imports refuse this database' });
+  say(rt, `${path}: ${items.some((i) => i.level === 'warning') ? 'usable, with warnings' : 'ok'}`);
+}
+
+export async function runBackup(target: string, flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  if (existsSync(target) && !flags.force) throw new UsageError(`${target} already exists`, { hint: 'choose another file, or add --force to replace it' });
+  const { db, path } = openExisting(globals, rt, false);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await backupDatabase(db, tmp);
+    chmodSync(tmp, 0o600);
+    const copy = new Database(tmp, { readonly: true });
+    try {
+      const ok = copy.pragma('quick_check', { simple: true });
+      if (ok !== 'ok') throw new DbStateError(`backup of ${path} failed its check: ${String(ok)}`);
+    } finally {
+      copy.close();
+    }
+    renameSync(tmp, target);
+    say(rt, `backed up ${path} to ${target} (quick_check ok)`);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The database's health: integrity, schema version, WAL state, file permissions, ledger
+ * consistency; and an online backup through SQLite's backup API (safe while another process writes).
+ */
+import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION, schemaVersion } from './migrate.js';
+
+export type CheckLevel = 'ok' | 'warning' | 'error';
+
+export interface CheckItem {
+  check: string;
+  level: CheckLevel;
+  detail: string;
+}
+
+/** Runs every check; never throws for a damaged file (that is an 'error' item). */
+export function checkDatabase(db: Database.Database, path: string, opts: { full: boolean }): CheckItem[] {
+  const items: CheckItem[] = [];
+  const add = (check: string, level: CheckLevel, detail: string): void => void items.push({ check, level, detail });
+  try {
+    const rows = db.pragma(opts.full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
+    const msgs = rows.map((r) => Object.values(r)[0] as string);
+    if (msgs.length === 1 && msgs[0] === 'ok') add(opts.full ? 'integrity_check' : 'quick_check', 'ok', 'ok');
+    else add(opts.full ? 'integrity_check' : 'quick_check', 'error', msgs.slice(0, 5).join('; '));
+  } catch (e) {
+    add('quick_check', 'error', (e as Error).message);
+    return items;
+  }
+  const version = schemaVersion(db);
+  add('schema', version === SCHEMA_VERSION ? 'ok' : 'warning', `version ${version} (this hotline: ${SCHEMA_VERSION})`);
+  const mode = db.pragma('journal_mode', { simple: true }) as string;
+  add('journal_mode', mode === 'wal' ? 'ok' : 'warning', mode);
+  if (path !== ':memory:') {
+    const wal = existsSync(`${path}-wal`);
+    const shm = existsSync(`${path}-shm`);
+    if (!wal && shm) add('wal', 'warning', 'a -shm file without its -wal: the WAL was deleted after a crash; changes not yet checkpointed are lost (restore from a backup if data is missing)');
+    else add('wal', 'ok', wal ? `WAL file present (${statSync(`${path}-wal`).size} bytes)` : 'no WAL file');
+    const perm = statSync(path).mode & 0o777;
+    add('permissions', perm & 0o077 ? 'warning' : 'ok', `mode ${perm.toString(8).padStart(4, '0')}${perm & 0o077 ? ': others can read customer data; chmod 600' : ''}`);
+  }
+  add('ledger', ...ledgerCheck(db));
+  return items;
+}
+
+/** Every import in the ledger whose rows are all gone is suspicious (rows deleted by hand?). */
+function ledgerCheck(db: Database.Database): [CheckLevel, string] {
+  const imports = db.prepare("SELECT id, kind, inserted + updated AS wrote FROM imports WHERE finished_at IS NOT NULL AND kind IN ('operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations')").all() as { id: number; kind: string; wrote: number }[];
+  const missing: string[] = [];
+  for (const i of imports) {
+    if (i.wrote === 0) continue;
+    const present = db.prepare(`SELECT count(*) FROM ${i.kind} WHERE import_id = ? OR created_import_id = ? OR seen_import_id = ?`).pluck().get(i.id, i.id, i.id) as number;
+    if (present === 0) missing.push(`#${i.id} (${i.kind}, ${i.wrote} rows written, none left)`);
+  }
+  const stray = (['calls', 'orders', 'operators'] as const).map((t) => db.prepare(`SELECT count(*) FROM ${t} WHERE import_id NOT IN (SELECT id FROM imports)`).pluck().get() as number).reduce((a, b) => a + b, 0);
+  if (missing.length > 0 || stray > 0) return ['warning', [missing.length ? `imports with no rows left: ${missing.join(', ')}` : '', stray ? `${stray} rows name an import not in the ledger` : ''].filter(Boolean).join('; ')];
+  return ['ok', `${imports.length} imports, every one with its rows`];
+}
+
+/** Copies the live database to `target` with SQLite's online backup (restarts if another process writes). */
+export async function backupDatabase(db: Database.Database, target: string): Promise<void> {
+  await db.backup(target);
+}
