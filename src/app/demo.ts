@@ -1,7 +1,9 @@
 /**
- * `hotline demo`: the bundled sample month (data/samples) imported into a fresh database, then a
- * short tour: what was imported, the roster, the abandoned calls of one day. Later capabilities
- * add their reports to the tour.
+ * `hotline demo`: the bundled samples (data/samples: August, September and October 2026) imported
+ * into a fresh database, the three months appraised and finalized in turn, then a short tour of
+ * October: what was imported, the roster, the abandoned calls of one day, the annual leave, the
+ * appraisal (with the commendation and actions that need the earlier months) and the bonus sheet's
+ * totals. Later capabilities add their reports to the tour.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,13 +16,21 @@ import { DbStateError, UsageError } from '../errors.js';
 import { importFile, type ImportSummary } from './import-files.js';
 import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS, IMPORT_TABLE_KEYS } from './lists.js';
 import type { ReportTable } from '../io/render/report.js';
-import type { IsoDate } from '../domain/dates.js';
+import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import { buildDailyReport, type DailyReport } from './stats.js';
 import { balanceTable, leaveBalances } from './leave.js';
 import { loadCalendar } from '../io/calendar-files.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { storeRun } from '../db/queries/appraisal-runs.js';
+import { computeMonth, type AppraisalRow } from './appraisal.js';
+import { appraisalTable } from './appraisal-tables.js';
+import { bonusSheet, type BonusSheet } from './bonus.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_DAY = '2026-10-12';
+/** The sample months, oldest first; the tour is about the last one. */
+export const DEMO_MONTHS = ['2026-08', '2026-09', '2026-10'] as IsoMonth[];
+const TOUR_MONTH = DEMO_MONTHS[DEMO_MONTHS.length - 1] as IsoMonth;
 
 export interface DemoOptions {
   dbPath: string;
@@ -37,8 +47,10 @@ export interface DemoSection {
 export interface DemoResult {
   dbPath: string;
   imports: ImportSummary[];
+  /** The months appraised and finalized, oldest first, with their run. */
+  finalized: { month: IsoMonth; run_id: number; operators: number }[];
   sections: DemoSection[];
-  /** The daily statistics of the sample month's busiest day. */
+  /** The daily statistics of October's busiest day. */
   busiestDay: DailyReport;
 }
 
@@ -61,9 +73,44 @@ function removeOldDemo(opts: DemoOptions): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(opts.dbPath + suffix, { force: true });
 }
 
-const SAMPLE_FILES: readonly [ImportKind, string][] = [['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv'], ['leave', 'leave.csv']];
+const SAMPLE_FILES: readonly [ImportKind, string][] = [
+  ['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv'], ['leave', 'leave.csv'], ['tickets', 'tickets.csv'], ['evaluations', 'evaluations.csv'],
+];
 
-/** Imports the sample month into a fresh database and returns the tour's reports. */
+/** Appraises and finalizes each sample month in turn (as `appraise run --month M --finalize`), so each month's streaks see the ones before. */
+function finalizeMonths(db: Database.Database, calendar: WorkCalendar, policy: Policy, now: number): { finalized: DemoResult['finalized']; rows: AppraisalRow[] } {
+  const finalized: DemoResult['finalized'] = [];
+  let rows: AppraisalRow[] = [];
+  for (const month of DEMO_MONTHS) {
+    const fresh = computeMonth(db, month, calendar, policy);
+    const run_id = storeRun(db, {
+      month, finalized_at: now, os_user: null, reason: null,
+      policy_json: JSON.stringify(policy), inputs_digest: fresh.digest, results_json: JSON.stringify(fresh.rows),
+    }, false);
+    finalized.push({ month, run_id, operators: fresh.rows.length });
+    rows = fresh.rows;
+  }
+  return { finalized, rows };
+}
+
+/** The bonus sheet's totals, one line per item: how many operators get it and the amount. */
+function bonusTotalsTable(sheet: BonusSheet): ReportTable {
+  const items = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
+  return {
+    columns: [
+      { key: 'item', en: 'item', zh: '项目' },
+      { key: 'operators', en: 'operators', zh: '人数', type: 'integer' },
+      { key: 'amount', en: 'yuan', zh: '金额(元)', type: 'money' },
+      { key: 'who', en: 'who', zh: '工号' },
+    ],
+    rows: items.map((item) => {
+      const paid = sheet.rows.filter((r) => r[item] > 0);
+      return { item, operators: paid.length, amount: sheet.totals[item], who: paid.length <= 5 ? paid.map((r) => r.operator_id).join(' ') : '' };
+    }),
+  };
+}
+
+/** Imports the sample months into a fresh database, finalizes their appraisals and returns the tour's reports. */
 export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<DemoResult> {
   if (!existsSync(SAMPLES_DIR)) throw new DbStateError(`the sample data is missing (${SAMPLES_DIR})`, { hint: 'reinstall hotline' });
   removeOldDemo(opts);
@@ -77,7 +124,8 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
       });
       imports.push(summary);
     }
-    const busiest = h.db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1").pluck().get() as IsoDate;
+    const busiest = h.db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' AND local_day BETWEEN ? AND ? GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1")
+      .pluck().get(`${TOUR_MONTH}-01`, `${TOUR_MONTH}-31`) as IsoDate;
     const defs = { threshold_seconds: opts.policy.kpi.threshold_seconds, short_abandon_seconds: opts.policy.kpi.short_abandon_seconds, service_level_formula: opts.policy.kpi.service_level };
     const { calendar } = loadCalendar(opts.policy.calendars);
     const balances = leaveBalances(h.db, { year: 2026, asOf: '2026-10-31' as IsoDate }, calendar, opts.policy.leave);
@@ -85,7 +133,20 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
       title: 'Annual leave 2026 as of 2026-10-31 (hotline leave balance --year 2026 --as-of 2026-10-31)',
       report: pickColumns(balanceTable(balances), ['operator_id', 'name', 'band_days', 'entitlement_days', 'taken_days', 'remaining_days', 'disqualified']),
     };
-    return { dbPath: opts.dbPath, imports, sections: [...tour(h.db, opts.policy.timezone), leaveSection], busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs) };
+    const { finalized, rows } = finalizeMonths(h.db, calendar, opts.policy, hooks.now());
+    const appraisalSection: DemoSection = {
+      title: `The appraisal of ${TOUR_MONTH}, finalized after ${DEMO_MONTHS.slice(0, -1).join(' and ')} (hotline appraise run --month ${TOUR_MONTH})`,
+      report: pickColumns(appraisalTable(rows), ['operator_id', 'name', 'team', 'score', 'grade', 'commendation', 'action']),
+    };
+    const bonusSection: DemoSection = {
+      title: `The bonus sheet of ${TOUR_MONTH}, totals (hotline bonus --month ${TOUR_MONTH})`,
+      report: bonusTotalsTable(bonusSheet(h.db, TOUR_MONTH, calendar, opts.policy, { draft: false })),
+    };
+    return {
+      dbPath: opts.dbPath, imports, finalized,
+      sections: [...tour(h.db, opts.policy.timezone), leaveSection, appraisalSection, bonusSection],
+      busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs),
+    };
   } finally {
     h.close();
   }

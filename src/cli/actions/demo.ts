@@ -1,4 +1,4 @@
-/** The action of `hotline demo`: the sample month imported, then the tour printed. */
+/** The action of `hotline demo`: the sample months imported and appraised, then the tour of October printed. */
 import { runDemo } from '../../app/demo.js';
 import { dailyText } from './stats.js';
 import { renderReport } from '../../io/render/index.js';
@@ -18,13 +18,15 @@ export async function runDemoCommand(flags: { force?: boolean }, globals: Global
     );
     const color = colorAllowed(rt.stdout, rt.env);
     rt.stdout.write(`hotline demo: the sample month (October 2026: ${result.imports.length} files) is in ${result.dbPath}\n`);
+    const runs = result.finalized.map((f) => `${f.month} (run #${f.run_id})`);
+    rt.stdout.write(`with August and September 2026 before it; appraised and finalized in turn: ${runs.join(', ')}\n`);
     for (const s of result.sections) {
       rt.stdout.write(`\n== ${s.title}\n`);
       for (const chunk of renderReport(s.report, { format: 'table', lang: 'en', showPii: false, color, bom: false })) rt.stdout.write(chunk);
     }
-    rt.stdout.write(`\n== The busiest day of the month (hotline stats daily --date ${result.busiestDay.date})\n`);
+    rt.stdout.write(`\n== The busiest day of October (hotline stats daily --date ${result.busiestDay.date})\n`);
     for (const chunk of dailyText(result.busiestDay, { lang: 'en' }, color)) rt.stdout.write(chunk);
-    rt.stdout.write(`\nTry next (customer data is masked unless --show-pii):\n  hotline --db ${result.dbPath} calls list --date 2026-10-12 --category complaint\n  hotline --db ${result.dbPath} orders list --operator 1020 --corrected --format csv\n  hotline --db ${result.dbPath} operators list --lang zh\n  hotline --db ${result.dbPath} stats range --from 2026-10-01 --to 2026-10-31 --by week\n`);
+    rt.stdout.write(`\nTry next (customer data is masked unless --show-pii):\n  hotline --db ${result.dbPath} calls list --date 2026-10-12 --category complaint\n  hotline --db ${result.dbPath} orders list --operator 1020 --corrected --format csv\n  hotline --db ${result.dbPath} operators list --lang zh\n  hotline --db ${result.dbPath} stats range --from 2026-10-01 --to 2026-10-31 --by week\n  hotline --db ${result.dbPath} appraise history --operator 1020 --months 3 --to 2026-10\n  hotline --db ${result.dbPath} bonus --month 2026-10 --lang zh\n`);
   } finally {
     stop.dispose();
   }

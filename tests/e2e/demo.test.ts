@@ -1,0 +1,133 @@
+// `hotline demo` on the built binary: the sample month into a fresh database, the tour, a second
+// run replacing the demo database, and the refusal to replace a database that is not a demo.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
+import { csv, integrity, rows, snapshot, value, withDb } from './support.js';
+
+let dir: string;
+let cleanup: () => void;
+let first: CliResult;
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir('hotline-e2e-demo-'));
+  first = run(['demo', '--db', 'tour.db']);
+});
+afterAll(() => cleanup());
+
+function run(args: string[]): CliResult {
+  return hotline(args, { cwd: dir, env: { TZ: 'UTC' } });
+}
+
+const db = (name: string): string => join(dir, name);
+
+/** The sample months (README: 30 operators, 97,633 calls, 14,702 orders), the first three files. */
+const SAMPLE_LEDGER = [
+  { id: 1, kind: 'operators', file_name: 'operators.csv', encoding: 'gb18030', rows: 30, inserted: 30 },
+  { id: 2, kind: 'calls', file_name: 'calls.csv', encoding: 'utf-8', rows: 97633, inserted: 97633 },
+  { id: 3, kind: 'orders', file_name: 'orders.csv', encoding: 'utf-8', rows: 14702, inserted: 14702 },
+];
+const GBK_NOTICE = 'operators.csv: not UTF-8; decoding as GB18030 (GBK). Use --encoding to choose another.\n';
+
+/** The first line of the tour names the database and the number of sample files imported. */
+function headline(stdout: string, name: string): number {
+  const m = new RegExp(`^hotline demo: the sample month \\(October 2026[,:] (\\d+) files\\) is in ${name.replace('.', '\\.')}$`).exec(stdout.split('\n')[0] ?? '');
+  expect(m, stdout.split('\n')[0]).not.toBeNull();
+  return Number(m?.[1]);
+}
+
+function expectSampleMonth(name: string, files: number): void {
+  expect(rows(db(name), 'SELECT (SELECT count(*) FROM operators) AS operators, (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM orders) AS orders')).toEqual([
+    { operators: 30, calls: 97633, orders: 14702 },
+  ]);
+  expect(rows(db(name), 'SELECT id, kind, file_name, encoding, rows, inserted FROM imports WHERE id <= 3 ORDER BY id')).toEqual(SAMPLE_LEDGER);
+  // A fresh database: every file's rows were all new, and there is one ledger entry per file.
+  expect(rows(db(name), 'SELECT count(*) AS files, sum(rows = inserted) AS all_new, max(id) AS last FROM imports')).toEqual([{ files, all_new: files, last: files }]);
+  expect(value(db(name), "SELECT value FROM settings WHERE key = 'demo'")).toBe('1');
+  expect(integrity(db(name))).toBe('ok');
+}
+
+/** The lines of the tour section whose title starts with `title`. */
+function section(stdout: string, title: string): string[] {
+  const lines = stdout.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`== ${title}`));
+  expect(start, `section "${title}"`).toBeGreaterThan(0);
+  const end = lines.findIndex((l, i) => i > start && (l.startsWith('== ') || l.startsWith('Try next')));
+  return lines.slice(start + 1, end);
+}
+
+describe('hotline demo', () => {
+  test('imports the sample month into --db and prints the tour', () => {
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe(GBK_NOTICE);
+    const files = headline(first.stdout, 'tour.db');
+    expect(files).toBeGreaterThanOrEqual(3);
+    expect(first.stdout.split('\n').filter((l) => l.startsWith('== '))).toEqual(expect.arrayContaining([
+      '== What was imported (hotline imports)',
+      '== Team 一组 on the last day of the month (hotline operators list --team 一组 --active-on 2026-10-31)',
+      '== The first abandoned calls of 2026-10-12 (hotline calls list --date 2026-10-12 --outcome abandoned --limit 8)',
+    ]));
+    // The ledger section: one table row per sample file with its counts, newest first.
+    const ledger = section(first.stdout, 'What was imported').filter((l) => /^│ \d+ /.test(l)).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean).slice(0, 6));
+    expect(ledger.length).toBe(files);
+    expect(ledger.slice(-3)).toEqual([
+      ['3', 'orders', 'orders.csv', 'utf-8', '14702', '14702'],
+      ['2', 'calls', 'calls.csv', 'utf-8', '97633', '97633'],
+      ['1', 'operators', 'operators.csv', 'gb18030', '30', '30'],
+    ]);
+    // Customer phones are masked in the calls section; no phone appears whole anywhere.
+    expect(section(first.stdout, 'The first abandoned calls').filter((l) => /│ 1[3-9]\d\*{4}\d{4} /.test(l)).length).toBe(8);
+    expect(first.stdout).not.toMatch(/1[3-9]\d{9}/);
+    expect(first.stdout).not.toContain('\u001b');
+    const tail = first.stdout.split('\n').slice(first.stdout.split('\n').indexOf('Try next (customer data is masked unless --show-pii):'));
+    expect(tail.slice(1, 4)).toEqual([
+      '  hotline --db tour.db calls list --date 2026-10-12 --category complaint',
+      '  hotline --db tour.db orders list --operator 1020 --corrected --format csv',
+      '  hotline --db tour.db operators list --lang zh',
+    ]);
+    expect(tail[tail.length - 1]).toBe('');
+    expectSampleMonth('tour.db', files);
+  });
+
+  test('the commands the tour suggests work on the demo database', () => {
+    const suggested = first.stdout.split('\n').filter((l) => l.startsWith('  hotline --db tour.db '));
+    expect(suggested.length).toBeGreaterThanOrEqual(3);
+    for (const line of suggested) {
+      const r = run(line.trim().split(' ').slice(1));
+      expect({ line, status: r.status, stderr: r.stderr }).toEqual({ line, status: 0, stderr: '' });
+      expect(r.stdout.split('\n').length).toBeGreaterThan(2);
+    }
+    expect(run(['--db', 'tour.db', 'operators', 'list', '--lang', 'zh']).stdout.split('\r\n')[0]).toBe('工号,姓名,班组,入职日期,参加工作日期,离职日期,岗位级别,基本工资,绩效工资基数,月平均工资');
+  });
+
+  test('run again on the same --db: the demo database is replaced, not added to', () => {
+    withDb(db('tour.db'), (d) => {
+      d.prepare("INSERT INTO settings (key, value) VALUES ('left_over', 'from the first run')").run();
+      d.prepare("DELETE FROM calls WHERE call_id IN (SELECT call_id FROM calls LIMIT 10)").run();
+    });
+    const again = run(['demo', '--db', 'tour.db']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe(GBK_NOTICE);
+    const files = headline(again.stdout, 'tour.db');
+    expect(value(db('tour.db'), "SELECT count(*) FROM settings WHERE key = 'left_over'")).toBe(0);
+    expectSampleMonth('tour.db', files);
+  });
+
+  test('refuses an existing database that is not a demo (exit 2) unless --force', () => {
+    writeFileSync(join(dir, 'team.csv'), csv(['operator_id', 'name', 'hire_date'], [['9001', '值班长', '2019-05-01']]));
+    expect(run(['--db', 'work.db', 'import', 'operators', 'team.csv']).status).toBe(0);
+    const before = snapshot(db('work.db'));
+    expect(run(['demo', '--db', 'work.db'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: work.db exists and is not a demo database\nhint: give the demo another --db path, or add --force to replace it\n',
+    });
+    expect(snapshot(db('work.db'))).toEqual(before);
+    const forced = run(['demo', '--db', 'work.db', '--force']);
+    expect(forced.status).toBe(0);
+    const files = headline(forced.stdout, 'work.db');
+    expect(value(db('work.db'), "SELECT count(*) FROM operators WHERE operator_id = '9001'")).toBe(0);
+    expectSampleMonth('work.db', files);
+  });
+});
