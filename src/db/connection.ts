@@ -48,7 +48,7 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${opts.durable ? 'FULL' : 'NORMAL'}`);
-    if (opts.durable) db.pragma('cache_size = -65536');
+    if (opts.durable) db.pragma('cache_size = -16384');
     if (!opts.readonly) migrate(db, path);
     const handle = db;
     return { db: handle, path, close: () => handle.close() };

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 2;
 
 async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
   const sniffed = sniffFile(job.path, job.file, job);

@@ -1,0 +1,81 @@
+/**
+ * Training compliance (PRODUCT.md §4.4, issue 7): sessions and hours required per operator (from
+ * the month's plan) against those attended (from `import attendance`), and who is behind. Pure.
+ */
+import { TRAINING_KINDS, type TrainingKind } from './training-policy.js';
+import { sessionHours, type TrainingSession } from './training.js';
+export type KindCounts = Record<TrainingKind, number>;
+export interface TrainingTally {
+  counts: KindCounts;
+  hours: number;
+}
+
+const zeroCounts = (): KindCounts => ({ onboarding: 0, internal: 0, targeted: 0, coaching: 0 });
+const tallyOf = (map: Map<string, TrainingTally>, op: string): TrainingTally =>
+  map.get(op) ?? map.set(op, { counts: zeroCounts(), hours: 0 }).get(op)!;
+
+/**
+ * PRODUCT.md §4.4: what each operator is required to attend, from the month's plan; with
+ * `internal_minimum`, every listed operator needs at least that many internal courses (the
+ * "at least N a month for everyone" rule, leave or not).
+ */
+export function requiredTraining(sessions: readonly TrainingSession[], options: { operators?: readonly string[]; internal_minimum?: number } = {}): Map<string, TrainingTally> {
+  const out = new Map<string, TrainingTally>();
+  for (const s of sessions) {
+    for (const op of s.attendees) {
+      const t = tallyOf(out, op);
+      t.counts[s.kind]++;
+      t.hours += sessionHours(s);
+    }
+  }
+  const minimum = options.internal_minimum ?? 0;
+  for (const op of options.operators ?? []) {
+    const t = tallyOf(out, op);
+    t.counts.internal = Math.max(t.counts.internal, minimum);
+  }
+  return out;
+}
+
+export interface AttendanceRecord {
+  operator_id: string;
+  kind: TrainingKind;
+  hours: number;
+}
+
+/** PRODUCT.md §4.4: sessions and hours attended per operator, from `import attendance` rows. */
+export function attendedTraining(records: readonly AttendanceRecord[]): Map<string, TrainingTally> {
+  const out = new Map<string, TrainingTally>();
+  for (const r of records) {
+    const t = tallyOf(out, r.operator_id);
+    t.counts[r.kind]++;
+    t.hours += r.hours;
+  }
+  return out;
+}
+
+export interface ComplianceRow {
+  operator_id: string;
+  required: KindCounts;
+  attended: KindCounts;
+  required_hours: number;
+  attended_hours: number;
+  /** Kinds attended fewer times than required, in kind order; empty when up to date. */
+  behind: TrainingKind[];
+}
+
+/** PRODUCT.md §4.4: attended vs required per operator and kind; who is behind. */
+export function complianceOf(required: ReadonlyMap<string, TrainingTally>, attended: ReadonlyMap<string, TrainingTally>): ComplianceRow[] {
+  const ops = [...new Set([...required.keys(), ...attended.keys()])].sort();
+  return ops.map((operator_id) => {
+    const req = required.get(operator_id) ?? { counts: zeroCounts(), hours: 0 };
+    const att = attended.get(operator_id) ?? { counts: zeroCounts(), hours: 0 };
+    return {
+      operator_id,
+      required: { ...req.counts },
+      attended: { ...att.counts },
+      required_hours: req.hours,
+      attended_hours: att.hours,
+      behind: TRAINING_KINDS.filter((k) => att.counts[k] < req.counts[k]),
+    };
+  });
+}
