@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { appraisalSchema, bonusSchema } from './appraisal-policy.js';
 import { isValidTimeZone } from './dates.js';
+import { careerSchema, trainingSchema } from './training-policy.js';
 
 const kpiSchema = z.strictObject({
   /** Answered within this many seconds counts as "within three rings" (inclusive): the 4th ring starts at 15 s. */
@@ -53,6 +54,8 @@ export const policySchema = z.strictObject({
   leave: leaveSchema.prefault({}),
   tickets: ticketsSchema.prefault({}),
   privacy: privacySchema.prefault({}),
+  training: trainingSchema.prefault({}),
+  career: careerSchema.prefault({}),
   appraisal: appraisalSchema.prefault({}),
   bonus: bonusSchema.prefault({}),
 });

@@ -1,0 +1,18 @@
+/** `hotline training plan`: the month's training sessions as a schedule or a calendar file. */
+import { Command, Option } from 'commander';
+import type { PlanFlags } from '../actions/training.js';
+import { addOutputOptions, type GlobalOptions } from '../options.js';
+import type { Runtime } from '../runtime.js';
+import { monthArg } from './appraise.js';
+
+export function trainingCommand(rt: Runtime): Command {
+  const cmd = new Command('training').description('training: onboarding for new operators, monthly internal courses, targeted courses and coaching from the appraisal');
+  const plan = cmd.command('plan').description("the month's sessions on working days (date, time, kind, topic, attendees), avoiding days off and approved leave");
+  addOutputOptions(plan, ['ics'])
+    .requiredOption('--month <month>', 'YYYY-MM', monthArg)
+    .addHelpText('after', '\nExamples:\n  hotline training plan --month 2026-11\n  hotline training plan --month 2026-11 --format ics --out 培训-2026-11.ics     (import into a calendar app)\n  hotline training plan --month 2026-11 --format json')
+    .action(async (flags: PlanFlags, c: Command) => (await import('../actions/training.js')).runPlan(flags, c.optsWithGlobals<GlobalOptions>(), rt));
+  return cmd;
+}
+
+export { Option };
