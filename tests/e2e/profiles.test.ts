@@ -21,7 +21,7 @@ function run(args: string[]): CliResult {
 
 /** `calls list` of a database as objects (customer data shown). */
 function listCalls(db: string, extra: string[] = []): Record<string, unknown>[] {
-  const r = run(['--db', db, 'calls', 'list', '--format', 'json', '--show-pii', ...extra]);
+  const r = run(['--db', db, 'calls', 'list', '--format', 'json', '--show-pii', '--reason', 'profile test', ...extra]);
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as Record<string, unknown>[];
 }

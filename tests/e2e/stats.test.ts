@@ -90,7 +90,7 @@ describe('stats daily --format json', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['date', 'timezone', 'definitions', 'totals', 'outbound', 'by_operator', 'by_team', 'by_hour', 'by_category', 'complaint_reasons', 'topics']);
+    expect(Object.keys(report)).toEqual(['date', 'timezone', 'definitions', 'totals', 'outbound', 'by_operator', 'by_team', 'by_hour', 'by_category', 'complaint_reasons', 'topics', 'tickets']);
     expect(report.date).toBe('2026-10-12');
     expect(report.timezone).toBe('Asia/Shanghai');
     expect(report.definitions).toEqual({ threshold_seconds: 15, short_abandon_seconds: 5, service_level_formula: 'A' });
@@ -117,6 +117,7 @@ describe('stats daily --format json', () => {
     expect(report.by_category).toEqual([{ category: null, calls: 2 }, { category: 'complaint', calls: 1 }, { category: 'consultation', calls: 1 }, { category: 'query', calls: 1 }]);
     expect(report.complaint_reasons).toEqual([{ reason: 'delay', count: 1 }]); // 延误 → delay
     expect(report.topics).toEqual([{ topic: '查件', calls: 1 }, { topic: '运费', calls: 1 }]);
+    expect(report.tickets).toEqual({ opened: 0, resolved: 0, overdue_open: 0 }); // no tickets imported
   });
 
   test('the process time zone changes nothing: TZ=UTC, Asia/Shanghai and America/Los_Angeles give identical output', () => {
