@@ -2,8 +2,8 @@
  * `hotline import <kind> FILE...`: each file checked, hashed, parsed in a worker and written in
  * one transaction; returns one summary per file.
  */
-import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
+import { osUser } from '../os-user.js';
 import type Database from 'better-sqlite3';
 import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
@@ -66,13 +66,6 @@ export interface ImportHooks {
   isInterrupted: () => boolean;
 }
 
-function osUser(): string | null {
-  try {
-    return userInfo().username;
-  } catch {
-    return null;
-  }
-}
 
 /** Validates and converts a batch of records: rows to write, and the bad ones. */
 function convertBatch(plan: RowPlan, records: string[][], lines: number[]): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number } {

@@ -1,5 +1,5 @@
 /** Renders a report with the output flags and writes it to stdout or --out; unmasked customer data is audited. */
-import { userInfo } from 'node:os';
+import { osUser } from '../os-user.js';
 import type Database from 'better-sqlite3';
 import { pickColumns } from '../app/lists.js';
 import { recordAudit } from '../db/queries/audit.js';
@@ -20,13 +20,6 @@ export interface AuditContext {
   requireReason: boolean;
 }
 
-function osUser(): string | null {
-  try {
-    return userInfo().username;
-  } catch {
-    return null;
-  }
-}
 
 /** Refuses --show-pii without --reason where the policy asks for one (before any work). */
 export function checkPiiReason(flags: OutputFlags, requireReason: boolean): void {

@@ -1,5 +1,5 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
-import { userInfo } from 'node:os';
+import { osUser } from '../../os-user.js';
 import { appraiseMonth, computeMonth, previousMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
 import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
 import { bonusSheet, bonusTable } from '../../app/bonus.js';
@@ -36,13 +36,6 @@ function context(globals: GlobalOptions, rt: Runtime, write = false) {
   return { policy, calendar, handle };
 }
 
-function osUser(): string | null {
-  try {
-    return userInfo().username;
-  } catch {
-    return null;
-  }
-}
 
 export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime): void {
   const m = month(flags.month);

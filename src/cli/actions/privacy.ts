@@ -1,5 +1,5 @@
 /** The actions of `audit` and `db purge-pii`. */
-import { userInfo } from 'node:os';
+import { osUser } from '../../os-user.js';
 import { countPurgeable, purgePii, scrubFile } from '../../app/privacy.js';
 import { listAudit, recordAudit } from '../../db/queries/audit.js';
 import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
@@ -58,12 +58,7 @@ export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime)
     }
     handle.db.pragma('secure_delete = ON');
     const counts = handle.db.transaction(() => purgePii(handle.db, before)).immediate();
-    let user: string | null = null;
-    try {
-      user = userInfo().username;
-    } catch {
-      user = null;
-    }
+    const user = osUser();
     recordAudit(handle.db, {
       at: rt.now(), os_user: user, action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
       filters_json: JSON.stringify({ before }), records: counts.calls + counts.orders, reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
