@@ -6,6 +6,8 @@
 //   options: --rows N  --runs N (default 3)  --startup-runs N (default 5)  --build (force tsc)
 //            --no-late-index (skip the "indexes after .import" shell variant)
 //            --idle-wait S (before each run, wait up to S s, default 120, for other processes to go quiet)
+//            --no-snapshot (run bin/hotline.js in place instead of a copy of bin/ + dist/ taken at start)
+//            env BENCH_ROWS=N (same as --rows), BENCH_RSS=proc (poll /proc even if /usr/bin/time exists)
 //
 // Each side runs --runs times on fresh database files, alternating (hotline, shell, shell with
 // late indexes, hotline, ...). Reports the median wall time, rows/s, hotline/sqlite3 and peak RSS
@@ -13,7 +15,8 @@
 // and `hotline calls list --limit 10` on the imported database. Exits non-zero if anything fails.
 // Generated files live in bench/out/ (gitignored); results also go to bench/out/import-<label>.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +28,7 @@ const TIME = '/usr/bin/time';
 
 // ---------- arguments ----------
 function parseArgs(argv) {
-  const opts = { rows: Number(process.env.BENCH_ROWS ?? process.env.ROWS ?? 1_000_000), runs: 3, startupRuns: 5, build: false, lateIndex: true, idleWait: 120 };
+  const opts = { rows: Number(process.env.BENCH_ROWS ?? process.env.ROWS ?? 1_000_000), runs: 3, startupRuns: 5, build: false, lateIndex: true, idleWait: 120, snapshot: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -38,13 +41,15 @@ function parseArgs(argv) {
     else if (a === '--startup-runs' || a.startsWith('--startup-runs=')) opts.startupRuns = Number(val());
     else if (a === '--idle-wait' || a.startsWith('--idle-wait=')) opts.idleWait = Number(val());
     else if (a === '--build') opts.build = true;
+    else if (a === '--no-snapshot') opts.snapshot = false;
     else if (a === '--no-late-index') opts.lateIndex = false;
     else if (a === '-h' || a === '--help') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 14).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else die(`unknown argument ${a} (try --help)`);
   }
-  for (const k of ['rows', 'runs', 'startupRuns']) if (!Number.isInteger(opts[k]) || opts[k] < 1) die(`--${k} must be a positive integer`);
+  for (const k of ['rows', 'runs', 'startupRuns']) if (!Number.isInteger(opts[k]) || opts[k] < 1) die(`--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} must be a positive integer`);
+  if (!(opts.idleWait >= 0)) die('--idle-wait must be a number of seconds (0 = do not wait)');
   return opts;
 }
 
@@ -69,7 +74,7 @@ const rmDb = (p) => {
   for (const s of ['', '-wal', '-shm', '-journal']) rmSync(p + s, { force: true });
 };
 
-/** Runs a command to completion, inheriting stderr only on failure. Returns { code, stdout, stderr, ms }. */
+/** Runs a command to completion, collecting its output. Returns { code, signal, stdout, stderr, ms }. */
 function run(cmd, args, { input, cwd = root } = {}) {
   return new Promise((resolvePromise, reject) => {
     const t0 = process.hrtime.bigint();
@@ -87,7 +92,8 @@ function run(cmd, args, { input, cwd = root } = {}) {
   });
 }
 
-let haveTime = existsSync(TIME);
+// BENCH_RSS=proc forces the /proc polling method (to test it, or where /usr/bin/time misbehaves).
+let haveTime = existsSync(TIME) && process.env.BENCH_RSS !== 'proc';
 
 /** Busy and total CPU time of the whole machine so far, in seconds (from /proc/stat). */
 function cpuSnapshot() {
@@ -138,10 +144,14 @@ async function measured(cmd, args, opts = {}) {
   const t0 = process.hrtime.bigint();
   const child = spawn(cmd, args, { cwd: opts.cwd ?? root, stdio: ['pipe', 'pipe', 'pipe'] });
   let hwm = 0;
+  let cpuS = NaN;
   const poll = () => {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) hwm = Math.max(hwm, Number(m[1]));
+      // utime + stime (fields 14, 15) in clock ticks of 1/100 s, as of the last poll
+      const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      cpuS = (Number(f[11]) + Number(f[12])) / 100;
     } catch {
       /* exited */
     }
@@ -159,7 +169,7 @@ async function measured(cmd, args, opts = {}) {
   clearInterval(timer);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   await new Promise((r) => (child.stdout.readableEnded ? r() : child.stdout.on('end', r)));
-  return { code: code ?? 128, signal, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), ms, rssKiB: hwm || NaN, cpuS: NaN };
+  return { code: code ?? 128, signal, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), ms, rssKiB: hwm || NaN, cpuS };
 }
 
 function fail(what, r, cmd) {
@@ -218,6 +228,31 @@ if (opts.build || !existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   note(c);
 }
 
+// The build under test: a copy of bin/ + dist/ + package.json taken now, so that a rebuild of
+// dist/ by someone else during the (minutes-long) benchmark cannot mix two versions.
+const listFiles = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name)).sort();
+const distHash = (() => {
+  const h = createHash('sha256');
+  for (const f of listFiles(join(root, 'dist'))) h.update(relative(root, f)).update('\0').update(readFileSync(f));
+  return h.digest('hex').slice(0, 12);
+})();
+const distTime = Math.max(...listFiles(join(root, 'dist')).map((f) => statSync(f).mtimeMs));
+const newerSrc = listFiles(join(root, 'src')).filter((f) => statSync(f).mtimeMs > distTime);
+if (newerSrc.length) console.error(`bench: note: ${newerSrc.length} file(s) in src/ are newer than dist/ (e.g. ${rel(newerSrc[0])}); pass --build to rebuild first`);
+let hotlineBin = join(root, 'bin', 'hotline.js');
+if (opts.snapshot) {
+  const snap = join(outDir, `hotline-build-${L}`);
+  rmSync(snap, { recursive: true, force: true });
+  mkdirSync(snap, { recursive: true });
+  cpSync(join(root, 'dist'), join(snap, 'dist'), { recursive: true });
+  cpSync(join(root, 'bin'), join(snap, 'bin'), { recursive: true });
+  copyFileSync(join(root, 'package.json'), join(snap, 'package.json'));
+  hotlineBin = join(snap, 'bin', 'hotline.js');
+  note(`mkdir -p ${rel(snap)} && cp -r bin dist package.json ${rel(snap)}/   # the build under test (dist ${distHash})`);
+}
+const gitHead = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || '?';
+const gitDirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).stdout?.trim() ? ' + uncommitted src/ changes' : '';
+
 // 2. data
 const csv = join(outDir, `calls-${L}.csv`);
 if (!existsSync(csv)) {
@@ -234,10 +269,10 @@ if (!existsSync(csv)) {
 note(cmdline('node', [join(root, 'bench', 'generate-calls.mjs'), csv, String(opts.rows)]));
 const csvBytes = statSync(csv).size;
 // Warm the page cache so the first run is not penalised for reading the file from disk.
-await run('cat', [csv]).catch(() => {});
+spawnSync('cat', [csv], { stdio: 'ignore' });
 
 // 3. /usr/bin/time
-if (!haveTime) {
+if (!haveTime && process.env.BENCH_RSS !== 'proc') {
   console.error('bench: /usr/bin/time not found; trying apt-get install -y time …');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
   const r = spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'time'], { stdio: 'ignore' });
@@ -274,7 +309,7 @@ const machine = {
 const hotlineDb = join(outDir, `hotline-${L}.db`);
 const shellDb = join(outDir, `sqlite3-${L}.db`);
 const shellLateDb = join(outDir, `sqlite3-late-${L}.db`);
-const hotlineArgs = [join(root, 'bin', 'hotline.js'), '--db', hotlineDb, 'import', 'calls', csv, '--format', 'json'];
+const hotlineArgs = [hotlineBin, '--db', hotlineDb, 'import', 'calls', csv, '--format', 'json'];
 const sides = [
   {
     key: 'hotline',
@@ -354,8 +389,8 @@ for (const s of sides) {
 const dbSizes = Object.fromEntries(sides.map((s) => [s.key, statSync(s.db).size]));
 
 // 7. startup times
-const helpArgs = [join(root, 'bin', 'hotline.js'), '--help'];
-const listArgs = [join(root, 'bin', 'hotline.js'), '--db', hotlineDb, 'calls', 'list', '--limit', '10'];
+const helpArgs = [hotlineBin, '--help'];
+const listArgs = [hotlineBin, '--db', hotlineDb, 'calls', 'list', '--limit', '10'];
 const startup = [
   { name: 'hotline --help', args: helpArgs, times: [] },
   { name: 'hotline calls list --limit 10', args: listArgs, times: [] },
@@ -379,12 +414,14 @@ const results = {
   csvBytes,
   runs: opts.runs,
   machine,
+  build: { gitHead: gitHead + gitDirty, distSha256: distHash, distBuiltAt: new Date(distTime).toISOString(), srcNewerThanDist: newerSrc.length },
   rssMethod,
   sides: sides.map((s) => ({
     key: s.key,
     name: s.name,
     timesMs: s.times.map((t) => Math.round(t)),
     medianMs: Math.round(med[s.key]),
+    bestMs: Math.round(Math.min(...s.times)),
     rowsPerSec: Math.round(opts.rows / (med[s.key] / 1000)),
     ratioVsSqlite3: +(med[s.key] / med.sqlite3).toFixed(2),
     cpuSeconds: s.cpu.map((c) => +c.toFixed(2)),
@@ -408,17 +445,19 @@ const hot = results.sides[0];
 const out = [];
 out.push(`\nImport of ${fmtInt(opts.rows)} call rows (${rel(csv)}, ${(csvBytes / 2 ** 20).toFixed(0)} MiB), median of ${opts.runs} runs each, fresh databases, alternating`);
 out.push(`machine: ${machine.nproc} CPUs (${machine.cpu}), ${machine.memGiB} GiB; node ${machine.node}; sqlite3 shell ${machine.sqlite3Shell}; better-sqlite3's SQLite ${machine.betterSqlite3Sqlite}`);
+out.push(`hotline build: commit ${gitHead}${gitDirty}; dist/ built ${new Date(distTime).toISOString()}, sha256 ${distHash}${newerSrc.length ? ` (${newerSrc.length} src/ file(s) newer than dist/)` : ''}`);
 out.push('');
 out.push(
   table(
-    ['side', 'runs (s)', 'median (s)', 'rows/s', 'vs sqlite3', 'CPU user+sys (s)', 'peak RSS (MiB)', 'rows in db'],
-    results.sides.map((s) => [s.name, s.timesMs.map((t) => fmtS(t)).join(' / '), fmtS(s.medianMs), fmtInt(s.rowsPerSec), `${s.ratioVsSqlite3.toFixed(2)}×`, s.cpuSeconds.map((c) => c.toFixed(1)).join(' / '), s.peakRssMiB.join(' / '), fmtInt(s.rowsInDb)]),
+    ['side', 'runs (s)', 'median (s)', 'best (s)', 'rows/s', 'vs sqlite3', 'CPU user+sys (s)', 'peak RSS (MiB)', 'rows in db'],
+    results.sides.map((s) => [s.name, s.timesMs.map((t) => fmtS(t)).join(' / '), fmtS(s.medianMs), fmtS(s.bestMs), fmtInt(s.rowsPerSec), `${s.ratioVsSqlite3.toFixed(2)}×`, s.cpuSeconds.map((c) => c.toFixed(1)).join(' / '), s.peakRssMiB.join(' / '), fmtInt(s.rowsInDb)]),
   ),
 );
 out.push('');
 out.push(`hotline / sqlite3 (indexes created before .import): ${hot.ratioVsSqlite3.toFixed(2)}×   (target ≤ 2×: ${hot.ratioVsSqlite3 <= 2 ? 'met' : 'NOT met'})`);
 const late = results.sides.find((s) => s.key === 'sqlite3-late');
 if (late) out.push(`hotline / sqlite3 (indexes created after .import):  ${(hot.medianMs / late.medianMs).toFixed(2)}×   (for information)`);
+out.push(`best run against best run (least disturbed by other load): hotline / sqlite3 ${(hot.bestMs / results.sides[1].bestMs).toFixed(2)}×${late ? `, hotline / sqlite3 late indexes ${(hot.bestMs / late.bestMs).toFixed(2)}×` : ''}`);
 const maxOther = Math.max(...results.sides.flatMap((s) => s.otherLoadCores));
 if (maxOther > 0.2) out.push(`warning: other processes used up to ${maxOther.toFixed(2)} cores during some runs (per run: ${results.sides.map((s) => `${s.key} ${s.otherLoadCores.join('/')}`).join('; ')}); the figures are noisy`);
 out.push(`hotline peak RSS: ${hot.maxPeakRssMiB} MiB, max of ${opts.runs} runs; ${rssMethod}   (target < 200 MB: ${hot.maxPeakRssMiB * 1.048576 < 200 ? 'met' : 'NOT met'})`);

@@ -10,7 +10,8 @@ export interface ImportSource extends AsyncIterable<Exclude<SourceMessage, { typ
 
 /** Starts reading `job.path` in a worker thread. */
 export function openImportSource(job: SourceJob): ImportSource {
-  const worker = new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job });
+  // The parser needs little memory: a small heap keeps the import's footprint flat and low.
+  const worker = new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
   const queue: SourceMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: unknown;
