@@ -24,6 +24,8 @@ async function askMainNumbers(base: Policy): Promise<unknown> {
   out.bonus.full_attendance.amount = await ask('full-attendance bonus (全勤奖), yuan', base.bonus.full_attendance.amount, 0, 100000);
   out.bonus.excellent_employee.amount = await ask('excellent-employee bonus (优秀员工奖), yuan', base.bonus.excellent_employee.amount, 0, 100000);
   out.bonus.business_outstanding.amount = await ask('business-outstanding bonus (业务突出奖), yuan', base.bonus.business_outstanding.amount, 0, 100000);
+  out.training.onboarding_days = await ask('onboarding training (入职培训), working days', base.training.onboarding_days, 1, 60);
+  out.training.monthly_sessions = await ask('internal courses per month (每月内部培训), at least', base.training.monthly_sessions, 0, 31);
   return out;
 }
 
