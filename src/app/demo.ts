@@ -20,6 +20,7 @@ import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import { buildDailyReport, type DailyReport } from './stats.js';
 import { balanceTable, leaveBalances } from './leave.js';
 import { loadCalendar } from '../io/calendar-files.js';
+import { planTable, trainingPlan } from './training.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { storeRun } from '../db/queries/appraisal-runs.js';
 import { computeMonth, type AppraisalRow } from './appraisal.js';
@@ -144,7 +145,7 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
     };
     return {
       dbPath: opts.dbPath, imports, finalized,
-      sections: [...tour(h.db, opts.policy.timezone), leaveSection, appraisalSection, bonusSection],
+      sections: [...tour(h.db, opts.policy.timezone), leaveSection, appraisalSection, bonusSection, planSection(h.db, calendar, opts.policy)],
       busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs),
     };
   } finally {
@@ -162,4 +163,13 @@ function tour(db: Database.Database, zone: string): DemoSection[] {
     { title: 'Team 一组 on the last day of the month (hotline operators list --team 一组 --active-on 2026-10-31)', report: materialize(pickColumns(operatorsReport(db, { team: '一组', activeOn: '2026-10-31' }), ['operator_id', 'name', 'team', 'hire_date', 'level'])) },
     { title: `The first abandoned calls of ${DEMO_DAY} (hotline calls list --date ${DEMO_DAY} --outcome abandoned --limit 8)`, report: materialize(pickColumns(callsReport(db, zone, { from: DEMO_DAY, to: DEMO_DAY, outcome: 'abandoned', limit: 8 }), CALL_TABLE_KEYS)) },
   ];
+}
+
+/** Next month's training plan for the sample data (November 2026), attendee lists as counts. */
+function planSection(db: Database.Database, calendar: Parameters<typeof trainingPlan>[2], policy: Policy): DemoSection {
+  const plan = trainingPlan(db, '2026-11' as IsoMonth, calendar, policy);
+  return {
+    title: "Next month's training plan (hotline training plan --month 2026-11)",
+    report: pickColumns(planTable(plan.sessions), ['date', 'start_time', 'end_time', 'kind', 'topic_name', 'count']),
+  };
 }

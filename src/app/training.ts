@@ -4,7 +4,11 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, localToEpoch, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { eachDay } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
-import { buildTrainingPlan, type AppraisalResult, type TrainingPlan, type TrainingSession } from '../domain/training.js';
+import { buildTrainingPlan, sessionHours, type AppraisalResult, type TrainingPlan, type TrainingSession } from '../domain/training.js';
+import { attendedTraining, complianceOf, requiredTraining, type AttendanceRecord, type ComplianceRow } from '../domain/training-compliance.js';
+import type { TrainingKind } from '../domain/training-policy.js';
+import { addMonths, promotionCandidates, type GradeRecord, type PromotionCandidate } from '../domain/career.js';
+import { currentRuns } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 import type { CalendarEvent } from '../io/render/ics.js';
 import type { Column, ReportTable } from '../io/render/report.js';
@@ -59,4 +63,47 @@ export function planEvents(sessions: readonly TrainingSession[], zone: string): 
     summary: `${s.topic_name}（${KIND_ZH[s.kind] ?? s.kind}）`,
     description: `${s.kind}: ${s.attendees.length} attendees: ${s.attendees.join(', ')}`,
   }));
+}
+
+/** Per operator: required sessions (from the month's plan; at least the policy's monthly courses) against attended ones (from `import attendance`). */
+export function trainingCompliance(db: Database.Database, month: IsoMonth, calendar: Parameters<typeof trainingPlan>[2], policy: Policy): { rows: ComplianceRow[]; total_hours: number } {
+  const plan = trainingPlan(db, month, calendar, policy);
+  const range = monthRange(month);
+  const operators = (db.prepare('SELECT operator_id FROM operators WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id').pluck().all(range) as string[]);
+  const required = requiredTraining(plan.sessions, { operators, internal_minimum: policy.training.monthly_sessions });
+  const rows = db.prepare(`SELECT a.operator_id, t.kind, t.hours FROM attendance a JOIN trainings t ON t.session_id = a.session_id
+      WHERE a.status = 'present' AND t.date BETWEEN @from AND @to`).all(range) as { operator_id: string; kind: string; hours: number | null }[];
+  const slotHours = (kind: TrainingKind): number => sessionHours({ start_time: policy.training.slots[kind].start, end_time: policy.training.slots[kind].end });
+  const records: AttendanceRecord[] = rows.map((r) => {
+    const kind = (r.kind === 'external' ? 'internal' : r.kind) as TrainingKind;
+    return { operator_id: r.operator_id, kind, hours: r.hours ?? slotHours(kind) };
+  });
+  const result = complianceOf(required, attendedTraining(records));
+  return { rows: result, total_hours: result.reduce((s, r) => s + r.attended_hours, 0) };
+}
+
+/** Compliance as a table: required/attended per kind, hours, who is behind. */
+export function complianceTable(rows: readonly ComplianceRow[]): ReportTable {
+  const kinds = ['onboarding', 'internal', 'targeted', 'coaching'] as const;
+  const columns: Column[] = [{ key: 'operator_id', en: 'operator_id', zh: '工号' }];
+  for (const k of kinds) columns.push({ key: `${k}_required`, en: `${k}_required`, zh: `${KIND_ZH[k]}应参加`, type: 'integer' }, { key: `${k}_attended`, en: `${k}_attended`, zh: `${KIND_ZH[k]}已参加`, type: 'integer' });
+  columns.push({ key: 'required_hours', en: 'required_hours', zh: '应参加学时', type: 'number' }, { key: 'attended_hours', en: 'attended_hours', zh: '已参加学时', type: 'number' }, { key: 'behind', en: 'behind', zh: '欠缺' });
+  return {
+    columns,
+    rows: rows.map((r) => ({
+      operator_id: r.operator_id, required_hours: r.required_hours, attended_hours: r.attended_hours, behind: r.behind.join(' '),
+      ...Object.fromEntries(kinds.flatMap((k) => [[`${k}_required`, r.required[k]], [`${k}_attended`, r.attended[k]]])),
+    })),
+  };
+}
+
+/** Team-lead candidates from the finalized months of the window ending at `asOf`. */
+export function promotions(db: Database.Database, asOf: IsoMonth, policy: Policy): PromotionCandidate[] {
+  const from = addMonths(asOf, -(policy.career.window_months - 1));
+  const history: GradeRecord[] = [];
+  for (const run of currentRuns(db, from, asOf)) {
+    for (const r of JSON.parse(run.results_json) as { operator_id: string; grade: GradeRecord['grade'] }[]) history.push({ operator_id: r.operator_id, month: run.month as IsoMonth, grade: r.grade });
+  }
+  const operators = db.prepare("SELECT operator_id, hire_date FROM operators WHERE termination_date IS NULL OR termination_date >= ? ORDER BY operator_id").all(`${asOf}-01`) as { operator_id: string; hire_date: IsoDate }[];
+  return promotionCandidates({ history, operators, as_of: asOf, policy: policy.career });
 }

@@ -8,6 +8,7 @@ import { sql as leave } from './migrations/004-leave.js';
 import { sql as ticketsEvaluations } from './migrations/005-tickets-evaluations.js';
 import { sql as appraisals } from './migrations/006-appraisals.js';
 import { sql as audit } from './migrations/007-audit.js';
+import { sql as training } from './migrations/008-training.js';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'tickets-evaluations', sql: ticketsEvaluations },
   { version: 6, name: 'appraisals', sql: appraisals },
   { version: 7, name: 'audit', sql: audit },
+  { version: 8, name: 'training', sql: training },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,8 +3,8 @@
  * English and Chinese, value types, required flags, and which columns hold customer data.
  */
 
-export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave' | 'tickets' | 'evaluations';
-export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations'];
+export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave' | 'tickets' | 'evaluations' | 'trainings' | 'attendance';
+export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance'];
 
 export type PiiKind = 'name' | 'phone' | 'address';
 
@@ -266,8 +266,45 @@ export const EVALUATIONS: KindSpec = {
   },
 };
 
+export const TRAINING_KIND_VALUES = {
+  onboarding: ['onboarding', '入职培训', '岗前培训'],
+  internal: ['internal', '内部培训', '内部课程'],
+  targeted: ['targeted', '专项培训', '针对性培训'],
+  coaching: ['coaching', '一对一辅导', '辅导'],
+  external: ['external', '外部培训'],
+} as const;
+
+/** Training sessions held (PRODUCT.md §3.1). */
+export const TRAININGS: KindSpec = {
+  kind: 'trainings',
+  table: 'trainings',
+  key: 'session_id',
+  fields: [
+    { name: 'session_id', aliases: ['场次', '场次编号', '培训编号'], value: id, required: true },
+    { name: 'date', aliases: ['日期', '培训日期'], value: { type: 'date' }, required: true },
+    { name: 'topic', aliases: ['主题', '课程', '培训主题'], value: text, required: true },
+    { name: 'kind', aliases: ['类型', '培训类型'], value: { type: 'enum', values: TRAINING_KIND_VALUES }, required: true },
+    { name: 'hours', aliases: ['学时', '时长'], value: { type: 'decimal', min: 0, max: 24 } },
+    { name: 'trainer', aliases: ['讲师', '培训师'], value: text },
+  ],
+};
+
+/** Who attended which session. */
+export const ATTENDANCE: KindSpec = {
+  kind: 'attendance',
+  table: 'attendance',
+  key: 'attendance_id',
+  derivedKey: ['session_id', 'operator_id'],
+  fields: [
+    { name: 'session_id', aliases: ['场次', '场次编号', '培训编号'], value: id, required: true },
+    { name: 'operator_id', aliases: ['工号'], value: id, required: true },
+    { name: 'status', aliases: ['出勤', '出勤情况', '状态'], value: { type: 'enum', values: { present: ['present', '出席', '出勤', '到'], absent: ['absent', '缺席', '缺勤', '未到'] } }, required: true },
+    { name: 'score', aliases: ['成绩', '考核成绩'], value: { type: 'decimal', min: 0, max: 100 } },
+  ],
+};
+
 export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
-  operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE, tickets: TICKETS, evaluations: EVALUATIONS,
+  operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE, tickets: TICKETS, evaluations: EVALUATIONS, trainings: TRAININGS, attendance: ATTENDANCE,
 };
 
 /** The stored columns of a kind: each field, plus local_day (and local_hour) after a date-time. */

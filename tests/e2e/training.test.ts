@@ -53,3 +53,33 @@ describe('training plan --month 2026-10', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 });
+
+describe('training compliance --month 2026-10', () => {
+  test('required from the plan (at least 2 internal courses each), attended from the imports, hand-worked', () => {
+    writeFileSync(join(dir, 'trainings.csv'), [
+      '场次,日期,主题,类型,学时',
+      'O1,2026-10-08,公司概况,入职培训,', 'O2,2026-10-09,公司概况,入职培训,', 'O3,2026-10-10,业务知识,入职培训,',
+      'O4,2026-10-12,服务规范,入职培训,', 'O5,2026-10-13,系统操作,入职培训,',
+      'S1,2026-10-13,企业文化与制度,内部培训,2', 'S2,2026-10-26,快递业务知识,内部培训,2',
+    ].join('\n') + '\n');
+    writeFileSync(join(dir, 'attendance.csv'), [
+      '场次,工号,出勤',
+      'S1,1001,出席', 'S2,1001,出席',
+      'S1,1002,出席', 'S2,1002,缺席',
+      'O1,2001,出席', 'O2,2001,出席', 'O3,2001,出席', 'O4,2001,缺席', 'O5,2001,出席', 'S2,2001,出席',
+    ].join('\n') + '\n');
+    expect(run(['import', 'trainings', 'trainings.csv']).status).toBe(0);
+    expect(run(['import', 'attendance', 'attendance.csv']).status).toBe(0);
+    const r = run(['training', 'compliance', '--month', '2026-10', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { total_hours: number; rows: { operator_id: string; required: Record<string, number>; attended: Record<string, number>; required_hours: number; attended_hours: number; behind: string[] }[] };
+    const row = (id: string) => out.rows.find((x) => x.operator_id === id);
+    // 1001: planned in S1 and S2 (2 h each) and attended both
+    expect(row('1001')).toMatchObject({ required: { onboarding: 0, internal: 2, targeted: 0, coaching: 0 }, attended: { internal: 2 }, required_hours: 4, attended_hours: 4, behind: [] });
+    // 1002: on leave on 10-26, so planned only in S1, but the monthly minimum is 2 internal courses: behind
+    expect(row('1002')).toMatchObject({ required: { internal: 2 }, attended: { internal: 1 }, required_hours: 2, attended_hours: 2, behind: ['internal'] });
+    // 2001: 5 onboarding days (8 h each, no hours given: the 09:00–17:00 slot) and S2; missed O4
+    expect(row('2001')).toMatchObject({ required: { onboarding: 5, internal: 2 }, attended: { onboarding: 4, internal: 1 }, required_hours: 42, attended_hours: 34, behind: ['onboarding', 'internal'] });
+    expect(out.total_hours).toBe(4 + 2 + 34);
+  });
+});

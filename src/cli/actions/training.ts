@@ -1,6 +1,6 @@
 /** The action of `training plan`. */
-import { planEvents, planTable, trainingPlan } from '../../app/training.js';
-import { parseIsoMonth } from '../../domain/dates.js';
+import { complianceTable, planEvents, planTable, promotions, trainingCompliance, trainingPlan } from '../../app/training.js';
+import { localDateOf, parseIsoMonth, type IsoMonth } from '../../domain/dates.js';
 import { InputError } from '../../errors.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
@@ -34,6 +34,52 @@ export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): 
     const settings = renderSettings(f, rt);
     if (settings.format === 'json') writeOutput([renderJsonValue(plan.sessions.map(({ topic_name: _n, ...s }) => s))], settings);
     else emitReport(planTable(plan.sessions), f, rt);
+  } finally {
+    handle.close();
+  }
+}
+
+export type ComplianceFlags = OutputFlags & { month: string; behind?: boolean };
+export type PromotionFlags = OutputFlags & { asOf?: string };
+
+export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt: Runtime): void {
+  const month = parseIsoMonth(flags.month);
+  if (!month) throw new InputError(`"${flags.month}" is not a month`, { hint: 'use YYYY-MM' });
+  const { policy } = policyFor(globals, rt);
+  const { calendar } = loadCalendar(policy.calendars);
+  const handle = openDb(globals, rt);
+  try {
+    checkZone(handle.db, handle.path, policy.timezone);
+    const { rows, total_hours } = trainingCompliance(handle.db, month, calendar, policy);
+    const shown = flags.behind ? rows.filter((r) => r.behind.length > 0) : rows;
+    const settings = renderSettings(flags, rt);
+    if (settings.format === 'json') writeOutput([renderJsonValue({ month, total_hours, rows: shown })], settings);
+    else {
+      emitReport(complianceTable(shown), flags, rt);
+      say(rt, `${month}: ${total_hours} training hours attended; ${rows.filter((r) => r.behind.length > 0).length} of ${rows.length} operators behind`);
+    }
+  } finally {
+    handle.close();
+  }
+}
+
+export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt: Runtime): void {
+  const { policy } = policyFor(globals, rt);
+  const asOf = (flags.asOf ? parseIsoMonth(flags.asOf) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth));
+  if (!asOf) throw new InputError(`"${flags.asOf}" is not a month`, { hint: 'use YYYY-MM' });
+  const handle = openDb(globals, rt);
+  try {
+    const candidates = promotions(handle.db, asOf, policy);
+    const settings = renderSettings(flags, rt);
+    if (settings.format === 'json') return writeOutput([renderJsonValue(candidates)], settings);
+    emitReport({
+      columns: [
+        { key: 'operator_id', en: 'operator_id', zh: '工号' }, { key: 'excellent_months', en: 'excellent_months', zh: '优秀月数', type: 'integer' },
+        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录' },
+      ],
+      rows: candidates.map((c) => ({ ...c, record: c.record.map((r) => `${r.month}:${r.grade ?? '-'}`).join(' ') })),
+    }, flags, rt);
+    say(rt, `rule: excellent in at least ${policy.career.excellent_months} of the ${policy.career.window_months} finalized months to ${asOf}, at least ${policy.career.min_tenure_months} months at the company`);
   } finally {
     handle.close();
   }

@@ -14,6 +14,8 @@ const KIND_HELP: Record<ImportKind, string> = {
   leave: 'leave records: 工号, 类型 (年假/病假/事假 …), 开始日期, 结束日期 …',
   tickets: 'complaint and suggestion tickets: 工单号, 类型, 受理时间, 受理工号, 被投诉工号, 办结时间 …',
   evaluations: 'monthly scores: 工号, 月份, 指标 (团队协作/业务考试/回访满意度), 分数 …',
+  trainings: 'training sessions held: 场次, 日期, 主题, 类型 (入职培训/内部培训/专项培训/一对一辅导), 学时 …',
+  attendance: 'who attended: 场次, 工号, 出勤 (出席/缺席), 成绩',
 };
 
 function parseEncoding(text: string): Encoding {

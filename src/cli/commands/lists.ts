@@ -19,7 +19,7 @@ function withRange(cmd: Command): Command {
 
 export function importsCommand(rt: Runtime): Command {
   return addOutputOptions(new Command('imports').description('list the import ledger: every file imported, newest first'))
-    .addOption(new Option('--kind <kind>', 'only this kind').choices(['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations']))
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance']))
     .option('--limit <n>', 'at most n imports', parsePositiveInt)
     .addHelpText('after', '\nExamples:\n  hotline imports\n  hotline imports --kind calls --limit 5 --format json')
     .action(async (flags: OutputFlags & { kind?: string; limit?: number }, c: Command) => (await actions()).listImports(flags, c.optsWithGlobals<GlobalOptions>(), rt));
@@ -32,6 +32,10 @@ export function operatorsCommand(rt: Runtime): Command {
     .option('--active-on <day>', 'only operators employed on this day', dayArg)
     .addHelpText('after', '\nExamples:\n  hotline operators list\n  hotline operators list --team 一组 --active-on 2026-10-31 --format csv --lang zh')
     .action(async (flags: OutputFlags & { team?: string; activeOn?: string }, c: Command) => (await actions()).listOperators(flags, c.optsWithGlobals<GlobalOptions>(), rt));
+  addOutputOptions(cmd.command('promotions').description('candidates for team lead: excellent in enough of the last 12 finalized months, with enough tenure (policy career.*)'))
+    .option('--as-of <month>', 'last month of the window (default: the current month)')
+    .addHelpText('after', '\nExamples:\n  hotline operators promotions --as-of 2026-10')
+    .action(async (flags: OutputFlags & { asOf?: string }, c: Command) => (await import('../actions/training.js')).runPromotions(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   return cmd;
 }
 

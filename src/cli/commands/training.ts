@@ -1,6 +1,6 @@
 /** `hotline training plan`: the month's training sessions as a schedule or a calendar file. */
 import { Command, Option } from 'commander';
-import type { PlanFlags } from '../actions/training.js';
+import type { ComplianceFlags, PlanFlags } from '../actions/training.js';
 import { addOutputOptions, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 import { monthArg } from './appraise.js';
@@ -12,6 +12,11 @@ export function trainingCommand(rt: Runtime): Command {
     .requiredOption('--month <month>', 'YYYY-MM', monthArg)
     .addHelpText('after', '\nExamples:\n  hotline training plan --month 2026-11\n  hotline training plan --month 2026-11 --format ics --out 培训-2026-11.ics     (import into a calendar app)\n  hotline training plan --month 2026-11 --format json')
     .action(async (flags: PlanFlags, c: Command) => (await import('../actions/training.js')).runPlan(flags, c.optsWithGlobals<GlobalOptions>(), rt));
+  addOutputOptions(cmd.command('compliance').description('per operator: required and attended onboarding days, internal and targeted courses (from import attendance), hours, who is behind'))
+    .requiredOption('--month <month>', 'YYYY-MM', monthArg)
+    .option('--behind', 'only operators who are behind')
+    .addHelpText('after', '\nExamples:\n  hotline import trainings 培训场次.csv && hotline import attendance 签到.csv\n  hotline training compliance --month 2026-10 --behind')
+    .action(async (flags: ComplianceFlags, c: Command) => (await import('../actions/training.js')).runCompliance(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   return cmd;
 }
 
