@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'nod
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/migrate.js';
 import { hotline, startHotline, tempDir } from '../helpers/cli.js';
 
 let dir: string;
@@ -23,7 +24,7 @@ describe('db check', () => {
     const r = run(['--db', 'h.db', 'db', 'check', '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\r\n').slice(0, 6)).toEqual([
-      'check,level,detail', 'quick_check,ok,ok', 'schema,ok,version 7 (this hotline: 7)', 'journal_mode,ok,wal',
+      'check,level,detail', 'quick_check,ok,ok', `schema,ok,version ${SCHEMA_VERSION} (this hotline: ${SCHEMA_VERSION})`, 'journal_mode,ok,wal',
       expect.stringMatching(/^wal,ok,(no WAL file|WAL file present \(\d+ bytes\))$/), 'permissions,ok,mode 0600',
     ]);
     expect(r.stdout).toContain('ledger,ok,"1 imports, every one with its rows"');
