@@ -18,9 +18,15 @@ import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
 export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): TrainingPlan & { appraisal_month: IsoMonth; appraisal_finalized: boolean } {
   const range = monthRange(month);
   const operators = db.prepare('SELECT operator_id, hire_date FROM operators WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id').all(range) as { operator_id: string; hire_date: IsoDate }[];
-  // Without training records, onboarding is taken as done for anyone hired more than a month before the month.
+  // Onboarding is done once the operator attended onboarding_days onboarding sessions (import
+  // attendance) before the month; anyone hired more than a month before the month is taken as done.
   const recent = addDays(range.from as IsoDate, -31);
-  const hires = operators.map((o) => ({ operator_id: o.operator_id, hire_date: o.hire_date, onboarding_done: o.hire_date < recent }));
+  const attended = new Map((db.prepare(`SELECT a.operator_id, count(*) AS n FROM attendance a JOIN trainings t ON t.session_id = a.session_id
+      WHERE a.status = 'present' AND t.kind = 'onboarding' AND t.date < ? GROUP BY a.operator_id`).all(range.from) as { operator_id: string; n: number }[]).map((r) => [r.operator_id, r.n]));
+  const hires = operators.map((o) => ({
+    operator_id: o.operator_id, hire_date: o.hire_date,
+    onboarding_done: o.hire_date < recent || (attended.get(o.operator_id) ?? 0) >= policy.training.onboarding_days,
+  }));
   const leave = new Map<string, Set<string>>();
   for (const [op, records] of leaveByOperator(db)) {
     const days = new Set<string>();
