@@ -42,7 +42,7 @@ export function dailyText(report: DailyReport, flags: Pick<DailyFlags, 'lang'>, 
   const chart = renderHourChart(report.by_hour, zh
     ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃' }
     : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned' });
-  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, `${zh ? '工单' : 'tickets'}: ${report.tickets.opened} ${zh ? '新受理' : 'opened'}, ${report.tickets.resolved} ${zh ? '办结' : 'resolved'}, ${report.tickets.overdue_open} ${zh ? '投诉超时未办结' : 'complaints overdue and open'}\n`, describeDefinitions(report.definitions, report.timezone) + '\n'];
+  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, `${zh ? '工单' : 'tickets'}: ${report.tickets.opened} ${zh ? '新受理' : 'opened'}, ${report.tickets.resolved} ${zh ? '办结' : 'resolved'}, ${report.tickets.overdue_open} ${zh ? '投诉超时未办结' : report.tickets.overdue_open === 1 ? 'complaint overdue and open' : 'complaints overdue and open'}\n`, describeDefinitions(report.definitions, report.timezone) + '\n'];
 }
 
 export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime): void {
