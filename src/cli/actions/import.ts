@@ -76,3 +76,32 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
     if (flags.format === 'json' && summaries.length > 0) rt.stdout.write(renderJsonValue(files.length === 1 ? summaries[0] : summaries));
   }
 }
+
+export interface InspectFlags {
+  kind?: ImportKind;
+  encoding?: Encoding;
+  delimiter?: string;
+  rows: number;
+  format: 'text' | 'json';
+}
+
+/** `import inspect`: the file as hotline reads it, and how its columns map. */
+export async function runInspect(file: string, flags: InspectFlags, rt: Runtime): Promise<void> {
+  if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+  const { inspectFile } = await import('../../io/inspect.js');
+  const r = await inspectFile(file, file, { kind: flags.kind, encoding: flags.encoding, delimiter: flags.delimiter, rows: flags.rows });
+  if (flags.format === 'json') return void rt.stdout.write(renderJsonValue(r));
+  const delimiter = r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`;
+  const lines = [
+    `${r.file}: ${r.encoding}, delimiter ${delimiter}, ${r.columns.length} columns`,
+    ...r.notices.map((n) => `  note: ${n}`),
+    `kind: ${r.kind}${flags.kind ? '' : ' (best fit: ' + [...r.fits].filter((f) => f.columns_mapped > 0).sort((a, b) => b.required_found / b.required - a.required_found / a.required).slice(0, 3).map((f) => `${f.kind} ${f.required_found}/${f.required} required`).join(', ') + ')'}`,
+    'columns:',
+    ...r.columns.map((c) => `  ${String(c.column).padStart(2)}  ${c.header}  →  ${c.field ?? '(ignored)'}`),
+    r.missing_required.length ? 'missing required fields:' : 'every required field is present',
+    ...r.missing_required.map((m) => `  ${m.field}: accepted headers ${m.accepted}`),
+    'sample:',
+    ...r.sample.map((row) => `  ${row.join(' | ')}`),
+  ];
+  rt.stdout.write(lines.join('\n') + '\n');
+}

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isValidTimeZone } from '../../domain/dates.js';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/kinds.js';
 import { DELIMITER_NAMES, ENCODING_NAMES, type Encoding } from '../../io/encodings.js';
-import type { ImportFlags } from '../actions/import.js';
+import type { ImportFlags, InspectFlags } from '../actions/import.js';
 import type { GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
@@ -60,5 +60,19 @@ export function importCommand(rt: Runtime): Command {
         await runImportCommand(kind, files, flags, c.optsWithGlobals<GlobalOptions>(), rt);
       });
   }
+  cmd
+    .command('inspect')
+    .description('show what hotline sees in a file, without importing: encoding, delimiter, header, sample rows, the field each column maps to, what is missing')
+    .argument('<file>', 'a CSV export')
+    .addOption(new Option('--kind <kind>', 'the kind to map to (default: the kind the header fits best)').choices([...IMPORT_KINDS]))
+    .option('--encoding <name>', 'utf-8, gbk/gb18030, utf-16le (default: detected)', parseEncoding)
+    .option('--delimiter <char>', ', ; tab or | (default: detected from the header)', parseDelimiter)
+    .option('--rows <n>', 'sample rows to show', (t: string) => Math.max(1, Math.min(100, Number(t) || 5)), 5)
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  hotline import inspect 话单.csv\n  hotline import inspect --kind orders --rows 10 export.csv')
+    .action(async (file: string, flags: InspectFlags) => {
+      const { runInspect } = await import('../actions/import.js');
+      await runInspect(file, flags, rt);
+    });
   return cmd;
 }
