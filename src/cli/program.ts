@@ -16,7 +16,7 @@ import type { Runtime } from './runtime.js';
 
 export function createProgram(rt: Runtime): Command {
   const program = new Command('hotline')
-    .description('Statistics, appraisal, bonus, training and leave for an express-delivery customer hotline,\nfrom the CSV exports of its phone and order systems (imported into SQLite).')
+    .description('Statistics, appraisal, bonus, training and leave for an express-delivery customer hotline, from the CSV exports of its phone and order systems (imported into SQLite).')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) })
