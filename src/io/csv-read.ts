@@ -182,6 +182,11 @@ class Utf8Validator extends Transform {
     const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
     const whole = trimCutSequence(buf);
     if (!isUtf8(whole)) return done(this.error(whole));
+    const nul = whole.indexOf(0);
+    if (nul >= 0) {
+      const line = this.newlines + 1 + countNewlines(whole.subarray(0, nul));
+      return done(new InputError(`${this.file}: line ${line}: byte ${this.bytes + nul}: NUL byte: this is a binary file, not a CSV text export`, { hint: 'export the data as CSV text' }));
+    }
     this.carry = Buffer.from(buf.subarray(whole.length));
     if (this.carry.length > 3) return done(this.error(buf));
     this.bytes += whole.length;

@@ -33,6 +33,8 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
   for await (const batch of readRecordBatches(job.path, job.file, sniffed, { quoted: job.quoted })) {
     for (const rec of batch) {
       if (!started) {
+        // Blank lines (even of spaces or delimiters) before the header are skipped.
+        if (rec.record.every((f) => f.trim() === '')) continue;
         started = true;
         post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, headers: rec.record });
         continue;
