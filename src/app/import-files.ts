@@ -9,7 +9,8 @@ import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
 import { buildRowPlan, type RowPlan } from '../io/row-plan.js';
 import { findImport } from '../db/queries/imports.js';
-import { refreshSummary, summaryThresholds, type SummaryThresholds } from '../db/queries/stats-days.js';
+import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from '../db/queries/stats-days.js';
+import { storedColumns as columnsOf } from '../domain/kinds.js';
 import type { Encoding } from '../io/csv-read.js';
 import { openImportSource } from '../io/import-source.js';
 import { RejectsWriter } from '../io/rejects.js';
@@ -123,6 +124,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   });
   const converter = profile?.create({ file: basename(file), sourceZone: opts.sourceZone ?? opts.zone });
   const missedRings: MissedRing[] = [];
+  let incremental = false;
+  let accumulator: SummaryAccumulator | undefined;
   const rejectsPath = opts.skipInvalid ? (opts.rejects ?? `${basename(file).replace(/\.[^.]*$/, '')}.rejects.csv`) : undefined;
   let rejects: RejectsWriter | undefined;
   let encoding: string | null = null;
@@ -176,8 +179,21 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,
       now: hooks.now,
-      beforeCommit: opts.kind === 'leave' ? (db, _days, importId) => assertNoOverlaps(db, importId, basename(file)) : opts.kind === 'calls' ? (db, days, importId) => {
+      onBegin: opts.kind === 'calls' ? (db) => void (incremental = beginIncremental(db, opts.kpi)) : undefined,
+      onInserted: opts.kind === 'calls' ? (db, rows) => {
+        if (!incremental) return;
+        accumulator ??= new SummaryAccumulator(opts.kpi, columnsOf(spec));
+        accumulator.add(rows);
+        if (accumulator.size > 25_000) accumulator.flush(db, new Set());
+      } : undefined,
+      beforeCommit: opts.kind === 'leave' ? (db, _days, importId) => assertNoOverlaps(db, importId, basename(file)) : opts.kind === 'calls' ? (db, days, importId, updatedDays) => {
         if (missedRings.length > 0) insertMissedRings(db, missedRings, opts.zone, importId);
+        if (incremental) {
+          // Days with updated rows are recomputed from the calls; the others get the new rows' sums added.
+          rebuildSummary(db, updatedDays, opts.kpi);
+          accumulator?.flush(db, updatedDays);
+          return;
+        }
         const before = summaryThresholds(db);
         if (refreshSummary(db, days, opts.kpi) === 'all' && before) {
           hooks.notice(`rebuilt the per-day statistics summary for the policy's thresholds (${opts.kpi.threshold_seconds} s, short abandon ${opts.kpi.short_abandon_seconds} s)`);

@@ -35,7 +35,11 @@ export interface WriteOptions {
   isInterrupted?: () => boolean;
   now: () => number;
   /** Runs in the transaction before COMMIT with the local days whose rows changed (kinds with a local day). */
-  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>, importId: number) => void;
+  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>, importId: number, updatedDays: ReadonlySet<string>) => void;
+  /** Runs right after BEGIN IMMEDIATE (inside the transaction). */
+  onBegin?: (db: Database.Database) => void;
+  /** The rows inserted by a batch (new keys only), after it was written. */
+  onInserted?: (db: Database.Database, rows: readonly unknown[][]) => void;
 }
 
 export interface WriteResult extends ImportCounts {
@@ -108,6 +112,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
   let keyHeader = opts.spec.key;
   let deferredIndexes: string[] = [];
   const changedDays = new Set<string>();
+  const updatedDays = new Set<string>();
   const reject = (issue: WriteIssue): void => {
     bad++;
     if (listed.length < MAX_LISTED) listed.push(describe(issue, headers));
@@ -128,10 +133,13 @@ export async function writeImport(db: Database.Database, path: string, events: A
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
         deferredIndexes = deferIndexesOnFirstLoad(db, opts.spec.table);
+        opts.onBegin?.(db);
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
         if (!stmts || (opts.strict && bad > 0)) continue;
-        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), changedDays, dayIndex: columns.indexOf('local_day') });
+        const inserted: unknown[][] = [];
+        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), changedDays, updatedDays, inserted, dayIndex: columns.indexOf('local_day') });
+        if (inserted.length > 0) opts.onInserted?.(db, inserted);
         opts.onProgress?.(ev.bytes);
       } else {
         counts.rows = ev.rows;
@@ -144,7 +152,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
       });
     }
     for (const ddl of deferredIndexes) db.exec(ddl);
-    opts.beforeCommit?.(db, changedDays, importId);
+    opts.beforeCommit?.(db, changedDays, importId, updatedDays);
     finishImport(db, importId, counts, opts.now());
     db.exec('COMMIT');
     return { ...counts, importId };
@@ -156,6 +164,10 @@ export async function writeImport(db: Database.Database, path: string, events: A
 interface BatchContext {
   /** Local days of rows inserted or updated (and the former day of an updated row). */
   changedDays: Set<string>;
+  /** Local days of updated rows only (and their former days). */
+  updatedDays: Set<string>;
+  /** Rows this batch inserted. */
+  inserted: unknown[][];
   /** Index of local_day in a row's values, or -1. */
   dayIndex: number;
   importId: number;
@@ -187,6 +199,7 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
     if (ctx.dayIndex >= 0 && inserted > 0) for (let k = i; k < i + CHUNK; k++) ctx.changedDays.add((ev.rows[k] as unknown[])[ctx.dayIndex] as string);
     if (inserted === CHUNK) {
       counts.inserted += CHUNK;
+      for (let k = i; k < i + CHUNK; k++) ctx.inserted.push(ev.rows[k] as unknown[]);
       continue;
     }
     // Some keys were already there: find which rows this chunk inserted (they carry its line).
@@ -194,8 +207,10 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
     for (let k = i; k < i + CHUNK; k++) {
       const values = ev.rows[k] as unknown[];
       const mark = s.seen.get(values[keyIndex]) as { seen_import_id: number; seen_line: number };
-      if (mark.seen_import_id === importId && mark.seen_line === ev.lines[k]) counts.inserted++;
-      else writeExisting(s, values, ev.lines[k] as number, ctx);
+      if (mark.seen_import_id === importId && mark.seen_line === ev.lines[k]) {
+        counts.inserted++;
+        ctx.inserted.push(values);
+      } else writeExisting(s, values, ev.lines[k] as number, ctx);
     }
   }
   for (; i < n; i++) {
@@ -203,6 +218,7 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
     const line = ev.lines[i] as number;
     if (s.insert.run(...values, importId, importId, importId, line).changes === 1) {
       counts.inserted++;
+      ctx.inserted.push(values);
       if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
     } else writeExisting(s, values, line, ctx);
   }
@@ -214,8 +230,14 @@ function writeExisting(s: Statements, values: unknown[], line: number, ctx: Batc
   ctx.columns.forEach((c, j) => (named[c] = values[j]));
   const before = ctx.dayIndex >= 0 ? (s.dayOf?.get(named[ctx.key]) as { local_day: string } | undefined) : undefined;
   if (s.update.run(named).changes === 1) {
-    if (before) ctx.changedDays.add(before.local_day);
-    if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
+    if (before) {
+      ctx.changedDays.add(before.local_day);
+      ctx.updatedDays.add(before.local_day);
+    }
+    if (ctx.dayIndex >= 0) {
+      ctx.changedDays.add(values[ctx.dayIndex] as string);
+      ctx.updatedDays.add(values[ctx.dayIndex] as string);
+    }
     return void ctx.counts.updated++;
   }
   const lookupParams = Object.fromEntries([ctx.key, ...s.content].map((c) => [c, named[c]]));

@@ -115,3 +115,68 @@ export function readSummary(db: Database.Database, q: { from: string; to: string
   const rows = cached(db, sql).all(q) as (CallAggregate & { key: string })[];
   return q.by === 'none' ? rows.filter((r) => r.offered > 0) : rows;
 }
+
+const FACT_COLUMNS = ['local_day', 'local_hour', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'satisfaction', 'category', 'complaint_reason', 'topic'] as const;
+
+/**
+ * The summary kept up to date from the rows an import inserts, without reading them back: sums
+ * per day, dimension and group, added to what stats_days already holds (sums and counts add up;
+ * the longest wait is a max). Flushed in parts when it grows, so memory stays bounded.
+ */
+export class SummaryAccumulator {
+  private readonly days = new Map<string, DayGroups>();
+  private readonly index: Record<(typeof FACT_COLUMNS)[number], number>;
+  private pending = 0;
+
+  constructor(private readonly defs: SummaryThresholds, columns: readonly string[]) {
+    this.index = Object.fromEntries(FACT_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<(typeof FACT_COLUMNS)[number], number>;
+  }
+
+  /** Adds inserted call rows (values in `columns` order). */
+  add(rows: readonly unknown[][]): void {
+    const ix = this.index;
+    for (const v of rows) {
+      const day = v[ix.local_day] as string;
+      let g = this.days.get(day);
+      if (!g) this.days.set(day, (g = new DayGroups()));
+      const at = (k: (typeof FACT_COLUMNS)[number]): unknown => (ix[k] < 0 ? null : v[ix[k]] ?? null);
+      g.add({
+        local_hour: at('local_hour') as number, operator_id: at('operator_id') as string | null, direction: at('direction') as string,
+        outcome: at('outcome') as 'answered' | 'abandoned', wait_seconds: at('wait_seconds') as number | null, talk_seconds: at('talk_seconds') as number | null,
+        hold_seconds: at('hold_seconds') as number | null, acw_seconds: at('acw_seconds') as number | null, satisfaction: at('satisfaction') as number | null,
+        category: at('category') as string | null, complaint_reason: at('complaint_reason') as string | null, topic: at('topic') as string | null,
+      }, this.defs);
+      this.pending++;
+    }
+  }
+
+  get size(): number {
+    return this.pending;
+  }
+
+  /** Adds the sums held so far to stats_days (except the days in `skip`) and forgets them. */
+  flush(db: Database.Database, skip: ReadonlySet<string>): void {
+    const sums = SUMS.filter((s) => s !== 'max_wait_seconds');
+    const upsert = cached(db, `INSERT INTO stats_days (local_day, dim, key, direction, ${SUMS.join(', ')}) VALUES (?, ?, ?, ?, ${SUMS.map(() => '?').join(', ')})
+      ON CONFLICT (local_day, dim, key, direction) DO UPDATE SET ${sums.map((s) => `${s} = ${s} + excluded.${s}`).join(', ')},
+      max_wait_seconds = CASE WHEN max_wait_seconds IS NULL THEN excluded.max_wait_seconds WHEN excluded.max_wait_seconds IS NULL THEN max_wait_seconds
+        ELSE max(max_wait_seconds, excluded.max_wait_seconds) END`);
+    for (const [day, groups] of this.days) {
+      if (skip.has(day)) continue;
+      for (const [k, byKey] of groups.groups) {
+        const [dim, direction] = k.split('\t') as [string, string];
+        for (const [key, a] of byKey) upsert.run(day, dim, key, direction, ...SUMS.map((x) => a[x]));
+      }
+    }
+    this.days.clear();
+    this.pending = 0;
+  }
+}
+
+/** Whether an import can keep the summary incrementally: it serves these thresholds, or there is no summary and no call yet. */
+export function beginIncremental(db: Database.Database, defs: SummaryThresholds): boolean {
+  if (summaryServes(db, defs)) return true;
+  if (summaryThresholds(db) !== undefined || db.prepare('SELECT 1 FROM calls LIMIT 1').get() !== undefined) return false;
+  setSetting(db, 'stats_summary', JSON.stringify({ threshold_seconds: defs.threshold_seconds, short_abandon_seconds: defs.short_abandon_seconds }));
+  return true;
+}
