@@ -1,5 +1,5 @@
 /** Date arguments that depend on the policy zone: today, yesterday, YYYY-MM-DD. */
-import { addDays, localDateOf, parseIsoDate, type IsoDate } from '../domain/dates.js';
+import { addDays, localDateOf, parseIsoDate, parseIsoMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { InputError, UsageError } from '../errors.js';
 
 /** Resolves 'today', 'yesterday' or a date in `zone` at `now` (epoch seconds). */
@@ -37,4 +37,11 @@ export function resolveRange(flags: DayRangeFlags, zone: string, now: number): {
   const to = flags.to ? resolveDay(flags.to, zone, now) : undefined;
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   return { from, to };
+}
+
+/** A YYYY-MM argument; an invalid month is bad input (exit 3), like an invalid date. */
+export function resolveMonth(text: string | undefined): IsoMonth {
+  const m = parseIsoMonth(text ?? '');
+  if (!m) throw new InputError(`"${text ?? ''}" is not a month`, { hint: 'use YYYY-MM' });
+  return m;
 }

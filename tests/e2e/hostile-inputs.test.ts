@@ -3,31 +3,13 @@
 // Every test writes its fixture inline into a temp dir, imports it into its own database, and
 // checks the exit code, the exact message, and that nothing was written when nothing should be.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
-import { hotlineWithin, rows, snapshot, tableCounts, zeros } from './support.js';
+import { describe, expect, test } from 'vitest';
+import { hotlineWithin, rows, snapshot, tableCounts, zeros, workspace } from './support.js';
 
-let dir: string;
-let cleanup: () => void;
-
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir('hotline-e2e-hostile-'));
-});
-afterAll(() => cleanup());
-
-function run(args: string[], env: Record<string, string | undefined> = {}): CliResult {
-  return hotline(args, { cwd: dir, env: { TZ: 'Asia/Shanghai', ...env } });
-}
-
-function write(name: string, content: string | Buffer): string {
-  writeFileSync(join(dir, name), content);
-  return name;
-}
-
-const db = (name: string): string => join(dir, name);
+const { run, write, db, dir: workDir } = workspace('hotline-e2e-hostile-');
 
 /** Nothing imported: no database at all, or one where every table (the ledger included) is empty. */
 function expectNothingWritten(name: string): void {
@@ -118,13 +100,13 @@ describe('rows 8–10: quoting errors refuse the whole file, even with --skip-in
         stderr: 'error: unclosed.csv: line 3: a quoted value opened on line 3 is never closed\nhint: a quoted value is never closed: the whole file is refused; fix the quote and import again\n',
       });
     }
-    expect(existsSync(join(dir, 'unclosed.rejects.csv'))).toBe(false);
+    expect(existsSync(join(workDir(), 'unclosed.rejects.csv'))).toBe(false);
     expectNothingWritten('unclosed.db');
   });
 
   test('row 8/26: an unclosed quote near the top of a big file stops at the 4 MiB record limit, quickly', () => {
     write('unclosed-big.csv', 'call_id,started_at,outcome,customer_address\nQ1,2026-10-01 09:00:00,answered,"上海市\n' + 'Q2,2026-10-01 09:00:00,answered,x\n'.repeat(200_000));
-    const r = hotlineWithin(['--db', 'unclosed-big.db', 'import', 'calls', '--skip-invalid', 'unclosed-big.csv'], { cwd: dir, env: { TZ: 'Asia/Shanghai' }, timeoutMs: 20_000 });
+    const r = hotlineWithin(['--db', 'unclosed-big.db', 'import', 'calls', '--skip-invalid', 'unclosed-big.csv'], { cwd: workDir(), env: { TZ: 'Asia/Shanghai' }, timeoutMs: 20_000 });
     expect(r.status).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: unclosed-big\.csv: line \d+: .*\nhint: one record is larger than 4 MiB: probably an unclosed quote\n$/);
@@ -138,7 +120,7 @@ describe('rows 8–10: quoting errors refuse the whole file, even with --skip-in
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: stray\.csv: line 2: /);
     expect(r.stderr).toMatch(/\nhint: a quote inside an unquoted value; quote the whole value and double the inner quote \(""\)\n$/);
-    expect(existsSync(join(dir, 'stray.rejects.csv'))).toBe(false);
+    expect(existsSync(join(workDir(), 'stray.rejects.csv'))).toBe(false);
     expectNothingWritten('stray.db');
   });
 
@@ -180,7 +162,7 @@ describe('rows 11–12: records with more or fewer fields than the header', () =
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ rows: 4, inserted: 2, rejected: 2, rejects_file: 'fields.rejects.csv' });
     expect(s.inserted + s.updated + s.unchanged + s.rejected + s.skipped).toBe(s.rows);
-    expect(readFileSync(join(dir, 'fields.rejects.csv'), 'utf8')).toBe(
+    expect(readFileSync(join(workDir(), 'fields.rejects.csv'), 'utf8')).toBe(
       '\ufeffcall_id,started_at,outcome,customer_address,line,reason\r\n' +
         'E2,2026-10-01 09:00:00,answered,上海市,3,"5 fields, more than the 4 columns of the header [extra fields: 浦东]"\r\n' +
         'E3,2026-10-01 09:00:00,,,4,"2 fields, fewer than the 4 columns of the header"\r\n',
@@ -331,7 +313,7 @@ describe('rows 22–23: dates and numbers', () => {
       { call_id: 'T2', started_at: Date.UTC(2026, 10, 3, 1, 5) / 1000, local_day: '2026-11-03', local_hour: 9 },
       { call_id: 'T3', started_at: Date.UTC(2020, 1, 10, 14, 41) / 1000, local_day: '2020-02-10', local_hour: 22 },
     ]);
-    const rejects = readFileSync(join(dir, 'dates.rejects.csv'), 'utf8');
+    const rejects = readFileSync(join(workDir(), 'dates.rejects.csv'), 'utf8');
     expect(rejects.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['\ufeffcall_id', 'T4', 'T5', 'T6', 'T7']);
   });
 
@@ -549,12 +531,12 @@ describe('row 33: hostile paths', () => {
     expect(run(['--db', 'dash.db', 'import', 'calls', '-rf.csv'])).toEqual({ status: 2, stdout: '', stderr: "error: unknown option '-rf.csv'\n" });
     expectNothingWritten('dash.db');
     expect(run(['--db', 'dash.db', 'import', 'calls', '--', '-rf.csv'])).toEqual({ status: 0, stdout: '', stderr: summary('-rf.csv', 1, 1, 1) });
-    expect(existsSync(join(dir, '-rf.csv'))).toBe(true);
+    expect(existsSync(join(workDir(), '-rf.csv'))).toBe(true);
     expect(ledger('dash.db').map((l) => l.file)).toEqual(['-rf.csv']);
   });
 
   test('a path with spaces and Chinese', () => {
-    mkdirSync(join(dir, '十月 导出'), { recursive: true });
+    mkdirSync(join(workDir(), '十月 导出'), { recursive: true });
     write('十月 导出/话单 第1批.csv', ONE);
     expect(run(['--db', 'zh path.db', 'import', 'calls', '十月 导出/话单 第1批.csv'])).toEqual({ status: 0, stdout: '', stderr: summary('十月 导出/话单 第1批.csv', 1, 1, 1) });
     expect(rows(db('zh path.db'), 'SELECT call_id FROM calls')).toEqual([{ call_id: 'R1' }]);
@@ -562,8 +544,8 @@ describe('row 33: hostile paths', () => {
   });
 
   test('a FIFO is refused without hanging (nobody ever writes to it)', () => {
-    expect(spawnSync('mkfifo', [join(dir, 'pipe.csv')]).status).toBe(0);
-    const r = hotlineWithin(['--db', 'fifo.db', 'import', 'calls', 'pipe.csv'], { cwd: dir, env: { TZ: 'Asia/Shanghai' }, timeoutMs: 10_000 });
+    expect(spawnSync('mkfifo', [join(workDir(), 'pipe.csv')]).status).toBe(0);
+    const r = hotlineWithin(['--db', 'fifo.db', 'import', 'calls', 'pipe.csv'], { cwd: workDir(), env: { TZ: 'Asia/Shanghai' }, timeoutMs: 10_000 });
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 3, stdout: '', stderr: NOT_REGULAR('pipe.csv') });
     expect(r.ms).toBeLessThan(10_000);
     expectNothingWritten('fifo.db');
@@ -571,10 +553,10 @@ describe('row 33: hostile paths', () => {
 
   test('/dev/zero and a directory are refused quickly, nothing written', () => {
     for (const path of ['/dev/zero', '/dev/null']) {
-      const r = hotlineWithin(['--db', 'dev.db', 'import', 'calls', path], { cwd: dir, env: { TZ: 'Asia/Shanghai' }, timeoutMs: 10_000 });
+      const r = hotlineWithin(['--db', 'dev.db', 'import', 'calls', path], { cwd: workDir(), env: { TZ: 'Asia/Shanghai' }, timeoutMs: 10_000 });
       expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 3, stdout: '', stderr: NOT_REGULAR(path) });
     }
-    mkdirSync(join(dir, 'a-dir.csv'), { recursive: true });
+    mkdirSync(join(workDir(), 'a-dir.csv'), { recursive: true });
     expect(run(['--db', 'dev.db', 'import', 'calls', 'a-dir.csv'])).toEqual({ status: 3, stdout: '', stderr: NOT_REGULAR('a-dir.csv') });
     expectNothingWritten('dev.db');
   });
@@ -582,7 +564,7 @@ describe('row 33: hostile paths', () => {
   test('the database itself, by name, by ./ path and through a symlink: exit 2, database unchanged', () => {
     write('seed.csv', ONE);
     expect(run(['--db', 'self.db', 'import', 'calls', 'seed.csv']).status).toBe(0);
-    symlinkSync(db('self.db'), join(dir, 'self-link.csv'));
+    symlinkSync(db('self.db'), join(workDir(), 'self-link.csv'));
     const before = snapshot(db('self.db'));
     const bytes = readFileSync(db('self.db'));
     for (const path of ['self.db', './self.db', db('self.db'), 'self-link.csv']) {

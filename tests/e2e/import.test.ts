@@ -2,31 +2,14 @@
 // overlapping exports, repeated keys, the JSON summary and time zones. Each test writes its own
 // files into a temp dir and checks what the command printed and what the database holds.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
-import { csv, rows, snapshot, tableCounts, zeros } from './support.js';
+import { describe, expect, test } from 'vitest';
+import type { CliResult } from '../helpers/cli.js';
+import { csv, rows, snapshot, tableCounts, zeros, workspace } from './support.js';
 
-let dir: string;
-let cleanup: () => void;
-
-beforeAll(() => {
-  ({ dir, cleanup } = tempDir('hotline-e2e-import-'));
-});
-afterAll(() => cleanup());
-
-function run(args: string[], env: Record<string, string | undefined> = {}): CliResult {
-  return hotline(args, { cwd: dir, env: { TZ: 'Asia/Shanghai', ...env } });
-}
-
-function write(name: string, content: string | Buffer): string {
-  writeFileSync(join(dir, name), content);
-  return name;
-}
-
-const db = (name: string): string => join(dir, name);
+const { run, write, db, dir: workDir } = workspace('hotline-e2e-import-');
 
 describe('encodings', () => {
   // A GBK export from a Windows phone system: Chinese headers and values, CRLF.
@@ -39,7 +22,7 @@ describe('encodings', () => {
 
   test('a GBK file with Chinese headers imports with a notice, and its text is stored as Chinese', () => {
     const file = write('话单-gbk.csv', iconv.encode(GBK_TEXT, 'gbk'));
-    expect(readFileSync(join(dir, file)).includes(Buffer.from('张三'))).toBe(false); // really not UTF-8
+    expect(readFileSync(join(workDir(), file)).includes(Buffer.from('张三'))).toBe(false); // really not UTF-8
     const r = run(['--db', 'gbk.db', 'import', 'calls', file]);
     expect(r).toEqual({
       status: 0,
@@ -80,7 +63,7 @@ describe('encodings', () => {
     const file = write('bom-first.csv', '\ufeffcall_id,started_at,outcome\nB2,2026-10-01 09:00:00,answered\nB3,2026-10-01 09:01:00,maybe\n');
     const r = run(['--db', 'bom.db', 'import', 'calls', '--skip-invalid', '--rejects', 'bom-first.rejects.csv', file]);
     expect(r).toEqual({ status: 0, stdout: '', stderr: 'bom-first.csv: 2 rows: 1 inserted, 0 updated, 0 unchanged, 1 rejected, 0 skipped (import #2, utf-8; rejected rows in bom-first.rejects.csv)\n' });
-    expect(readFileSync(join(dir, 'bom-first.rejects.csv'), 'utf8')).toBe(
+    expect(readFileSync(join(workDir(), 'bom-first.rejects.csv'), 'utf8')).toBe(
       '\ufeffcall_id,started_at,outcome,line,reason\r\nB3,2026-10-01 09:01:00,maybe,3,"outcome: ""maybe"" is not one of answered, abandoned"\r\n',
     );
     const listed = JSON.parse(run(['--db', 'bom.db', 'calls', 'list', '--format', 'json']).stdout) as Record<string, unknown>[];
@@ -131,7 +114,7 @@ describe('bad rows', () => {
     const r = run(['--db', 'bad-old.db', 'import', 'calls', 'bad.csv']);
     expect(r).toEqual({ status: 3, stdout: '', stderr: BAD_STDERR });
     expect(snapshot(db('bad-old.db'))).toEqual(before);
-    expect(existsSync(join(dir, 'bad.rejects.csv'))).toBe(false);
+    expect(existsSync(join(workDir(), 'bad.rejects.csv'))).toBe(false);
   });
 
   test('--skip-invalid --rejects: good rows in, bad rows out with line and reason, counts reconcile', () => {
@@ -154,7 +137,7 @@ describe('bad rows', () => {
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ rows: 8, inserted: 2, updated: 1, unchanged: 1, rejected: 3, skipped: 1, status: 'imported', import_id: 2, rejects_file: 'mixed-rejects.csv' });
     expect(summary.inserted + summary.updated + summary.unchanged + summary.rejected + summary.skipped).toBe(summary.rows);
-    expect(readFileSync(join(dir, 'mixed-rejects.csv'), 'utf8')).toBe(
+    expect(readFileSync(join(workDir(), 'mixed-rejects.csv'), 'utf8')).toBe(
       '\ufeffcall_id,started_at,outcome,talk_seconds,line,reason\r\n' +
         'S5,2026-10-01 09:15:00,maybe,30,5,"outcome: ""maybe"" is not one of answered, abandoned"\r\n' +
         'S7,2026/13/01 09:25,answered,20,9,"started_at: ""2026/13/01 09:25"" is not a real date"\r\n' +
@@ -171,14 +154,14 @@ describe('bad rows', () => {
       { id: 1, rows: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, skipped: 0 },
       { id: 2, rows: 8, inserted: 2, updated: 1, unchanged: 1, rejected: 3, skipped: 1 },
     ]);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(workDir()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   test('--skip-invalid with no bad row leaves no rejects file', () => {
     write('clean.csv', csv(['call_id', 'started_at', 'outcome'], [['N1', '2026-10-01 09:00:00', 'answered']]));
     const r = run(['--db', 'clean.db', 'import', 'calls', '--skip-invalid', 'clean.csv']);
     expect(r).toEqual({ status: 0, stdout: '', stderr: 'clean.csv: 1 rows: 1 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #1, utf-8)\n' });
-    expect(existsSync(join(dir, 'clean.rejects.csv'))).toBe(false);
+    expect(existsSync(join(workDir(), 'clean.rejects.csv'))).toBe(false);
   });
 
   test('a key twice in one file with different content: exit 3 naming both lines, nothing written', () => {

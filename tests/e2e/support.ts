@@ -3,7 +3,9 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BIN, ROOT, cliEnv, type CliResult } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { BIN, ROOT, cliEnv, hotline, tempDir, type CliResult } from '../helpers/cli.js';
 
 /** CSV text (LF line ends) of a header and rows; cells with a comma, quote or line break are quoted. */
 export function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -137,4 +139,29 @@ export function hotlineWithin(args: string[], opts: { cwd: string; env?: Record<
   const started = Date.now();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), input: '', encoding: 'utf8', timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}
+
+/** A temp directory for one test file: run hotline in it (TZ fixed), write files, name paths. */
+export interface Workspace {
+  dir: () => string;
+  run: (args: string[], env?: Record<string, string | undefined>) => CliResult;
+  write: (name: string, content: string | Buffer) => string;
+  db: (name: string) => string;
+}
+
+/** Creates the workspace before the file's tests and removes it after. */
+export function workspace(prefix: string): Workspace {
+  let dir = '';
+  let cleanup = (): void => undefined;
+  beforeAll(() => ({ dir, cleanup } = tempDir(prefix)));
+  afterAll(() => cleanup());
+  return {
+    dir: () => dir,
+    run: (args, env = {}) => hotline(args, { cwd: dir, env: { TZ: 'Asia/Shanghai', ...env } }),
+    write: (name, content) => {
+      writeFileSync(join(dir, name), content);
+      return name;
+    },
+    db: (name) => join(dir, name),
+  };
 }

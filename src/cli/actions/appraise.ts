@@ -5,13 +5,14 @@ import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
 import { bonusSheet, bonusTable } from '../../app/bonus.js';
 import { storeRun } from '../../db/queries/appraisal-runs.js';
 import { currentRun } from '../../db/queries/appraisal-runs.js';
-import { localDateOf, parseIsoMonth, type IsoDate, type IsoMonth } from '../../domain/dates.js';
+import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
 import { InputError, UsageError } from '../../errors.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkOutPath } from '../../io/output.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
@@ -21,12 +22,6 @@ export type ExplainFlags = OutputFlags & { month: string; operator: string };
 export type HistoryFlags = OutputFlags & { operator: string; months: number; to?: string };
 export type EvaluateFlags = { month: string; team?: string };
 export type BonusFlags = OutputFlags & { month: string; draft?: boolean };
-
-function month(text: string): IsoMonth {
-  const m = parseIsoMonth(text);
-  if (!m) throw new InputError(`"${text}" is not a month`, { hint: 'use YYYY-MM' });
-  return m;
-}
 
 function context(globals: GlobalOptions, rt: Runtime, write = false) {
   const { policy } = policyFor(globals, rt);
@@ -38,7 +33,7 @@ function context(globals: GlobalOptions, rt: Runtime, write = false) {
 
 
 export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime): void {
-  const m = month(flags.month);
+  const m = resolveMonth(flags.month);
   if (flags.refinalize && !flags.reason) throw new UsageError('--refinalize needs --reason "…"', { hint: 'say why the finalized month is replaced; the old results are kept' });
   const { policy, calendar, handle } = context(globals, rt, flags.finalize || flags.refinalize);
   try {
@@ -74,7 +69,7 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
 }
 
 export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runtime): void {
-  const m = month(flags.month);
+  const m = resolveMonth(flags.month);
   const { policy, calendar, handle } = context(globals, rt);
   try {
     const { scored, finalized } = appraiseMonth(handle.db, m, calendar, policy);
@@ -98,7 +93,7 @@ export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runt
 export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy, calendar, handle } = context(globals, rt);
   try {
-    let m = flags.to ? month(flags.to) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
+    let m = flags.to ? resolveMonth(flags.to) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
     const rows: Record<string, unknown>[] = [];
     for (let k = 0; k < flags.months; k++, m = previousMonth(m)) {
       const run = currentRun(handle.db, m);
@@ -120,7 +115,7 @@ export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runt
 }
 
 export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
-  const m = month(flags.month);
+  const m = resolveMonth(flags.month);
   const { policy, calendar, handle } = context(globals, rt);
   try {
     const sheet = bonusSheet(handle.db, m, calendar, policy, { draft: flags.draft ?? false });
@@ -150,7 +145,7 @@ export async function runEvaluate(flags: EvaluateFlags, globals: GlobalOptions, 
   if (!rt.stdin.isTTY || !rt.stdout.isTTY) {
     throw new UsageError('appraise evaluate asks questions and needs a terminal', { hint: 'without a terminal, put the scores in a CSV and run: hotline import evaluations FILE' });
   }
-  const m = month(flags.month);
+  const m = resolveMonth(flags.month);
   const { policy, calendar, handle } = context(globals, rt, true);
   try {
     const { askEvaluations } = await import('../prompts.js');

@@ -1,15 +1,14 @@
 /** The actions of the leave and calendar commands. */
 import { balanceTable, calendarMonth, calendarYear, leaveBalances, leaveCalendar, leaveSettlement } from '../../app/leave.js';
 import { uncoveredYears } from '../../domain/calendar.js';
-import { localDateOf, parseIsoMonth, type IsoDate } from '../../domain/dates.js';
+import { localDateOf, type IsoDate } from '../../domain/dates.js';
 import type { Policy } from '../../domain/policy.js';
-import { InputError } from '../../errors.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import type { ReportTable } from '../../io/render/report.js';
 import { openDb, policyFor, renderSettings } from '../context.js';
-import { resolveDay } from '../dates.js';
+import { resolveDay, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
@@ -75,8 +74,7 @@ export function runLeaveCalendar(flags: LeaveCalendarFlags, globals: GlobalOptio
 
 export function runCalendarShow(flags: CalendarFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
-  const month = parseIsoMonth(flags.month ?? '');
-  if (!month) throw new InputError(`"${flags.month}" is not a month`, { hint: 'use YYYY-MM' });
+  const month = resolveMonth(flags.month);
   const calendar = calendarFor(policy, rt, [`${month}-01` as IsoDate, `${month}-01` as IsoDate]);
   emitReport(calendarMonth(calendar, month), flags, rt);
 }

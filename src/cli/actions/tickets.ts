@@ -1,12 +1,12 @@
 /** The actions of `tickets list` and `tickets summary`. */
 import { listTickets, summaryTable, ticketSummary, TICKET_COLUMNS, TICKET_TABLE_KEYS, type StatusFilter } from '../../app/tickets.js';
-import { addDays, parseIsoDate, parseIsoMonth, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { addDays, parseIsoDate, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { InputError } from '../../errors.js';
 import { FieldError, parseDateTime } from '../../io/values.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
-import { resolveDay } from '../dates.js';
+import { resolveDay, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import type { Runtime } from '../runtime.js';
@@ -44,8 +44,7 @@ export function runTicketList(flags: TicketListFlags, globals: GlobalOptions, rt
 
 export function runTicketSummary(flags: TicketSummaryFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
-  const month = parseIsoMonth(flags.month);
-  if (!month) throw new InputError(`"${flags.month}" is not a month`, { hint: 'use YYYY-MM' });
+  const month = resolveMonth(flags.month);
   const handle = openDb(globals, rt);
   try {
     checkZone(handle.db, handle.path, policy.timezone);

@@ -1,12 +1,12 @@
 /** The action of `training plan`. */
 import { complianceTable, planEvents, planTable, promotions, trainingCompliance, trainingPlan } from '../../app/training.js';
-import { localDateOf, parseIsoMonth, type IsoMonth } from '../../domain/dates.js';
-import { InputError } from '../../errors.js';
+import { localDateOf, type IsoMonth } from '../../domain/dates.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderIcs } from '../../io/render/ics.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
@@ -14,8 +14,7 @@ import { say, type Runtime } from '../runtime.js';
 export type PlanFlags = Omit<OutputFlags, 'format'> & { format?: OutputFlags['format'] | 'ics'; month: string };
 
 export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): void {
-  const month = parseIsoMonth(flags.month);
-  if (!month) throw new InputError(`"${flags.month}" is not a month`, { hint: 'use YYYY-MM' });
+  const month = resolveMonth(flags.month);
   const { policy } = policyFor(globals, rt);
   const { calendar } = loadCalendar(policy.calendars);
   const handle = openDb(globals, rt);
@@ -43,8 +42,7 @@ export type ComplianceFlags = OutputFlags & { month: string; behind?: boolean };
 export type PromotionFlags = OutputFlags & { asOf?: string };
 
 export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt: Runtime): void {
-  const month = parseIsoMonth(flags.month);
-  if (!month) throw new InputError(`"${flags.month}" is not a month`, { hint: 'use YYYY-MM' });
+  const month = resolveMonth(flags.month);
   const { policy } = policyFor(globals, rt);
   const { calendar } = loadCalendar(policy.calendars);
   const handle = openDb(globals, rt);
@@ -65,8 +63,7 @@ export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt
 
 export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
-  const asOf = (flags.asOf ? parseIsoMonth(flags.asOf) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth));
-  if (!asOf) throw new InputError(`"${flags.asOf}" is not a month`, { hint: 'use YYYY-MM' });
+  const asOf = flags.asOf ? resolveMonth(flags.asOf) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
   const handle = openDb(globals, rt);
   try {
     const candidates = promotions(handle.db, asOf, policy);
