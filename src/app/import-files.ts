@@ -20,6 +20,8 @@ import { PROFILES } from '../io/profiles/index.js';
 import type { MissedRing, ProfileName, ProfileOutput, ProfileReport } from '../io/profiles/types.js';
 import { insertMissedRings } from '../db/queries/missed-rings.js';
 import { assertNoOverlaps } from '../db/queries/leave.js';
+import type { Mapping } from '../io/mapping/mapping.js';
+import { createMappedConverter, type MappedConverter } from '../io/mapping/converter.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -36,6 +38,8 @@ export interface ImportOptions {
   force: boolean;
   /** A phone-system export read through its profile (calls only). */
   profile?: ProfileName;
+  /** Any other export, read through a mapping file (--mapping). */
+  mapping?: Mapping;
 }
 
 export interface ImportSummary {
@@ -54,6 +58,8 @@ export interface ImportSummary {
   delimiter: string | null;
   ignored_columns: string[];
   rejects_file: string | null;
+  /** The mapping file used (--mapping), or null. */
+  mapping: string | null;
   /** What the profile saw (records, merged records, ignored events, unfinished calls), when one was used. */
   profile: (ProfileReport & { name: ProfileName; missed_rings: number }) | null;
 }
@@ -108,21 +114,59 @@ function convertProfileRows(plan: RowPlan, out: ProfileOutput): { rows: unknown[
   return { rows: converted.rows, lines: converted.lines, issues: [...out.issues, ...converted.issues] };
 }
 
+/** Applies a mapping to a batch of records, then validates the canonical rows; bad rows keep the file's record. */
+function convertMappedBatch(mc: MappedConverter, plan: RowPlan, records: string[][], lines: number[]): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number; skipped: number } {
+  const rows: unknown[][] = [];
+  const good: number[] = [];
+  const issues: WriteIssue[] = [];
+  let blank = 0;
+  let skipped = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as string[];
+    const line = lines[i] as number;
+    if (record[0]?.trim() === '' && record.every((f) => f.trim() === '')) {
+      blank++;
+      continue;
+    }
+    const mapped = mc.convert(record, line);
+    if ('skip' in mapped) {
+      skipped++;
+      continue;
+    }
+    if ('issue' in mapped) {
+      issues.push({ ...mapped.issue, record });
+      continue;
+    }
+    const out = plan.convert(mapped.fields, line);
+    if ('values' in out) {
+      rows.push(out.values);
+      good.push(line);
+    } else {
+      issues.push({ ...out.issue, column: out.issue.column ? mc.describe(out.issue.column) : '', record });
+    }
+  }
+  return { rows, lines: good, issues, blank, skipped };
+}
+
 /** Imports one file and returns its summary. */
 export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
   const { size } = checkInputFile(file, hooks.dbPath);
   const sha256 = await sha256File(file);
   const done = findImport(hooks.db, opts.kind, sha256);
-  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, profile: null };
+  const mapping = opts.mapping;
+  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
   if (done) {
     return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
   }
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const source = openImportSource({
-    path: file, file: basename(file), encoding: opts.encoding, delimiter: profile?.delimiter ?? opts.delimiter, headerless: profile !== undefined, quoted: profile?.quoted, batchSize: 2000,
+    path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
+    headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 2000,
   });
-  const converter = profile?.create({ file: basename(file), sourceZone: opts.sourceZone ?? opts.zone });
+  const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
+  const converter = profile?.create({ file: basename(file), sourceZone });
+  let mapped: MappedConverter | undefined;
   const missedRings: MissedRing[] = [];
   let incremental = false;
   let accumulator: SummaryAccumulator | undefined;
@@ -139,19 +183,26 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         encoding = m.encoding;
         delimiter = m.delimiter;
         for (const n of m.notices) hooks.notice(n);
-        const headers = profile ? [...profile.canonicalHeaders] : m.headers;
-        plan = buildRowPlan(spec, headers, { file: basename(file), zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone });
+        if (mapping) mapped = createMappedConverter(mapping, mapping.header ? m.headers : null, basename(file));
+        const headers = profile ? [...profile.canonicalHeaders] : mapped ? mapped.canonicalHeaders : m.headers;
+        plan = buildRowPlan(spec, headers, { file: basename(file), zone: opts.zone, sourceZone });
         ignored = plan.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
-        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, headers, opts.force);
-        const keyHeader = headers[plan.fieldIndex.get(spec.key) as number] ?? spec.key;
-        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, present: plan.present, headers, keyHeader };
+        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, mapped ? mapped.sourceHeaders : headers, opts.force);
+        const keyHeader = mapped ? mapped.describe(spec.key) : headers[plan.fieldIndex.get(spec.key) as number] ?? spec.key;
+        // Bad rows of a mapped file are described by the file's own columns.
+        const issueHeaders = mapped ? (mapping?.header ? m.headers : []) : headers;
+        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, present: plan.present, headers: issueHeaders, keyHeader };
       } else if (m.type === 'batch' && plan) {
         if (converter) {
           const out = collect(m.records.map((r, i) => converter.push(r, m.lines[i] as number)));
           missedRings.push(...out.missedRings);
           rows += out.rows.length + out.issues.length;
           yield { type: 'batch', bytes: m.bytes, ...convertProfileRows(plan, out) };
+        } else if (mapped) {
+          const converted = convertMappedBatch(mapped, plan, m.records, m.lines);
+          rows += m.records.length - converted.blank;
+          yield { type: 'batch', bytes: m.bytes, ...converted };
         } else {
           const converted = convertBatch(plan, m.records, m.lines);
           rows += m.records.length - converted.blank;
@@ -174,7 +225,9 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       file: basename(file),
       zone: opts.zone,
       strict: !opts.skipInvalid,
-      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: opts.profile ?? null, started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
+      refuseKeyConflicts: mapping !== undefined,
+      keySource: mapping ? `the mapping's fields.${spec.derivedKey ? spec.derivedKey.join(' + fields.') : spec.key}` : undefined,
+      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: opts.profile ?? (mapping ? `mapping:${basename(mapping.file)}` : null), started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
       onReject: (issue: WriteIssue) => rejects?.write(issue),
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,

@@ -20,7 +20,7 @@ export interface WriteIssue {
 
 export type WriteEvent =
   | { type: 'start'; encoding: string; delimiter: string; columns: string[]; present: string[]; headers: string[]; keyHeader: string }
-  | { type: 'batch'; rows: unknown[][]; lines: number[]; issues: WriteIssue[]; bytes: number }
+  | { type: 'batch'; rows: unknown[][]; lines: number[]; issues: WriteIssue[]; bytes: number; /** Rows left out on purpose (a mapping's "@skip"). */ skipped?: number }
   | { type: 'end'; rows: number };
 
 export interface WriteOptions {
@@ -36,6 +36,13 @@ export interface WriteOptions {
   now: () => number;
   /** Runs in the transaction before COMMIT with the local days whose rows changed (kinds with a local day). */
   beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>, importId: number, updatedDays: ReadonlySet<string>) => void;
+  /**
+   * A key on two lines of the file with different content refuses the whole file, even with
+   * rejects accepted (a mapping whose key is not unique): true. Default: the second line is a bad row.
+   */
+  refuseKeyConflicts?: boolean;
+  /** How the key is built, for the refusal message (e.g. "the mapping's fields.call_id"). */
+  keySource?: string;
   /** Runs right after BEGIN IMMEDIATE (inside the transaction). */
   onBegin?: (db: Database.Database) => void;
   /** The rows inserted by a batch (new keys only), after it was written. */
@@ -136,9 +143,10 @@ export async function writeImport(db: Database.Database, path: string, events: A
         opts.onBegin?.(db);
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
+        counts.skipped += ev.skipped ?? 0;
         if (!stmts || (opts.strict && bad > 0)) continue;
         const inserted: unknown[][] = [];
-        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), changedDays, updatedDays, inserted, dayIndex: columns.indexOf('local_day') });
+        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), refuse: opts.refuseKeyConflicts ? { file: opts.file, source: opts.keySource } : undefined, changedDays, updatedDays, inserted, dayIndex: columns.indexOf('local_day') });
         if (inserted.length > 0) opts.onInserted?.(db, inserted);
         opts.onProgress?.(ev.bytes);
       } else {
@@ -177,6 +185,8 @@ interface BatchContext {
   key: string;
   counts: ImportCounts;
   reject: (issue: WriteIssue) => void;
+  /** Set: a key conflict refuses the file (see WriteOptions.refuseKeyConflicts). */
+  refuse?: { file: string; source?: string };
 }
 
 function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, ctx: BatchContext): void {
@@ -248,6 +258,10 @@ function writeExisting(s: Statements, values: unknown[], line: number, ctx: Batc
     s.touch.run(ctx.importId, line, named[ctx.key]);
   } else if (prior.same) {
     ctx.counts.skipped++;
+  } else if (ctx.refuse) {
+    throw new InputError(`${ctx.refuse.file}: ${ctx.key} is not unique: lines ${prior.seen_line} and ${line} both have ${ctx.key} ${keyValue} with different content; nothing was imported from this file`, {
+      hint: `${ctx.refuse.source ?? ctx.key} must identify one row: build it from more columns (e.g. "columns": ["line", "call_id"], "join": "-")`,
+    });
   } else {
     ctx.reject({ line, column: ctx.keyHeader, value: keyValue, reason: `${ctx.key} ${keyValue} is also on line ${prior.seen_line} with different content`, hint: 'keep one of the two lines', record: [] });
   }

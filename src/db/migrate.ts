@@ -9,6 +9,7 @@ import { sql as ticketsEvaluations } from './migrations/005-tickets-evaluations.
 import { sql as appraisals } from './migrations/006-appraisals.js';
 import { sql as audit } from './migrations/007-audit.js';
 import { sql as training } from './migrations/008-training.js';
+import { sql as ivrSeconds } from './migrations/009-ivr-seconds.js';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'appraisals', sql: appraisals },
   { version: 7, name: 'audit', sql: audit },
   { version: 8, name: 'training', sql: training },
+  { version: 9, name: 'ivr-seconds', sql: ivrSeconds },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

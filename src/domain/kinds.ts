@@ -139,6 +139,7 @@ export const CALLS: KindSpec = {
     { name: 'tracking_no', aliases: ['运单号', '快递单号', '单号'], value: id },
     { name: 'satisfaction', aliases: ['满意度', '满意度评分', '评分'], value: { type: 'integer', min: 1, max: 5 } },
     { name: 'resolved', aliases: ['是否解决', '已解决'], value: { type: 'yesno' } },
+    { name: 'ivr_seconds', aliases: ['ivr时长', '语音导航时长', 'ivr', 'ivr_time'], value: duration },
   ],
 };
 

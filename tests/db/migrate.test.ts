@@ -36,7 +36,9 @@ describe('migrate', () => {
     { name: 'orders', spec: ORDERS },
     { name: 'operators', spec: OPERATORS },
   ])('$name table columns are the stored columns plus the import tracking', ({ spec }: { spec: KindSpec }) => {
-    expect(columnsOf(migrated(), spec.table)).toEqual([...storedColumns(spec), 'import_id', 'created_import_id', 'seen_import_id', 'seen_line']);
+    // Sorted: a later migration's ALTER TABLE ADD COLUMN appends after the tracking columns
+    // (calls.ivr_seconds), and inserts name their columns, so only the set matters.
+    expect(columnsOf(migrated(), spec.table).sort()).toEqual([...storedColumns(spec), 'import_id', 'created_import_id', 'seen_import_id', 'seen_line'].sort());
   });
 
   test('running it again changes nothing', () => {

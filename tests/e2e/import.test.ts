@@ -253,9 +253,8 @@ describe('importing again', () => {
 });
 
 describe('--format json', () => {
-  // docs/formats.md lists these keys, in this order, and `profile` (the --profile used, null for
-  // the canonical layout) comes after rejects_file (not in docs/formats.md yet).
-  const KEYS = ['file', 'sha256', 'kind', 'ignored_columns', 'rejects_file', 'profile', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'status', 'import_id', 'encoding', 'delimiter'];
+  // docs/formats.md lists these keys, in this order.
+  const KEYS = ['file', 'sha256', 'kind', 'ignored_columns', 'rejects_file', 'mapping', 'profile', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'status', 'import_id', 'encoding', 'delimiter'];
   const documented = (summary: Record<string, unknown>): string[] => Object.keys(summary);
 
   test('one file: one summary object with the documented keys', () => {
@@ -267,7 +266,7 @@ describe('--format json', () => {
     const summary = JSON.parse(r.stdout);
     expect(documented(summary)).toEqual(KEYS);
     expect(summary).toEqual({
-      file: 'one.csv', sha256: createHash('sha256').update(text).digest('hex'), kind: 'calls', ignored_columns: ['备注'], rejects_file: null, profile: null,
+      file: 'one.csv', sha256: createHash('sha256').update(text).digest('hex'), kind: 'calls', ignored_columns: ['备注'], rejects_file: null, mapping: null, profile: null,
       rows: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'imported', import_id: 1, encoding: 'utf-8', delimiter: ',',
     });
   });

@@ -21,6 +21,7 @@ export interface ImportFlags {
   force?: boolean;
   format: 'text' | 'json';
   profile?: ProfileName;
+  mapping?: string;
 }
 
 /** The one-line summary of a file's import, for stderr. */
@@ -30,13 +31,16 @@ export function summaryLine(s: ImportSummary): string {
   const p = s.profile;
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
   const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
-  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
+  const mapping = s.mapping ? `; mapping ${s.mapping}` : '';
+  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
 }
 
 /** Imports each file in turn (each its own transaction); stops at the first failure. */
 export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   if (flags.rejects && !flags.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid', { hint: 'add --skip-invalid to import the good rows and write the bad ones to --rejects' });
+  if (flags.mapping && flags.profile) throw new UsageError('--mapping and --profile do not go together', { hint: 'a profile reads a phone system\'s own export; a mapping describes any other export' });
   const { policy } = policyFor(globals, rt);
+  const mapping = flags.mapping ? (await import('../../io/mapping/mapping.js')).loadMapping(flags.mapping, kind) : undefined;
   for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
   const handle = openDb(globals, rt, { durable: true, create: true });
   const quick = handle.db.pragma('quick_check', { simple: true });
@@ -51,7 +55,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   const summaries: ImportSummary[] = [];
   const opts: ImportOptions = {
     kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
-    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, profile: flags.profile,
+    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, profile: flags.profile, mapping,
   };
   try {
     for (const file of files) {

@@ -49,12 +49,14 @@ export function importCommand(rt: Runtime): Command {
       .option('--skip-invalid', 'import the good rows; write the bad ones to --rejects')
       .option('--rejects <file>', 'where --skip-invalid writes bad rows (default: <name>.rejects.csv)')
       .option('--force', 'replace an existing --rejects file')
+      .option('--mapping <file>', 'a JSON mapping file: which columns of another export give which fields (docs/formats.md)')
       .addOption(new Option('--format <format>', 'summary on stderr (text) or also as JSON on stdout').choices(['text', 'json']).default('text'));
     if (kind === 'calls') {
       sub.addOption(new Option('--profile <name>', "a phone system's own export: Asterisk Master.csv, Asterisk queue_log, FreeSWITCH Master.csv (docs/profiles.md)").choices(['asterisk-cdr', 'asterisk-queue-log', 'freeswitch-cdr']));
     }
     sub
-      .addHelpText('after', `\nExamples:\n  hotline import ${kind} export.csv\n  hotline import ${kind} --encoding gbk --skip-invalid --rejects bad.csv export.csv\n  hotline import ${kind} --format json day1.csv day2.csv${kind === 'calls' ? '\n  hotline import calls --profile asterisk-cdr --source-tz UTC /var/log/asterisk/cdr-csv/Master.csv' : ''}`)
+      .addHelpText('after', `\nExamples:\n  hotline import ${kind} export.csv\n  hotline import ${kind} --encoding gbk --skip-invalid --rejects bad.csv export.csv\n  hotline import ${kind} --format json day1.csv day2.csv
+  hotline import ${kind} --mapping our-export.mapping.json export.tsv${kind === 'calls' ? '\n  hotline import calls --profile asterisk-cdr --source-tz UTC /var/log/asterisk/cdr-csv/Master.csv' : ''}`)
       .action(async (files: string[], flags: ImportFlags, c: Command) => {
         const { runImportCommand } = await import('../actions/import.js');
         await runImportCommand(kind, files, flags, c.optsWithGlobals<GlobalOptions>(), rt);
