@@ -1,8 +1,11 @@
 /**
  * The only place that asks questions (inquirer), and only in a terminal: the missing teamwork and
- * knowledge-test scores of a month, each saved as soon as it is entered.
+ * knowledge-test scores of a month, each saved as soon as it is entered; and what `import inspect
+ * --save-mapping` cannot find in a file.
  */
-import { number } from '@inquirer/prompts';
+import { input, number, select } from '@inquirer/prompts';
+import type { FieldSpec } from '../domain/kinds.js';
+import type { Asker, ColumnChoice } from '../app/mapping-builder.js';
 import type Database from 'better-sqlite3';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { insertImport } from '../db/queries/imports.js';
@@ -36,4 +39,45 @@ export async function askEvaluations(db: Database.Database, month: string, peopl
     }
   }
   ctx.say(`saved ${saved} score${saved === 1 ? '' : 's'} for ${month}`);
+}
+
+const FIXED = -1;
+const NONE = -2;
+
+function columnChoices(headers: string[], sample: string[][]): { name: string; value: number }[] {
+  return headers.map((h, i) => ({ name: `${i + 1}. ${h}  (e.g. ${sample.slice(0, 3).map((r) => JSON.stringify(r[i] ?? '')).join(', ')})`, value: i }));
+}
+
+/** Questions for `import inspect --save-mapping`, asked with inquirer. */
+export function mappingAsker(): Asker {
+  return {
+    async column(field: FieldSpec, headers: string[], sample: string[][]): Promise<ColumnChoice> {
+      const picked = await select({
+        message: `Which column holds ${field.name} (required)?`,
+        choices: [...columnChoices(headers, sample), { name: '(the same fixed value on every row)', value: FIXED }, { name: '(none: stop, the mapping is not written)', value: NONE }],
+        pageSize: 15,
+      });
+      if (picked === NONE) return 'none';
+      if (picked === FIXED) return { value: await input({ message: `The value of ${field.name} on every row:`, required: true }) };
+      return { column: picked };
+    },
+    async dateFormat(field: FieldSpec, examples: string[], check: (format: string) => string | null): Promise<string> {
+      return input({
+        message: `${field.name}: hotline cannot read ${examples.map((e) => JSON.stringify(e)).join(', ')}. Their layout (tokens YYYY YY MM M DD D HH H mm ss, e.g. YYMMDD or DD/MM/YYYY HH:mm):`,
+        required: true,
+        validate: (f: string) => check(f.trim()) ?? true,
+      }).then((f) => f.trim());
+    },
+    async timeColumn(field: FieldSpec, headers: string[], sample: string[][], check: (column: number, format: string) => string | null): Promise<{ column: number; format: string }> {
+      const column = await select({ message: `${field.name}: the date has no time of day. Which column holds the time?`, choices: columnChoices(headers, sample), pageSize: 15 });
+      const format = await input({ message: 'Its layout (e.g. H:mm:ss, HH:mm):', default: 'H:mm:ss', validate: (f: string) => check(column, f.trim()) ?? true });
+      return { column, format: format.trim() };
+    },
+    async code(field: FieldSpec, value: string, choices: string[]): Promise<string | null> {
+      return select<string | null>({
+        message: `${field.name}: what does "${value}" mean?`,
+        choices: [...choices.map((c) => ({ name: c, value: c })), { name: '(leave such rows out: @skip)', value: '@skip' }, { name: '(empty)', value: null }],
+      });
+    },
+  };
 }

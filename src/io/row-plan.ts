@@ -56,7 +56,8 @@ function synonymMap(values: Readonly<Record<string, readonly string[]>>): Map<st
   return map;
 }
 
-function parserFor(value: ValueType, zone: string): Parser {
+/** The parser of a value type: returns the stored value or throws FieldError. */
+export function parserFor(value: ValueType, zone: string): Parser {
   switch (value.type) {
     case 'id': return parseId;
     case 'text': return parseText;

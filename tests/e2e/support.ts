@@ -1,6 +1,6 @@
 // Helpers for the end-to-end tests: CSV text from rows, looking inside a database with
 // better-sqlite3, waiting for a started process, and running hotline in a shell or a terminal.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
@@ -125,6 +125,42 @@ export function inTerminal(args: string[], opts: { cwd: string; env?: Record<str
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd, env: cliEnv(opts.env), encoding: 'utf8', input: '' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Like inTerminal, answering questions: each time the terminal shows `prompt` (in order), types
+ * `keys` (e.g. '\x1b[B' arrow down, '\r' enter). Resolves when the command exits; the result
+ * also says how many answers were typed.
+ */
+export function answerInTerminal(args: string[], answers: readonly (readonly [prompt: string, keys: string])[], opts: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): Promise<CliResult & { answered: number }> {
+  const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd, env: cliEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let pending = '';
+  let answered = 0;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => {
+    out += d;
+    pending += d;
+    const next = answers[answered];
+    if (next && pending.includes(next[0])) {
+      pending = '';
+      answered++;
+      // A moment for the prompt to finish drawing and start reading keys.
+      setTimeout(() => child.stdin.write(next[1]), 150);
+    }
+  });
+  let err = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => (err += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: out, stderr: err, answered });
+    });
+  });
 }
 
 /** Byte offsets of ESC (0x1b) in `text`. */

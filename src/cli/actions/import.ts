@@ -11,6 +11,8 @@ import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
 import { DbStateError, UsageError } from '../../errors.js';
+import { checkOutPath, writeOutput } from '../../io/output.js';
+import type { Inspection } from '../../io/inspect.js';
 
 export interface ImportFlags {
   encoding?: Encoding;
@@ -87,13 +89,19 @@ export interface InspectFlags {
   delimiter?: string;
   rows: number;
   format: 'text' | 'json';
+  saveMapping?: string;
+  force?: boolean;
 }
 
 /** `import inspect`: the file as hotline reads it, and how its columns map. */
-export async function runInspect(file: string, flags: InspectFlags, rt: Runtime): Promise<void> {
+export async function runInspect(file: string, flags: InspectFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
   const { inspectFile } = await import('../../io/inspect.js');
-  const r = await inspectFile(file, file, { kind: flags.kind, encoding: flags.encoding, delimiter: flags.delimiter, rows: flags.rows });
+  if (flags.saveMapping) checkOutPath(flags.saveMapping, flags.force ?? false);
+  // A mapping is built from more rows than are shown, to see the codes and dates a column holds.
+  const full = await inspectFile(file, file, { kind: flags.kind, encoding: flags.encoding, delimiter: flags.delimiter, rows: flags.saveMapping ? Math.max(flags.rows, 500) : flags.rows });
+  const r = { ...full, sample: full.sample.slice(0, flags.rows) };
+  if (flags.saveMapping) return saveMapping(file, full, flags as InspectFlags & { saveMapping: string }, globals, rt);
   if (flags.format === 'json') return void rt.stdout.write(renderJsonValue(r));
   const delimiter = r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`;
   const lines = [
@@ -108,4 +116,25 @@ export async function runInspect(file: string, flags: InspectFlags, rt: Runtime)
     ...r.sample.map((row) => `  ${row.join(' | ')}`),
   ];
   rt.stdout.write(lines.join('\n') + '\n');
+}
+
+/** `import inspect --save-mapping`: asks in a terminal for what is missing; never without one. */
+async function saveMapping(file: string, r: Inspection, flags: InspectFlags & { saveMapping: string }, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  const { buildMapping } = await import('../../app/mapping-builder.js');
+  const interactive = Boolean(rt.stdin.isTTY && rt.stdout.isTTY);
+  const { policy } = policyFor(globals, rt);
+  if (interactive) rt.stdout.write(`${r.file}: ${r.columns.length} columns; ${r.kind}: ${r.columns.filter((c) => c.field).length} mapped by their header\n`);
+  const ask = interactive ? (await import('../prompts.js')).mappingAsker() : undefined;
+  const built = await buildMapping({
+    kind: r.kind, headers: r.columns.map((c) => c.header), sample: r.sample, columnFields: r.columns.map((c) => c.field),
+    encoding: r.encoding, delimiter: r.delimiter, zone: policy.timezone,
+  }, ask);
+  if (built.missing.length > 0) {
+    throw new UsageError(`${file}: no column for ${built.missing.join(', ')} (required for ${r.kind}); ${flags.saveMapping} was not written`, {
+      hint: interactive ? 'every required field needs a column or a fixed value' : 'run it in a terminal to choose the columns, or write the mapping by hand (docs/formats.md, "Mapping files")',
+    });
+  }
+  writeOutput([JSON.stringify(built.json, null, 2) + '\n'], { out: flags.saveMapping, force: flags.force ?? false, stdout: rt.stdout });
+  for (const u of built.unreadable) say(rt, `warning: ${u.field} (column ${u.column}): hotline cannot read ${u.values.map((v) => JSON.stringify(v)).join(', ')}; give its layout in the mapping (run in a terminal to be asked)`);
+  say(rt, `wrote ${flags.saveMapping}; import with: hotline import ${r.kind} --mapping ${flags.saveMapping} ${file}`);
 }

@@ -71,10 +71,12 @@ export function importCommand(rt: Runtime): Command {
     .option('--delimiter <char>', ', ; tab or | (default: detected from the header)', parseDelimiter)
     .option('--rows <n>', 'sample rows to show', (t: string) => Math.max(1, Math.min(100, Number(t) || 5)), 5)
     .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  hotline import inspect 话单.csv\n  hotline import inspect --kind orders --rows 10 export.csv')
-    .action(async (file: string, flags: InspectFlags) => {
+    .option('--save-mapping <file>', 'write a mapping file for this layout (asks, in a terminal, for what it cannot find)')
+    .option('--force', 'replace an existing --save-mapping file')
+    .addHelpText('after', '\nExamples:\n  hotline import inspect 话单.csv\n  hotline import inspect --kind orders --rows 10 export.csv\n  hotline import inspect --kind calls --save-mapping acd.mapping.json acd-export.tsv\n  hotline import calls --mapping acd.mapping.json acd-export-*.tsv')
+    .action(async (file: string, flags: InspectFlags, c: Command) => {
       const { runInspect } = await import('../actions/import.js');
-      await runInspect(file, flags, rt);
+      await runInspect(file, flags, c.optsWithGlobals<GlobalOptions>(), rt);
     });
   return cmd;
 }
