@@ -58,3 +58,21 @@ export class InterruptedError extends AppError {
     super(message, ExitCode.interrupted, extra);
   }
 }
+
+/**
+ * A file-system failure that is the machine's state, not a bug (disk full, quota, read-only file
+ * system), thrown by a write to some file: the DbStateError to report it with (exit 4), or
+ * undefined for any other error.
+ */
+export function toSystemStateError(e: unknown): DbStateError | undefined {
+  if (!(e instanceof Error)) return undefined;
+  const { code, path } = e as NodeJS.ErrnoException;
+  const where = path ? `${path}: ` : '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new DbStateError(`${where}disk full (${e.message})`, { hint: 'free disk space and run the command again', cause: e });
+  }
+  if (code === 'EROFS') {
+    return new DbStateError(`${where}read-only file system (${e.message})`, { hint: 'write to a file system mounted read-write', cause: e });
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
  * sets the exit code; nothing calls process.exit.
  */
 import { CommanderError } from 'commander';
-import { AppError, ExitCode } from '../errors.js';
+import { AppError, ExitCode, toSystemStateError } from '../errors.js';
 import { guardStdout } from '../io/output.js';
 import { resolveDbPath } from '../db/path.js';
 import { toDbStateError } from '../db/errors.js';
@@ -13,7 +13,7 @@ import { processRuntime } from './runtime.js';
 
 function report(e: unknown, debug: boolean, dbPath: string): number {
   const { stderr } = processRuntime;
-  e = toDbStateError(e, dbPath) ?? e;
+  e = toDbStateError(e, dbPath) ?? toSystemStateError(e) ?? e;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.ok;
     // Help shown because a subcommand is missing (hotline import) is a usage error for cron.

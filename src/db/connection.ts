@@ -1,9 +1,15 @@
-/** Opening the hotline database: path resolution, file mode, pragmas, migrations. */
+/**
+ * Opening the hotline database: path resolution, file mode, pragmas, migrations; a writer is
+ * refused before SQLite touches anything when this user cannot write the database, and a
+ * database on a network share gets a warning.
+ */
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DbStateError } from '../errors.js';
+import { readOnlyError, unwritableParts } from './access.js';
 import { toDbStateError } from './errors.js';
-import { migrate } from './migrate.js';
+import { networkShareWarning } from './filesystem.js';
+import { upgradeSchema } from './upgrade.js';
 
 export interface OpenOptions {
   /** --db, else $HOTLINE_DB, else ./hotline.db */
@@ -11,10 +17,12 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Milliseconds to wait for another writer (default 5000). */
   busyTimeoutMs?: number;
-  /** Imports run with synchronous=FULL. */
+  /** Imports and other writers run with synchronous=FULL (and are refused up front on a database they cannot write). */
   durable?: boolean;
   /** Create the file when missing (imports, demo); reports refuse a missing database. */
   create?: boolean;
+  /** Where a warning line goes (default: stderr). */
+  warn?: (line: string) => void;
 }
 
 export interface HotlineDb {
@@ -33,6 +41,10 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
     if (!existsSync(path) && opts.create === false) {
       throw new DbStateError(`${path}: no database here`, { hint: 'import data first (hotline import …), or point --db / $HOTLINE_DB at your database' });
     }
+    // A read-only database file, directory, -wal or -shm: say which before SQLite opens (a writer
+    // opened on a read-only file would leave read-only -wal and -shm files behind).
+    const unwritable = opts.durable && !opts.readonly ? unwritableParts(path) : [];
+    if (unwritable.length > 0) throw readOnlyError(path, unwritable);
     if (!existsSync(path) && !opts.readonly) {
       try {
         closeSync(openSync(path, 'wx', 0o600));
@@ -49,7 +61,9 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${opts.durable ? 'FULL' : 'NORMAL'}`);
     if (opts.durable) db.pragma('cache_size = -16384');
-    if (!opts.readonly) migrate(db, path);
+    if (!opts.readonly) upgradeSchema(db, path);
+    const warning = networkShareWarning(path);
+    if (warning) (opts.warn ?? ((line: string) => void process.stderr.write(line + '\n')))(warning);
     const handle = db;
     return { db: handle, path, close: () => handle.close() };
   } catch (e) {

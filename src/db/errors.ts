@@ -1,5 +1,7 @@
 /** Turns SQLite failures into DbStateError messages a supervisor can act on. */
+import { dirname, resolve } from 'node:path';
 import { DbStateError } from '../errors.js';
+import { readOnlyError, unwritableParts } from './access.js';
 
 /** better-sqlite3's SqliteError, recognised without loading the native module (fast startup). */
 function sqliteCode(e: unknown): string | undefined {
@@ -18,7 +20,10 @@ export function toDbStateError(e: unknown, path: string): DbStateError | undefin
     });
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new DbStateError(`${path}: the database is read-only`, { hint: 'check the file and directory permissions, or copy it somewhere writable', cause: e });
+    const parts = unwritableParts(path);
+    if (parts.length === 0 && code === 'SQLITE_READONLY_DIRECTORY') parts.push({ what: 'directory', path: resolve(dirname(path)), code: 'EACCES' });
+    if (parts.length > 0) return readOnlyError(path, parts, e);
+    return new DbStateError(`${path}: the database is read-only (${code})`, { hint: 'check the file and directory permissions, or copy it somewhere writable', cause: e });
   }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new DbStateError(`${path}: the database file is corrupt or not a hotline database (${code})`, {

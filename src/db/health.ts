@@ -1,9 +1,12 @@
 /**
- * The database's health: integrity, schema version, WAL state, file permissions, ledger
- * consistency; and an online backup through SQLite's backup API (safe while another process writes).
+ * The database's health: integrity, schema version, WAL state, file permissions, file system,
+ * ledger consistency; and an online backup through SQLite's backup API (safe while another
+ * process writes).
  */
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { toDbStateError } from './errors.js';
+import { networkShareWarning } from './filesystem.js';
 import { SCHEMA_VERSION, schemaVersion } from './migrate.js';
 
 export type CheckLevel = 'ok' | 'warning' | 'error';
@@ -14,16 +17,26 @@ export interface CheckItem {
   detail: string;
 }
 
-/** Runs every check; never throws for a damaged file (that is an 'error' item). */
+/**
+ * Runs every check; never throws for a damaged file (that is an 'error' item), only for a database
+ * this user cannot open at all (read-only directory, busy, disk full), which is not damage.
+ * `db` must not have been read yet: its first read creates the -wal file this checks for.
+ */
 export function checkDatabase(db: Database.Database, path: string, opts: { full: boolean }): CheckItem[] {
   const items: CheckItem[] = [];
   const add = (check: string, level: CheckLevel, detail: string): void => void items.push({ check, level, detail });
+  // Before the first query: opening a WAL database creates an empty -wal, hiding a lost one.
+  const wal = path !== ':memory:' && existsSync(`${path}-wal`);
+  const shm = path !== ':memory:' && existsSync(`${path}-shm`);
   try {
     const rows = db.pragma(opts.full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
     const msgs = rows.map((r) => Object.values(r)[0] as string);
     if (msgs.length === 1 && msgs[0] === 'ok') add(opts.full ? 'integrity_check' : 'quick_check', 'ok', 'ok');
     else add(opts.full ? 'integrity_check' : 'quick_check', 'error', msgs.slice(0, 5).join('; '));
   } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const state = toDbStateError(e, path);
+    if (state && typeof code === 'string' && !code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB') throw state;
     add('quick_check', 'error', (e as Error).message);
     return items;
   }
@@ -32,12 +45,12 @@ export function checkDatabase(db: Database.Database, path: string, opts: { full:
   const mode = db.pragma('journal_mode', { simple: true }) as string;
   add('journal_mode', mode === 'wal' ? 'ok' : 'warning', mode);
   if (path !== ':memory:') {
-    const wal = existsSync(`${path}-wal`);
-    const shm = existsSync(`${path}-shm`);
     if (!wal && shm) add('wal', 'warning', 'a -shm file without its -wal: the WAL was deleted after a crash; changes not yet checkpointed are lost (restore from a backup if data is missing)');
     else add('wal', 'ok', wal ? `WAL file present (${statSync(`${path}-wal`).size} bytes)` : 'no WAL file');
     const perm = statSync(path).mode & 0o777;
     add('permissions', perm & 0o077 ? 'warning' : 'ok', `mode ${perm.toString(8).padStart(4, '0')}${perm & 0o077 ? ': others can read customer data; chmod 600' : ''}`);
+    const share = networkShareWarning(path);
+    add('filesystem', share ? 'warning' : 'ok', share ? share.replace(/^warning: /, '') : 'not a network share');
   }
   add('ledger', ...ledgerCheck(db));
   return items;

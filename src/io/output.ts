@@ -67,16 +67,26 @@ export function checkOutPath(out: string | undefined, force: boolean): void {
   }
 }
 
+/**
+ * Writes every byte of `chunk` to a file. write(2) may write only part of a buffer (it does when a
+ * disk fills up: the part that fits, then ENOSPC on the next call), so loop until all is written.
+ */
+function writeChunk(fd: number, chunk: string | Uint8Array): void {
+  const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let off = 0; off < buf.byteLength; ) {
+    const n = writeSync(fd, buf, off, buf.byteLength - off);
+    if (n <= 0) throw Object.assign(new Error(`write returned ${n}`), { code: 'EIO' });
+    off += n;
+  }
+}
+
 function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget & { out: string }): void {
   checkOutPath(target.out, target.force);
   const tmp = join(dirname(target.out), `.${basename(target.out)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', target.mode ?? 0o644);
-    for (const chunk of chunks) {
-      if (typeof chunk === 'string') writeSync(fd, chunk);
-      else writeSync(fd, chunk);
-    }
+    for (const chunk of chunks) writeChunk(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -85,7 +95,7 @@ function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new DbStateError(`${target.out}: disk full; the file was not written`, { hint: 'free disk space and run again' });
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new DbStateError(`${target.out}: disk full; the file was not written`, { hint: 'free disk space and run again' });
     if (code === 'EACCES' || code === 'ENOENT' || code === 'EROFS') {
       throw new DbStateError(`${target.out}: cannot write (${code})`, { hint: 'check that the directory exists and is writable' });
     }
