@@ -1,8 +1,8 @@
 // Faults of RELIABILITY.md ("Faults to inject") that faults.test.ts and db.test.ts do not cover,
 // on the built binary: a full disk during an import and during an export (real, tiny tmpfs
 // mounts), a read-only database and a read-only directory (hotline run as the unprivileged user
-// nobody, since root ignores file modes), a schema migration that fails half-way, and a -wal file
-// lost after a crash. Mounting needs root (CAP_SYS_ADMIN) and running as nobody needs root and
+// nobody, since root ignores file modes), a schema migration that fails half-way, a -wal file
+// lost after a crash, and a report while an import holds the write lock. Mounting needs root (CAP_SYS_ADMIN) and running as nobody needs root and
 // setpriv: where either is missing those tests are skipped and say why in their names.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/db/migrate.js';
-import { BIN, cliEnv, type CliResult } from '../helpers/cli.js';
-import { csv, generateCalls, integrity, rows, snapshot, value, workspace } from './support.js';
+import { BIN, cliEnv, startHotline, type CliResult } from '../helpers/cli.js';
+import { csv, exited, generateCalls, integrity, rows, snapshot, value, waitForWriter, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-faults-more-');
 
@@ -315,5 +315,26 @@ describe('a -wal file lost after a crash', () => {
     expect(snapshot(db('lost.db'))).toEqual(before);
     expect(run(['--db', 'lost.db', 'operators', 'list', '--format', 'csv']).stdout.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['operator_id', '1001']);
     expect(integrity(db('lost.db'))).toBe('ok');
+  });
+});
+
+describe('a reader during a long import', () => {
+  test('a report with --busy-timeout 0 succeeds at once on the last committed state while the import holds the write lock', async () => {
+    generateCalls(db('long.csv'), 80_000);
+    expect(run(['--db', 'reader.db', 'import', 'operators', 'operators.csv']).status).toBe(0);
+    const importer = startHotline(['--db', 'reader.db', 'import', 'calls', 'long.csv'], { cwd: dir() });
+    const done = exited(importer);
+    await waitForWriter(db('reader.db'), importer);
+    const ledger = run(['--db', 'reader.db', '--busy-timeout', '0', 'imports', '--format', 'json']);
+    const calls = run(['--db', 'reader.db', '--busy-timeout', '0', 'calls', 'list', '--format', 'csv']);
+    const stillImporting = importer.exitCode === null;
+    expect(ledger.stderr).toBe('');
+    expect(ledger.status).toBe(0);
+    expect((JSON.parse(ledger.stdout) as { import_id: number; kind: string }[]).map((r) => [r.import_id, r.kind])).toEqual([[1, 'operators']]);
+    expect(calls).toMatchObject({ status: 0, stderr: '' });
+    expect(calls.stdout.split('\r\n').filter(Boolean)).toHaveLength(1); // the header: no call committed yet
+    expect(stillImporting).toBe(true); // both reports ran while the import was writing
+    expect(await done).toMatchObject({ status: 0, stdout: '' });
+    expect(value(db('reader.db'), 'SELECT count(*) FROM calls')).toBe(80_000);
   });
 });
