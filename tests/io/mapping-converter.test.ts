@@ -250,9 +250,8 @@ describe('columns by name', () => {
     });
   });
 
-  // The spec: a name matching two columns or none is refused "with the header listed". The code
-  // lists the header only when no column matches.
-  test.fails('a name that matches two columns is refused, listing the header', () => {
+  // A name matching two columns or none is refused with the header listed.
+  test('a name that matches two columns is refused, listing the header', () => {
     expect(refusal(json('Call Id'), ['call_id', 'start', 'CALL-ID', 'outcome']).details).toEqual(['  the header: call_id | start | CALL-ID | outcome']);
   });
 

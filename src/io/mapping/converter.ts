@@ -54,7 +54,10 @@ export function createMappedConverter(mapping: Mapping, headers: string[] | null
     const loose = exact.length > 0 ? exact : names.flatMap((h, i) => (normalizeHeader(h) === normalizeHeader(ref) ? [i] : []));
     if (loose.length === 1) return loose[0] as number;
     if (loose.length > 1) {
-      throw new InputError(`${file}: line 1: ${mapping.file} ${key} "${ref}" matches columns ${loose.map((i) => i + 1).join(' and ')}`, { hint: 'use the column number instead of the name' });
+      throw new InputError(`${file}: line 1: ${mapping.file} ${key} "${ref}" matches columns ${loose.map((i) => i + 1).join(' and ')}`, {
+        hint: 'use the column number instead of the name',
+        details: [`  the header: ${names.join(' | ')}`],
+      });
     }
     throw new InputError(`${file}: line 1: ${mapping.file} ${key} "${ref}" is not a column of this file`, {
       hint: 'check the mapping against the header (hotline import inspect shows it)',

@@ -80,7 +80,8 @@ export function validateMapping(json: unknown, file: string): { ok: true; mappin
         errors.push(`fields.${name}: not a field of ${kind}; the fields are ${spec.fields.map((f) => f.name).join(', ')}`);
         continue;
       }
-      const source = fieldSource(raw, field, `fields.${name}`, header === true, errors);
+      // A wrong "header" value is reported once above; columns are checked as if it were true.
+      const source = fieldSource(raw, field, `fields.${name}`, header !== false, errors);
       if (source) fields.set(name, source);
     }
     for (const f of spec.fields) {
