@@ -3,17 +3,22 @@
 //
 //   npm run bench:import                       # 1,000,000 rows (bench/out/calls-1m.csv)
 //   npm run bench:import -- --rows 5000000     # or BENCH_ROWS=5000000 npm run bench:import
+//   npm run bench:import -- --profiles         # also a 1M-call Asterisk queue_log and Master.csv through --profile
 //   options: --rows N  --runs N (default 3)  --startup-runs N (default 5)  --build (force tsc)
 //            --no-late-index (skip the "indexes after .import" shell variant)
+//            --profile asterisk-queue-log|asterisk-cdr (repeatable, or comma-separated; --profiles = both):
+//              also import a generated PBX export of N calls (bench/generate-pbx.mjs) with
+//              `hotline import calls --profile …`, against the shell's .import of the N canonical rows
 //            --idle-wait S (before each run, wait up to S s, default 120, for other processes to go quiet)
 //            --no-snapshot (run bin/hotline.js in place instead of a copy of bin/ + dist/ taken at start)
 //            env BENCH_ROWS=N (same as --rows), BENCH_RSS=proc (poll /proc even if /usr/bin/time exists)
 //
-// Each side runs --runs times on fresh database files, alternating (hotline, shell, shell with
-// late indexes, hotline, ...). Reports the median wall time, rows/s, hotline/sqlite3 and peak RSS
-// (from /usr/bin/time -v, else by polling VmHWM in /proc/PID/status). Also times `hotline --help`
-// and `hotline calls list --limit 10` on the imported database. Exits non-zero if anything fails.
-// Generated files live in bench/out/ (gitignored); results also go to bench/out/import-<label>.json.
+// Each side runs --runs times on fresh database files, alternating (hotline, shell,
+// hotline --profile …, shell with late indexes, hotline, ...). Reports the median wall time, rows/s,
+// hotline/sqlite3 and peak RSS (from /usr/bin/time -v, else by polling VmHWM in /proc/PID/status).
+// Also times `hotline --help` and `hotline calls list --limit 10` on the imported database. Exits
+// non-zero if anything fails. Generated files live in bench/out/ (gitignored); results also go to
+// bench/out/import-<label>.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -25,10 +30,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench', 'out');
 const SQLITE3 = existsSync('/usr/bin/sqlite3') ? '/usr/bin/sqlite3' : 'sqlite3';
 const TIME = '/usr/bin/time';
+/** Phone-system profiles bench/generate-pbx.mjs can write, and the file each one gets. */
+const PBX_PROFILES = ['asterisk-queue-log', 'asterisk-cdr'];
+const PBX_EXT = { 'asterisk-queue-log': 'log', 'asterisk-cdr': 'csv' };
+/** Extra import options: cdr_csv times are UTC when cdr.conf has usegmtime=yes (the generator writes UTC). */
+const PBX_ARGS = { 'asterisk-queue-log': [], 'asterisk-cdr': ['--source-tz', 'UTC'] };
+const PBX_TARGET = 2.5;
 
 // ---------- arguments ----------
 function parseArgs(argv) {
-  const opts = { rows: Number(process.env.BENCH_ROWS ?? process.env.ROWS ?? 1_000_000), runs: 3, startupRuns: 5, build: false, lateIndex: true, idleWait: 120, snapshot: true };
+  const opts = { rows: Number(process.env.BENCH_ROWS ?? process.env.ROWS ?? 1_000_000), runs: 3, startupRuns: 5, build: false, lateIndex: true, idleWait: 120, snapshot: true, profiles: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -43,13 +54,21 @@ function parseArgs(argv) {
     else if (a === '--build') opts.build = true;
     else if (a === '--no-snapshot') opts.snapshot = false;
     else if (a === '--no-late-index') opts.lateIndex = false;
+    else if (a === '--profiles') opts.profiles.push(...PBX_PROFILES);
+    else if (a === '--profile' || a.startsWith('--profile=')) {
+      for (const p of val().split(',')) {
+        if (!PBX_PROFILES.includes(p)) die(`--profile must be one of ${PBX_PROFILES.join(', ')} (got ${p})`);
+        opts.profiles.push(p);
+      }
+    }
     else if (a === '-h' || a === '--help') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else die(`unknown argument ${a} (try --help)`);
   }
   for (const k of ['rows', 'runs', 'startupRuns']) if (!Number.isInteger(opts[k]) || opts[k] < 1) die(`--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} must be a positive integer`);
   if (!(opts.idleWait >= 0)) die('--idle-wait must be a number of seconds (0 = do not wait)');
+  opts.profiles = [...new Set(opts.profiles)];
   return opts;
 }
 
@@ -271,6 +290,28 @@ const csvBytes = statSync(csv).size;
 // Warm the page cache so the first run is not penalised for reading the file from disk.
 spawnSync('cat', [csv], { stdio: 'ignore' });
 
+// 2b. phone-system exports of the same number of calls (--profile): generated if missing or older
+// than the generator.
+const pbxGenerator = join(root, 'bench', 'generate-pbx.mjs');
+const pbxFiles = {};
+for (const p of opts.profiles) {
+  const file = join(outDir, `pbx-${p}-${L}.${PBX_EXT[p]}`);
+  const args = [pbxGenerator, p, file, String(opts.rows)];
+  if (!existsSync(file) || statSync(file).mtimeMs < statSync(pbxGenerator).mtimeMs) {
+    const tmp = `${file}.tmp-${process.pid}`;
+    console.error(`bench: generating ${rel(file)} (${fmtInt(opts.rows)} calls, ${p}) …`);
+    const r = await run(process.execPath, [pbxGenerator, p, tmp, String(opts.rows)]);
+    if (r.code !== 0) {
+      rmSync(tmp, { force: true });
+      fail(`generating the ${p} file`, r, cmdline('node', args));
+    }
+    renameSync(tmp, file);
+  }
+  note(cmdline('node', args));
+  pbxFiles[p] = { file, bytes: statSync(file).size };
+  spawnSync('cat', [file], { stdio: 'ignore' });
+}
+
 // 3. /usr/bin/time
 if (!haveTime && process.env.BENCH_RSS !== 'proc') {
   console.error('bench: /usr/bin/time not found; trying apt-get install -y time …');
@@ -334,6 +375,27 @@ const sides = [
     show: `${cmdline(SQLITE3, ['-bail', shellDb])} <<'SQL'\n${shellScript(rel(csv), true)}\nSQL`,
   },
 ];
+for (const p of opts.profiles) {
+  const db = join(outDir, `hotline-${p}-${L}.db`);
+  const args = [hotlineBin, '--db', db, 'import', 'calls', '--profile', p, ...PBX_ARGS[p], pbxFiles[p].file, '--format', 'json'];
+  sides.push({
+    key: `hotline-${p}`,
+    name: `hotline --profile ${p}`,
+    profile: p,
+    db,
+    cmd: process.execPath,
+    args,
+    show: cmdline('node', args),
+    check(r) {
+      const s = JSON.parse(r.stdout);
+      const summary = Array.isArray(s) ? s[0] : s;
+      const pr = summary.profile ?? {};
+      if (summary.inserted !== opts.rows || summary.rejected !== 0) throw new Error(`summary says inserted ${summary.inserted}, rejected ${summary.rejected}; expected ${opts.rows}, 0`);
+      if (pr.calls !== opts.rows || (pr.unfinished_calls ?? []).length !== 0) throw new Error(`profile summary says ${pr.calls} calls, ${(pr.unfinished_calls ?? []).length} unfinished; expected ${opts.rows}, 0`);
+      this.profileSummary = { records: pr.records, calls: pr.calls, merged_records: pr.merged_records, missed_rings: pr.missed_rings, ignored_events: pr.ignored_events, notes: pr.notes };
+    },
+  });
+}
 if (opts.lateIndex)
   sides.push({
     key: 'sqlite3-late',
@@ -362,7 +424,7 @@ for (let i = 0; i < opts.runs; i++) {
     const c1 = cpuSnapshot();
     // CPU used by everything else on the machine during the run, in cores (0 = quiet machine)
     const otherCores = c0 && c1 ? Math.max(0, (c1.busy - c0.busy - r.cpuS) / (r.ms / 1000)) : NaN;
-    if (r.code !== 0 || (s.key !== 'hotline' && r.stderr.trim())) fail(`${s.name} (run ${i + 1})`, r, s.show);
+    if (r.code !== 0 || (!s.key.startsWith('hotline') && r.stderr.trim())) fail(`${s.name} (run ${i + 1})`, r, s.show);
     try {
       s.check?.(r);
     } catch (e) {
@@ -372,7 +434,7 @@ for (let i = 0; i < opts.runs; i++) {
     s.rss.push(r.rssKiB);
     s.cpu.push(r.cpuS);
     s.other.push(otherCores);
-    console.error(`  run ${i + 1}  ${s.name.padEnd(32)} ${fmtS(r.ms).padStart(7)} s   CPU ${r.cpuS.toFixed(2)} s   peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB   other load ${otherCores.toFixed(2)} cores`);
+    console.error(`  run ${i + 1}  ${s.name.padEnd(36)} ${fmtS(r.ms).padStart(7)} s   CPU ${r.cpuS.toFixed(2)} s   peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB   other load ${otherCores.toFixed(2)} cores`);
   }
 }
 
@@ -416,9 +478,11 @@ const results = {
   machine,
   build: { gitHead: gitHead + gitDirty, distSha256: distHash, distBuiltAt: new Date(distTime).toISOString(), srcNewerThanDist: newerSrc.length },
   rssMethod,
+  profiles: Object.fromEntries(opts.profiles.map((p) => [p, { file: rel(pbxFiles[p].file), bytes: pbxFiles[p].bytes }])),
   sides: sides.map((s) => ({
     key: s.key,
     name: s.name,
+    ...(s.profile ? { profile: s.profile, file: rel(pbxFiles[s.profile].file), fileBytes: pbxFiles[s.profile].bytes, profileSummary: s.profileSummary, targetRatio: PBX_TARGET } : {}),
     timesMs: s.times.map((t) => Math.round(t)),
     medianMs: Math.round(med[s.key]),
     bestMs: Math.round(Math.min(...s.times)),
@@ -458,6 +522,13 @@ out.push(`hotline / sqlite3 (indexes created before .import): ${hot.ratioVsSqlit
 const late = results.sides.find((s) => s.key === 'sqlite3-late');
 if (late) out.push(`hotline / sqlite3 (indexes created after .import):  ${(hot.medianMs / late.medianMs).toFixed(2)}×   (for information)`);
 out.push(`best run against best run (least disturbed by other load): hotline / sqlite3 ${(hot.bestMs / results.sides[1].bestMs).toFixed(2)}×${late ? `, hotline / sqlite3 late indexes ${(hot.bestMs / late.bestMs).toFixed(2)}×` : ''}`);
+for (const ps of results.sides.filter((x) => x.profile)) {
+  const sum = ps.profileSummary;
+  out.push(
+    `${ps.name} (${ps.file}, ${(ps.fileBytes / 2 ** 20).toFixed(0)} MiB) / sqlite3 .import of the same number of canonical rows: ${ps.ratioVsSqlite3.toFixed(2)}×   (target ≤ ${PBX_TARGET}×: ${ps.ratioVsSqlite3 <= PBX_TARGET ? 'met' : 'NOT met'}; best against best ${(ps.bestMs / results.sides[1].bestMs).toFixed(2)}×; peak RSS ${ps.maxPeakRssMiB} MiB)`,
+  );
+  out.push(`  profile summary: ${fmtInt(sum.records)} records → ${fmtInt(sum.calls)} calls (${fmtInt(sum.merged_records)} merged)${sum.missed_rings ? `, ${fmtInt(sum.missed_rings)} missed rings` : ''}; ${fmtInt(ps.rowsInDb)} calls in the database`);
+}
 const maxOther = Math.max(...results.sides.flatMap((s) => s.otherLoadCores));
 if (maxOther > 0.2) out.push(`warning: other processes used up to ${maxOther.toFixed(2)} cores during some runs (per run: ${results.sides.map((s) => `${s.key} ${s.otherLoadCores.join('/')}`).join('; ')}); the figures are noisy`);
 out.push(`hotline peak RSS: ${hot.maxPeakRssMiB} MiB, max of ${opts.runs} runs; ${rssMethod}   (target < 200 MB: ${hot.maxPeakRssMiB * 1.048576 < 200 ? 'met' : 'NOT met'})`);

@@ -27,20 +27,27 @@ const UNIQUEID = /^(?:.+-)?\d{9,}\.\d+$/;
 
 const NEW_COLUMNS = 'peeraccount, linkedid and sequence present (newcdrcolumns=yes)';
 
+/** The layouts, made once (one is looked up for every record). */
+const LAYOUTS = {
+  16: { columns: 16, label: '16 columns: no uniqueid, userfield or linkedid' },
+  '17u': { columns: 17, uniqueid: 16, label: '17 columns: uniqueid present (loguniqueid=yes)' },
+  '17f': { columns: 17, userfield: 16, label: '17 columns: userfield present (loguserfield=yes)' },
+  18: { columns: 18, uniqueid: 16, userfield: 17, label: '18 columns: uniqueid and userfield present' },
+  19: { columns: 19, linkedid: 17, label: `19 columns: ${NEW_COLUMNS}` },
+  '20u': { columns: 20, uniqueid: 16, linkedid: 18, label: `20 columns: uniqueid, ${NEW_COLUMNS}` },
+  '20f': { columns: 20, userfield: 16, linkedid: 18, label: `20 columns: userfield, ${NEW_COLUMNS}` },
+  21: { columns: 21, uniqueid: 16, userfield: 17, linkedid: 19, label: '21 columns: uniqueid, userfield, peeraccount, linkedid and sequence present' },
+} as const satisfies Record<string, CdrLayout>;
+
 /** The layout of a record with this many columns; 17 and 20 are told apart by the uniqueid's shape. */
 export function cdrLayout(record: readonly string[]): CdrLayout | undefined {
-  const uid = UNIQUEID.test(record[16] ?? '');
   switch (record.length) {
-    case 16: return { columns: 16, label: '16 columns: no uniqueid, userfield or linkedid' };
-    case 17: return uid
-      ? { columns: 17, uniqueid: 16, label: '17 columns: uniqueid present (loguniqueid=yes)' }
-      : { columns: 17, userfield: 16, label: '17 columns: userfield present (loguserfield=yes)' };
-    case 18: return { columns: 18, uniqueid: 16, userfield: 17, label: '18 columns: uniqueid and userfield present' };
-    case 19: return { columns: 19, linkedid: 17, label: `19 columns: ${NEW_COLUMNS}` };
-    case 20: return uid
-      ? { columns: 20, uniqueid: 16, linkedid: 18, label: `20 columns: uniqueid, ${NEW_COLUMNS}` }
-      : { columns: 20, userfield: 16, linkedid: 18, label: `20 columns: userfield, ${NEW_COLUMNS}` };
-    case 21: return { columns: 21, uniqueid: 16, userfield: 17, linkedid: 19, label: '21 columns: uniqueid, userfield, peeraccount, linkedid and sequence present' };
+    case 16: return LAYOUTS[16];
+    case 17: return UNIQUEID.test(record[16] ?? '') ? LAYOUTS['17u'] : LAYOUTS['17f'];
+    case 18: return LAYOUTS[18];
+    case 19: return LAYOUTS[19];
+    case 20: return UNIQUEID.test(record[16] ?? '') ? LAYOUTS['20u'] : LAYOUTS['20f'];
+    case 21: return LAYOUTS[21];
     default: return undefined;
   }
 }

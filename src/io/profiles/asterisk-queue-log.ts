@@ -41,6 +41,8 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
   const open = new Map<string, QueueCall>();
   const visits = new Map<string, { n: number; seq: number; open: number }>();
   let seq = 0;
+  /** No visit can be forgotten before this record: the oldest visit's seq + VISIT_WINDOW, or less. */
+  let nextForget = 0;
 
   function begin(callid: string): QueueCall {
     const v = visits.get(callid) ?? { n: 0, seq, open: 0 };
@@ -128,11 +130,18 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
   }
 
   function forgetOldVisits(): void {
+    // `visits` is in seq order (every set is of the current seq, after a delete), so the first
+    // entry is the oldest; nothing to do until it can be WINDOW old.
+    if (seq < nextForget) return;
     for (const [callid, v] of visits) {
-      if (seq - v.seq < VISIT_WINDOW) break;
+      if (seq - v.seq < VISIT_WINDOW) {
+        nextForget = v.seq + VISIT_WINDOW;
+        return;
+      }
       visits.delete(callid);
       if (v.open > 0) visits.set(callid, { ...v, seq });
     }
+    nextForget = seq + VISIT_WINDOW;
   }
 
   return {

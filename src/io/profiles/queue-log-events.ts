@@ -6,21 +6,24 @@ import { InputError } from '../../errors.js';
 import { isHeaderRow } from './profile-values.js';
 
 /** Events that end an answered call: where the hold (wait) and call (talk) times are. */
-export function answeredEnd(event: string, data: readonly string[]): { hold: number; talk: number } | undefined {
+export function answeredEnd(event: string, data: readonly string[]): { readonly hold: number; readonly talk: number } | undefined {
   switch (event) {
     case 'COMPLETECALLER':
     case 'COMPLETEAGENT':
-      return { hold: 0, talk: 1 };
+      return AT_0_1;
     case 'BLINDTRANSFER':
     case 'TRANSFER':
-      return { hold: 2, talk: 3 };
+      return AT_2_3;
     case 'ATTENDEDTRANSFER':
       // LINK logs two channel names as method data: one more field before the times.
-      return data[0] === 'LINK' ? { hold: 3, talk: 4 } : { hold: 2, talk: 3 };
+      return data[0] === 'LINK' ? AT_3_4 : AT_2_3;
     default:
       return undefined;
   }
 }
+const AT_0_1 = Object.freeze({ hold: 0, talk: 1 });
+const AT_2_3 = Object.freeze({ hold: 2, talk: 3 });
+const AT_3_4 = Object.freeze({ hold: 3, talk: 4 });
 
 /** Events that end a call nobody answered: where the wait time is. */
 const UNANSWERED_END: Readonly<Record<string, number>> = {
@@ -39,9 +42,12 @@ export function unansweredEnd(event: string): number | undefined {
 /** Call events that neither start nor end a call. */
 const DURING_CALL = new Set(['RINGNOANSWER', 'RINGCANCELED', 'CONNECT', 'SYSCOMPAT', 'AGENTDUMP']);
 
+/** ENTERQUEUE, the events during a call and those that end an answered call (answeredEnd). */
+const CALL_EVENTS = new Set(['ENTERQUEUE', ...DURING_CALL, 'COMPLETECALLER', 'COMPLETEAGENT', 'BLINDTRANSFER', 'TRANSFER', 'ATTENDEDTRANSFER']);
+
 /** True for an event that belongs to a queue call (from ENTERQUEUE to COMPLETECALLER, ABANDON, EXITWITHTIMEOUT, …). */
 export function isCallEvent(event: string): boolean {
-  return event === 'ENTERQUEUE' || DURING_CALL.has(event) || answeredEnd(event, []) !== undefined || event in UNANSWERED_END;
+  return CALL_EVENTS.has(event) || event in UNANSWERED_END;
 }
 
 const QUEUE_LOG_HEADER = new Set(['time', 'callid', 'queuename', 'agent', 'event', 'data', 'data1', 'data2', 'data3', 'id']);

@@ -22,32 +22,46 @@ export const DEFAULT_WINDOW = 5000;
 /** Keys of completed groups are remembered this many windows, to name a record that comes too late. */
 const CLOSED_MEMORY = 4;
 
-/** A first-in first-out queue with O(1) shift (an array and a moving head). */
+/**
+ * A first-in first-out queue of (item, seq) pairs with O(1) shift: two parallel arrays and a
+ * moving head, so that a pair costs no object of its own (one is pushed for every record).
+ */
 class Fifo<T> {
   private items: (T | undefined)[] = [];
+  private seqs: number[] = [];
   private head = 0;
-  push(item: T): void {
+  push(item: T, seq: number): void {
     this.items.push(item);
+    this.seqs.push(seq);
   }
+  /** The oldest item, or undefined when the queue is empty. */
   peek(): T | undefined {
     return this.items[this.head];
+  }
+  /** The seq of the oldest item (only when peek() is not undefined). */
+  peekSeq(): number {
+    return this.seqs[this.head] as number;
   }
   shift(): void {
     this.items[this.head++] = undefined;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
+      this.seqs = this.seqs.slice(this.head);
       this.head = 0;
     }
   }
 }
 
+/** What expire() returns when no group is complete (most records): no array per record. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export class RecordGroups<R extends { line: number }> {
   private readonly open = new Map<number, RecordGroup<R>>();
   private readonly index = new Map<string, RecordGroup<R>>();
   /** Every time a group got a record, oldest first; stale entries are skipped (lastSeen moved on). */
-  private readonly touches = new Fifo<{ group: RecordGroup<R>; seq: number }>();
+  private readonly touches = new Fifo<RecordGroup<R>>();
   private readonly closed = new Map<string, { line: number; seq: number }>();
-  private readonly closedOrder = new Fifo<{ key: string; seq: number }>();
+  private readonly closedOrder = new Fifo<string>();
   private nextId = 1;
 
   constructor(private readonly window: number = DEFAULT_WINDOW) {}
@@ -75,25 +89,27 @@ export class RecordGroups<R extends { line: number }> {
       }
     }
     group.lastSeen = seq;
-    this.touches.push({ group, seq });
+    this.touches.push(group, seq);
     return { group };
   }
 
   /** Removes and returns the groups whose latest record is `window` or more records before `seq`. */
-  expire(seq: number): RecordGroup<R>[] {
-    const out: RecordGroup<R>[] = [];
-    for (let t = this.touches.peek(); t && seq - t.seq >= this.window; t = this.touches.peek()) {
+  expire(seq: number): readonly RecordGroup<R>[] {
+    let out: RecordGroup<R>[] | undefined;
+    for (let g = this.touches.peek(); g && seq - this.touches.peekSeq() >= this.window; g = this.touches.peek()) {
+      const touched = this.touches.peekSeq();
       this.touches.shift();
-      if (t.group.lastSeen === t.seq && this.open.has(t.group.id)) {
-        this.close(t.group, seq);
-        out.push(t.group);
+      if (g.lastSeen === touched && this.open.has(g.id)) {
+        this.close(g, seq);
+        (out ??= []).push(g);
       }
     }
-    for (let c = this.closedOrder.peek(); c && seq - c.seq >= CLOSED_MEMORY * this.window; c = this.closedOrder.peek()) {
+    for (let k = this.closedOrder.peek(); k !== undefined && seq - this.closedOrder.peekSeq() >= CLOSED_MEMORY * this.window; k = this.closedOrder.peek()) {
+      const closedAt = this.closedOrder.peekSeq();
       this.closedOrder.shift();
-      if (this.closed.get(c.key)?.seq === c.seq) this.closed.delete(c.key);
+      if (this.closed.get(k)?.seq === closedAt) this.closed.delete(k);
     }
-    return out;
+    return out ?? NONE;
   }
 
   /** Removes and returns every open group, oldest first (end of file). */
@@ -112,10 +128,11 @@ export class RecordGroups<R extends { line: number }> {
     this.open.delete(g.id);
     let line = 0;
     for (const r of g.records) line = Math.max(line, r.line);
+    const done = { line, seq };
     for (const k of g.keys) {
       this.index.delete(k);
-      this.closed.set(k, { line, seq });
-      this.closedOrder.push({ key: k, seq });
+      this.closed.set(k, done);
+      this.closedOrder.push(k, seq);
     }
   }
 
