@@ -21,8 +21,6 @@ export interface OpenOptions {
   durable?: boolean;
   /** Create the file when missing (imports, demo); reports refuse a missing database. */
   create?: boolean;
-  /** Where a warning line goes (default: stderr). */
-  warn?: (line: string) => void;
 }
 
 export interface HotlineDb {
@@ -63,7 +61,7 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
     if (opts.durable) db.pragma('cache_size = -16384');
     if (!opts.readonly) upgradeSchema(db, path);
     const warning = networkShareWarning(path);
-    if (warning) (opts.warn ?? ((line: string) => void process.stderr.write(line + '\n')))(warning);
+    if (warning) process.stderr.write(warning + '\n');
     const handle = db;
     return { db: handle, path, close: () => handle.close() };
   } catch (e) {
