@@ -24,7 +24,7 @@ describe('storedColumns', () => {
       'call_id', 'started_at', 'local_day', 'local_hour', 'operator_id', 'direction', 'outcome',
       'wait_seconds', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'category', 'topic',
       'complaint_reason', 'customer_name', 'customer_phone', 'customer_address', 'tracking_no',
-      'satisfaction', 'resolved',
+      'satisfaction', 'resolved', 'ivr_seconds',
     ]);
   });
 

@@ -227,7 +227,7 @@ describe('fixtures/csv/variants: every encoding and dialect gives the same rows'
         call_id: 'C20261103001', started_at: 1793667900, local_day: '2026-11-03', local_hour: 9, operator_id: '1001',
         direction: 'inbound', outcome: 'answered', wait_seconds: null, talk_seconds: 185, hold_seconds: null, acw_seconds: null,
         category: 'complaint', topic: null, complaint_reason: null, customer_name: '张三', customer_phone: '13812345678',
-        customer_address: '广东省深圳市南山区科技园路1号, 3栋', tracking_no: null, satisfaction: null, resolved: null,
+        customer_address: '广东省深圳市南山区科技园路1号, 3栋', tracking_no: null, satisfaction: null, resolved: null, ivr_seconds: null,
       },
     },
     {
@@ -236,7 +236,7 @@ describe('fixtures/csv/variants: every encoding and dialect gives the same rows'
         call_id: 'C20261103002', started_at: 1793668620, local_day: '2026-11-03', local_hour: 9, operator_id: '1002',
         direction: 'inbound', outcome: 'abandoned', wait_seconds: null, talk_seconds: 0, hold_seconds: null, acw_seconds: null,
         category: 'consultation', topic: null, complaint_reason: null, customer_name: '欧阳娜娜', customer_phone: '01012345678',
-        customer_address: '北京市朝阳区\n建国路88号', tracking_no: null, satisfaction: null, resolved: null,
+        customer_address: '北京市朝阳区\n建国路88号', tracking_no: null, satisfaction: null, resolved: null, ivr_seconds: null,
       },
     },
     {
@@ -245,7 +245,7 @@ describe('fixtures/csv/variants: every encoding and dialect gives the same rows'
         call_id: 'C20261103003', started_at: 1793721599, local_day: '2026-11-03', local_hour: 23, operator_id: '1001',
         direction: 'inbound', outcome: 'answered', wait_seconds: null, talk_seconds: 75, hold_seconds: null, acw_seconds: null,
         category: 'query', topic: null, complaint_reason: null, customer_name: '李四', customer_phone: '13900001111',
-        customer_address: '上海市浦东新区"世纪"大道100号', tracking_no: null, satisfaction: null, resolved: null,
+        customer_address: '上海市浦东新区"世纪"大道100号', tracking_no: null, satisfaction: null, resolved: null, ivr_seconds: null,
       },
     },
   ];

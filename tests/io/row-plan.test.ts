@@ -37,11 +37,11 @@ describe('headers in English or Chinese', () => {
     call_id: 'C001', started_at: '2026-11-03 09:05:00', operator_id: '1001', direction: 'inbound', outcome: 'answered',
     wait_seconds: '12', talk_seconds: '0:03:05', hold_seconds: '0', acw_seconds: '30', category: 'complaint',
     topic: '快件延误', complaint_reason: 'delay', customer_name: '张三', customer_phone: '138-1234-5678',
-    customer_address: '广东省深圳市南山区科技园路1号', tracking_no: 'SF1234567890123', satisfaction: '4', resolved: 'yes',
+    customer_address: '广东省深圳市南山区科技园路1号', tracking_no: 'SF1234567890123', satisfaction: '4', resolved: 'yes', ivr_seconds: '8',
   };
   // Reversed order, Chinese aliases and Chinese spellings of the same values.
   const chinese = {
-    是否解决: '是', 满意度: '4', 运单号: 'SF1234567890123', 客户地址: '广东省深圳市南山区科技园路1号',
+    IVR时长: '0:00:08', 是否解决: '是', 满意度: '4', 运单号: 'SF1234567890123', 客户地址: '广东省深圳市南山区科技园路1号',
     来电号码: '+86 138 1234 5678', 客户姓名: '张三', 投诉原因: '延误', 咨询类型: '快件延误', 业务类型: '投诉',
     话后处理时长: '30', 保持时长: '0:00:00', 通话时长: '185', 等待时长: '0:00:12', 呼叫结果: '已接听', 呼叫方向: '呼入',
     坐席工号: '1001', 来电时间: '2026/11/3 9:05', 流水号: 'C001',
@@ -51,7 +51,7 @@ describe('headers in English or Chinese', () => {
     direction: 'inbound', outcome: 'answered', wait_seconds: 12, talk_seconds: 185, hold_seconds: 0, acw_seconds: 30,
     category: 'complaint', topic: '快件延误', complaint_reason: 'delay', customer_name: '张三',
     customer_phone: '13812345678', customer_address: '广东省深圳市南山区科技园路1号', tracking_no: 'SF1234567890123',
-    satisfaction: 4, resolved: 1,
+    satisfaction: 4, resolved: 1, ivr_seconds: 8,
   };
 
   test.each([
@@ -87,7 +87,7 @@ describe('header problems', () => {
     const plan = buildRowPlan(CALLS, [...MINIMAL, '__proto__', 'constructor', 'toString'], SHANGHAI);
     const row = stored(plan, ['C1', '2026-11-03 09:05', 'answered', '{"polluted":1}', 'x', 'y']);
     expect(plan.ignored).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(Object.keys(row)).toHaveLength(20);
+    expect(Object.keys(row)).toHaveLength(21);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
