@@ -71,7 +71,7 @@ export function checkOutPath(out: string | undefined, force: boolean): void {
  * Writes every byte of `chunk` to a file. write(2) may write only part of a buffer (it does when a
  * disk fills up: the part that fits, then ENOSPC on the next call), so loop until all is written.
  */
-function writeChunk(fd: number, chunk: string | Uint8Array): void {
+export function writeChunk(fd: number, chunk: string | Uint8Array): void {
   const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   for (let off = 0; off < buf.byteLength; ) {
     const n = writeSync(fd, buf, off, buf.byteLength - off);

@@ -3,7 +3,8 @@
  * and the reason, in CSV (UTF-8 with BOM, formulas neutralised). Written to a temporary file and
  * renamed when the import commits; removed when it does not.
  */
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { writeChunk } from './output.js';
 import { basename, dirname, join } from 'node:path';
 import { csvLine } from './render/csv-line.js';
 import { UsageError } from '../errors.js';
@@ -28,7 +29,7 @@ export class RejectsWriter {
     if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, { hint: 'choose another --rejects file, or add --force to replace it' });
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     this.fd = openSync(this.tmp, 'w', 0o600);
-    writeSync(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
+    writeChunk(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
   }
   private line(cells: (string | number)[]): string {
     return csvLine(cells);
@@ -38,12 +39,13 @@ export class RejectsWriter {
     const cells = this.headers.map((_, i) => issue.record[i] ?? '');
     const extra = issue.record.slice(this.headers.length);
     const reason = (issue.column ? `${issue.column}: ` : '') + issue.reason + (extra.length ? ` [extra fields: ${extra.join(' | ')}]` : '');
-    writeSync(this.fd, this.line([...cells, issue.line, reason]));
+    writeChunk(this.fd, this.line([...cells, issue.line, reason]));
     this.count++;
   }
   /** Keeps the file when rows were rejected. */
   commit(): void {
     if (this.fd === undefined) return;
+    fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = undefined;
     if (this.count > 0) renameSync(this.tmp, this.path);

@@ -92,6 +92,19 @@ describe.skipIf(!CAN_MOUNT)(`disk full during an import (a 1 MB tmpfs)${CAN_MOUN
     });
   });
 
+  // Regression test: the commit fits in a 9 MB tmpfs but the checkpoint after it does not. The
+  // import is committed, so hotline says so (exit 0 and a warning), never "nothing was written".
+  test('the checkpoint after a committed import fails on a full disk: exit 0, a warning, every row there', () => {
+    const full = tmpfs('full-checkpoint', '9m');
+    const path = `${full}/h.db`;
+    const r = run(['--db', path, 'import', 'calls', 'calls.csv']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('calls.csv: 20000 rows: 20000 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #1, utf-8)\n');
+    expect(r.stderr).toContain(`warning: ${path}: the imports are committed, but moving them from the -wal file into the database failed`);
+    expect(value(db(path), 'SELECT count(*) FROM calls')).toBe(20000);
+    expect(integrity(db(path))).toBe('ok');
+  });
+
   // Regression test (found while writing these tests, since fixed): ENOSPC from the rejects file
   // was an "unexpected error" (exit 1).
   test('the --rejects file on a full disk: exit 4 "disk full", nothing imported, no rejects file or temporary left', () => {

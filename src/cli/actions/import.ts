@@ -75,7 +75,13 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
       summaries.push(summary);
       say(rt, summaryLine(summary));
     }
-    handle.db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      handle.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (e) {
+      // The imports above are committed (in the WAL); copying them into the main file can wait
+      // for the next connection. A failure here (a full disk) must not report them as lost.
+      say(rt, `warning: ${handle.path}: the imports are committed, but moving them from the -wal file into the database failed (${(e as Error).message}); SQLite retries on the next run`);
+    }
   } finally {
     stop.dispose();
     handle.close();
