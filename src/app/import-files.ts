@@ -6,7 +6,7 @@ import { basename, resolve } from 'node:path';
 import { osUser } from '../os-user.js';
 import type Database from 'better-sqlite3';
 import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
-import { writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
+import { AlreadyImported, writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
 import { buildRowPlan, type RowPlan } from '../io/row-plan.js';
 import { findImport } from '../db/queries/imports.js';
 import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from '../db/queries/stats-days.js';
@@ -220,7 +220,9 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
     }
   }
   try {
-    const result = await writeImport(hooks.db, hooks.dbPath, events(), {
+    let result;
+    try {
+      result = await writeImport(hooks.db, hooks.dbPath, events(), {
       spec,
       file: basename(file),
       zone: opts.zone,
@@ -252,7 +254,11 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
           hooks.notice(`rebuilt the per-day statistics summary for the policy's thresholds (${opts.kpi.threshold_seconds} s, short abandon ${opts.kpi.short_abandon_seconds} s)`);
         }
       } : undefined,
-    });
+      });
+    } catch (e) {
+      if (!(e instanceof AlreadyImported)) throw e;
+      return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: e.importId, encoding, delimiter };
+    }
     rejects?.commit();
     const { importId, ...counts } = result;
     const profileReport = converter && opts.profile ? { name: opts.profile, ...converter.report(), missed_rings: missedRings.length } : null;

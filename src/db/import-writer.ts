@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { KindSpec } from '../domain/kinds.js';
 import { InputError, InterruptedError } from '../errors.js';
-import { finishImport, insertImport, type ImportCounts, type LedgerStart } from './queries/imports.js';
+import { findImport, finishImport, insertImport, type ImportCounts, type LedgerStart } from './queries/imports.js';
 import { claimTimeZone } from './queries/settings.js';
 
 export interface WriteIssue {
@@ -51,6 +51,13 @@ export interface WriteOptions {
 
 export interface WriteResult extends ImportCounts {
   importId: number;
+}
+
+/** Thrown (and the transaction rolled back) when the file was imported by another process meanwhile. */
+export class AlreadyImported extends Error {
+  constructor(readonly importId: number) {
+    super(`already imported as import #${importId}`);
+  }
 }
 
 const MAX_LISTED = 20;
@@ -137,6 +144,10 @@ export async function writeImport(db: Database.Database, path: string, events: A
         keyHeader = ev.keyHeader;
         columns = ev.columns;
         db.exec('BEGIN IMMEDIATE');
+        // Checked again under the write lock: another process may have imported the same file
+        // while this one waited for the lock.
+        const done = findImport(db, opts.ledger.kind, opts.ledger.sha256);
+        if (done) throw new AlreadyImported(done.id);
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
         deferredIndexes = deferIndexesOnFirstLoad(db, opts.spec.table);

@@ -1,5 +1,5 @@
 // hotline db check and db backup; imports refuse a damaged database.
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -71,6 +71,8 @@ describe('db check', () => {
 describe('db backup', () => {
   test('a copy that passes db check; an existing target needs --force', () => {
     expect(run(['--db', 'h.db', 'db', 'backup', 'copy.db'])).toEqual({ status: 0, stdout: '', stderr: 'backed up h.db to copy.db (quick_check ok)\n' });
+    // One file: no -wal, -shm or temporary copy left beside it (the soak test found them).
+    expect(readdirSync(dir).filter((f) => f.includes('copy.db'))).toEqual(['copy.db']);
     expect(run(['--db', 'copy.db', 'db', 'check']).status).toBe(0);
     const db = new Database(join(dir, 'copy.db'), { readonly: true });
     expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(2000);

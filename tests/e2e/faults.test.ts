@@ -83,6 +83,20 @@ describe('two writers', () => {
   });
 });
 
+test('the same file imported by two processes at once: the second waits, then says "already imported" (exit 0)', async () => {
+  seeded('same.db');
+  const first = startHotline(['--db', 'same.db', 'import', 'calls', 'big.csv'], { cwd: dir });
+  const firstDone = exited(first);
+  await waitForWriter(db('same.db'), first);
+  const second = exited(startHotline(['--db', 'same.db', '--busy-timeout', '120', 'import', 'calls', 'big.csv'], { cwd: dir }));
+  const [a, b] = await Promise.all([firstDone, second]);
+  expect(a.status).toBe(0);
+  expect(a.stderr).toMatch(new RegExp(`^big\\.csv: ${BIG_ROWS} rows: ${BIG_ROWS} inserted, .*\\(import #2, utf-8\\)\\n$`));
+  expect(b).toEqual({ status: 0, signal: null, stdout: '', stderr: 'big.csv: already imported as import #2; nothing changed\n' });
+  expect(value(db('same.db'), 'SELECT count(*) FROM calls')).toBe(BIG_ROWS);
+  expect(rows(db('same.db'), 'SELECT id, file_name FROM imports ORDER BY id')).toEqual([{ id: 1, file_name: 'operators.csv' }, { id: 2, file_name: 'big.csv' }]);
+});
+
 describe('killed and interrupted imports', () => {
   test('kill -9 mid-import: no row and no ledger entry from the file, integrity ok, and a rerun imports everything', async () => {
     const before = seeded('kill.db');

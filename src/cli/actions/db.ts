@@ -44,8 +44,11 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
   try {
     await backupDatabase(db, tmp);
     chmodSync(tmp, 0o600);
-    const copy = new Database(tmp, { readonly: true });
+    // The copy is a single file: rollback-journal mode, so that checking it leaves no -wal or
+    // -shm beside it (hotline switches a database back to WAL when it opens it).
+    const copy = new Database(tmp);
     try {
+      copy.pragma('journal_mode = DELETE');
       const ok = copy.pragma('quick_check', { simple: true });
       if (ok !== 'ok') throw new DbStateError(`backup of ${path} failed its check: ${String(ok)}`);
     } finally {
@@ -57,6 +60,7 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
     rmSync(tmp, { force: true });
     throw e;
   } finally {
+    for (const extra of ['-wal', '-shm', '-journal']) rmSync(tmp + extra, { force: true });
     db.close();
   }
 }
