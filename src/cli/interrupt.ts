@@ -4,12 +4,13 @@ export interface InterruptWatch {
   dispose: () => void;
 }
 
-/** Watches SIGINT/SIGTERM until disposed; a second signal exits at once. */
-export function onInterrupt(): InterruptWatch {
+/** Watches SIGINT/SIGTERM until disposed; a second signal exits at once. `notify` runs on the first. */
+export function onInterrupt(notify?: () => void): InterruptWatch {
   let hit = false;
   const handler = (): void => {
     if (hit) process.kill(process.pid, 'SIGKILL');
     hit = true;
+    notify?.();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

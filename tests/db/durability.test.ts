@@ -1,8 +1,9 @@
 // RELIABILITY.md "Power loss": not simulable cheaply, so check the setting that makes a commit
-// survive one. The built `hotline import` action (dist/, as the e2e tests use it: its parser runs
-// in a worker thread loaded from dist) runs in-process on a real file; the connection it opens is
-// observed (openDatabase wrapped, nothing replaced) and must be in synchronous=FULL (2), so SQLite
-// syncs the WAL at every commit. Reports, which do not write, stay at NORMAL (1).
+// survive one. The job that `hotline import` runs in its import thread (dist/cli/import-thread.js
+// runJob, as built: its parser runs in a worker thread loaded from dist) runs here in-process on
+// a real file; the connection it opens is observed (openDatabase wrapped, nothing replaced) and
+// must be in synchronous=FULL (2), so SQLite syncs the WAL at every commit. Reports, which do not
+// write, stay at NORMAL (1).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import type { HotlineDb, OpenOptions } from '../../src/db/connection.js';
 import type { Runtime } from '../../src/cli/runtime.js';
-import type { runImportCommand as RunImport } from '../../src/cli/actions/import.js';
+import type { runJob as RunJob, ThreadMessage } from '../../src/cli/import-thread.js';
+import { DEFAULT_POLICY } from '../../src/domain/policy.js';
 import type { listOperators as ListOperators } from '../../src/cli/actions/lists.js';
 
 /** PRAGMA synchronous and journal_mode of every connection hotline opened, read right after opening. */
@@ -28,7 +30,7 @@ vi.mock('../../dist/db/connection.js', async (importOriginal) => {
   };
 });
 
-const { runImportCommand } = (await import('../../dist/cli/actions/import.js' as string)) as { runImportCommand: typeof RunImport };
+const { runJob } = (await import('../../dist/cli/import-thread.js' as string)) as { runJob: typeof RunJob };
 const { listOperators } = (await import('../../dist/cli/actions/lists.js' as string)) as { listOperators: typeof ListOperators };
 
 const dir = mkdtempSync(join(tmpdir(), 'hotline-durability-'));
@@ -50,10 +52,13 @@ describe('synchronous on the connections hotline opens', () => {
   test('an import: synchronous=FULL (2) in WAL mode', async () => {
     const file = join(dir, 'operators.csv');
     writeFileSync(file, 'operator_id,name,hire_date\n1001,张三,2020-01-01\n');
-    const rt = runtime();
+    const posted: ThreadMessage[] = [];
     opened.length = 0;
-    await runImportCommand('operators', [file], { format: 'text' }, { db: join(dir, 'h.db') }, rt);
-    expect(rt.err()).toMatch(/operators\.csv: 1 rows: 1 inserted, .* \(import #1, utf-8\)\n$/);
+    await runJob({
+      kind: 'operators', files: [file], flags: { format: 'text' }, globals: { db: join(dir, 'h.db') }, policy: DEFAULT_POLICY,
+      env: { TZ: 'Asia/Shanghai' }, interrupt: new SharedArrayBuffer(4), now: 1_790_000_000,
+    }, (m) => posted.push(m));
+    expect(posted.filter((m) => m.type === 'summary').map((m) => m.type === 'summary' && [m.summary.rows, m.summary.inserted])).toEqual([[1, 1]]);
     expect(opened).toEqual([{ synchronous: 2, journal: 'wal' }]);
   });
 

@@ -1,16 +1,18 @@
 /** The action of `hotline import <kind>`: loaded only when an import runs. */
 import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { importFile, type ImportOptions, type ImportSummary } from '../../app/import-files.js';
+import type { ImportSummary } from '../../app/import-files.js';
 import type { ImportKind } from '../../domain/kinds.js';
 import type { Encoding } from '../../io/encodings.js';
 import type { ProfileName } from '../../io/profiles/types.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import { openDb, policyFor } from '../context.js';
+import { policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { DbStateError, UsageError } from '../../errors.js';
+import { AppError, ExitCode, UsageError, type ExitCodeValue } from '../../errors.js';
+import type { ImportJob, ThreadMessage } from '../import-thread.js';
+import { Worker } from 'node:worker_threads';
 import { checkOutPath, writeOutput } from '../../io/output.js';
 import type { Inspection } from '../../io/inspect.js';
 
@@ -37,56 +39,76 @@ export function summaryLine(s: ImportSummary): string {
   return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
 }
 
-/** Imports each file in turn (each its own transaction); stops at the first failure. */
+/**
+ * Heap limits of the import thread: enough for a batch in flight, a profile's open calls and the
+ * summary sums, small enough that garbage is collected before the process grows (docs/performance.md).
+ */
+const IMPORT_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+
+/** Imports each file in turn (each its own transaction, in the import thread); stops at the first failure. */
 export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   if (flags.rejects && !flags.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid', { hint: 'add --skip-invalid to import the good rows and write the bad ones to --rejects' });
   if (flags.mapping && flags.profile) throw new UsageError('--mapping and --profile do not go together', { hint: 'a profile reads a phone system\'s own export; a mapping describes any other export' });
   const { policy } = policyFor(globals, rt);
-  const mapping = flags.mapping ? (await import('../../io/mapping/mapping.js')).loadMapping(flags.mapping, kind) : undefined;
+  // Checked here so that a bad mapping fails before anything starts; the thread reads it again.
+  if (flags.mapping) (await import('../../io/mapping/mapping.js')).loadMapping(flags.mapping, kind);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
-  const handle = openDb(globals, rt, { durable: true, create: true });
-  const quick = handle.db.pragma('quick_check', { simple: true });
-  if (quick !== 'ok') {
-    handle.close();
-    throw new DbStateError(`${handle.path}: the database fails its quick check (${String(quick)}); nothing was imported`, { hint: 'run hotline db check, and restore from a backup copy' });
-  }
-  const stop = onInterrupt();
+  const interrupt = new SharedArrayBuffer(4);
+  const flag = new Int32Array(interrupt);
+  const stop = onInterrupt(() => Atomics.store(flag, 0, 1));
   const bar = rt.stderr.isTTY && rt.env.TERM !== 'dumb'
     ? new cliProgress.SingleBar({ stream: rt.stderr, format: '{file} [{bar}] {percentage}% {eta_formatted}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
   const summaries: ImportSummary[] = [];
-  const opts: ImportOptions = {
-    kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
-    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, profile: flags.profile, mapping,
-  };
+  const job: ImportJob = { kind, files, flags: { ...flags }, globals: { ...globals }, policy, env: { ...rt.env }, interrupt, now: rt.now() };
+  const worker = new Worker(new URL('../import-thread.js', import.meta.url), { workerData: { importJob: job }, resourceLimits: IMPORT_HEAP });
   try {
-    for (const file of files) {
-      bar?.start(100, 0, { file });
-      let summary: ImportSummary;
-      try {
-        summary = await importFile(file, opts, {
-          db: handle.db, dbPath: handle.path, now: rt.now, isInterrupted: stop.interrupted,
-          notice: (line) => say(rt, line),
-          progress: (_f, bytes, total) => bar?.update(total > 0 ? Math.floor((bytes / total) * 100) : 100),
-        });
-      } finally {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (e: unknown): void => {
+        if (!settled) reject(e);
+        settled = true;
+      };
+      worker.on('message', (m: ThreadMessage) => {
+        if (m.type === 'notice') say(rt, m.line);
+        else if (m.type === 'file') bar?.start(100, 0, { file: m.file });
+        else if (m.type === 'progress') bar?.update(m.total > 0 ? Math.floor((m.bytes / m.total) * 100) : 100);
+        else if (m.type === 'summary') {
+          bar?.stop();
+          summaries.push(m.summary);
+          say(rt, summaryLine(m.summary));
+        } else if (m.type === 'done') settled = true;
+        else if (m.type === 'error') {
+          bar?.stop();
+          fail(threadError(m.error));
+        }
+      });
+      worker.on('error', (e: Error & { code?: string }) => {
         bar?.stop();
-      }
-      summaries.push(summary);
-      say(rt, summaryLine(summary));
-    }
-    try {
-      handle.db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (e) {
-      // The imports above are committed (in the WAL); copying them into the main file can wait
-      // for the next connection. A failure here (a full disk) must not report them as lost.
-      say(rt, `warning: ${handle.path}: the imports are committed, but moving them from the -wal file into the database failed (${(e as Error).message}); SQLite retries on the next run`);
-    }
+        fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError(`the import ran out of memory (its limit is ${IMPORT_HEAP.maxOldGenerationSizeMb} MB); the file being imported was rolled back`, ExitCode.bug, { hint: 'please report it with the command and the size of the file' })
+          : e);
+      });
+      worker.on('exit', () => {
+        if (settled) resolve();
+        else fail(new Error('the import thread stopped without finishing'));
+      });
+    });
   } finally {
+    bar?.stop();
     stop.dispose();
-    handle.close();
     if (flags.format === 'json' && summaries.length > 0) rt.stdout.write(renderJsonValue(files.length === 1 ? summaries[0] : summaries));
   }
+}
+
+/** The error the import thread reported, as the main thread throws it. */
+function threadError(e: Extract<ThreadMessage, { type: 'error' }>['error']): Error {
+  if ('unexpected' in e) {
+    const error = new Error(e.unexpected.split('\n')[0]);
+    error.stack = e.unexpected;
+    return error;
+  }
+  return new AppError(e.message, e.exitCode as ExitCodeValue, { hint: e.hint, details: e.details });
 }
 
 export interface InspectFlags {
