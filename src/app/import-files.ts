@@ -74,12 +74,16 @@ export interface ImportHooks {
 }
 
 
-/** Validates and converts a batch of records: rows to write, and the bad ones. */
-function convertBatch(plan: RowPlan, records: string[][], lines: number[]): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number } {
+/**
+ * Validates and converts a batch of records: rows to write, and the bad ones. With a mapping, each
+ * record is mapped first ("@skip" rows counted); its bad rows keep the file's record.
+ */
+function convertBatch(plan: RowPlan, records: string[][], lines: number[], mc?: MappedConverter): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number; skipped: number } {
   const rows: unknown[][] = [];
   const good: number[] = [];
   const issues: WriteIssue[] = [];
   let blank = 0;
+  let skipped = 0;
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as string[];
     const line = lines[i] as number;
@@ -87,15 +91,28 @@ function convertBatch(plan: RowPlan, records: string[][], lines: number[]): { ro
       blank++;
       continue;
     }
-    const out = plan.convert(record, line);
+    let cells = record;
+    if (mc) {
+      const mapped = mc.convert(record, line);
+      if ('skip' in mapped) {
+        skipped++;
+        continue;
+      }
+      if ('issue' in mapped) {
+        issues.push({ ...mapped.issue, record });
+        continue;
+      }
+      cells = mapped.fields;
+    }
+    const out = plan.convert(cells, line);
     if ('values' in out) {
       rows.push(out.values);
       good.push(line);
     } else {
-      issues.push({ ...out.issue, record });
+      issues.push({ ...out.issue, column: mc && out.issue.column ? mc.describe(out.issue.column) : out.issue.column, record });
     }
   }
-  return { rows, lines: good, issues, blank };
+  return { rows, lines: good, issues, blank, skipped };
 }
 
 function collect(outputs: ProfileOutput[]): ProfileOutput {
@@ -112,40 +129,6 @@ function collect(outputs: ProfileOutput[]): ProfileOutput {
 function convertProfileRows(plan: RowPlan, out: ProfileOutput): { rows: unknown[][]; lines: number[]; issues: WriteIssue[] } {
   const converted = convertBatch(plan, out.rows.map((r) => r.fields), out.rows.map((r) => r.line));
   return { rows: converted.rows, lines: converted.lines, issues: [...out.issues, ...converted.issues] };
-}
-
-/** Applies a mapping to a batch of records, then validates the canonical rows; bad rows keep the file's record. */
-function convertMappedBatch(mc: MappedConverter, plan: RowPlan, records: string[][], lines: number[]): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number; skipped: number } {
-  const rows: unknown[][] = [];
-  const good: number[] = [];
-  const issues: WriteIssue[] = [];
-  let blank = 0;
-  let skipped = 0;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] as string[];
-    const line = lines[i] as number;
-    if (record[0]?.trim() === '' && record.every((f) => f.trim() === '')) {
-      blank++;
-      continue;
-    }
-    const mapped = mc.convert(record, line);
-    if ('skip' in mapped) {
-      skipped++;
-      continue;
-    }
-    if ('issue' in mapped) {
-      issues.push({ ...mapped.issue, record });
-      continue;
-    }
-    const out = plan.convert(mapped.fields, line);
-    if ('values' in out) {
-      rows.push(out.values);
-      good.push(line);
-    } else {
-      issues.push({ ...out.issue, column: out.issue.column ? mc.describe(out.issue.column) : '', record });
-    }
-  }
-  return { rows, lines: good, issues, blank, skipped };
 }
 
 /** Imports one file and returns its summary. */
@@ -199,12 +182,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
           missedRings.push(...out.missedRings);
           rows += out.rows.length + out.issues.length;
           yield { type: 'batch', bytes: m.bytes, ...convertProfileRows(plan, out) };
-        } else if (mapped) {
-          const converted = convertMappedBatch(mapped, plan, m.records, m.lines);
-          rows += m.records.length - converted.blank;
-          yield { type: 'batch', bytes: m.bytes, ...converted };
         } else {
-          const converted = convertBatch(plan, m.records, m.lines);
+          const converted = convertBatch(plan, m.records, m.lines, mapped);
           rows += m.records.length - converted.blank;
           yield { type: 'batch', bytes: m.bytes, ...converted };
         }
