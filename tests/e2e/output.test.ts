@@ -1,7 +1,9 @@
 // What the list commands write: masked customer data, neutralised formulas, --out files, `| head`,
 // and no escape codes where a terminal cannot show them.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
 import { bash, csv, escapes, generateCalls, hotlineWithin, inTerminal, rows } from './support.js';
@@ -15,6 +17,9 @@ const PAYLOADS = csv(['call_id', 'started_at', 'outcome', 'customer_name', 'cust
   ['F2', '2026-10-01 09:01:00', 'answered', '张三', '+86 139 0000 1111', '-2+3', '\t=1'],
   ['F3', '2026-10-01 09:02:00', 'answered', '欧阳娜娜', '010-12345678', '上海市浦东新区人民路1号', '＝1+1'],
   ['F4', '2026-10-01 09:03:00', 'answered', "-2+3+cmd|' /C calc'!A0", '', '=1+2";=1+2', '-5'],
+  // A carriage return or line feed before the formula (written quoted, so they stay in the cell).
+  ['F5', '2026-10-01 09:04:00', 'answered', '\r=1', '', '\n=1', '\r=1'],
+  ['F6', '2026-10-01 09:05:00', 'answered', '\n=1', '', '\r=1', '\n=1'],
 ]);
 
 const HEADER = 'call_id,started_at,operator_id,direction,outcome,wait_seconds,talk_seconds,hold_seconds,acw_seconds,category,topic,complaint_reason,customer_name,customer_phone,customer_address,tracking_no,satisfaction,resolved';
@@ -25,6 +30,8 @@ const MASKED = [
   "F2,2026-10-01 09:01:00,,inbound,answered,,,,,,'\t=1,,张*,139****1111,'-2+****,,,",
   "F3,2026-10-01 09:02:00,,inbound,answered,,,,,,'＝1+1,,欧***,010****5678,上海市****,,,",
   "F4,2026-10-01 09:03:00,,inbound,answered,,,,,,'-5,,'-*********************,,'=1+****,,,",
+  `F5,2026-10-01 09:04:00,,inbound,answered,,,,,,"'\r=1",,"'\r**",,"'\n=****",,,`,
+  `F6,2026-10-01 09:05:00,,inbound,answered,,,,,,"'\n=1",,"'\n**",,"'\r=****",,,`,
   '',
 ].join('\r\n');
 
@@ -54,6 +61,8 @@ describe('customer data and formulas in CSV', () => {
       { call_id: 'F2', customer_name: '张三', customer_phone: '13900001111', customer_address: '-2+3', topic: '\t=1' },
       { call_id: 'F3', customer_name: '欧阳娜娜', customer_phone: '01012345678', customer_address: '上海市浦东新区人民路1号', topic: '＝1+1' },
       { call_id: 'F4', customer_name: "-2+3+cmd|' /C calc'!A0", customer_phone: null, customer_address: '=1+2";=1+2', topic: '-5' },
+      { call_id: 'F5', customer_name: '\r=1', customer_phone: null, customer_address: '\n=1', topic: '\r=1' },
+      { call_id: 'F6', customer_name: '\n=1', customer_phone: null, customer_address: '\r=1', topic: '\n=1' },
     ]);
   });
 
@@ -71,6 +80,8 @@ describe('customer data and formulas in CSV', () => {
         "F2,2026-10-01 09:01:00,,inbound,answered,,,,,,'\t=1,,张三,13900001111,'-2+3,,,",
         "F3,2026-10-01 09:02:00,,inbound,answered,,,,,,'＝1+1,,欧阳娜娜,01012345678,上海市浦东新区人民路1号,,,",
         `F4,2026-10-01 09:03:00,,inbound,answered,,,,,,'-5,,'-2+3+cmd|' /C calc'!A0,,"'=1+2"";=1+2",,,`,
+        `F5,2026-10-01 09:04:00,,inbound,answered,,,,,,"'\r=1",,"'\r=1",,"'\n=1",,,`,
+        `F6,2026-10-01 09:05:00,,inbound,answered,,,,,,"'\n=1",,"'\n=1",,"'\r=1",,,`,
         '',
       ].join('\r\n'),
     });
@@ -84,7 +95,64 @@ describe('customer data and formulas in CSV', () => {
       ['张*', '139****1111', '-2+****', '\t=1'],
       ['欧***', '010****5678', '上海市****', '＝1+1'],
       ['-*********************', null, '=1+****', '-5'],
+      ['\r**', null, '\n=****', '\r=1'],
+      ['\n**', null, '\r=****', '\n=1'],
     ]);
+  });
+});
+
+describe('formula payloads in xlsx (bonus --format xlsx, the only xlsx export)', () => {
+  // Every payload of RELIABILITY.md row 18, as an operator's name and (shifted by one) team: the
+  // bonus sheet shows both unmasked, so the cell should hold the payload exactly as imported.
+  const FORMULAS = ['=HYPERLINK("http://x","y")', '@SUM(A1)', "-2+3+cmd|' /C calc'!A0", '\t=1', '\r=1', '\n=1', '＝1+1', '=1+2";=1+2'];
+  const ids = FORMULAS.map((_, i) => String(1001 + i));
+  const team = (i: number): string => FORMULAS[(i + 1) % FORMULAS.length] as string;
+  /** The payload cells (name, team) of the sheet: where each is, what it should hold, what it holds. */
+  let cells: { row: number; col: number; expected: string; cell: ExcelJS.Cell }[] = [];
+  let sheetXml = '';
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'roster-payloads.csv'), csv(['operator_id', 'name', 'team', 'hire_date', 'base_salary', 'performance_base'], FORMULAS.map((f, i) => [ids[i] as string, f, team(i), '2020-01-01', 4000, 2000])));
+    expect(run(['--db', 'xlsx.db', 'import', 'operators', 'roster-payloads.csv'])).toEqual({ status: 0, stdout: '', stderr: 'roster-payloads.csv: 8 rows: 8 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #1, utf-8)\n' });
+    expect(rows(join(dir, 'xlsx.db'), 'SELECT name, team FROM operators ORDER BY operator_id')).toEqual(FORMULAS.map((f, i) => ({ name: f, team: team(i) })));
+    expect(run(['--db', 'xlsx.db', 'appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']).status).toBe(0);
+    expect(run(['--db', 'xlsx.db', 'bonus', '--month', '2026-10', '--format', 'xlsx', '--out', 'payloads.xlsx'])).toEqual({ status: 0, stdout: '', stderr: 'wrote payloads.xlsx\n' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'payloads.xlsx'));
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['operator_id', 'name', 'team']);
+    expect(FORMULAS.map((_, i) => ws.getCell(i + 2, 1).value)).toEqual(ids);
+    cells = FORMULAS.flatMap((f, i) => [
+      { row: i + 2, col: 2, expected: f, cell: ws.getCell(i + 2, 2) },
+      { row: i + 2, col: 3, expected: team(i), cell: ws.getCell(i + 2, 3) },
+    ]);
+    const sheet = spawnSync('unzip', ['-p', join(dir, 'payloads.xlsx'), 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    expect(sheet.status).toBe(0);
+    sheetXml = sheet.stdout;
+  });
+
+  test('every payload is a string cell, never a formula (the text as stored, but for a carriage return: below)', () => {
+    expect(cells).toHaveLength(16);
+    for (const { row, col, expected, cell } of cells) {
+      const value = expected.includes('\r') ? expected : cell.value;
+      expect({ row, col, type: cell.type, formula: cell.formula, value }).toEqual({ row, col, type: ExcelJS.ValueType.String, formula: undefined, value: expected });
+    }
+    // The sheet's own XML: each payload cell is a shared-string cell (t="s"), and no cell of the
+    // sheet has an <f> (formula) element.
+    expect(sheetXml).toContain('<sheetData>');
+    for (const { row, col } of cells) expect(sheetXml).toMatch(new RegExp(`<c r="${'ABC'[col - 1]}${row}"[^>]* t="s"><v>\\d+</v></c>`));
+    expect(sheetXml).not.toMatch(/<f[ >\/]/);
+  });
+
+  // Product bug (src/io/render/xlsx.ts with exceljs 4.4): exceljs writes a carriage return raw
+  // into sharedStrings.xml, and every XML reader turns a raw CR into LF (XML 1.0 §2.11
+  // end-of-line handling; Python's ElementTree reads the same "\n=1"), so "\r=1" comes back as
+  // "\n=1". Still a string, not a formula, but not the stored text: Excel itself writes a CR
+  // as _x000D_ (or it could be &#13;).
+  test.fails('a carriage return in a payload survives the round trip ("\\r=1" is read back as "\\r=1")', () => {
+    const withCr = cells.filter((c) => c.expected.includes('\r'));
+    expect(withCr).toHaveLength(2);
+    for (const { row, col, expected, cell } of withCr) expect({ row, col, value: cell.value }).toEqual({ row, col, value: expected });
   });
 });
 
@@ -187,7 +255,7 @@ describe('escape codes on a terminal', () => {
   test('TERM=dumb: an import writes no ESC byte', () => {
     const r = inTerminal(['--db', 'progress.db', 'import', 'calls', 'payloads.csv'], { cwd: dir, env: { NO_COLOR: '1', TERM: 'dumb' } });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('payloads.csv: 4 rows: 4 inserted');
+    expect(r.stdout).toContain('payloads.csv: 6 rows: 6 inserted');
     expect(escapes(r.stdout)).toEqual([]);
   });
 });
