@@ -154,10 +154,16 @@ export interface SourceRecord {
   bytes: number;
 }
 
+/** The largest record csv-parse accepts: a longer one is almost surely an unclosed quote, and memory stays bounded. */
+const MAX_RECORD_SIZE = 4 * 1024 * 1024;
+
 /** csv-parse error → InputError naming the file, line and reason. */
 function csvError(e: CsvError, file: string, startLine?: number): InputError {
-  const line = startLine ?? (e as unknown as { lines?: number }).lines;
-  const reason = startLine !== undefined ? `a quoted value opened on line ${startLine} is never closed` : e.message.replace(/^[^:]*: /, '');
+  const reached = (e as unknown as { lines?: number }).lines;
+  const line = startLine ?? reached;
+  const reason = startLine === undefined ? e.message.replace(/^[^:]*: /, '')
+    : e.code === 'CSV_MAX_RECORD_SIZE' ? `the record starting on this line is larger than 4 MiB${reached !== undefined && reached !== startLine ? ` (reading stopped at line ${reached})` : ''}`
+    : `a quoted value opened on line ${startLine} is never closed`;
   const hints: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed: the whole file is refused; fix the quote and import again',
     INVALID_OPENING_QUOTE: 'a quote inside an unquoted value; quote the whole value and double the inner quote ("")',
@@ -223,7 +229,7 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
     bom: true,
     quote: opts.quoted === false ? false : '"',
     relax_column_count: true,
-    max_record_size: 4 * 1024 * 1024,
+    max_record_size: MAX_RECORD_SIZE,
   });
   let failure: unknown;
   let ended = false;
@@ -264,7 +270,9 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       else await new Promise<void>((resolve) => (wake = resolve));
     }
   } catch (e) {
-    if (e instanceof CsvError) throw csvError(e, file, e.code === 'CSV_QUOTE_NOT_CLOSED' ? next : undefined);
+    // Both errors are about the record that starts on the line after the last one read: name it,
+    // not the line csv-parse had reached (a quote left open on line 2 runs on for 4 MiB of lines).
+    if (e instanceof CsvError) throw csvError(e, file, e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_MAX_RECORD_SIZE' ? next : undefined);
     throw e;
   } finally {
     input.destroy();

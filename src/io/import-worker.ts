@@ -9,6 +9,11 @@ import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 const MAX_IN_FLIGHT = 2;
+/**
+ * A batch is also posted once its fields hold this many characters: a batch of `batchSize` wide
+ * records (a record may be up to 4 MiB) would not fit in this worker's 48 MB heap.
+ */
+const MAX_BATCH_CHARS = 4 * 1024 * 1024;
 
 async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
   const sniffed = sniffFile(job.path, job.file, job);
@@ -21,10 +26,12 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
   let lines: number[] = [];
   let inFlight = 0;
   let bytes = 0;
+  let chars = 0;
   const flush = async (): Promise<void> => {
     post({ type: 'batch', records, lines, bytes });
     records = [];
     lines = [];
+    chars = 0;
     if (++inFlight >= MAX_IN_FLIGHT) {
       await waitForAck();
       inFlight--;
@@ -42,6 +49,8 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       records.push(rec.record);
       lines.push(rec.line);
       bytes = rec.bytes;
+      for (const field of rec.record) chars += field.length;
+      if (chars >= MAX_BATCH_CHARS) await flush();
     }
     if (records.length >= job.batchSize) await flush();
   }

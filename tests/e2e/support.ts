@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { BIN, ROOT, cliEnv, hotline, tempDir, type CliResult } from '../helpers/cli.js';
 
@@ -200,4 +200,109 @@ export function workspace(prefix: string): Workspace {
     },
     db: (name) => join(dir, name),
   };
+}
+
+/**
+ * Like hotlineWithin, measuring the process's peak resident memory (maximum RSS, worker threads
+ * included) with GNU time (`/usr/bin/time -o FILE -f %M`, kilobytes), reported in MiB.
+ */
+export function hotlineMeasured(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; timeoutMs: number }): CliResult & { ms: number; peakRssMiB: number } {
+  if (!existsSync('/usr/bin/time')) throw new Error('hotlineMeasured needs GNU time at /usr/bin/time (apt-get install time)');
+  const report = join(opts.cwd, `.maxrss-${process.pid}-${Date.now()}.txt`);
+  const started = Date.now();
+  const r = spawnSync('/usr/bin/time', ['-o', report, '-f', '%M', process.execPath, BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), input: '', encoding: 'utf8', timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Date.now() - started;
+  // GNU time writes "Command exited with non-zero status N" before the figure when N > 0.
+  const kb = Number(/(\d+)\s*$/.exec(readFileSync(report, 'utf8'))?.[1]);
+  rmSync(report, { force: true });
+  if (!Number.isFinite(kb) || kb <= 0) throw new Error(`no peak RSS measured for hotline ${args.join(' ')}`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms, peakRssMiB: Math.round((kb / 1024) * 10) / 10 };
+}
+
+/**
+ * Writes a file of `header` then `count` lines of `line(i)` followed by `filler` (no allocation of
+ * the whole file: one write of each piece), returning its size in bytes.
+ */
+export function writeLines(path: string, header: string, count: number, line: (i: number) => string, filler: Buffer = Buffer.alloc(0)): number {
+  const fd = openSync(path, 'w');
+  try {
+    let size = writeSync(fd, header);
+    for (let i = 0; i < count; i++) {
+      size += writeSync(fd, line(i));
+      if (filler.length) size += writeSync(fd, filler);
+    }
+    return size;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Pids of every descendant of `pid` (from /proc/PID/stat), children before grandchildren. */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "PID (comm) S PPID …": comm may hold spaces and parentheses, so split after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const children = parents.get(queue.shift() as number) ?? [];
+    found.push(...children);
+    queue.push(...children);
+  }
+  return found;
+}
+
+/** The pid of the `node bin/hotline.js …` process started (through a shell) under `ancestor`, if any. */
+export function hotlinePidUnder(ancestor: number): number | undefined {
+  return descendants(ancestor).find((pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return argv[0] === process.execPath && argv[1] === BIN;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Runs hotline on a pseudo-terminal (util-linux `script`, like inTerminal) and, once the terminal
+ * has shown `when` (and `delayMs` more), sends `signal` to the hotline process itself (found under
+ * `script` in /proc), as Ctrl-C at the terminal would. Resolves when it exits, with everything the
+ * terminal received and the pid signalled (undefined if `when` never came and it ended by itself).
+ */
+export function interruptInTerminal(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; when: string; delayMs?: number; signal?: NodeJS.Signals; timeoutMs?: number }): Promise<CliResult & { signalled: number | undefined }> {
+  const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd, env: cliEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let signalled: number | undefined;
+  let armed = false;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => {
+    out += d;
+    if (armed || !out.includes(opts.when)) return;
+    armed = true;
+    setTimeout(() => {
+      signalled = child.pid === undefined ? undefined : hotlinePidUnder(child.pid);
+      if (signalled !== undefined) process.kill(signalled, opts.signal ?? 'SIGINT');
+    }, opts.delayMs ?? 0);
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => (err += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: out, stderr: err, signalled });
+    });
+  });
 }
