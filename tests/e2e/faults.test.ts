@@ -1,10 +1,12 @@
-// Faults on the built binary: two imports at once, a busy database, kill -9, Ctrl-C and SIGTERM
+// Faults on the built binary: two imports at once, a busy database (given up, or waited for),
+// kill -9, Ctrl-C (also at a terminal, with the progress bar) and SIGTERM
 // in the middle of an import, and the exit codes of usage, input and database-state errors.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
 import { hotline, startHotline, tempDir, type CliResult } from '../helpers/cli.js';
-import { csv, exited, generateCalls, integrity, rows, snapshot, tableCounts, value, waitForWriter, withDb } from './support.js';
+import { csv, escapes, exited, generateCalls, integrity, interruptInTerminal, rows, snapshot, tableCounts, value, waitForWriter, withDb } from './support.js';
 
 /** Rows of the generated file: big enough that an import takes a few seconds. */
 const BIG_ROWS = 80_000;
@@ -83,6 +85,65 @@ describe('two writers', () => {
   });
 });
 
+describe('two writers with a long --busy-timeout', () => {
+  const BUSY = 'error: {db}: database busy: another hotline process is writing\nhint: retry in a moment, or wait longer with --busy-timeout SECONDS\n';
+
+  test('a second import started while the first is writing waits (--busy-timeout 120) and succeeds: both files\' rows, both in the ledger', async () => {
+    seeded('wait.db');
+    callsFile('wa.csv', 'WA', 3000);
+    const first = startHotline(['--db', 'wait.db', 'import', 'calls', 'big.csv'], { cwd: dir });
+    const firstDone = exited(first);
+    await waitForWriter(db('wait.db'), first);
+    // Started while the first holds the write lock: with --busy-timeout 0 it would exit 4 (the test above).
+    const second = exited(startHotline(['--db', 'wait.db', '--busy-timeout', '120', 'import', 'calls', 'wa.csv'], { cwd: dir }));
+    const [a, b] = await Promise.all([firstDone, second]);
+    expect(a).toEqual({ status: 0, signal: null, stdout: '', stderr: `big.csv: ${BIG_ROWS} rows: ${BIG_ROWS} inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #2, utf-8)\n` });
+    // import #3: it committed after the first, which held the lock when it started.
+    expect(b).toEqual({ status: 0, signal: null, stdout: '', stderr: 'wa.csv: 3000 rows: 3000 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #3, utf-8)\n' });
+    expect(rows(db('wait.db'), 'SELECT id, kind, file_name, rows, inserted FROM imports ORDER BY id')).toEqual([
+      { id: 1, kind: 'operators', file_name: 'operators.csv', rows: 2, inserted: 2 },
+      { id: 2, kind: 'calls', file_name: 'big.csv', rows: BIG_ROWS, inserted: BIG_ROWS },
+      { id: 3, kind: 'calls', file_name: 'wa.csv', rows: 3000, inserted: 3000 },
+    ]);
+    expect(rows(db('wait.db'), "SELECT substr(call_id, 1, 2) AS file, count(*) AS n FROM calls GROUP BY 1 ORDER BY 1")).toEqual([{ file: 'C0', n: BIG_ROWS }, { file: 'WA', n: 3000 }]);
+    expect(integrity(db('wait.db'))).toBe('ok');
+  });
+
+  test('RELIABILITY.md\'s procedure: another connection holds BEGIN IMMEDIATE for 3 s; --busy-timeout 1 gives up busy, --busy-timeout 10 waits and succeeds', async () => {
+    const before = seeded('hold.db');
+    callsFile('hold.csv', 'HD', 500);
+    const holder = new Database(db('hold.db'), { fileMustExist: true });
+    try {
+      holder.exec('BEGIN IMMEDIATE');
+      const heldAt = Date.now();
+      const started = Date.now();
+      const short = await exited(startHotline(['--db', 'hold.db', '--busy-timeout', '1', 'import', 'calls', 'hold.csv'], { cwd: dir }));
+      const shortMs = Date.now() - started;
+      expect(short).toEqual({ status: 4, signal: null, stdout: '', stderr: BUSY.replace('{db}', 'hold.db') });
+      expect(shortMs).toBeGreaterThanOrEqual(1000); // it did wait its second
+      expect(snapshot(db('hold.db'))).toEqual(before);
+
+      const long = startHotline(['--db', 'hold.db', '--busy-timeout', '10', 'import', 'calls', 'hold.csv'], { cwd: dir });
+      const longDone = exited(long);
+      // The lock is held for 3 s at least, and 2.5 s at least after this import started (it starts
+      // in well under a second, so it is waiting for the lock when the lock is let go).
+      await new Promise((r) => setTimeout(r, Math.max(2500, 3000 - (Date.now() - heldAt))));
+      expect({ exitCode: long.exitCode, signalCode: long.signalCode }).toEqual({ exitCode: null, signalCode: null }); // still waiting
+      holder.exec('COMMIT');
+      expect(await longDone).toEqual({ status: 0, signal: null, stdout: '', stderr: 'hold.csv: 500 rows: 500 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #2, utf-8)\n' });
+    } finally {
+      if (holder.inTransaction) holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(rows(db('hold.db'), 'SELECT id, file_name, rows, inserted FROM imports ORDER BY id')).toEqual([
+      { id: 1, file_name: 'operators.csv', rows: 2, inserted: 2 },
+      { id: 2, file_name: 'hold.csv', rows: 500, inserted: 500 },
+    ]);
+    expect(value(db('hold.db'), "SELECT count(*) FROM calls WHERE call_id LIKE 'HD%'")).toBe(500);
+    expect(integrity(db('hold.db'))).toBe('ok');
+  });
+});
+
 test('the same file imported by two processes at once: the second waits, then says "already imported" (exit 0)', async () => {
   seeded('same.db');
   const first = startHotline(['--db', 'same.db', 'import', 'calls', 'big.csv'], { cwd: dir });
@@ -132,6 +193,88 @@ describe('killed and interrupted imports', () => {
     expect(snapshot(db(name))).toEqual(before);
     expect(integrity(db(name))).toBe('ok');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+/**
+ * What a terminal shows after `output`: its lines (trailing spaces and empty lines dropped) and
+ * whether the cursor is visible. Knows the sequences cli-progress and Node's readline write
+ * (ESC 7/8, ESC[?25l/h, ESC[?7l/h, ESC[nG, ESC[nA/B/C/D, ESC[K/0K/1K/2K, ESC[J); any other is an error.
+ */
+function screen(output: string): { lines: string[]; cursorVisible: boolean } {
+  const lines: string[][] = [[]];
+  let row = 0;
+  let col = 0;
+  let saved = { row: 0, col: 0 };
+  let cursorVisible = true;
+  const line = (): string[] => (lines[row] ??= []);
+  for (let i = 0; i < output.length; i++) {
+    const ch = output[i] as string;
+    if (ch === '\r') col = 0;
+    else if (ch === '\n') row++;
+    else if (ch === '\u001b') {
+      const m = /^\u001b(?:([78])|\[(\?)?(\d*)([A-Za-z]))/.exec(output.slice(i));
+      if (!m) throw new Error(`unknown escape sequence at ${i}: ${JSON.stringify(output.slice(i, i + 12))}`);
+      i += m[0].length - 1;
+      const [, save, priv, num, cmd] = m;
+      const n = num === '' || num === undefined ? undefined : Number(num);
+      if (save === '7') saved = { row, col };
+      else if (save === '8') ({ row, col } = saved);
+      else if (priv) {
+        if (n === 25) cursorVisible = cmd === 'h';
+        else if (n !== 7) throw new Error(`unknown mode ${m[0]}`);
+      } else if (cmd === 'G') col = (n ?? 1) - 1;
+      else if (cmd === 'A') row = Math.max(0, row - (n ?? 1));
+      else if (cmd === 'B') row += n ?? 1;
+      else if (cmd === 'C') col += n ?? 1;
+      else if (cmd === 'D') col = Math.max(0, col - (n ?? 1));
+      else if (cmd === 'K') {
+        if ((n ?? 0) === 0) line().length = Math.min(line().length, col);
+        else if (n === 1) line().fill(' ', 0, col + 1);
+        else line().length = 0;
+      } else if (cmd === 'J') {
+        line().length = Math.min(line().length, col);
+        lines.length = row + 1;
+      } else throw new Error(`unknown escape sequence ${JSON.stringify(m[0])}`);
+    } else {
+      const l = line();
+      while (l.length < col) l.push(' ');
+      l[col++] = ch;
+    }
+  }
+  const text = Array.from(lines, (l) => (l ?? []).join('').trimEnd());
+  while (text.length > 0 && text[text.length - 1] === '') text.pop();
+  return { lines: text, cursorVisible };
+}
+
+describe('Ctrl-C at a terminal', () => {
+  test('the progress bar is drawn, then on SIGINT cleared: the screen shows only "interrupted", the cursor is shown again, exit 130, nothing committed', async () => {
+    const before = seeded('ctrlc.db');
+    const r = await interruptInTerminal(['--db', 'ctrlc.db', 'import', 'calls', 'big.csv'], {
+      cwd: dir,
+      env: { TERM: 'xterm-256color', NO_COLOR: undefined },
+      when: 'big.csv [', // the bar's first frame
+      delayMs: 500, // some batches are in
+    });
+    expect(r.signalled).toBeGreaterThan(0);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(130);
+    // The control: the bar really was on the terminal and hid the cursor (cli-progress hideCursor).
+    expect(r.stdout).toContain('\u001b[?25l');
+    expect(r.stdout).toMatch(/big\.csv \[[█░]{40}\] \d+%/);
+    expect(r.stdout).not.toMatch(/big\.csv \[█{40}\] 100%/); // interrupted before the end
+    // After the last frame: the show-cursor sequence, the line cleared, then the message.
+    const lastHide = r.stdout.lastIndexOf('\u001b[?25l');
+    expect(r.stdout.indexOf('\u001b[?25h', lastHide)).toBeGreaterThan(lastHide);
+    expect(escapes(r.stdout).length).toBeGreaterThan(0);
+    expect(screen(r.stdout)).toEqual({ lines: ['error: interrupted: nothing was imported from big.csv'], cursorVisible: true });
+    // The control for screen(): cut just before the clean-up, the bar is on the screen and the cursor hidden.
+    const cut = screen(r.stdout.slice(0, r.stdout.lastIndexOf('\u001b[?25h')));
+    expect(cut.cursorVisible).toBe(false);
+    expect(cut.lines).toHaveLength(1);
+    expect(cut.lines[0]).toMatch(/^big\.csv \[[█░]{40}\] \d+% \d+s$/);
+    expect(snapshot(db('ctrlc.db'))).toEqual(before);
+    expect(integrity(db('ctrlc.db'))).toBe('ok');
   });
 });
 
