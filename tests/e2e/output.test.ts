@@ -131,11 +131,10 @@ describe('formula payloads in xlsx (bonus --format xlsx, the only xlsx export)',
     sheetXml = sheet.stdout;
   });
 
-  test('every payload is a string cell, never a formula (the text as stored, but for a carriage return: below)', () => {
+  test('every payload is a string cell, never a formula, with the text as stored', () => {
     expect(cells).toHaveLength(16);
     for (const { row, col, expected, cell } of cells) {
-      const value = expected.includes('\r') ? expected : cell.value;
-      expect({ row, col, type: cell.type, formula: cell.formula, value }).toEqual({ row, col, type: ExcelJS.ValueType.String, formula: undefined, value: expected });
+      expect({ row, col, type: cell.type, formula: cell.formula, value: cell.value }).toEqual({ row, col, type: ExcelJS.ValueType.String, formula: undefined, value: expected });
     }
     // The sheet's own XML: each payload cell is a shared-string cell (t="s"), and no cell of the
     // sheet has an <f> (formula) element.
@@ -144,12 +143,9 @@ describe('formula payloads in xlsx (bonus --format xlsx, the only xlsx export)',
     expect(sheetXml).not.toMatch(/<f[ >\/]/);
   });
 
-  // Product bug (src/io/render/xlsx.ts with exceljs 4.4): exceljs writes a carriage return raw
-  // into sharedStrings.xml, and every XML reader turns a raw CR into LF (XML 1.0 §2.11
-  // end-of-line handling; Python's ElementTree reads the same "\n=1"), so "\r=1" comes back as
-  // "\n=1". Still a string, not a formula, but not the stored text: Excel itself writes a CR
-  // as _x000D_ (or it could be &#13;).
-  test.fails('a carriage return in a payload survives the round trip ("\\r=1" is read back as "\\r=1")', () => {
+  // exceljs writes a carriage return raw into sharedStrings.xml, and every XML reader turns a raw
+  // CR into LF (XML 1.0 §2.11), so hotline writes it as _x000D_, as Excel does.
+  test('a carriage return in a payload survives the round trip ("\\r=1" is read back as "\\r=1")', () => {
     const withCr = cells.filter((c) => c.expected.includes('\r'));
     expect(withCr).toHaveLength(2);
     for (const { row, col, expected, cell } of withCr) expect({ row, col, value: cell.value }).toEqual({ row, col, value: expected });

@@ -6,6 +6,18 @@ import ExcelJS from 'exceljs';
 import { cellValue } from './cells.js';
 import { headerOf, type RenderOptions, type ReportTable } from './report.js';
 
+/**
+ * Text as OOXML stores it: characters XML cannot carry as they are (a carriage return becomes a
+ * line feed when the file is read; C0 controls are not XML at all) are written as `_xHHHH_`, and
+ * a literal `_xHHHH_` in the text is escaped as `_x005F_xHHHH_`, as Excel does (ECMA-376 §22.9.2.19).
+ */
+export function xlsxText(text: string): string {
+  if (!/[\u0000-\u0008\u000b-\u001f]|_x[0-9A-Fa-f]{4}_/.test(text)) return text;
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[\u0000-\u0008\u000b-\u001f]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
 /** The workbook bytes of a report (one sheet). */
 export async function renderXlsx(report: ReportTable, opts: Pick<RenderOptions, 'lang' | 'showPii'>, sheetName: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -23,7 +35,7 @@ export async function renderXlsx(report: ReportTable, opts: Pick<RenderOptions, 
     const values: Record<string, unknown> = {};
     for (const c of report.columns) {
       const v = cellValue(row, c, opts.showPii);
-      values[c.key] = v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
+      values[c.key] = v === null || v === undefined ? null : typeof v === 'number' ? v : xlsxText(String(v));
     }
     ws.addRow(values);
   }
