@@ -21,10 +21,10 @@
 // bench/out/import-<label>.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildInfo } from './build-info.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench', 'out');
@@ -249,14 +249,7 @@ if (opts.build || !existsSync(join(root, 'dist', 'cli', 'main.js'))) {
 
 // The build under test: a copy of bin/ + dist/ + package.json taken now, so that a rebuild of
 // dist/ by someone else during the (minutes-long) benchmark cannot mix two versions.
-const listFiles = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name)).sort();
-const distHash = (() => {
-  const h = createHash('sha256');
-  for (const f of listFiles(join(root, 'dist'))) h.update(relative(root, f)).update('\0').update(readFileSync(f));
-  return h.digest('hex').slice(0, 12);
-})();
-const distTime = Math.max(...listFiles(join(root, 'dist')).map((f) => statSync(f).mtimeMs));
-const newerSrc = listFiles(join(root, 'src')).filter((f) => statSync(f).mtimeMs > distTime);
+const { distHash, distTime, newerSrc } = buildInfo(root);
 if (newerSrc.length) console.error(`bench: note: ${newerSrc.length} file(s) in src/ are newer than dist/ (e.g. ${rel(newerSrc[0])}); pass --build to rebuild first`);
 let hotlineBin = join(root, 'bin', 'hotline.js');
 if (opts.snapshot) {

@@ -25,10 +25,10 @@
 // bench/out/soak-<timestamp>.json; exit 1 on any failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildInfo } from '../bench/build-info.mjs';
 import { CallsModel, CONTENT_COLUMNS, TRACKING_COLUMNS, digestDbRows, writeCallFile } from './soak/calls-pool.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -104,14 +104,7 @@ if (opts.build || !existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   if (r.status !== 0) die(`build failed (exit ${r.status})`);
 }
 // A copy of bin/ + dist/ taken now: a rebuild of dist/ by someone else during the soak cannot mix versions.
-const listFiles = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name)).sort();
-const distHash = (() => {
-  const h = createHash('sha256');
-  for (const f of listFiles(join(root, 'dist'))) h.update(relative(root, f)).update('\0').update(readFileSync(f));
-  return h.digest('hex').slice(0, 12);
-})();
-const distTime = Math.max(...listFiles(join(root, 'dist')).map((f) => statSync(f).mtimeMs));
-const newerSrc = listFiles(join(root, 'src')).filter((f) => statSync(f).mtimeMs > distTime);
+const { distHash, distTime, newerSrc } = buildInfo(root);
 const build = join(work, 'build');
 cpSync(join(root, 'dist'), join(build, 'dist'), { recursive: true });
 cpSync(join(root, 'bin'), join(build, 'bin'), { recursive: true });
