@@ -76,3 +76,30 @@ export function toSystemStateError(e: unknown): DbStateError | undefined {
   }
   return undefined;
 }
+
+/** An error as it crosses a worker-thread boundary (a structured clone keeps no class). */
+export interface WireError {
+  message: string;
+  exitCode: number;
+  hint?: string;
+  details?: string[];
+  /** Set for an unexpected error (a bug): its stack, for --debug. */
+  stack?: string;
+}
+
+/** An error, ready to post to another thread. */
+export function toWire(e: unknown): WireError {
+  if (e instanceof AppError) return { message: e.message, exitCode: e.exitCode, hint: e.hint, details: e.details };
+  const error = e instanceof Error ? e : new Error(String(e));
+  return { message: error.message, exitCode: ExitCode.bug, stack: error.stack ?? error.message };
+}
+
+/** The error another thread posted, as this thread throws it. */
+export function fromWire(w: WireError): Error {
+  if (w.stack !== undefined) {
+    const error = new Error(w.message);
+    error.stack = w.stack;
+    return error;
+  }
+  return new AppError(w.message, w.exitCode as ExitCodeValue, { hint: w.hint, details: w.details });
+}

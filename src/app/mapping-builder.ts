@@ -8,7 +8,7 @@
 import { KIND_SPECS, type FieldSpec, type ImportKind } from '../domain/kinds.js';
 import { FieldError } from '../io/values.js';
 import { parserFor, trimSpaces } from '../io/row-plan.js';
-import { compileDateFormat } from '../io/mapping/date-format.js';
+import { compileDateFormat, type DateFormat } from '../io/mapping/date-format.js';
 import { validateMapping } from '../io/mapping/mapping.js';
 
 /** Where a field comes from, as the person chose. */
@@ -68,21 +68,30 @@ function rejects(field: FieldSpec, values: string[], zone: string): string[] {
   });
 }
 
-/** Why `format` does not read `values` as `field` needs, or null. */
-export function checkDateFormat(field: FieldSpec, format: string, values: string[]): string | null {
-  let f;
+/** Why `format` is not a format, breaks `rule`, or does not read one of `values`; null when it fits. */
+function checkFormat(format: string, values: string[], rule: (f: DateFormat) => string | null): string | null {
+  let f: DateFormat;
   try {
     f = compileDateFormat(format);
   } catch (e) {
     return (e as Error).message;
   }
-  for (const p of ['year', 'month', 'day'] as const) if (!f.parts.has(p)) return `the format has no ${p}`;
-  if (field.value.type === 'date' && (f.parts.has('hour') || f.parts.has('minute'))) return `${field.name} is a date; the format reads a time of day`;
+  const broken = rule(f);
+  if (broken) return broken;
   for (const v of values.slice(0, 50)) {
     const r = f.read(v);
     if (typeof r === 'string') return `"${v}" ${r}`;
   }
   return null;
+}
+
+/** Why `format` does not read `values` as the date (or date and time) of `field`, or null. */
+export function checkDateFormat(field: FieldSpec, format: string, values: string[]): string | null {
+  return checkFormat(format, values, (f) => {
+    for (const p of ['year', 'month', 'day'] as const) if (!f.parts.has(p)) return `the format has no ${p}`;
+    if (field.value.type === 'date' && (f.parts.has('hour') || f.parts.has('minute'))) return `${field.name} is a date; the format reads a time of day`;
+    return null;
+  });
 }
 
 /** Builds the mapping; asks only through `ask`. */
@@ -150,17 +159,9 @@ export async function buildMapping(input: BuildInput, ask?: Asker): Promise<Buil
 
 /** Why a time format does not read the time column's values, or null. */
 export function checkTimeFormat(format: string, values: string[]): string | null {
-  let f;
-  try {
-    f = compileDateFormat(format);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  if (!f.parts.has('hour') || !f.parts.has('minute')) return 'a time format reads hours (H or HH) and minutes (mm)';
-  if (f.parts.has('year') || f.parts.has('month') || f.parts.has('day')) return 'a time format has only H/HH, mm and ss';
-  for (const v of values.slice(0, 50)) {
-    const r = f.read(v);
-    if (typeof r === 'string') return `"${v}" ${r}`;
-  }
-  return null;
+  return checkFormat(format, values, (f) => {
+    if (!f.parts.has('hour') || !f.parts.has('minute')) return 'a time format reads hours (H or HH) and minutes (mm)';
+    if (f.parts.has('year') || f.parts.has('month') || f.parts.has('day')) return 'a time format has only H/HH, mm and ss';
+    return null;
+  });
 }

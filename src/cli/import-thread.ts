@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { importFile, type ImportOptions, type ImportSummary } from '../app/import-files.js';
 import type { ImportKind } from '../domain/kinds.js';
 import { toDbStateError } from '../db/errors.js';
-import { AppError, DbStateError, toSystemStateError } from '../errors.js';
+import { DbStateError, toSystemStateError, toWire, type WireError } from '../errors.js';
 import { openDb } from './context.js';
 import { resolveDbPath } from '../db/path.js';
 import type { ImportFlags } from './actions/import.js';
@@ -36,7 +36,7 @@ export type ThreadMessage =
   | { type: 'progress'; bytes: number; total: number }
   | { type: 'summary'; summary: ImportSummary }
   | { type: 'done' }
-  | { type: 'error'; error: { message: string; exitCode: number; hint?: string; details?: string[] } | { unexpected: string } };
+  | { type: 'error'; error: WireError };
 
 /** Runs the job's files in turn; posts what the main thread shows. */
 export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): Promise<void> {
@@ -78,18 +78,11 @@ export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): 
   }
 }
 
-/** An error as the main thread rethrows it. */
-export function serializeError(e: unknown, dbPath: string): Extract<ThreadMessage, { type: 'error' }>['error'] {
-  const mapped = toDbStateError(e, dbPath) ?? toSystemStateError(e) ?? e;
-  if (mapped instanceof AppError) return { message: mapped.message, exitCode: mapped.exitCode, hint: mapped.hint, details: mapped.details };
-  return { unexpected: mapped instanceof Error ? (mapped.stack ?? mapped.message) : String(mapped) };
-}
-
 if (parentPort && (workerData as { importJob?: ImportJob } | undefined)?.importJob) {
   const port = parentPort;
   const job = (workerData as { importJob: ImportJob }).importJob;
   runJob(job, (m) => port.postMessage(m)).then(
     () => port.postMessage({ type: 'done' } satisfies ThreadMessage),
-    (e: unknown) => port.postMessage({ type: 'error', error: serializeError(e, resolveDbPath(job.globals.db, job.env)) } satisfies ThreadMessage),
+    (e: unknown) => port.postMessage({ type: 'error', error: toWire(toDbStateError(e, resolveDbPath(job.globals.db, job.env)) ?? toSystemStateError(e) ?? e) } satisfies ThreadMessage),
   );
 }

@@ -1,4 +1,5 @@
 /** Messages between an import's main thread and its parsing worker. */
+import type { WireError } from '../errors.js';
 import type { Encoding } from './csv-read.js';
 
 export interface SourceJob {
@@ -18,4 +19,4 @@ export type SourceMessage =
   | { type: 'start'; encoding: Encoding; delimiter: string; notices: string[]; headers: string[] }
   | { type: 'batch'; records: string[][]; lines: number[]; bytes: number }
   | { type: 'end' }
-  | { type: 'error'; error: { message: string; exitCode: number; hint?: string; details?: string[] } };
+  | { type: 'error'; error: WireError };

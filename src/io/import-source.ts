@@ -1,6 +1,6 @@
 /** Runs the parsing worker of an import and yields its messages, acknowledging each batch. */
 import { Worker } from 'node:worker_threads';
-import { AppError, type ExitCodeValue } from '../errors.js';
+import { fromWire } from '../errors.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 export interface ImportSource extends AsyncIterable<Exclude<SourceMessage, { type: 'error' }>> {
@@ -38,7 +38,7 @@ export function openImportSource(job: SourceJob): ImportSource {
       const m = queue.shift();
       if (m) {
         if (m.type === 'error') {
-          throw new AppError(m.error.message, m.error.exitCode as ExitCodeValue, { hint: m.error.hint, details: m.error.details });
+          throw fromWire(m.error);
         }
         yield m;
         if (m.type === 'batch') {

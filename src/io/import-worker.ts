@@ -4,7 +4,7 @@
  * validates and inserts them. At most a few batches are in flight, so memory stays flat.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../errors.js';
+import { AppError, toWire } from '../errors.js';
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
@@ -77,9 +77,7 @@ if (parentPort) {
     return new Promise((resolve) => acks.push(resolve));
   };
   run(workerData as SourceJob, (m) => port.postMessage(m), waitForAck).catch((e: unknown) => {
-    const error = e instanceof AppError
-      ? { message: e.message, exitCode: e.exitCode, hint: e.hint, details: e.details }
-      : { message: e instanceof Error ? (e.stack ?? e.message) : String(e), exitCode: 1 };
+    const error = toWire(e);
     port.postMessage({ type: 'error', error } satisfies SourceMessage);
   });
 }

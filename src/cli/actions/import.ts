@@ -10,7 +10,7 @@ import { policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { AppError, ExitCode, UsageError, type ExitCodeValue } from '../../errors.js';
+import { AppError, ExitCode, UsageError, fromWire } from '../../errors.js';
 import type { ImportJob, ThreadMessage } from '../import-thread.js';
 import { Worker } from 'node:worker_threads';
 import { checkOutPath, writeOutput } from '../../io/output.js';
@@ -80,7 +80,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
         } else if (m.type === 'done') settled = true;
         else if (m.type === 'error') {
           bar?.stop();
-          fail(threadError(m.error));
+          fail(fromWire(m.error));
         }
       });
       worker.on('error', (e: Error & { code?: string }) => {
@@ -99,16 +99,6 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
     stop.dispose();
     if (flags.format === 'json' && summaries.length > 0) rt.stdout.write(renderJsonValue(files.length === 1 ? summaries[0] : summaries));
   }
-}
-
-/** The error the import thread reported, as the main thread throws it. */
-function threadError(e: Extract<ThreadMessage, { type: 'error' }>['error']): Error {
-  if ('unexpected' in e) {
-    const error = new Error(e.unexpected.split('\n')[0]);
-    error.stack = e.unexpected;
-    return error;
-  }
-  return new AppError(e.message, e.exitCode as ExitCodeValue, { hint: e.hint, details: e.details });
 }
 
 export interface InspectFlags {

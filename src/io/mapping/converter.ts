@@ -3,12 +3,11 @@
  * canonical row (in the order of `canonicalHeaders`), is skipped ("@skip"), or is a bad row. The
  * canonical row then goes through the same validation as a canonical CSV (src/io/row-plan.ts).
  */
-import { normalizeHeader } from '../../domain/kinds.js';
+import { KIND_SPECS, normalizeHeader } from '../../domain/kinds.js';
 import { InputError } from '../../errors.js';
 import { trimSpaces, type RowIssue } from '../row-plan.js';
 import { canonicalDate, canonicalDateTime, type DateFormat, type DateParts } from './date-format.js';
 import { SKIP, type ColumnRef, type FieldSource, type Mapping, type ValueMap } from './mapping.js';
-import { KIND_SPECS } from '../../domain/kinds.js';
 
 export type MappedRecord = { fields: string[] } | { skip: true } | { issue: RowIssue };
 
