@@ -7,7 +7,6 @@ import { osUser } from '../os-user.js';
 import type Database from 'better-sqlite3';
 import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { AlreadyImported, writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
-import { buildRowPlan, type RowPlan } from '../io/row-plan.js';
 import { findImport } from '../db/queries/imports.js';
 import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from '../db/queries/stats-days.js';
 import { storedColumns as columnsOf } from '../domain/kinds.js';
@@ -17,11 +16,11 @@ import { RejectsWriter } from '../io/rejects.js';
 import { checkInputFile, sha256File } from './file-checks.js';
 import { VERSION } from '../version.js';
 import { PROFILES } from '../io/profiles/index.js';
-import type { MissedRing, ProfileName, ProfileOutput, ProfileReport } from '../io/profiles/types.js';
+import type { ProfileName, ProfileReport } from '../io/profiles/types.js';
 import { insertMissedRings } from '../db/queries/missed-rings.js';
 import { assertNoOverlaps } from '../db/queries/leave.js';
 import type { Mapping } from '../io/mapping/mapping.js';
-import { createMappedConverter, type MappedConverter } from '../io/mapping/converter.js';
+import { RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -74,63 +73,6 @@ export interface ImportHooks {
 }
 
 
-/**
- * Validates and converts a batch of records: rows to write, and the bad ones. With a mapping, each
- * record is mapped first ("@skip" rows counted); its bad rows keep the file's record.
- */
-function convertBatch(plan: RowPlan, records: string[][], lines: number[], mc?: MappedConverter): { rows: unknown[][]; lines: number[]; issues: WriteIssue[]; blank: number; skipped: number } {
-  const rows: unknown[][] = [];
-  const good: number[] = [];
-  const issues: WriteIssue[] = [];
-  let blank = 0;
-  let skipped = 0;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] as string[];
-    const line = lines[i] as number;
-    if (record[0]?.trim() === '' && record.every((f) => f.trim() === '')) {
-      blank++;
-      continue;
-    }
-    let cells = record;
-    if (mc) {
-      const mapped = mc.convert(record, line);
-      if ('skip' in mapped) {
-        skipped++;
-        continue;
-      }
-      if ('issue' in mapped) {
-        issues.push({ ...mapped.issue, record });
-        continue;
-      }
-      cells = mapped.fields;
-    }
-    const out = plan.convert(cells, line);
-    if ('values' in out) {
-      rows.push(out.values);
-      good.push(line);
-    } else {
-      issues.push({ ...out.issue, column: mc && out.issue.column ? mc.describe(out.issue.column) : out.issue.column, record });
-    }
-  }
-  return { rows, lines: good, issues, blank, skipped };
-}
-
-function collect(outputs: ProfileOutput[]): ProfileOutput {
-  const all: ProfileOutput = { rows: [], issues: [], missedRings: [] };
-  for (const o of outputs) {
-    for (const r of o.rows) all.rows.push(r);
-    for (const i of o.issues) all.issues.push(i);
-    for (const m of o.missedRings) all.missedRings.push(m);
-  }
-  return all;
-}
-
-/** Validates a profile's canonical rows like a canonical file's records. */
-function convertProfileRows(plan: RowPlan, out: ProfileOutput): { rows: unknown[][]; lines: number[]; issues: WriteIssue[] } {
-  const converted = convertBatch(plan, out.rows.map((r) => r.fields), out.rows.map((r) => r.line));
-  return { rows: converted.rows, lines: converted.lines, issues: [...out.issues, ...converted.issues] };
-}
-
 /** Imports one file and returns its summary. */
 export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
   const { size } = checkInputFile(file, hooks.dbPath);
@@ -143,14 +85,15 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   }
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
+  const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
   const source = openImportSource({
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
     headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 2000,
+    convert: { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } },
   });
-  const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
-  const converter = profile?.create({ file: basename(file), sourceZone });
-  let mapped: MappedConverter | undefined;
-  const missedRings: MissedRing[] = [];
+  let missedRings = 0;
+  let ledgerId = 0;
+  let profileReport: ProfileReport | null = null;
   let incremental = false;
   let accumulator: SummaryAccumulator | undefined;
   const rejectsPath = opts.skipInvalid ? (opts.rejects ?? `${basename(file).replace(/\.[^.]*$/, '')}.rejects.csv`) : undefined;
@@ -158,42 +101,31 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   let encoding: string | null = null;
   let delimiter: string | null = null;
   let ignored: string[] = [];
+  let rows = 0;
+  /** The writer's event for a converted batch; missed rings go in with it (the transaction is open by then). */
+  const batchEvent = (b: ConvertedBatch, bytes: number): WriteEvent => {
+    rows += b.records;
+    if (b.rings.length > 0) {
+      insertMissedRings(hooks.db, b.rings, ledgerId);
+      missedRings += b.rings.length / RING_WIDTH;
+    }
+    return { type: 'batch', bytes, rows: b.rows, lines: b.lines, issues: b.issues, skipped: b.skipped };
+  };
   async function* events(): AsyncGenerator<WriteEvent> {
-    let plan: RowPlan | undefined;
-    let rows = 0;
     for await (const m of source) {
       if (m.type === 'start') {
         encoding = m.encoding;
         delimiter = m.delimiter;
         for (const n of m.notices) hooks.notice(n);
-        if (mapping) mapped = createMappedConverter(mapping, mapping.header ? m.headers : null, basename(file));
-        const headers = profile ? [...profile.canonicalHeaders] : mapped ? mapped.canonicalHeaders : m.headers;
-        plan = buildRowPlan(spec, headers, { file: basename(file), zone: opts.zone, sourceZone });
-        ignored = plan.ignored;
+        ignored = m.start.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
-        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, mapped ? mapped.sourceHeaders : headers, opts.force);
-        const keyHeader = mapped ? mapped.describe(spec.key) : headers[plan.fieldIndex.get(spec.key) as number] ?? spec.key;
-        // Bad rows of a mapped file are described by the file's own columns.
-        const issueHeaders = mapped ? (mapping?.header ? m.headers : []) : headers;
-        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: plan.columns, present: plan.present, headers: issueHeaders, keyHeader };
-      } else if (m.type === 'batch' && plan) {
-        if (converter) {
-          const out = collect(m.records.map((r, i) => converter.push(r, m.lines[i] as number)));
-          missedRings.push(...out.missedRings);
-          rows += out.rows.length + out.issues.length;
-          yield { type: 'batch', bytes: m.bytes, ...convertProfileRows(plan, out) };
-        } else {
-          const converted = convertBatch(plan, m.records, m.lines, mapped);
-          rows += m.records.length - converted.blank;
-          yield { type: 'batch', bytes: m.bytes, ...converted };
-        }
-      } else if (m.type === 'end') {
-        if (converter && plan) {
-          const out = converter.end();
-          missedRings.push(...out.missedRings);
-          rows += out.rows.length + out.issues.length;
-          yield { type: 'batch', bytes: size, ...convertProfileRows(plan, out) };
-        }
+        if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.start.rejectsHeaders, opts.force);
+        yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: m.start.columns, present: m.start.present, headers: m.start.issueHeaders, keyHeader: m.start.keyHeader };
+      } else if (m.type === 'batch') {
+        yield batchEvent(m.batch, m.bytes);
+      } else {
+        profileReport = m.report;
+        yield batchEvent(m.batch, size);
         yield { type: 'end', rows };
       }
     }
@@ -213,7 +145,11 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,
       now: hooks.now,
-      onBegin: opts.kind === 'calls' ? (db) => void (incremental = beginIncremental(db, opts.kpi)) : undefined,
+      alsoFills: profile ? ['missed_rings'] : undefined,
+      onBegin: (db, id) => {
+        ledgerId = id;
+        if (opts.kind === 'calls') incremental = beginIncremental(db, opts.kpi);
+      },
       onInserted: opts.kind === 'calls' ? (db, rows) => {
         if (!incremental) return;
         accumulator ??= new SummaryAccumulator(opts.kpi, columnsOf(spec));
@@ -221,7 +157,6 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         if (accumulator.size > 25_000) accumulator.flush(db, new Set());
       } : undefined,
       beforeCommit: opts.kind === 'leave' ? (db, _days, importId) => assertNoOverlaps(db, importId, basename(file)) : opts.kind === 'calls' ? (db, days, importId, updatedDays) => {
-        if (missedRings.length > 0) insertMissedRings(db, missedRings, opts.zone, importId);
         if (incremental) {
           // Days with updated rows are recomputed from the calls; the others get the new rows' sums added.
           rebuildSummary(db, updatedDays, opts.kpi);
@@ -240,8 +175,9 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
     }
     rejects?.commit();
     const { importId, ...counts } = result;
-    const profileReport = converter && opts.profile ? { name: opts.profile, ...converter.report(), missed_rings: missedRings.length } : null;
-    return { ...base, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null, profile: profileReport };
+    const report = profileReport as ProfileReport | null;
+    const profileSummary = report && opts.profile ? { name: opts.profile, ...report, missed_rings: missedRings } : null;
+    return { ...base, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null, profile: profileSummary };
   } finally {
     rejects?.discard();
     await source.close();

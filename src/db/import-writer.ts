@@ -43,8 +43,10 @@ export interface WriteOptions {
   refuseKeyConflicts?: boolean;
   /** How the key is built, for the refusal message (e.g. "the mapping's fields.call_id"). */
   keySource?: string;
-  /** Runs right after BEGIN IMMEDIATE (inside the transaction). */
-  onBegin?: (db: Database.Database) => void;
+  /** Other tables the import fills (missed rings): their secondary indexes are deferred too when they are empty. */
+  alsoFills?: string[];
+  /** Runs right after BEGIN IMMEDIATE (inside the transaction), with the new ledger entry's id. */
+  onBegin?: (db: Database.Database, importId: number) => void;
   /** The rows inserted by a batch (new keys only), after it was written. */
   onInserted?: (db: Database.Database, rows: readonly unknown[][]) => void;
 }
@@ -150,8 +152,8 @@ export async function writeImport(db: Database.Database, path: string, events: A
         if (done) throw new AlreadyImported(done.id);
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
-        deferredIndexes = deferIndexesOnFirstLoad(db, opts.spec.table);
-        opts.onBegin?.(db);
+        deferredIndexes = [opts.spec.table, ...(opts.alsoFills ?? [])].flatMap((t) => deferIndexesOnFirstLoad(db, t));
+        opts.onBegin?.(db, importId);
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
         counts.skipped += ev.skipped ?? 0;

@@ -226,7 +226,8 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
   const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file) : new StrictDecoder(sniffed.encoding, file);
   // A format without quoting is split by lines (src/io/line-split.ts), faster than csv-parse on
   // lines of varying field counts; everything else goes through csv-parse.
-  const parser = opts.quoted === false
+  const quoted = opts.quoted !== false;
+  const parser = !quoted
     ? new LineSplitter(sniffed.delimiter, file, MAX_RECORD_SIZE)
     : parse({
       delimiter: sniffed.delimiter,
@@ -265,7 +266,7 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       let record: string[] | null;
       while ((record = parser.read() as string[] | null) !== null) {
         const line = next++;
-        for (const field of record) if (field.includes('\n')) next += field.split('\n').length - 1;
+        if (quoted) for (const field of record) if (field.includes('\n')) next += field.split('\n').length - 1;
         if (record.length === 1 && record[0] === '') continue;
         batch.push({ record, line, bytes });
       }

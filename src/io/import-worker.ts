@@ -1,10 +1,12 @@
 /**
- * Worker thread of an import: reads, decodes and parses the file (csv-parse, the slow part) on
- * the second core, and posts the records to the main thread in batches; the main thread
- * validates and inserts them. At most a few batches are in flight, so memory stays flat.
+ * Worker thread of an import: reads, decodes, parses and converts the file (csv-parse, the row
+ * checks, a profile's or a mapping's work) on the second core, and posts the converted rows in
+ * batches to the thread that writes them. At most a few batches are in flight, so memory stays
+ * flat.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toWire } from '../errors.js';
+import { ConvertStage, type ConvertedBatch } from './convert-stage.js';
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
@@ -17,20 +19,31 @@ const MAX_BATCH_CHARS = 4 * 1024 * 1024;
 
 async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
   const sniffed = sniffFile(job.path, job.file, job);
+  const stage = new ConvertStage(job.convert);
   let started = false;
-  if (job.headerless) {
+  const start = (headers: string[]): void => {
     started = true;
-    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, headers: [] });
-  }
+    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, start: stage.start(headers) });
+  };
+  if (job.headerless) start([]);
+  // Records are converted as soon as they are parsed (one input chunk at a time), so that they
+  // die young; the converted rows are posted in batches of about `batchSize`.
   let records: string[][] = [];
   let lines: number[] = [];
+  let pending = emptyBatch();
   let inFlight = 0;
   let bytes = 0;
   let chars = 0;
-  const flush = async (): Promise<void> => {
-    post({ type: 'batch', records, lines, bytes });
+  const convert = (): void => {
+    if (records.length === 0) return;
+    append(pending, stage.batch(records, lines));
     records = [];
     lines = [];
+  };
+  const flush = async (): Promise<void> => {
+    convert();
+    post({ type: 'batch', batch: pending, bytes });
+    pending = emptyBatch();
     chars = 0;
     if (++inFlight >= MAX_IN_FLIGHT) {
       await waitForAck();
@@ -42,8 +55,7 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       if (!started) {
         // Blank lines (even of spaces or delimiters) before the header are skipped.
         if (rec.record.every((f) => f.trim() === '')) continue;
-        started = true;
-        post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, headers: rec.record });
+        start(rec.record);
         continue;
       }
       records.push(rec.record);
@@ -52,11 +64,27 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       for (const field of rec.record) chars += field.length;
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
-    if (records.length >= job.batchSize) await flush();
+    convert();
+    if (pending.rows.length + pending.issues.length >= job.batchSize) await flush();
   }
   if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
-  if (records.length > 0) await flush();
-  post({ type: 'end' });
+  convert();
+  if (pending.records > 0 || pending.skipped > 0 || pending.rings.length > 0) await flush();
+  post({ type: 'end', ...stage.end() });
+}
+
+function emptyBatch(): ConvertedBatch {
+  return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] };
+}
+
+/** Adds `b` to `into`. */
+function append(into: ConvertedBatch, b: ConvertedBatch): void {
+  for (const r of b.rows) into.rows.push(r);
+  for (const l of b.lines) into.lines.push(l);
+  for (const i of b.issues) into.issues.push(i);
+  for (const r of b.rings) into.rings.push(r);
+  into.records += b.records;
+  into.skipped += b.skipped;
 }
 
 if (parentPort) {

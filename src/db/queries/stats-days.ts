@@ -45,26 +45,53 @@ interface CallRow extends CallFacts {
   topic: string | null;
 }
 
-/** The aggregates of one day: per direction, per dimension, per key (null category and reason are ''). */
+/** Dimensions of the summary, in the order of the arrays below. */
+const DIMS = ['total', 'hour', 'category', 'operator', 'reason', 'topic'] as const;
+/** Their indexes in the order of the primary key (alphabetical), for sorted writes. */
+const DIM_ORDER = DIMS.map((d, i) => [d, i] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([, i]) => i);
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
+
+/**
+ * The aggregates of one day: per direction, per dimension, per key (null category and reason are
+ * ''). Written for speed: an import adds every call it inserts here.
+ */
 class DayGroups {
-  readonly groups = new Map<string, Map<string, CallAggregate>>();
-  private bucket(dim: string, key: string, direction: string): CallAggregate {
-    const k = dim + '\t' + direction;
-    let m = this.groups.get(k);
-    if (!m) this.groups.set(k, (m = new Map()));
-    let a = m.get(key);
-    if (!a) m.set(key, (a = { ...EMPTY_AGGREGATE }));
-    return a;
-  }
+  /** direction → one map per dimension (DIMS order) of key → aggregate. */
+  private readonly byDirection = new Map<string, Map<string, CallAggregate>[]>();
+
   add(c: CallRow, defs: SummaryThresholds): void {
-    const d = c.direction;
-    addCall(this.bucket('total', '', d), c, defs);
-    addCall(this.bucket('hour', String(c.local_hour), d), c, defs);
-    addCall(this.bucket('category', c.category ?? '', d), c, defs);
-    if (c.operator_id !== null) addCall(this.bucket('operator', c.operator_id, d), c, defs);
-    if (c.category === 'complaint') addCall(this.bucket('reason', c.complaint_reason ?? '', d), c, defs);
-    if (c.topic !== null) addCall(this.bucket('topic', c.topic, d), c, defs);
+    let dims = this.byDirection.get(c.direction);
+    if (!dims) this.byDirection.set(c.direction, (dims = DIMS.map(() => new Map<string, CallAggregate>())));
+    addCall(bucket(dims[0] as Map<string, CallAggregate>, ''), c, defs);
+    addCall(bucket(dims[1] as Map<string, CallAggregate>, HOURS[c.local_hour] ?? String(c.local_hour)), c, defs);
+    addCall(bucket(dims[2] as Map<string, CallAggregate>, c.category ?? ''), c, defs);
+    if (c.operator_id !== null) addCall(bucket(dims[3] as Map<string, CallAggregate>, c.operator_id), c, defs);
+    if (c.category === 'complaint') addCall(bucket(dims[4] as Map<string, CallAggregate>, c.complaint_reason ?? ''), c, defs);
+    if (c.topic !== null) addCall(bucket(dims[5] as Map<string, CallAggregate>, c.topic), c, defs);
   }
+
+  /** Every group as [dim, key, direction, aggregate], in the order of the table's primary key. */
+  entries(): [string, string, string, CallAggregate][] {
+    const out: [string, string, string, CallAggregate][] = [];
+    const directions = [...this.byDirection.keys()].sort();
+    for (const d of DIM_ORDER) {
+      const keys = new Set<string>();
+      for (const dir of directions) for (const k of (this.byDirection.get(dir) as Map<string, CallAggregate>[])[d]?.keys() ?? []) keys.add(k);
+      for (const key of [...keys].sort()) {
+        for (const dir of directions) {
+          const a = (this.byDirection.get(dir) as Map<string, CallAggregate>[])[d]?.get(key);
+          if (a) out.push([DIMS[d] as string, key, dir, a]);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function bucket(m: Map<string, CallAggregate>, key: string): CallAggregate {
+  let a = m.get(key);
+  if (!a) m.set(key, (a = { ...EMPTY_AGGREGATE }));
+  return a;
 }
 
 /**
@@ -86,10 +113,7 @@ export function rebuildSummary(db: Database.Database, days: ReadonlySet<string> 
   for (const day of dayList) {
     const groups = new DayGroups();
     for (const c of read.all(day) as CallRow[]) groups.add(c, defs);
-    for (const [k, byKey] of groups.groups) {
-      const [dim, direction] = k.split('\t') as [string, string];
-      for (const [key, a] of byKey) insert.run(day, dim, key, direction, ...SUMS.map((x) => a[x]));
-    }
+    for (const [dim, key, direction, a] of groups.entries()) insert.run(day, dim, key, direction, ...SUMS.map((x) => a[x]));
   }
   setSetting(db, 'stats_summary', JSON.stringify({ threshold_seconds: defs.threshold_seconds, short_abandon_seconds: defs.short_abandon_seconds }));
 }
@@ -135,17 +159,26 @@ export class SummaryAccumulator {
   /** Adds inserted call rows (values in `columns` order). */
   add(rows: readonly unknown[][]): void {
     const ix = this.index;
+    // One object reused for every row: the summary adds millions of calls.
+    const c: CallRow = { local_hour: 0, operator_id: null, direction: '', outcome: 'answered', wait_seconds: null, talk_seconds: null, hold_seconds: null, acw_seconds: null, satisfaction: null, category: null, complaint_reason: null, topic: null };
+    const at = (v: unknown[], i: number): unknown => (i < 0 ? null : v[i] ?? null);
     for (const v of rows) {
       const day = v[ix.local_day] as string;
       let g = this.days.get(day);
       if (!g) this.days.set(day, (g = new DayGroups()));
-      const at = (k: (typeof FACT_COLUMNS)[number]): unknown => (ix[k] < 0 ? null : v[ix[k]] ?? null);
-      g.add({
-        local_hour: at('local_hour') as number, operator_id: at('operator_id') as string | null, direction: at('direction') as string,
-        outcome: at('outcome') as 'answered' | 'abandoned', wait_seconds: at('wait_seconds') as number | null, talk_seconds: at('talk_seconds') as number | null,
-        hold_seconds: at('hold_seconds') as number | null, acw_seconds: at('acw_seconds') as number | null, satisfaction: at('satisfaction') as number | null,
-        category: at('category') as string | null, complaint_reason: at('complaint_reason') as string | null, topic: at('topic') as string | null,
-      }, this.defs);
+      c.local_hour = at(v, ix.local_hour) as number;
+      c.operator_id = at(v, ix.operator_id) as string | null;
+      c.direction = at(v, ix.direction) as string;
+      c.outcome = at(v, ix.outcome) as 'answered' | 'abandoned';
+      c.wait_seconds = at(v, ix.wait_seconds) as number | null;
+      c.talk_seconds = at(v, ix.talk_seconds) as number | null;
+      c.hold_seconds = at(v, ix.hold_seconds) as number | null;
+      c.acw_seconds = at(v, ix.acw_seconds) as number | null;
+      c.satisfaction = at(v, ix.satisfaction) as number | null;
+      c.category = at(v, ix.category) as string | null;
+      c.complaint_reason = at(v, ix.complaint_reason) as string | null;
+      c.topic = at(v, ix.topic) as string | null;
+      g.add(c, this.defs);
       this.pending++;
     }
   }
@@ -161,11 +194,16 @@ export class SummaryAccumulator {
       ON CONFLICT (local_day, dim, key, direction) DO UPDATE SET ${sums.map((s) => `${s} = ${s} + excluded.${s}`).join(', ')},
       max_wait_seconds = CASE WHEN max_wait_seconds IS NULL THEN excluded.max_wait_seconds WHEN excluded.max_wait_seconds IS NULL THEN max_wait_seconds
         ELSE max(max_wait_seconds, excluded.max_wait_seconds) END`);
-    for (const [day, groups] of this.days) {
+    const params = new Array<unknown>(4 + SUMS.length);
+    for (const day of [...this.days.keys()].sort()) {
       if (skip.has(day)) continue;
-      for (const [k, byKey] of groups.groups) {
-        const [dim, direction] = k.split('\t') as [string, string];
-        for (const [key, a] of byKey) upsert.run(day, dim, key, direction, ...SUMS.map((x) => a[x]));
+      params[0] = day;
+      for (const [dim, key, direction, a] of (this.days.get(day) as DayGroups).entries()) {
+        params[1] = dim;
+        params[2] = key;
+        params[3] = direction;
+        for (let i = 0; i < SUMS.length; i++) params[4 + i] = a[SUMS[i] as keyof CallAggregate];
+        upsert.run(params);
       }
     }
     this.days.clear();

@@ -35,6 +35,8 @@ export interface Mapping {
   sourceZone?: string;
   /** Canonical field → where its value comes from, in the kind's field order. */
   fields: Map<string, FieldSource>;
+  /** The file's JSON as read: a mapping holds compiled formats, so other threads rebuild it from this (mappingFromJson). */
+  json: unknown;
 }
 
 const TOP_KEYS = new Set(['kind', 'header', 'delimiter', 'encoding', 'source_tz', 'fields', 'description', 'comment']);
@@ -90,7 +92,7 @@ export function validateMapping(json: unknown, file: string): { ok: true; mappin
     // Keep the kind's field order: the canonical row is built in it.
     const ordered = new Map<string, FieldSource>();
     for (const f of spec.fields) if (fields.has(f.name)) ordered.set(f.name, fields.get(f.name) as FieldSource);
-    if (errors.length === 0) return { ok: true, mapping: { file, kind: kind as ImportKind, header: header as boolean, delimiter, encoding, sourceZone, fields: ordered } };
+    if (errors.length === 0) return { ok: true, mapping: { file, kind: kind as ImportKind, header: header as boolean, delimiter, encoding, sourceZone, fields: ordered, json } };
   }
   return { ok: false, errors };
 }
@@ -236,6 +238,11 @@ export function loadMapping(path: string, kind: ImportKind): Mapping {
   } catch (e) {
     throw new UsageError(`${path}: not valid JSON: ${(e as Error).message}`, { hint: 'see docs/formats.md, "Mapping files"' });
   }
+  return mappingFromJson(json, path, kind);
+}
+
+/** The mapping of a mapping file's JSON; throws UsageError listing every problem. */
+export function mappingFromJson(json: unknown, path: string, kind: ImportKind): Mapping {
   const checked = validateMapping(json, path);
   if (!checked.ok) {
     throw new UsageError(`${path}: invalid mapping (${checked.errors.length} problem${checked.errors.length > 1 ? 's' : ''})`, {

@@ -7,7 +7,7 @@ import { cdrLayout, checkCdrFile } from './asterisk-cdr-layout.js';
 import { buildCall, callIdOf, legKeys, readLeg, type CdrLeg } from './asterisk-cdr-call.js';
 import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
-import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
+import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput } from './types.js';
 
 const NOTES = {
   outbound: '{n} call{s} outbound (outbound context, or an extension dialled an outside number): operator from the calling channel',
@@ -73,20 +73,18 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
   }
 
   return {
-    push(record, line) {
+    push(record, line, out = newOutput()) {
       seq++;
       report.records++;
       if (!checked) {
         checkCdrFile(record, line, opts.file);
         checked = true;
       }
-      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
       take(record, line, out);
       for (const g of groups.expire(seq)) emit(g, out);
       return out;
     },
-    end() {
-      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+    end(out = newOutput()) {
       for (const g of groups.drain(seq)) emit(g, out);
       return out;
     },

@@ -7,7 +7,7 @@
 import { operatorFromMember } from './operator-id.js';
 import { CALL_HEADERS, emptyReport, epochToIso, NoteCounter, phoneOrEmpty, RecordProblem, wholeNumber } from './profile-values.js';
 import { answeredEnd, checkQueueLogFile, epochOf, isCallEvent, unansweredEnd } from './queue-log-events.js';
-import type { CallProfile, MissedRing, ProfileConverter, ProfileOutput, ProfileRow } from './types.js';
+import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput, type ProfileRow } from './types.js';
 
 /** Forget a callid's visit count this many records after its last event (bounded memory). */
 const VISIT_WINDOW = 5000;
@@ -102,7 +102,7 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
     let call = open.get(key);
     if (!call) open.set(key, (call = begin(callid)));
     call.events++;
-    if (event === 'RINGNOANSWER') out.missedRings.push(...missedRing(call, agent, data[0] ?? '', at));
+    if (event === 'RINGNOANSWER') missedRing(call, agent, data[0] ?? '', at, out);
     else if (event === 'CONNECT') call.connect = { agent, hold: data[0] ?? '', at };
     else if (answeredEnd(event, data) || unansweredEnd(event) !== undefined) {
       report.calls++;
@@ -118,15 +118,12 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
     }
   }
 
-  function missedRing(call: QueueCall, agent: string, ms: string, at: number): MissedRing[] {
+  function missedRing(call: QueueCall, agent: string, ms: string, at: number, out: ProfileOutput): void {
     const operator = operatorFromMember(agent);
-    if (operator === '') return [];
-    if (ms === '0') {
-      counts.add('ring-zero');
-      return [];
-    }
+    if (operator === '') return;
+    if (ms === '0') return void counts.add('ring-zero');
     const ring = /^\d{1,9}$/.test(ms) ? Math.round(Number(ms) / 1000) : null;
-    return [{ operator_id: operator, rang_at: at, call_id: call.callId, ring_seconds: ring }];
+    out.missedRings.push({ operator_id: operator, rang_at: at, call_id: call.callId, ring_seconds: ring });
   }
 
   function forgetOldVisits(): void {
@@ -145,11 +142,10 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
   }
 
   return {
-    push(record, line) {
+    push(record, line, out = newOutput()) {
       seq++;
       report.records++;
       if (seq === 1) checkQueueLogFile(record, line, opts.file);
-      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
       if (record.length < 5) {
         out.issues.push({ line, column: 'event', value: '', reason: `${record.length} fields; a queue_log line has at least 5 (time|callid|queue|agent|event)`, record });
         return out;
@@ -164,9 +160,9 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
       forgetOldVisits();
       return out;
     },
-    end() {
+    end(out = newOutput()) {
       for (const [key, call] of [...open]) unfinished(key, call);
-      return { rows: [], issues: [], missedRings: [] };
+      return out;
     },
     report() {
       const notes = ['times are epoch seconds (UTC)', ...counts.render(NOTES)];

@@ -6,7 +6,7 @@
 import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
 import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
-import type { CallProfile, ProfileConverter, ProfileOutput } from './types.js';
+import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput } from './types.js';
 
 const NOTES = {
   outbound: '{n} call{s} outbound (outbound context, or an extension dialled an outside number): operator = caller_id_number',
@@ -50,11 +50,10 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
   }
 
   return {
-    push(record, line) {
+    push(record, line, out = newOutput()) {
       seq++;
       report.records++;
       if (seq === 1) checkFreeswitchFile(record, line, opts.file);
-      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
       const leg = readFsLeg(record, line, dates);
       const keys = record.length !== 15 || leg.uuid === '' ? [`line ${line}`] : leg.bleg ? [leg.uuid, leg.bleg] : [leg.uuid];
       const added = groups.add(keys, leg, seq);
@@ -65,8 +64,7 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
       for (const g of groups.expire(seq)) emit(g, out);
       return out;
     },
-    end() {
-      const out: ProfileOutput = { rows: [], issues: [], missedRings: [] };
+    end(out = newOutput()) {
       for (const g of groups.drain(seq)) emit(g, out);
       return out;
     },

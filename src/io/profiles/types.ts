@@ -54,10 +54,13 @@ export interface ProfileReport {
 }
 
 export interface ProfileConverter {
-  /** Takes one record; may emit rows now or keep it until its call is complete. Throws InputError for a file it cannot read. */
-  push(record: string[], line: number): ProfileOutput;
-  /** End of file: emits what is complete, reports the rest. */
-  end(): ProfileOutput;
+  /**
+   * Takes one record; may emit rows now (appended to `out`, which it returns; a new output when
+   * none is given) or keep it until its call is complete. Throws InputError for a file it cannot read.
+   */
+  push(record: string[], line: number, out?: ProfileOutput): ProfileOutput;
+  /** End of file: emits what is complete (into `out`, as push), reports the rest. */
+  end(out?: ProfileOutput): ProfileOutput;
   report(): ProfileReport;
 }
 
@@ -71,6 +74,11 @@ export interface CallProfile {
   canonicalHeaders: readonly string[];
   /** A converter for one file; date-times it emits without an offset are read in sourceZone. */
   create(opts: { file: string; sourceZone: string }): ProfileConverter;
+}
+
+/** An empty output to collect into. */
+export function newOutput(): ProfileOutput {
+  return { rows: [], issues: [], missedRings: [] };
 }
 
 export const EMPTY_OUTPUT: ProfileOutput = Object.freeze({ rows: [], issues: [], missedRings: [] }) as ProfileOutput;

@@ -1,0 +1,170 @@
+/**
+ * The conversion stage of an import: the parsed records of one file become the values of stored
+ * rows (through a phone-system profile or a mapping file when one is given), and the bad ones
+ * become issues. It runs in the parsing worker, next to csv-parse, so that the thread that writes
+ * to SQLite only writes.
+ */
+import { localDateOf } from '../domain/dates.js';
+import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
+import { createMappedConverter, type MappedConverter } from './mapping/converter.js';
+import { mappingFromJson } from './mapping/mapping.js';
+import { PROFILES } from './profiles/index.js';
+import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput, type ProfileReport } from './profiles/types.js';
+import { buildRowPlan, type RowIssue, type RowPlan } from './row-plan.js';
+
+export interface ConvertJob {
+  kind: ImportKind;
+  /** The file as the user named it (its base name), for messages. */
+  file: string;
+  /** The policy zone: local days and hours. */
+  zone: string;
+  /** Zone of date-times without an offset. */
+  sourceZone: string;
+  profile?: ProfileName;
+  /** A mapping file (its JSON: a Mapping holds functions, which cannot cross threads). */
+  mapping?: { file: string; json: unknown };
+}
+
+/** A bad row: where, why, and the file's own record (for the rejects file). */
+export interface ConvertIssue extends RowIssue {
+  record: string[];
+}
+
+/** What the writer needs to know once the header is read. */
+export interface ConvertStart {
+  /** Stored columns, in the order of a converted row's values. */
+  columns: string[];
+  /** The stored columns the file has (an update changes only these). */
+  present: string[];
+  /** Header cells that map to no field. */
+  ignored: string[];
+  /** Headers that bad rows' columns are counted in, for "column N" in messages. */
+  issueHeaders: string[];
+  /** Header of the rejects file: the file's own columns. */
+  rejectsHeaders: string[];
+  /** The key's column as the file (or the mapping) names it. */
+  keyHeader: string;
+}
+
+export interface ConvertedBatch {
+  /** Values of good rows, in `columns` order. */
+  rows: unknown[][];
+  /** The line of each good row. */
+  lines: number[];
+  issues: ConvertIssue[];
+  /** Data rows this batch accounts for (good + bad + skipped; blank lines are not rows). */
+  records: number;
+  /** Rows a mapping left out on purpose ("@skip"). */
+  skipped: number;
+  /** Missed rings (queue_log RINGNOANSWER), flat: operator_id, rang_at, local_day, call_id, ring_seconds per ring. */
+  rings: unknown[];
+}
+
+/** Fields of one ring in ConvertedBatch.rings. */
+export const RING_WIDTH = 5;
+
+/** Converts the records of one file, in file order. */
+export class ConvertStage {
+  private plan?: RowPlan;
+  private mapped?: MappedConverter;
+  private readonly profile?: ProfileConverter;
+
+  constructor(private readonly job: ConvertJob) {
+    this.profile = job.profile ? PROFILES[job.profile].create({ file: job.file, sourceZone: job.sourceZone }) : undefined;
+  }
+
+  /** Reads the header (empty for headerless files); throws InputError for missing or duplicate columns. */
+  start(headers: string[]): ConvertStart {
+    const { job } = this;
+    const spec = KIND_SPECS[job.kind];
+    const mapping = job.mapping ? mappingFromJson(job.mapping.json, job.mapping.file, job.kind) : undefined;
+    if (mapping) this.mapped = createMappedConverter(mapping, mapping.header ? headers : null, job.file);
+    const mapped = this.mapped;
+    const planHeaders = job.profile ? [...PROFILES[job.profile].canonicalHeaders] : mapped ? mapped.canonicalHeaders : headers;
+    const plan = (this.plan = buildRowPlan(spec, planHeaders, { file: job.file, zone: job.zone, sourceZone: job.sourceZone }));
+    return {
+      columns: plan.columns,
+      present: plan.present,
+      ignored: plan.ignored,
+      // Bad rows of a mapped file are described by the file's own columns.
+      issueHeaders: mapped ? (mapping?.header ? headers : []) : planHeaders,
+      rejectsHeaders: mapped ? mapped.sourceHeaders : planHeaders,
+      keyHeader: mapped ? mapped.describe(spec.key) : planHeaders[plan.fieldIndex.get(spec.key) as number] ?? spec.key,
+    };
+  }
+
+  /** Converts one batch of records; a profile may keep some until their call is complete. */
+  batch(records: string[][], lines: number[]): ConvertedBatch {
+    const plan = this.requirePlan();
+    if (this.profile) {
+      const out = newOutput();
+      for (let i = 0; i < records.length; i++) this.profile.push(records[i] as string[], lines[i] as number, out);
+      return this.profileBatch(plan, out);
+    }
+    return convertRecords(plan, records, lines, this.mapped);
+  }
+
+  /** End of file: what a profile still holds, and its report. */
+  end(): { batch: ConvertedBatch; report: ProfileReport | null } {
+    const plan = this.requirePlan();
+    if (!this.profile) return { batch: { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] }, report: null };
+    const batch = this.profileBatch(plan, this.profile.end(newOutput()));
+    return { batch, report: this.profile.report() };
+  }
+
+  private requirePlan(): RowPlan {
+    if (!this.plan) throw new Error('ConvertStage: records before the header');
+    return this.plan;
+  }
+
+  /** Validates a profile's canonical rows like a canonical file's records. */
+  private profileBatch(plan: RowPlan, out: ProfileOutput): ConvertedBatch {
+    const records = out.rows.map((r) => r.fields);
+    const lines = out.rows.map((r) => r.line);
+    const rings: unknown[] = [];
+    for (const m of out.missedRings) rings.push(m.operator_id, m.rang_at, localDateOf(m.rang_at, this.job.zone), m.call_id, m.ring_seconds);
+    const converted = convertRecords(plan, records, lines);
+    return { ...converted, issues: [...out.issues, ...converted.issues], records: records.length + out.issues.length, rings };
+  }
+}
+
+/**
+ * Validates and converts records: rows to write, and the bad ones. With a mapping, each record
+ * is mapped first ("@skip" rows counted); its bad rows keep the file's record.
+ */
+export function convertRecords(plan: RowPlan, records: string[][], lines: number[], mc?: MappedConverter): ConvertedBatch {
+  const rows: unknown[][] = [];
+  const good: number[] = [];
+  const issues: ConvertIssue[] = [];
+  let blank = 0;
+  let skipped = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as string[];
+    const line = lines[i] as number;
+    if (record[0]?.trim() === '' && record.every((f) => f.trim() === '')) {
+      blank++;
+      continue;
+    }
+    let cells = record;
+    if (mc) {
+      const mapped = mc.convert(record, line);
+      if ('skip' in mapped) {
+        skipped++;
+        continue;
+      }
+      if ('issue' in mapped) {
+        issues.push({ ...mapped.issue, record });
+        continue;
+      }
+      cells = mapped.fields;
+    }
+    const out = plan.convert(cells, line);
+    if ('values' in out) {
+      rows.push(out.values);
+      good.push(line);
+    } else {
+      issues.push({ ...out.issue, column: mc && out.issue.column ? mc.describe(out.issue.column) : out.issue.column, record });
+    }
+  }
+  return { rows, lines: good, issues, records: records.length - blank, skipped, rings: [] };
+}
