@@ -1,5 +1,6 @@
 /** createProgram(): the whole command tree, with no process side effects (testable). */
 import { Command } from 'commander';
+import { preparePolicy } from '../io/policy-file.js';
 import { VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
@@ -11,7 +12,7 @@ import { policyCommand } from './commands/policy.js';
 import { ticketsCommand } from './commands/tickets.js';
 import { auditCommand, dbCommand } from './commands/privacy.js';
 import { trainingCommand } from './commands/training.js';
-import { addGlobalOptions } from './options.js';
+import { addGlobalOptions, type GlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
 export function createProgram(rt: Runtime): Command {
@@ -30,6 +31,8 @@ Examples:
 
 Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/corrupt, 130 interrupted.`);
   addGlobalOptions(program);
+  // Actions read the policy synchronously (policyFor); the schema is only loaded when a file is there.
+  program.hook('preAction', (_root, action) => preparePolicy(action.optsWithGlobals<GlobalOptions>().policy, rt.env));
   program.addCommand(demoCommand(rt));
   program.addCommand(importCommand(rt));
   program.addCommand(importsCommand(rt));

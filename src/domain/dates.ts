@@ -1,6 +1,7 @@
 /**
  * Calendar dates and time-zone arithmetic. Pure: no clock, no I/O. Uses Intl (full ICU ships
- * with Node) for zone offsets, cached per quarter hour so that a million calls cost little.
+ * with Node) for zone offsets, cached per quarter hour so that a million calls cost little; a
+ * zone known to be fixed (FIXED_OFFSETS) skips Intl.
  */
 
 /** A calendar date 'YYYY-MM-DD'. */
@@ -74,7 +75,23 @@ export function zoneOffsetSeconds(zone: string, epochSeconds: number): number {
   return offset;
 }
 
+/**
+ * Zones whose offset has not changed since an instant (epoch seconds), answered without Intl: the
+ * first Intl.DateTimeFormat of a process costs 20-30 ms (V8 lists ICU's locales), which a short
+ * report such as `calls list` would otherwise pay for the default zone alone. Each entry is
+ * checked against ICU by tests/domain/dates-fixed-zones.test.ts.
+ */
+export const FIXED_OFFSETS: ReadonlyMap<string, { since: number; offset: number }> = new Map([
+  // UTC+8 without daylight saving since 1991-09-14 17:00 UTC (tzdata); taken from 1992-01-01.
+  ['Asia/Shanghai', { since: 694_224_000, offset: 28_800 }],
+]);
+
+/** 10000-01-01T00:00Z: beyond it (up to a Date's limit) Intl is asked, as before. */
+const FIXED_UNTIL = 253_402_300_800;
+
 function offsetAt(zone: string, at: number): number {
+  const fixed = FIXED_OFFSETS.get(zone);
+  if (fixed !== undefined && at >= fixed.since && at < FIXED_UNTIL) return fixed.offset;
   const parts = formatterFor(zone).formatToParts(new Date(at * 1000));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000 - at;

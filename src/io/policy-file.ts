@@ -1,6 +1,13 @@
-/** Finding and reading the policy file: --policy, $HOTLINE_POLICY, ./hotline.policy.json, defaults. */
+/**
+ * Finding and reading the policy file: --policy, $HOTLINE_POLICY, ./hotline.policy.json, defaults.
+ *
+ * The built-in defaults are a constant (domain/policy-defaults.ts); zod and the policy schema
+ * (domain/policy.ts, about 100 ms to load and build) are loaded only when a policy file is to be
+ * read, by `preparePolicy`, which the CLI awaits before every action (cli/program.ts).
+ */
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
+import type { Policy, PolicyCheck } from '../domain/policy.js';
+import { DEFAULT_POLICY } from '../domain/policy-defaults.js';
 import { UsageError } from '../errors.js';
 
 export interface LoadedPolicy {
@@ -9,10 +16,28 @@ export interface LoadedPolicy {
   source: string | null;
 }
 
+/** domain/policy.ts's validatePolicy, once `preparePolicy` has loaded it. */
+let validatePolicy: ((input: unknown) => PolicyCheck) | undefined;
+
+/** The file named by the flag or $HOTLINE_POLICY (undefined: none named), and the path to look at. */
+function policyPath(flag: string | undefined, env: NodeJS.ProcessEnv): { named: string | undefined; path: string } {
+  const named = flag ?? (env.HOTLINE_POLICY || undefined);
+  return { named, path: named ?? './hotline.policy.json' };
+}
+
+/**
+ * Loads the policy schema when `loadPolicy(flag, env)` is going to read a file; does nothing
+ * (and never throws) otherwise. Call and await it before `loadPolicy`.
+ */
+export async function preparePolicy(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+  if (validatePolicy === undefined && existsSync(policyPath(flag, env).path)) {
+    validatePolicy = (await import('../domain/policy.js')).validatePolicy;
+  }
+}
+
 /** Loads the effective policy; a named file that is missing or invalid is a usage error. */
 export function loadPolicy(flag: string | undefined, env: NodeJS.ProcessEnv): LoadedPolicy {
-  const named = flag ?? (env.HOTLINE_POLICY || undefined);
-  const path = named ?? './hotline.policy.json';
+  const { named, path } = policyPath(flag, env);
   if (!existsSync(path)) {
     if (named) throw new UsageError(`policy file ${named} not found`, { hint: 'check --policy or $HOTLINE_POLICY' });
     return { policy: DEFAULT_POLICY, source: null };
@@ -23,6 +48,7 @@ export function loadPolicy(flag: string | undefined, env: NodeJS.ProcessEnv): Lo
   } catch (e) {
     throw new UsageError(`${path}: not valid JSON: ${(e as Error).message}`);
   }
+  if (validatePolicy === undefined) throw new Error(`internal: ${path} read before preparePolicy() loaded the policy schema`);
   const checked = validatePolicy(json);
   if (!checked.ok) {
     throw new UsageError(`${path}: invalid policy`, { details: checked.errors.map((m) => `  ${m}`), hint: 'see docs/policy.md' });

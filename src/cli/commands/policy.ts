@@ -1,5 +1,6 @@
 /** `hotline policy init|show|check`: the company's own numbers. */
 import { Command } from 'commander';
+import { preparePolicy } from '../../io/policy-file.js';
 import type { GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
@@ -19,6 +20,9 @@ export function policyCommand(rt: Runtime): Command {
   cmd.command('check').description('validate a policy file; every problem names its key')
     .argument('<file>', 'the policy file')
     .addHelpText('after', '\nExamples:\n  hotline policy check hotline.policy.json')
-    .action(async (file: string) => (await actions()).runCheck(file, rt));
+    .action(async (file: string) => {
+      await preparePolicy(file, rt.env);
+      (await actions()).runCheck(file, rt);
+    });
   return cmd;
 }
