@@ -20,7 +20,7 @@ import type { ProfileName, ProfileReport } from '../io/profiles/types.js';
 import { insertMissedRings } from '../db/queries/missed-rings.js';
 import { assertNoOverlaps } from '../db/queries/leave.js';
 import type { Mapping } from '../io/mapping/mapping.js';
-import { RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
+import { convertCells, profileRowPlan, RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -86,10 +86,12 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
+  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } };
+  const cellPlan = profile ? profileRowPlan(convert) : undefined;
   const source = openImportSource({
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
     headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 2000,
-    convert: { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } },
+    convert,
   });
   let missedRings = 0;
   let ledgerId = 0;
@@ -103,7 +105,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   let ignored: string[] = [];
   let rows = 0;
   /** The writer's event for a converted batch; missed rings go in with it (the transaction is open by then). */
-  const batchEvent = (b: ConvertedBatch, bytes: number): WriteEvent => {
+  const batchEvent = (batch: ConvertedBatch, bytes: number): WriteEvent => {
+    const b = cellPlan ? convertCells(cellPlan, batch) : batch;
     rows += b.records;
     if (b.rings.length > 0) {
       insertMissedRings(hooks.db, b.rings, ledgerId);

@@ -58,6 +58,31 @@ export interface ConvertedBatch {
   skipped: number;
   /** Missed rings (queue_log RINGNOANSWER), flat: operator_id, rang_at, local_day, call_id, ring_seconds per ring. */
   rings: unknown[];
+  /**
+   * A profile's calls as canonical text cells, not yet checked (their lines in `cellLines`): the
+   * writing thread converts them with `profileRowPlan`. Parsing a PBX export and grouping its
+   * records keeps this thread busier than the writer, so the row checks are done there.
+   */
+  cells?: string[][];
+  cellLines?: number[];
+}
+
+/** The plan that converts a profile's cells (ConvertedBatch.cells) in the writing thread. */
+export function profileRowPlan(job: ConvertJob): RowPlan {
+  if (!job.profile) throw new Error('profileRowPlan: not a profile import');
+  return buildRowPlan(KIND_SPECS[job.kind], [...PROFILES[job.profile].canonicalHeaders], { file: job.file, zone: job.zone, sourceZone: job.sourceZone });
+}
+
+/** Converts a batch's profile cells (if any) into its rows and issues, in place; returns the batch. */
+export function convertCells(plan: RowPlan, b: ConvertedBatch): ConvertedBatch {
+  if (!b.cells || !b.cellLines) return b;
+  const converted = convertRecords(plan, b.cells, b.cellLines);
+  for (const r of converted.rows) b.rows.push(r);
+  for (const l of converted.lines) b.lines.push(l);
+  for (const i of converted.issues) b.issues.push(i);
+  b.cells = undefined;
+  b.cellLines = undefined;
+  return b;
 }
 
 /** Fields of one ring in ConvertedBatch.rings. */
@@ -99,7 +124,7 @@ export class ConvertStage {
     if (this.profile) {
       const out = newOutput();
       for (let i = 0; i < records.length; i++) this.profile.push(records[i] as string[], lines[i] as number, out);
-      return this.profileBatch(plan, out);
+      return this.profileBatch(out);
     }
     return convertRecords(plan, records, lines, this.mapped);
   }
@@ -108,7 +133,7 @@ export class ConvertStage {
   end(): { batch: ConvertedBatch; report: ProfileReport | null } {
     const plan = this.requirePlan();
     if (!this.profile) return { batch: { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] }, report: null };
-    const batch = this.profileBatch(plan, this.profile.end(newOutput()));
+    const batch = this.profileBatch(this.profile.end(newOutput()));
     return { batch, report: this.profile.report() };
   }
 
@@ -117,14 +142,14 @@ export class ConvertStage {
     return this.plan;
   }
 
-  /** Validates a profile's canonical rows like a canonical file's records. */
-  private profileBatch(plan: RowPlan, out: ProfileOutput): ConvertedBatch {
-    const records = out.rows.map((r) => r.fields);
-    const lines = out.rows.map((r) => r.line);
+  /** A profile's output: its calls as cells for the writing thread to check (convertCells), its issues and missed rings. */
+  private profileBatch(out: ProfileOutput): ConvertedBatch {
     const rings: unknown[] = [];
     for (const m of out.missedRings) rings.push(m.operator_id, m.rang_at, localDateOf(m.rang_at, this.job.zone), m.call_id, m.ring_seconds);
-    const converted = convertRecords(plan, records, lines);
-    return { ...converted, issues: [...out.issues, ...converted.issues], records: records.length + out.issues.length, rings };
+    return {
+      rows: [], lines: [], issues: out.issues, records: out.rows.length + out.issues.length, skipped: 0, rings,
+      cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-/** Runs the parsing worker of an import and yields its messages, acknowledging each batch. */
+/** Runs the parsing worker of an import (it parses and converts) and yields its messages, acknowledging each batch. */
 import { Worker } from 'node:worker_threads';
 import { fromWire } from '../errors.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';

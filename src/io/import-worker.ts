@@ -65,7 +65,7 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
     convert();
-    if (pending.rows.length + pending.issues.length >= job.batchSize) await flush();
+    if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();
   }
   if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
   convert();
@@ -83,6 +83,12 @@ function append(into: ConvertedBatch, b: ConvertedBatch): void {
   for (const l of b.lines) into.lines.push(l);
   for (const i of b.issues) into.issues.push(i);
   for (const r of b.rings) into.rings.push(r);
+  if (b.cells && b.cellLines) {
+    into.cells ??= [];
+    into.cellLines ??= [];
+    for (const c of b.cells) into.cells.push(c);
+    for (const l of b.cellLines) into.cellLines.push(l);
+  }
   into.records += b.records;
   into.skipped += b.skipped;
 }
