@@ -79,12 +79,15 @@ interface Statements {
   content: string[];
 }
 
-function prepareStatements(db: Database.Database, spec: KindSpec, columns: string[], present: string[]): Statements {
+function prepareStatements(db: Database.Database, spec: KindSpec, columns: string[], present: string[], importId: number): Statements {
   const { table, key } = spec;
   // Columns the file does not have keep their stored values when a row is updated.
   const content = present.filter((c) => c !== key);
   const all = [...columns, 'import_id', 'created_import_id', 'seen_import_id', 'seen_line'];
-  const tuple = `(${all.map(() => '?').join(', ')})`;
+  // The import's id is the same in every row: written into the statement (an integer this code
+  // made), it is not bound three times a row.
+  if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
+  const tuple = `(${columns.map(() => '?').join(', ')}, ${importId}, ${importId}, ${importId}, ?)`;
   const insert = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${tuple} ON CONFLICT (${key}) DO NOTHING`);
   const insertChunk = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${Array(CHUNK).fill(tuple).join(', ')} ON CONFLICT (${key}) DO NOTHING`);
   const seen = db.prepare(`SELECT seen_import_id, seen_line FROM ${table} WHERE ${key} = ?`);
@@ -142,7 +145,6 @@ export async function writeImport(db: Database.Database, path: string, events: A
       if (opts.isInterrupted?.()) throw new InterruptedError('interrupted: nothing was imported from ' + opts.file);
       if (ev.type === 'start') {
         headers = ev.headers;
-        stmts = prepareStatements(db, opts.spec, ev.columns, ev.present);
         keyHeader = ev.keyHeader;
         columns = ev.columns;
         db.exec('BEGIN IMMEDIATE');
@@ -153,6 +155,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
         deferredIndexes = [opts.spec.table, ...(opts.alsoFills ?? [])].flatMap((t) => deferIndexesOnFirstLoad(db, t));
+        stmts = prepareStatements(db, opts.spec, ev.columns, ev.present, importId);
         opts.onBegin?.(db, importId);
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
@@ -205,7 +208,7 @@ interface BatchContext {
 function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, ctx: BatchContext): void {
   const { importId, counts } = ctx;
   const n = ev.rows.length;
-  const width = ctx.columns.length + 4;
+  const width = ctx.columns.length + 1;
   const params = new Array<unknown>(CHUNK * width);
   let i = 0;
   for (; i + CHUNK <= n; i += CHUNK) {
@@ -213,9 +216,6 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
     for (let k = i; k < i + CHUNK; k++) {
       const values = ev.rows[k] as unknown[];
       for (let j = 0; j < values.length; j++) params[p++] = values[j];
-      params[p++] = importId;
-      params[p++] = importId;
-      params[p++] = importId;
       params[p++] = ev.lines[k];
     }
     const inserted = s.insertChunk.run(params).changes;
@@ -239,7 +239,7 @@ function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, c
   for (; i < n; i++) {
     const values = ev.rows[i] as unknown[];
     const line = ev.lines[i] as number;
-    if (s.insert.run(...values, importId, importId, importId, line).changes === 1) {
+    if (s.insert.run(...values, line).changes === 1) {
       counts.inserted++;
       ctx.inserted.push(values);
       if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
