@@ -20,7 +20,7 @@ import type { ProfileName, ProfileReport } from '../io/profiles/types.js';
 import { insertMissedRings } from '../db/queries/missed-rings.js';
 import { assertNoOverlaps } from '../db/queries/leave.js';
 import type { Mapping } from '../io/mapping/mapping.js';
-import { convertCells, profileRowPlan, RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
+import { ConvertStage, RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -87,7 +87,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
   const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } };
-  const cellPlan = profile ? profileRowPlan(convert) : undefined;
+  // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
+  const stage = new ConvertStage(convert);
   const source = openImportSource({
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
     headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 2000,
@@ -106,7 +107,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   let rows = 0;
   /** The writer's event for a converted batch; missed rings go in with it (the transaction is open by then). */
   const batchEvent = (batch: ConvertedBatch, bytes: number): WriteEvent => {
-    const b = cellPlan ? convertCells(cellPlan, batch) : batch;
+    const b = stage.check(batch);
     rows += b.records;
     if (b.rings.length > 0) {
       insertMissedRings(hooks.db, b.rings, ledgerId);
@@ -120,6 +121,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         encoding = m.encoding;
         delimiter = m.delimiter;
         for (const n of m.notices) hooks.notice(n);
+        stage.start(m.start.headers);
         ignored = m.start.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.start.rejectsHeaders, opts.force);

@@ -44,6 +44,8 @@ export interface ConvertStart {
   rejectsHeaders: string[];
   /** The key's column as the file (or the mapping) names it. */
   keyHeader: string;
+  /** The header as read (empty for a headerless file), to start the writing thread's ConvertStage. */
+  headers: string[];
 }
 
 export interface ConvertedBatch {
@@ -59,30 +61,12 @@ export interface ConvertedBatch {
   /** Missed rings (queue_log RINGNOANSWER), flat: operator_id, rang_at, local_day, call_id, ring_seconds per ring. */
   rings: unknown[];
   /**
-   * A profile's calls as canonical text cells, not yet checked (their lines in `cellLines`): the
-   * writing thread converts them with `profileRowPlan`. Parsing a PBX export and grouping its
-   * records keeps this thread busier than the writer, so the row checks are done there.
+   * Records not yet checked (their lines in `cellLines`): the file's own records, or a profile's
+   * calls as canonical cells. The writing thread checks them (ConvertStage.check), and counts
+   * their rows, issues, `records` and `skipped` there.
    */
   cells?: string[][];
   cellLines?: number[];
-}
-
-/** The plan that converts a profile's cells (ConvertedBatch.cells) in the writing thread. */
-export function profileRowPlan(job: ConvertJob): RowPlan {
-  if (!job.profile) throw new Error('profileRowPlan: not a profile import');
-  return buildRowPlan(KIND_SPECS[job.kind], [...PROFILES[job.profile].canonicalHeaders], { file: job.file, zone: job.zone, sourceZone: job.sourceZone });
-}
-
-/** Converts a batch's profile cells (if any) into its rows and issues, in place; returns the batch. */
-export function convertCells(plan: RowPlan, b: ConvertedBatch): ConvertedBatch {
-  if (!b.cells || !b.cellLines) return b;
-  const converted = convertRecords(plan, b.cells, b.cellLines);
-  for (const r of converted.rows) b.rows.push(r);
-  for (const l of converted.lines) b.lines.push(l);
-  for (const i of converted.issues) b.issues.push(i);
-  b.cells = undefined;
-  b.cellLines = undefined;
-  return b;
 }
 
 /** Fields of one ring in ConvertedBatch.rings. */
@@ -115,26 +99,45 @@ export class ConvertStage {
       issueHeaders: mapped ? (mapping?.header ? headers : []) : planHeaders,
       rejectsHeaders: mapped ? mapped.sourceHeaders : planHeaders,
       keyHeader: mapped ? mapped.describe(spec.key) : planHeaders[plan.fieldIndex.get(spec.key) as number] ?? spec.key,
+      headers,
     };
   }
 
-  /** Converts one batch of records; a profile may keep some until their call is complete. */
-  batch(records: string[][], lines: number[]): ConvertedBatch {
-    const plan = this.requirePlan();
+  /**
+   * Converts one batch of records; a profile may keep some until their call is complete. With
+   * `leave`, the checks are left to the writing thread (check): the batch carries cells, not rows.
+   * A profile's calls are always left: parsing and grouping a PBX export is this thread's work.
+   */
+  batch(records: string[][], lines: number[], leave = false): ConvertedBatch {
     if (this.profile) {
       const out = newOutput();
       for (let i = 0; i < records.length; i++) this.profile.push(records[i] as string[], lines[i] as number, out);
       return this.profileBatch(out);
     }
-    return convertRecords(plan, records, lines, this.mapped);
+    if (leave) return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [], cells: records, cellLines: lines };
+    return convertRecords(this.requirePlan(), records, lines, this.mapped);
   }
 
   /** End of file: what a profile still holds, and its report. */
   end(): { batch: ConvertedBatch; report: ProfileReport | null } {
-    const plan = this.requirePlan();
     if (!this.profile) return { batch: { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] }, report: null };
     const batch = this.profileBatch(this.profile.end(newOutput()));
     return { batch, report: this.profile.report() };
+  }
+
+  /** Checks a batch's cells (left by the parsing worker's stage) into rows and issues, in place. */
+  check(b: ConvertedBatch): ConvertedBatch {
+    if (!b.cells || !b.cellLines) return b;
+    // A profile's cells are canonical already; a file's own records go through its mapping.
+    const converted = convertRecords(this.requirePlan(), b.cells, b.cellLines, this.profile ? undefined : this.mapped);
+    for (const r of converted.rows) b.rows.push(r);
+    for (const l of converted.lines) b.lines.push(l);
+    for (const i of converted.issues) b.issues.push(i);
+    b.records += converted.records;
+    b.skipped += converted.skipped;
+    b.cells = undefined;
+    b.cellLines = undefined;
+    return b;
   }
 
   private requirePlan(): RowPlan {
@@ -142,12 +145,12 @@ export class ConvertStage {
     return this.plan;
   }
 
-  /** A profile's output: its calls as cells for the writing thread to check (convertCells), its issues and missed rings. */
+  /** A profile's output: its calls as cells for the writing thread to check, its issues and missed rings. */
   private profileBatch(out: ProfileOutput): ConvertedBatch {
     const rings: unknown[] = [];
     for (const m of out.missedRings) rings.push(m.operator_id, m.rang_at, localDateOf(m.rang_at, this.job.zone), m.call_id, m.ring_seconds);
     return {
-      rows: [], lines: [], issues: out.issues, records: out.rows.length + out.issues.length, skipped: 0, rings,
+      rows: [], lines: [], issues: out.issues, records: out.issues.length, skipped: 0, rings,
       cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
     };
   }

@@ -11,6 +11,8 @@ import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 const MAX_IN_FLIGHT = 2;
+/** Every third input chunk is checked by the writing thread (1 M-row runs: 30.6–31.1 s, against 32.6–32.7 s with none; every second chunk peaked over 200 MB). */
+const LEAVE_EVERY = 3;
 /**
  * A batch is also posted once its fields hold this many characters: a batch of `batchSize` wide
  * records (a record may be up to 4 MiB) would not fit in this worker's 48 MB heap.
@@ -27,21 +29,24 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
   };
   if (job.headerless) start([]);
   // Records are converted as soon as they are parsed (one input chunk at a time), so that they
-  // die young; the converted rows are posted in batches of about `batchSize`.
+  // die young, and posted in batches of about `batchSize`. Every LEAVE_EVERY-th chunk's checks
+  // are left to the writing thread, which has time to spare while this one parses. A batch holds
+  // either checked rows or cells, so rows keep their file order.
   let records: string[][] = [];
   let lines: number[] = [];
   let pending = emptyBatch();
   let inFlight = 0;
   let bytes = 0;
   let chars = 0;
-  const convert = (): void => {
+  let chunks = 0;
+  const convert = (leave: boolean): void => {
     if (records.length === 0) return;
-    append(pending, stage.batch(records, lines));
+    append(pending, stage.batch(records, lines, leave));
     records = [];
     lines = [];
   };
   const flush = async (): Promise<void> => {
-    convert();
+    convert(pending.cells !== undefined);
     post({ type: 'batch', batch: pending, bytes });
     pending = emptyBatch();
     chars = 0;
@@ -64,17 +69,24 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       for (const field of rec.record) chars += field.length;
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
-    convert();
+    if (records.length === 0) continue;
+    const leave = job.convert.profile !== undefined || (LEAVE_EVERY > 0 && ++chunks % LEAVE_EVERY === 0);
+    if (leave !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
+    convert(leave);
     if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();
   }
   if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
-  convert();
-  if (pending.records > 0 || pending.skipped > 0 || pending.rings.length > 0) await flush();
+  convert(pending.cells !== undefined);
+  if (!isEmpty(pending)) await flush();
   post({ type: 'end', ...stage.end() });
 }
 
 function emptyBatch(): ConvertedBatch {
   return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] };
+}
+
+function isEmpty(b: ConvertedBatch): boolean {
+  return b.rows.length === 0 && b.issues.length === 0 && b.records === 0 && b.skipped === 0 && b.rings.length === 0 && b.cells === undefined;
 }
 
 /** Adds `b` to `into`. */
