@@ -1,8 +1,8 @@
 /**
- * Worker thread of an import: reads, decodes, parses and converts the file (csv-parse, the row
- * checks, a profile's or a mapping's work) on the second core, and posts the converted rows in
- * batches to the thread that writes them. At most a few batches are in flight, so memory stays
- * flat.
+ * Worker thread of an import: reads, decodes, parses and converts the file (csv-parse, a
+ * profile's or a mapping's work, the row checks) on the second core, and posts the rows in
+ * batches to the thread that writes them, leaving that thread a share of the checks. At most a
+ * few batches are in flight, so memory stays flat.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toWire } from '../errors.js';
@@ -11,7 +11,10 @@ import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 const MAX_IN_FLIGHT = 2;
-/** Every third input chunk is checked by the writing thread (1 M-row runs: 30.6–31.1 s, against 32.6–32.7 s with none; every second chunk peaked over 200 MB). */
+/**
+ * Every third input chunk is checked by the writing thread (1 M-row runs: 30.6–31.1 s, against
+ * 32.6–32.7 s with none; every second chunk was as fast but peaked over 200 MB: docs/performance.md).
+ */
 const LEAVE_EVERY = 3;
 /**
  * A batch is also posted once its fields hold this many characters: a batch of `batchSize` wide
