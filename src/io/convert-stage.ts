@@ -72,6 +72,33 @@ export interface ConvertedBatch {
 /** Fields of one ring in ConvertedBatch.rings. */
 export const RING_WIDTH = 5;
 
+/**
+ * Every third input chunk of a file's own records is checked by the writing thread (1 M-row runs:
+ * 30.6–31.1 s, against 32.6–32.7 s with none; every second chunk was as fast but peaked over
+ * 200 MB: docs/performance.md).
+ */
+const LEAVE_EVERY = 3;
+
+export function emptyBatch(): ConvertedBatch {
+  return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] };
+}
+
+/** Adds `b` to `into` (rows, issues, rings, counts and any cells). */
+export function appendBatch(into: ConvertedBatch, b: ConvertedBatch): void {
+  for (const r of b.rows) into.rows.push(r);
+  for (const l of b.lines) into.lines.push(l);
+  for (const i of b.issues) into.issues.push(i);
+  for (const r of b.rings) into.rings.push(r);
+  if (b.cells && b.cellLines) {
+    into.cells ??= [];
+    into.cellLines ??= [];
+    for (const c of b.cells) into.cells.push(c);
+    for (const l of b.cellLines) into.cellLines.push(l);
+  }
+  into.records += b.records;
+  into.skipped += b.skipped;
+}
+
 /** Converts the records of one file, in file order. */
 export class ConvertStage {
   private plan?: RowPlan;
@@ -104,9 +131,18 @@ export class ConvertStage {
   }
 
   /**
+   * Whether the checks of input chunk number `chunk` (from 1) are left to the writing thread: every
+   * LEAVE_EVERY-th chunk of a file's own records, and all of a profile's calls (parsing and
+   * grouping a PBX export keeps the parsing worker busy enough).
+   */
+  leaves(chunk: number): boolean {
+    return this.profile !== undefined || chunk % LEAVE_EVERY === 0;
+  }
+
+  /**
    * Converts one batch of records; a profile may keep some until their call is complete. With
    * `leave`, the checks are left to the writing thread (check): the batch carries cells, not rows.
-   * A profile's calls are always left: parsing and grouping a PBX export is this thread's work.
+   * A profile's calls are always left.
    */
   batch(records: string[][], lines: number[], leave = false): ConvertedBatch {
     if (this.profile) {
@@ -120,7 +156,7 @@ export class ConvertStage {
 
   /** End of file: what a profile still holds, and its report. */
   end(): { batch: ConvertedBatch; report: ProfileReport | null } {
-    if (!this.profile) return { batch: { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] }, report: null };
+    if (!this.profile) return { batch: emptyBatch(), report: null };
     const batch = this.profileBatch(this.profile.end(newOutput()));
     return { batch, report: this.profile.report() };
   }
@@ -130,13 +166,9 @@ export class ConvertStage {
     if (!b.cells || !b.cellLines) return b;
     // A profile's cells are canonical already; a file's own records go through its mapping.
     const converted = convertRecords(this.requirePlan(), b.cells, b.cellLines, this.profile ? undefined : this.mapped);
-    for (const r of converted.rows) b.rows.push(r);
-    for (const l of converted.lines) b.lines.push(l);
-    for (const i of converted.issues) b.issues.push(i);
-    b.records += converted.records;
-    b.skipped += converted.skipped;
     b.cells = undefined;
     b.cellLines = undefined;
+    appendBatch(b, converted);
     return b;
   }
 

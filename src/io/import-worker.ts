@@ -6,16 +6,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toWire } from '../errors.js';
-import { ConvertStage, type ConvertedBatch } from './convert-stage.js';
+import { appendBatch, ConvertStage, emptyBatch, type ConvertedBatch } from './convert-stage.js';
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 const MAX_IN_FLIGHT = 2;
-/**
- * Every third input chunk is checked by the writing thread (1 M-row runs: 30.6–31.1 s, against
- * 32.6–32.7 s with none; every second chunk was as fast but peaked over 200 MB: docs/performance.md).
- */
-const LEAVE_EVERY = 3;
 /**
  * A batch is also posted once its fields hold this many characters: a batch of `batchSize` wide
  * records (a record may be up to 4 MiB) would not fit in this worker's 48 MB heap.
@@ -32,8 +27,8 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
   };
   if (job.headerless) start([]);
   // Records are converted as soon as they are parsed (one input chunk at a time), so that they
-  // die young, and posted in batches of about `batchSize`. Every LEAVE_EVERY-th chunk's checks
-  // are left to the writing thread, which has time to spare while this one parses. A batch holds
+  // die young, and posted in batches of about `batchSize`. Some chunks' checks are left to the
+  // writing thread (ConvertStage.leaves), which has time to spare while this one parses. A batch holds
   // either checked rows or cells, so rows keep their file order.
   let records: string[][] = [];
   let lines: number[] = [];
@@ -44,7 +39,7 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
   let chunks = 0;
   const convert = (leave: boolean): void => {
     if (records.length === 0) return;
-    append(pending, stage.batch(records, lines, leave));
+    appendBatch(pending, stage.batch(records, lines, leave));
     records = [];
     lines = [];
   };
@@ -73,7 +68,7 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
     if (records.length === 0) continue;
-    const leave = job.convert.profile !== undefined || (LEAVE_EVERY > 0 && ++chunks % LEAVE_EVERY === 0);
+    const leave = stage.leaves(++chunks);
     if (leave !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
     convert(leave);
     if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();
@@ -84,28 +79,8 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
   post({ type: 'end', ...stage.end() });
 }
 
-function emptyBatch(): ConvertedBatch {
-  return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] };
-}
-
 function isEmpty(b: ConvertedBatch): boolean {
   return b.rows.length === 0 && b.issues.length === 0 && b.records === 0 && b.skipped === 0 && b.rings.length === 0 && b.cells === undefined;
-}
-
-/** Adds `b` to `into`. */
-function append(into: ConvertedBatch, b: ConvertedBatch): void {
-  for (const r of b.rows) into.rows.push(r);
-  for (const l of b.lines) into.lines.push(l);
-  for (const i of b.issues) into.issues.push(i);
-  for (const r of b.rings) into.rings.push(r);
-  if (b.cells && b.cellLines) {
-    into.cells ??= [];
-    into.cellLines ??= [];
-    for (const c of b.cells) into.cells.push(c);
-    for (const l of b.cellLines) into.cellLines.push(l);
-  }
-  into.records += b.records;
-  into.skipped += b.skipped;
 }
 
 if (parentPort) {
