@@ -155,6 +155,8 @@ export interface SourceRecord {
   bytes: number;
 }
 
+const READ_CHUNK = 256 * 1024;
+
 /** The largest record csv-parse accepts: a longer one is almost surely an unclosed quote, and memory stays bounded. */
 const MAX_RECORD_SIZE = 4 * 1024 * 1024;
 
@@ -220,7 +222,10 @@ class Utf8Validator extends Transform {
  * first record is the header). Blank lines are skipped; line numbers stay physical.
  */
 export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: { quoted?: boolean } = {}): AsyncGenerator<SourceRecord[]> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  // 256 KiB reads: the records of one read are converted and posted before the next, so fewer of
+  // them outlive a young-generation collection (1 M-row imports: 10–15 MB less peak RSS and no
+  // slower than 1 MiB reads; docs/performance.md).
+  const input = createReadStream(path, { highWaterMark: READ_CHUNK });
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
   const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file) : new StrictDecoder(sniffed.encoding, file);

@@ -313,6 +313,19 @@ describe('all or nothing', () => {
     expect(indexes(db)).toEqual(['calls_by_day', 'calls_by_operator_day']);
   });
 
+  test('after the rebuild (sorter threads, a smaller cache) both settings are back and the indexes are used', async () => {
+    const db = newDb();
+    db.pragma('cache_size = -16384');
+    const seen: Array<{ threads: unknown; cache: unknown }> = [];
+    await writeImport(db, ':memory:', file({ rows: calls(30) }), options({
+      beforeCommit: (d) => void seen.push({ threads: d.pragma('threads', { simple: true }), cache: d.pragma('cache_size', { simple: true }) }),
+    }));
+    expect(seen).toEqual([{ threads: 0, cache: -16384 }]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM calls WHERE operator_id = 'A01' AND local_day = '2026-01-05'`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('calls_by_operator_day');
+  });
+
   test('a failed import can be retried with the same file hash', async () => {
     const db = newDb();
     const ledger = { ...options().ledger, sha256: 'same-file' };
