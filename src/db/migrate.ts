@@ -10,6 +10,7 @@ import { sql as appraisals } from './migrations/006-appraisals.js';
 import { sql as audit } from './migrations/007-audit.js';
 import { sql as training } from './migrations/008-training.js';
 import { sql as ivrSeconds } from './migrations/009-ivr-seconds.js';
+import { sql as missedRingsByTime } from './migrations/010-missed-rings-by-time.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'audit', sql: audit },
   { version: 8, name: 'training', sql: training },
   { version: 9, name: 'ivr-seconds', sql: ivrSeconds },
+  { version: 10, name: 'missed-rings-by-time', sql: missedRingsByTime },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

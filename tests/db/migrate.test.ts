@@ -69,6 +69,28 @@ describe('migrate', () => {
   });
 });
 
+describe('schema 10: missed rings in time order', () => {
+  test('the rings of a schema 9 database are kept, once each, with their index', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 9));
+    const ring = db.prepare('INSERT INTO missed_rings (operator_id, rang_at, local_day, call_id, ring_seconds, import_id) VALUES (?, ?, ?, ?, ?, ?)');
+    ring.run('1001', 1767225757, '2026-01-01', '1767225757.1', 15, 1);
+    ring.run('1002', 1767225700, '2026-01-01', '1767225700.4', null, 1);
+    ring.run('1001', 1767312000, '2026-01-02', '1767312000.9', 5, 2);
+    const before = db.prepare('SELECT * FROM missed_rings ORDER BY operator_id, rang_at').all();
+    migrate(db, ':memory:');
+    expect(schemaVersion(db)).toBe(10);
+    expect(db.prepare('SELECT * FROM missed_rings ORDER BY operator_id, rang_at').all()).toEqual(before);
+    expect(db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'missed_rings'`).pluck().get()).toMatch(/PRIMARY KEY \(rang_at, operator_id, call_id\)\s*\) WITHOUT ROWID/);
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE tbl_name = 'missed_rings' AND type = 'index' AND sql IS NOT NULL`).pluck().all()).toEqual(['missed_rings_by_day']);
+    // The same ring again is still kept once (the import inserts with ON CONFLICT DO NOTHING).
+    const again = db.prepare('INSERT INTO missed_rings (operator_id, rang_at, local_day, call_id, ring_seconds, import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    expect(again.run('1001', 1767225757, '2026-01-01', '1767225757.1', 15, 3).changes).toBe(0);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT operator_id, count(*) FROM missed_rings WHERE local_day BETWEEN '2026-01-01' AND '2026-01-31' GROUP BY operator_id`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('COVERING INDEX missed_rings_by_day');
+  });
+});
+
 describe('a migration that fails half-way', () => {
   const first: Migration = { version: 1, name: 'first', sql: 'CREATE TABLE a (x INTEGER);' };
   const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE b (y INTEGER); INSERT INTO b VALUES (1); INSERT INTO missing VALUES (1);' };
