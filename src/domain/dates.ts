@@ -169,7 +169,20 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** The local calendar date in `zone` of the instant `epochSeconds`. */
 export function localDateOf(epochSeconds: number, zone: string): IsoDate {
-  return formatDate(epochToLocal(epochSeconds, zone));
+  // Imports ask for the dates of millions of instants in time order: the date string of the last
+  // local day asked for (a day number on the local clock, whatever the zone) is given again.
+  const day = Math.floor((epochSeconds + zoneOffsetSeconds(zone, epochSeconds)) / 86400);
+  if (day === lastDate.day) return lastDate.date;
+  const date = formatDate(epochToLocal(epochSeconds, zone));
+  lastDate = { day, date };
+  return date;
+}
+let lastDate: { day: number; date: IsoDate } = { day: NaN, date: '' as IsoDate };
+
+/** The hour (0–23) on the wall clock in `zone` at the instant `epochSeconds`. */
+export function localHourOf(epochSeconds: number, zone: string): number {
+  const local = epochSeconds + zoneOffsetSeconds(zone, epochSeconds);
+  return Math.floor((local - Math.floor(local / 86400) * 86400) / 3600);
 }
 
 /** Epoch seconds of local midnight starting `date` in `zone`. */

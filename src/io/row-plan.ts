@@ -2,7 +2,7 @@
  * Header mapping and row conversion for the canonical kinds: which file column feeds which
  * field, and how one CSV record becomes the values of one stored row.
  */
-import { epochToLocal, formatDate } from '../domain/dates.js';
+import { localDateOf, localHourOf } from '../domain/dates.js';
 import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type ValueType } from '../domain/kinds.js';
 import { InputError } from '../errors.js';
 import {
@@ -180,9 +180,9 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
       values.push(value);
       if (check || derivedKey) named.set(field.name, value);
       if (field.localDay) {
-        const local = typeof value === 'number' ? epochToLocal(value, zone) : null;
-        values.push(local ? formatDate(local) : null);
-        if (field.localDay === 'day-hour') values.push(local ? local.hour : null);
+        const at = typeof value === 'number' ? value : null;
+        values.push(at === null ? null : localDateOf(at, zone));
+        if (field.localDay === 'day-hour') values.push(at === null ? null : localHourOf(at, zone));
       }
     }
     if (derivedKey) values[0] = derivedKey.map((f) => String(named.get(f) ?? '')).join('|');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, epochToLocal, formatLocalDateTime, localDateOf, localToEpoch, parseIsoDate, startOfLocalDay, type IsoDate } from '../../src/domain/dates.js';
+import { addDays, epochToLocal, formatDate, formatLocalDateTime, localDateOf, localHourOf, localToEpoch, parseIsoDate, startOfLocalDay, type IsoDate } from '../../src/domain/dates.js';
 
 describe('local time in a zone', () => {
   test.each([
@@ -53,5 +53,35 @@ describe('clock changes', () => {
   test('a skipped hour moves forward', () => {
     const epoch = localToEpoch({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0 }, 'America/New_York');
     expect(new Date(epoch * 1000).toISOString()).toBe('2026-03-08T07:30:00.000Z');
+  });
+});
+
+describe('localDateOf and localHourOf (the local day and hour of imported rows)', () => {
+  const zones = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+  const starts = [Date.UTC(1986, 3, 1) / 1000, Date.UTC(2026, 2, 7) / 1000, Date.UTC(2026, 9, 24) / 1000];
+
+  test('agree with epochToLocal for instants in time order, one zone after another', () => {
+    for (const zone of zones) {
+      for (const start of starts) {
+        // Every 7 minutes 13 seconds for 12 days: both clock changes of 2026 in Europe and the US.
+        for (let t = start; t < start + 12 * 86400; t += 433) {
+          const local = epochToLocal(t, zone);
+          expect(localDateOf(t, zone), `${t} in ${zone}`).toBe(formatDate(local));
+          expect(localHourOf(t, zone), `${t} in ${zone}`).toBe(local.hour);
+        }
+      }
+    }
+  });
+
+  test('agree with epochToLocal when instants and zones come in any order', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 5000; i++) {
+      const zone = zones[Math.floor(next() * zones.length)] as string;
+      const t = Math.floor(Date.UTC(1980, 0, 1) / 1000 + next() * 60 * 365 * 86400);
+      const local = epochToLocal(t, zone);
+      expect(localDateOf(t, zone), `${t} in ${zone}`).toBe(formatDate(local));
+      expect(localHourOf(t, zone), `${t} in ${zone}`).toBe(local.hour);
+    }
   });
 });
