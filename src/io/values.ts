@@ -82,11 +82,12 @@ function digitAt(text: string, i: number): number {
 }
 
 /**
- * "YYYY-MM-DD HH:mm:ss" (or with a T), the form most exports use, read without a regular
- * expression: an import reads millions of them. Anything else (NaN somewhere): undefined.
+ * "YYYY-MM-DD HH:mm:ss" (or with a T, or a T and a Z as the phone-system profiles write), the
+ * form most exports use, read without a regular expression: an import reads millions of them.
+ * Anything else (NaN somewhere): undefined.
  */
 function fixedDateTime(text: string): LocalTime | undefined {
-  if (text.length !== 19) return undefined;
+  if (text.length !== 19 && (text.length !== 20 || text.charCodeAt(19) !== 90)) return undefined;
   const sep = text.charCodeAt(10);
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (sep !== 32 && sep !== 84) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   const t: LocalTime = {
@@ -103,7 +104,7 @@ function fixedDateTime(text: string): LocalTime | undefined {
 /** A date-time; without an offset it is local to `zone`. Returns epoch seconds. */
 export function parseDateTime(text: string, zone: string): number {
   const fixed = fixedDateTime(text);
-  if (fixed) return checkedEpoch(text, fixed, undefined, zone);
+  if (fixed) return checkedEpoch(text, fixed, text.length === 20 ? 'Z' : undefined, zone);
   const m = DATE_TIME.exec(toHalfWidth(text));
   if (!m || m[4] === undefined) rejectUnsupportedDate(text);
   const t: LocalTime = {

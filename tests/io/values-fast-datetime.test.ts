@@ -1,7 +1,7 @@
 /**
- * parseDateTime reads "YYYY-MM-DD HH:mm:ss" (and "…THH:mm:ss") without its regular expression.
- * Every such text, valid or not, must give what the regular expression gives: the same text with
- * two spaces (or "T ") between date and time skips the fast path and is read by the expression.
+ * parseDateTime reads "YYYY-MM-DD HH:mm:ss" (and "…THH:mm:ss", "…THH:mm:ssZ") without its
+ * regular expression. Every such text, valid or not, must give what the expression gives: the
+ * same text with two spaces (or "T ") between date and time skips the fast path and is read by it.
  */
 import { describe, expect, test } from 'vitest';
 import { parseDateTime } from '../../src/io/values.js';
@@ -49,7 +49,8 @@ describe('parseDateTime fast path', () => {
       const minute = Math.floor(next() * 62);
       const second = Math.floor(next() * 62);
       const sep = next() < 0.2 ? 'T' : ' ';
-      const text = `${year}-${two(month)}-${two(day)}${sep}${two(hour)}:${two(minute)}:${two(second)}`;
+      const utc = sep === 'T' && next() < 0.5 ? 'Z' : '';
+      const text = `${year}-${two(month)}-${two(day)}${sep}${two(hour)}:${two(minute)}:${two(second)}${utc}`;
       const zone = ZONES[i % ZONES.length] as string;
       const fast = outcome(text, zone);
       expect(fast, `${text} in ${zone}`).toEqual(slowOutcome(text, zone));
@@ -61,6 +62,8 @@ describe('parseDateTime fast path', () => {
   test('texts of the same length that are not the fixed form still go through the expression', () => {
     expect(parseDateTime('2026/01/05 08:30:00', 'Asia/Shanghai')).toBe(parseDateTime('2026-01-05 08:30:00', 'Asia/Shanghai'));
     expect(parseDateTime('2026-01-05 8:30:00Z', 'Asia/Shanghai')).toBe(Date.UTC(2026, 0, 5, 8, 30) / 1000);
+    expect(parseDateTime('2026-01-05T08:30:00Z', 'Asia/Shanghai')).toBe(Date.UTC(2026, 0, 5, 8, 30) / 1000);
+    expect(() => parseDateTime('2026-01-05T08:30:00z', 'Asia/Shanghai')).toThrow('"2026-01-05T08:30:00z" is not a date-time');
     expect(() => parseDateTime('2026-01-0a 08:30:00', 'Asia/Shanghai')).toThrow('"2026-01-0a 08:30:00" is not a date-time');
     expect(() => parseDateTime('2026-01-05 08:30:0\u0660', 'Asia/Shanghai')).toThrow('is not a date-time');
     expect(() => parseDateTime('2026-02-30 08:30:00', 'Asia/Shanghai')).toThrow('"2026-02-30 08:30:00" is not a real date');
