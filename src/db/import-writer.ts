@@ -116,7 +116,7 @@ function deferIndexesOnFirstLoad(db: Database.Database, table: string): string[]
  * Runs the deferred CREATE INDEX statements with SQLite's multi-threaded sorter: the parsing
  * worker's core is idle by then. Two helper threads, each sorting runs of at most 4 MiB (the
  * page cache is 16 MiB while importing; a sorter with helpers holds one run per thread), so that
- * the build is shorter (1 M calls: 1.6–1.8 s instead of 2.6–2.9 s) without a higher peak RSS.
+ * the build is shorter (1 M calls: 1.6–2.0 s instead of 2.6–3.2 s) without a higher peak RSS.
  */
 function buildDeferredIndexes(db: Database.Database, ddl: readonly string[]): void {
   if (ddl.length === 0) return;

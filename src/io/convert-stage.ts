@@ -74,8 +74,8 @@ export const RING_WIDTH = 5;
 
 /**
  * Every third input chunk of a file's own records is checked by the writing thread (1 M-row runs:
- * 30.6–31.1 s, against 32.6–32.7 s with none; every second chunk was as fast but peaked over
- * 200 MB: docs/performance.md).
+ * 30.6–31.1 s, against 32.6–32.7 s with none; every second chunk was slower with 256 KiB reads:
+ * docs/performance.md).
  */
 const LEAVE_EVERY = 3;
 
