@@ -118,6 +118,7 @@ export function parseDateTime(text: string, zone: string): number {
   return checkedEpoch(text, t, m[7], zone);
 }
 
+/** Epoch seconds of a date-time read from `text`, once it is a real date and time of day. */
 function checkedEpoch(text: string, t: LocalTime, offset: string | undefined, zone: string): number {
   if (!isValidDate(t.year, t.month, t.day)) throw new FieldError(`"${text}" is not a real date`);
   if (t.hour > 23 || t.minute > 59 || t.second > 59) throw new FieldError(`"${text}" is not a real time of day`);
