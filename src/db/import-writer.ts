@@ -121,13 +121,14 @@ function deferIndexesOnFirstLoad(db: Database.Database, table: string): string[]
 function buildDeferredIndexes(db: Database.Database, ddl: readonly string[]): void {
   if (ddl.length === 0) return;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const threads = db.pragma('threads', { simple: true }) as number;
   db.pragma('threads = 2');
   db.pragma('cache_size = -4096');
   try {
     for (const statement of ddl) db.exec(statement);
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma('threads = 0');
+    db.pragma(`threads = ${threads}`);
   }
 }
 
