@@ -76,24 +76,35 @@ export interface ImportHooks {
 /** Imports one file and returns its summary. */
 export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
   const { size } = checkInputFile(file, hooks.dbPath);
-  const sha256 = await sha256File(file);
-  const done = findImport(hooks.db, opts.kind, sha256);
   const mapping = opts.mapping;
-  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
-  if (done) {
-    return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
-  }
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
   const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } };
   // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
   const stage = new ConvertStage(convert);
+  // The worker starts while this thread hashes the file, so that its start-up and first batches
+  // overlap the hashing; it is stopped unread when the file was imported before.
   const source = openImportSource({
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
-    headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 2000,
+    // Small batches: see MAX_IN_FLIGHT in src/io/import-worker.ts.
+    headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 250,
     convert,
   });
+  let sha256: string;
+  let done: ReturnType<typeof findImport>;
+  try {
+    sha256 = await sha256File(file);
+    done = findImport(hooks.db, opts.kind, sha256);
+  } catch (e) {
+    await source.close();
+    throw e;
+  }
+  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
+  if (done) {
+    await source.close();
+    return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
+  }
   let missedRings = 0;
   let ledgerId = 0;
   let profileReport: ProfileReport | null = null;
