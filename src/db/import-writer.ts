@@ -101,15 +101,50 @@ function prepareStatements(db: Database.Database, spec: KindSpec, columns: strin
   return { insert, insertChunk, seen, update, lookup, touch, dayOf, content };
 }
 
+interface Index {
+  name: string;
+  sql: string;
+}
+
 /**
  * Into an empty table, rows go faster without the secondary indexes, which are then built once
- * from sorted data at the end of the same transaction. Returns the DDL to re-create them.
+ * from sorted data at the end of the same transaction. An index led by the local day is the
+ * exception when `dayLed` is set: a file in time order adds to it at one end, which costs the
+ * writing thread less than the build would cost at the end, when nothing else runs (1 M calls:
+ * 0.5 s of the end's 1.6 s). It is returned in `dayLed`, to be dropped and deferred after all if
+ * the rows turn out not to come in day order (DayOrder).
  */
-function deferIndexesOnFirstLoad(db: Database.Database, table: string): string[] {
-  if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return [];
-  const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { name: string; sql: string }[];
-  for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
-  return indexes.map((ix) => ix.sql);
+function deferIndexesOnFirstLoad(db: Database.Database, table: string, dayLed: boolean): { deferred: string[]; dayLed: Index[] } {
+  if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return { deferred: [], dayLed: [] };
+  const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as Index[];
+  const led = dayLed ? indexes.filter((ix) => (db.prepare(`SELECT name FROM pragma_index_info(?) WHERE seqno = 0`).pluck().get(ix.name) as string) === 'local_day') : [];
+  const deferred = indexes.filter((ix) => !led.includes(ix));
+  for (const ix of deferred) db.exec(`DROP INDEX ${ix.name}`);
+  return { deferred: deferred.map((ix) => ix.sql), dayLed: led };
+}
+
+/**
+ * Watches whether a first load's rows come in day order: "late" rows (a day before one already
+ * written) go into the middle of a day-led index. More than 1,000 of them, and more than 1 % of
+ * the rows so far, and the index is better built at the end.
+ */
+export class DayOrder {
+  private latest = '';
+  private late = 0;
+  private rows = 0;
+
+  constructor(private readonly dayIndex: number) {}
+
+  /** Adds a batch's rows (values with the local day at `dayIndex`); false once too many were late. */
+  add(rows: readonly unknown[][]): boolean {
+    for (const r of rows) {
+      const day = r[this.dayIndex] as string;
+      if (day < this.latest) this.late++;
+      else this.latest = day;
+    }
+    this.rows += rows.length;
+    return this.late <= Math.max(1000, this.rows / 100);
+  }
 }
 
 /**
@@ -150,6 +185,9 @@ export async function writeImport(db: Database.Database, path: string, events: A
   let columns: string[] = [];
   let keyHeader = opts.spec.key;
   let deferredIndexes: string[] = [];
+  /** Day-led indexes kept during a first load while the rows come in day order. */
+  let dayLed: Index[] = [];
+  let dayOrder: DayOrder | undefined;
   const changedDays = new Set<string>();
   const updatedDays = new Set<string>();
   const reject = (issue: WriteIssue): void => {
@@ -174,13 +212,24 @@ export async function writeImport(db: Database.Database, path: string, events: A
         if (done) throw new AlreadyImported(done.id);
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
-        deferredIndexes = [opts.spec.table, ...(opts.alsoFills ?? [])].flatMap((t) => deferIndexesOnFirstLoad(db, t));
+        const dayIndex = columns.indexOf('local_day');
+        const first = deferIndexesOnFirstLoad(db, opts.spec.table, dayIndex >= 0);
+        deferredIndexes = [...first.deferred, ...(opts.alsoFills ?? []).flatMap((t) => deferIndexesOnFirstLoad(db, t, false).deferred)];
+        dayLed = first.dayLed;
+        if (dayLed.length > 0) dayOrder = new DayOrder(dayIndex);
         stmts = prepareStatements(db, opts.spec, ev.columns, ev.present, importId);
         opts.onBegin?.(db, importId);
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
         counts.skipped += ev.skipped ?? 0;
         if (!stmts || (opts.strict && bad > 0)) continue;
+        if (dayOrder && !dayOrder.add(ev.rows)) {
+          for (const ix of dayLed) {
+            db.exec(`DROP INDEX ${ix.name}`);
+            deferredIndexes.push(ix.sql);
+          }
+          dayOrder = undefined;
+        }
         const inserted: unknown[][] = [];
         writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), refuse: opts.refuseKeyConflicts ? { file: opts.file, source: opts.keySource } : undefined, changedDays, updatedDays, inserted, dayIndex: columns.indexOf('local_day') });
         if (inserted.length > 0) opts.onInserted?.(db, inserted);

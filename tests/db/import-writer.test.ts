@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { writeImport, type WriteEvent, type WriteIssue, type WriteOptions, type WriteResult } from '../../src/db/import-writer.js';
+import { DayOrder, writeImport, type WriteEvent, type WriteIssue, type WriteOptions, type WriteResult } from '../../src/db/import-writer.js';
 import { migrate } from '../../src/db/migrate.js';
 import { CALLS, OPERATORS, storedColumns } from '../../src/domain/kinds.js';
 import { DbStateError, InputError, InterruptedError } from '../../src/errors.js';
@@ -324,6 +324,64 @@ describe('all or nothing', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM calls WHERE operator_id = 'A01' AND local_day = '2026-01-05'`).all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toContain('calls_by_operator_day');
+  });
+
+  /** `n` calls on lines 2…, one day each from 2026-01-01 on, in the order `order` gives (day offsets). */
+  const daysOf = (order: number[]): [number, unknown[]][] =>
+    order.map((d, i) => [i + 2, call(`D${String(i).padStart(5, '0')}`, { local_day: new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10), operator_id: `A${d % 7}` })]);
+  /** The DROP and CREATE INDEX statements a first load runs, and whether calls had rows at each. */
+  const ddlOf = async (rows: [number, unknown[]][], batch = 250): Promise<string[]> => {
+    const db = newDb();
+    const exec = db.exec.bind(db);
+    const ran: string[] = [];
+    db.exec = (sql: string) => {
+      if (/^(DROP|CREATE) INDEX/.test(sql)) ran.push(`${sql.split(' ON ')[0]} (${(db.prepare('SELECT count(*) FROM calls').pluck().get() as number) > 0 ? 'rows' : 'empty'})`);
+      return exec(sql);
+    };
+    const batches: Batch[] = [];
+    for (let i = 0; i < rows.length; i += batch) batches.push({ rows: rows.slice(i, i + batch) });
+    await writeImport(db, ':memory:', file(...batches), options());
+    expect(indexes(db)).toEqual(['calls_by_day', 'calls_by_operator_day']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The day index answers for every row, whichever way it was built.
+    for (const day of ['2026-01-01', '2026-01-31']) {
+      const q = db.prepare(`SELECT count(*) FROM calls INDEXED BY calls_by_day WHERE local_day = ?`).pluck();
+      expect(q.get(day)).toBe(rows.filter(([, v]) => v[COLUMNS.indexOf('local_day')] === day).length);
+    }
+    return ran;
+  };
+
+  test('a first load in day order keeps the day index and builds only the other at the end', async () => {
+    const inOrder = Array.from({ length: 3000 }, (_, i) => Math.floor(i / 100));
+    expect(await ddlOf(daysOf(inOrder))).toEqual(['DROP INDEX calls_by_operator_day (empty)', 'CREATE INDEX calls_by_operator_day (rows)']);
+  });
+
+  test('rows out of day order: the day index is dropped once they are many, and built at the end', async () => {
+    // 3,000 rows cycling through 30 days: after the first cycle almost every row is late.
+    const cycling = Array.from({ length: 3000 }, (_, i) => i % 30);
+    expect(await ddlOf(daysOf(cycling))).toEqual([
+      'DROP INDEX calls_by_operator_day (empty)',
+      'DROP INDEX calls_by_day (rows)',
+      'CREATE INDEX calls_by_operator_day (rows)',
+      'CREATE INDEX calls_by_day (rows)',
+    ]);
+  });
+
+  test('a few late rows (calls around midnight written after the next day began) keep the day index', async () => {
+    const order = Array.from({ length: 3000 }, (_, i) => Math.floor(i / 100));
+    for (let i = 100; i < 3000; i += 100) [order[i - 1], order[i]] = [order[i] as number, order[i - 1] as number];
+    expect(await ddlOf(daysOf(order))).toEqual(['DROP INDEX calls_by_operator_day (empty)', 'CREATE INDEX calls_by_operator_day (rows)']);
+  });
+
+  test('DayOrder: late rows over 1,000 and over 1 % of the rows so far', () => {
+    const rows = (days: string[]): unknown[][] => days.map((d) => [d]);
+    const order = new DayOrder(0);
+    expect(order.add(rows(['2026-01-02', '2026-01-02', '2026-01-03']))).toBe(true);
+    expect(order.add(rows(Array(1000).fill('2026-01-01')))).toBe(true);
+    expect(order.add(rows(['2026-01-01']))).toBe(false);
+    const big = new DayOrder(0);
+    expect(big.add(rows([...Array(200_000).fill('2026-01-09'), ...Array(2000).fill('2026-01-08')]))).toBe(true);
+    expect(big.add(rows(Array(21).fill('2026-01-08')))).toBe(false);
   });
 
   test('a failed import can be retried with the same file hash', async () => {
