@@ -42,6 +42,9 @@ beforeAll(() => {
   writeFileSync(join(dir, 'b.csv'), [HEADER, ...rows(500, 550, 3), ...rows(550, 1000)].join('\n') + '\n');
   expect(run(['import', 'calls', 'a.csv']).status).toBe(0);
   expect(run(['import', 'calls', 'b.csv']).stderr).toBe('b.csv: 500 rows: 400 inserted, 50 updated, 50 unchanged, 0 rejected, 0 skipped (import #2, utf-8)\n');
+  // only new calls, on the same nine days: their sums are added to the groups already stored
+  writeFileSync(join(dir, 'c.csv'), [HEADER, ...rows(1000, 1300)].join('\n') + '\n');
+  expect(run(['import', 'calls', 'c.csv']).stderr).toBe('c.csv: 300 rows: 300 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #3, utf-8)\n');
 });
 afterAll(() => cleanup());
 
@@ -53,5 +56,5 @@ test('statistics from the summary equal statistics from the calls', () => {
   db.close();
   const fromCalls = reports();
   expect(fromSummary).toEqual(fromCalls);
-  expect(JSON.parse(fromCalls[0] as string).rows.reduce((n: number, r: { offered: number }) => n + r.offered, 0)).toBe(1000 - 91); // 91 outbound among S0–S999 (i % 11 = 0)
+  expect(JSON.parse(fromCalls[0] as string).rows.reduce((n: number, r: { offered: number }) => n + r.offered, 0)).toBe(1300 - 119); // 119 outbound among S0–S1299 (i % 11 = 0)
 });
