@@ -160,7 +160,7 @@ export interface SourceRecord {
  * next read, so few of them are alive when the parsing worker's young generation is collected,
  * and the survivors are what a collection copies. 1 M rows: the worker's collections took
  * 0.3–0.5 s with 32 KiB reads and 250-row batches, against 3.4 s with 256 KiB reads and 2,000-row
- * batches; peak RSS 146–152 MiB against 157–164 MiB (docs/performance.md).
+ * batches; peak RSS 143–148 MiB against 154–159 MiB (docs/performance.md).
  */
 const READ_CHUNK = 32 * 1024;
 
