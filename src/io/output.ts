@@ -4,8 +4,8 @@
  * file is never half-written; an existing file is kept unless --force.
  */
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { DbStateError, UsageError } from '../errors.js';
+import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface OutputTarget {
   out?: string;
@@ -82,7 +82,8 @@ export function writeChunk(fd: number, chunk: string | Uint8Array): void {
 
 function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget & { out: string }): void {
   checkOutPath(target.out, target.force);
-  const tmp = join(dirname(target.out), `.${basename(target.out)}.${process.pid}.tmp`);
+  removeStaleTemps(target.out);
+  const tmp = tempPathFor(target.out);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', target.mode ?? 0o644);

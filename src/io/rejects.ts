@@ -5,9 +5,9 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { writeChunk } from './output.js';
-import { basename, dirname, join } from 'node:path';
 import { csvLine } from './render/csv-line.js';
 import { UsageError } from '../errors.js';
+import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 interface RejectRow {
   line: number;
@@ -27,7 +27,8 @@ export class RejectsWriter {
     force: boolean,
   ) {
     if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, { hint: 'choose another --rejects file, or add --force to replace it' });
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    removeStaleTemps(path);
+    this.tmp = tempPathFor(path);
     this.fd = openSync(this.tmp, 'w', 0o600);
     writeChunk(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
   }

@@ -1,4 +1,5 @@
 // hotline db check and db backup; imports refuse a damaged database.
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -78,6 +79,21 @@ describe('db backup', () => {
     expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(2000);
     db.close();
     expect(run(['--db', 'h.db', 'db', 'backup', 'copy.db']).status).toBe(2);
+  });
+
+  test('an unfinished copy left by a stopped backup is removed, with a notice; one of a running backup is not', () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    writeFileSync(join(dir, `.kept.db.${dead}.tmp`), 'half a copy');
+    writeFileSync(join(dir, `.kept.db.${dead}.tmp-journal`), '');
+    writeFileSync(join(dir, `.kept.db.${process.pid}.tmp`), 'a backup still running');
+    const r = run(['--db', 'h.db', 'db', 'backup', 'kept.db']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      'backed up h.db to kept.db (quick_check ok)',
+      `removed .kept.db.${dead}.tmp, an unfinished backup of an earlier run that was stopped`,
+      `removed .kept.db.${dead}.tmp-journal, an unfinished backup of an earlier run that was stopped`,
+    ]);
+    expect(readdirSync(dir).filter((f) => f.includes('kept.db')).sort()).toEqual([`.kept.db.${process.pid}.tmp`, 'kept.db']);
   });
 
   test('a backup taken while another process imports opens and passes the check', async () => {

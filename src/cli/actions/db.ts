@@ -1,6 +1,5 @@
 /** The actions of `db check` and `db backup`. */
 import { existsSync, renameSync, rmSync, chmodSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { resolveDbPath } from '../../db/path.js';
 import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
@@ -9,6 +8,7 @@ import { emitReport } from '../emit.js';
 import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { removeStaleTemps, tempPathFor } from '../../io/temp-files.js';
 
 export type CheckFlags = OutputFlags & { full?: boolean };
 
@@ -40,7 +40,8 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
 export async function runBackup(target: string, flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
   if (existsSync(target) && !flags.force) throw new UsageError(`${target} already exists`, { hint: 'choose another file, or add --force to replace it' });
   const { db, path } = openExisting(globals, rt, false);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
+  const tmp = tempPathFor(target);
   try {
     await backupDatabase(db, tmp);
     chmodSync(tmp, 0o600);
