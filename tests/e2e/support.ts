@@ -274,11 +274,11 @@ export function hotlinePidUnder(ancestor: number): number | undefined {
 
 /**
  * Runs hotline on a pseudo-terminal (util-linux `script`, like inTerminal) and, once the terminal
- * has shown `when` (and `delayMs` more), sends `signal` to the hotline process itself (found under
+ * has shown `when` (a text, or a pattern) and `delayMs` more have passed, sends `signal` to the hotline process itself (found under
  * `script` in /proc), as Ctrl-C at the terminal would. Resolves when it exits, with everything the
  * terminal received and the pid signalled (undefined if `when` never came and it ended by itself).
  */
-export function interruptInTerminal(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; when: string; delayMs?: number; signal?: NodeJS.Signals; timeoutMs?: number }): Promise<CliResult & { signalled: number | undefined }> {
+export function interruptInTerminal(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; when: string | RegExp; delayMs?: number; signal?: NodeJS.Signals; timeoutMs?: number }): Promise<CliResult & { signalled: number | undefined }> {
   const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd, env: cliEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
@@ -289,7 +289,7 @@ export function interruptInTerminal(args: string[], opts: { cwd: string; env?: R
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (d: string) => {
     out += d;
-    if (armed || !out.includes(opts.when)) return;
+    if (armed || !(typeof opts.when === 'string' ? out.includes(opts.when) : opts.when.test(out))) return;
     armed = true;
     setTimeout(() => {
       signalled = child.pid === undefined ? undefined : hotlinePidUnder(child.pid);
