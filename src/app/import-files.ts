@@ -35,6 +35,8 @@ export interface ImportOptions {
   skipInvalid: boolean;
   rejects?: string;
   force: boolean;
+  /** Import the file even if the ledger has it (--again). */
+  again?: boolean;
   /** A phone-system export read through its profile (calls only). */
   profile?: ProfileName;
   /** Any other export, read through a mapping file (--mapping). */
@@ -95,7 +97,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   let done: ReturnType<typeof findImport>;
   try {
     sha256 = await sha256File(file);
-    done = findImport(hooks.db, opts.kind, sha256);
+    done = opts.again ? undefined : findImport(hooks.db, opts.kind, sha256);
   } catch (e) {
     await source.close();
     throw e;
@@ -154,6 +156,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       file: basename(file),
       zone: opts.zone,
       strict: !opts.skipInvalid,
+      again: opts.again,
       refuseKeyConflicts: mapping !== undefined,
       keySource: mapping ? `the mapping's fields.${spec.derivedKey ? spec.derivedKey.join(' + fields.') : spec.key}` : undefined,
       ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: opts.profile ?? (mapping ? `mapping:${basename(mapping.file)}` : null), started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },

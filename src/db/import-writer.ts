@@ -30,6 +30,8 @@ export interface WriteOptions {
   zone: string;
   /** Default true: one bad row and nothing is written. */
   strict: boolean;
+  /** Import the file even if the ledger has it (--again): no already-imported check. */
+  again?: boolean;
   onReject?: (issue: WriteIssue) => void;
   onProgress?: (bytes: number) => void;
   isInterrupted?: () => boolean;
@@ -208,7 +210,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
         db.exec('BEGIN IMMEDIATE');
         // Checked again under the write lock: another process may have imported the same file
         // while this one waited for the lock.
-        const done = findImport(db, opts.ledger.kind, opts.ledger.sha256);
+        const done = opts.again ? undefined : findImport(db, opts.ledger.kind, opts.ledger.sha256);
         if (done) throw new AlreadyImported(done.id);
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion, SCHEMA_VERSION, type Migration } from '../../src/db/migrate.js';
 import { CALLS, OPERATORS, ORDERS, storedColumns, type KindSpec } from '../../src/domain/kinds.js';
+import { findImport } from '../../src/db/queries/imports.js';
 import { DbStateError } from '../../src/errors.js';
 
 function tables(db: Database.Database): string[] {
@@ -78,7 +79,7 @@ describe('schema 10: missed rings in time order', () => {
     ring.run('1002', 1767225700, '2026-01-01', '1767225700.4', null, 1);
     ring.run('1001', 1767312000, '2026-01-02', '1767312000.9', 5, 2);
     const before = db.prepare('SELECT * FROM missed_rings ORDER BY operator_id, rang_at').all();
-    migrate(db, ':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 10));
     expect(schemaVersion(db)).toBe(10);
     expect(db.prepare('SELECT * FROM missed_rings ORDER BY operator_id, rang_at').all()).toEqual(before);
     expect(db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'missed_rings'`).pluck().get()).toMatch(/PRIMARY KEY \(rang_at, operator_id, call_id\)\s*\) WITHOUT ROWID/);
@@ -88,6 +89,30 @@ describe('schema 10: missed rings in time order', () => {
     expect(again.run('1001', 1767225757, '2026-01-01', '1767225757.1', 15, 3).changes).toBe(0);
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT operator_id, count(*) FROM missed_rings WHERE local_day BETWEEN '2026-01-01' AND '2026-01-31' GROUP BY operator_id`).all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toContain('COVERING INDEX missed_rings_by_day');
+  });
+});
+
+describe('schema 11: a file may be in the ledger more than once (import --again)', () => {
+  test('the ledger of a schema 10 database is kept, ids and all; the newest entry of a file is found through an index', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 10));
+    const add = db.prepare(`INSERT INTO imports (id, kind, file_name, file_path, sha256, size_bytes, encoding, delimiter, profile, rows, inserted, started_at, finished_at, os_user, hotline_version)
+      VALUES (?, ?, 'a.csv', '/d/a.csv', ?, 10, 'utf-8', ',', ?, 3, 3, 1793700000, 1793700001, 'lead', '0.1.0')`);
+    add.run(1, 'calls', 'aaa', null);
+    add.run(4, 'orders', 'aaa', 'mapping:m.json');
+    add.run(7, 'calls', 'bbb', 'asterisk-cdr');
+    expect(() => add.run(8, 'calls', 'aaa', null)).toThrow(/UNIQUE constraint failed: imports.kind, imports.sha256/);
+    const before = db.prepare('SELECT * FROM imports ORDER BY id').all();
+    migrate(db, ':memory:');
+    expect(schemaVersion(db)).toBe(11);
+    expect(db.prepare('SELECT * FROM imports ORDER BY id').all()).toEqual(before);
+    add.run(8, 'calls', 'aaa', null);
+    expect(findImport(db, 'calls', 'aaa')?.id).toBe(8);
+    expect(findImport(db, 'orders', 'aaa')?.id).toBe(4);
+    expect(findImport(db, 'calls', 'ccc')).toBeUndefined();
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM imports WHERE kind = 'calls' AND sha256 = 'aaa' ORDER BY id DESC LIMIT 1`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('imports_by_file');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
 

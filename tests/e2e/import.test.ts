@@ -201,6 +201,23 @@ describe('importing again', () => {
     expect(snapshot(db('again.db'))).toEqual(before);
   });
 
+  test('--again reads a file already imported: a corrected --source-tz updates every row; then the newest import is the one named', () => {
+    write('utc.csv', csv(['call_id', 'started_at', 'outcome', 'wait_seconds'], [['U1', '2026-10-01 20:00:00', 'answered', '5'], ['U2', '2026-10-01 09:00:00', 'abandoned', '40']]));
+    // Read first as local (Asia/Shanghai) time by mistake: the file's times are UTC.
+    expect(run(['--db', 'utc.db', 'import', 'calls', 'utc.csv']).status).toBe(0);
+    expect(run(['--db', 'utc.db', 'import', 'calls', '--source-tz', 'UTC', 'utc.csv']).stderr).toBe('utc.csv: already imported as import #1; nothing changed\n');
+    const r = run(['--db', 'utc.db', 'import', 'calls', '--again', '--source-tz', 'UTC', '--format', 'json', 'utc.csv']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'imported', import_id: 2, rows: 2, inserted: 0, updated: 2, unchanged: 0 });
+    // 20:00 UTC is 04:00 the next day in Shanghai: the call moved to 2026-10-02, and the per-day statistics with it.
+    const list = JSON.parse(run(['--db', 'utc.db', 'calls', 'list', '--format', 'json']).stdout);
+    expect(list.map((c: { call_id: string; started_at: string }) => [c.call_id, c.started_at]).sort()).toEqual([['U1', '2026-10-02T04:00:00'], ['U2', '2026-10-01T17:00:00']]);
+    const offered = (d: string): unknown => JSON.parse(run(['--db', 'utc.db', 'stats', 'daily', '--date', d, '--format', 'json']).stdout).totals.offered;
+    expect([offered('2026-10-01'), offered('2026-10-02')]).toEqual([1, 1]);
+    expect(run(['--db', 'utc.db', 'import', 'calls', '--source-tz', 'UTC', 'utc.csv']).stderr).toBe('utc.csv: already imported as import #2; nothing changed\n');
+    expect(run(['--db', 'utc.db', 'db', 'check']).status).toBe(0);
+  });
+
   // docs/formats.md "Accounting: rows = inserted + updated + unchanged + rejected + skipped" and
   // RELIABILITY.md "rows in the file = inserted + duplicate + changed + rejected": a cron job that
   // sums the JSON summaries must be able to reconcile them. An already-imported file reports rows 0

@@ -23,6 +23,7 @@ export interface ImportFlags {
   skipInvalid?: boolean;
   rejects?: string;
   force?: boolean;
+  again?: boolean;
   format: 'text' | 'json';
   profile?: ProfileName;
   mapping?: string;

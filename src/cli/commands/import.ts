@@ -49,6 +49,7 @@ export function importCommand(rt: Runtime): Command {
       .option('--skip-invalid', 'import the good rows; write the bad ones to --rejects')
       .option('--rejects <file>', 'where --skip-invalid writes bad rows (default: <name>.rejects.csv)')
       .option('--force', 'replace an existing --rejects file')
+      .option('--again', 'import a file already imported (e.g. again with a corrected --source-tz, --profile or --mapping); rows are matched by their keys, as for any file')
       .option('--mapping <file>', 'a JSON mapping file: which columns of another export give which fields (docs/formats.md)')
       .addOption(new Option('--format <format>', 'summary on stderr (text) or also as JSON on stdout').choices(['text', 'json']).default('text'));
     if (kind === 'calls') {

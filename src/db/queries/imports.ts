@@ -29,9 +29,9 @@ export interface LedgerRow extends LedgerStart, ImportCounts {
   finished_at: number | null;
 }
 
-/** The ledger entry of a file already imported as `kind`, if any. */
+/** The newest ledger entry of a file already imported as `kind` (--again adds more), if any. */
 export function findImport(db: Database.Database, kind: string, sha256: string): LedgerRow | undefined {
-  return db.prepare('SELECT * FROM imports WHERE kind = ? AND sha256 = ?').get(kind, sha256) as LedgerRow | undefined;
+  return db.prepare('SELECT * FROM imports WHERE kind = ? AND sha256 = ? ORDER BY id DESC LIMIT 1').get(kind, sha256) as LedgerRow | undefined;
 }
 
 /** Starts a ledger entry (inside the import's transaction) and returns its id. */
