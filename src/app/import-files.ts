@@ -86,27 +86,13 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
   const stage = new ConvertStage(convert);
   // The worker starts while this thread hashes the file, so that its start-up and first batches
-  // overlap the hashing; it is stopped unread when the file was imported before.
+  // overlap the hashing; it is stopped unread (finally, below) when the file was imported before.
   const source = openImportSource({
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
     // Small batches: see MAX_IN_FLIGHT in src/io/import-worker.ts.
     headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 250,
     convert,
   });
-  let sha256: string;
-  let done: ReturnType<typeof findImport>;
-  try {
-    sha256 = await sha256File(file);
-    done = opts.again ? undefined : findImport(hooks.db, opts.kind, sha256);
-  } catch (e) {
-    await source.close();
-    throw e;
-  }
-  const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
-  if (done) {
-    await source.close();
-    return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
-  }
   let missedRings = 0;
   let ledgerId = 0;
   let profileReport: ProfileReport | null = null;
@@ -149,6 +135,12 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
     }
   }
   try {
+    const sha256 = await sha256File(file);
+    const done = opts.again ? undefined : findImport(hooks.db, opts.kind, sha256);
+    const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
+    if (done) {
+      return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
+    }
     let result;
     try {
       result = await writeImport(hooks.db, hooks.dbPath, events(), {

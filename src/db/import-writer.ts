@@ -190,6 +190,8 @@ export async function writeImport(db: Database.Database, path: string, events: A
   /** Day-led indexes kept during a first load while the rows come in day order. */
   let dayLed: Index[] = [];
   let dayOrder: DayOrder | undefined;
+  /** Index of local_day in a row's values, or -1. */
+  let dayIndex = -1;
   const changedDays = new Set<string>();
   const updatedDays = new Set<string>();
   const reject = (issue: WriteIssue): void => {
@@ -214,7 +216,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
         if (done) throw new AlreadyImported(done.id);
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
-        const dayIndex = columns.indexOf('local_day');
+        dayIndex = columns.indexOf('local_day');
         const first = deferIndexesOnFirstLoad(db, opts.spec.table, dayIndex >= 0);
         deferredIndexes = [...first.deferred, ...(opts.alsoFills ?? []).flatMap((t) => deferIndexesOnFirstLoad(db, t, false).deferred)];
         dayLed = first.dayLed;
@@ -233,7 +235,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
           dayOrder = undefined;
         }
         const inserted: unknown[][] = [];
-        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), refuse: opts.refuseKeyConflicts ? { file: opts.file, source: opts.keySource } : undefined, changedDays, updatedDays, inserted, dayIndex: columns.indexOf('local_day') });
+        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), refuse: opts.refuseKeyConflicts ? { file: opts.file, source: opts.keySource } : undefined, changedDays, updatedDays, inserted, dayIndex });
         if (inserted.length > 0) opts.onInserted?.(db, inserted);
         opts.onProgress?.(ev.bytes);
       } else {
