@@ -50,3 +50,18 @@ export function sessionHours(s: Pick<TrainingSession, 'start_time' | 'end_time'>
   return (minutes(s.end_time) - minutes(s.start_time)) / 60;
 }
 
+export interface MonthProgress {
+  /** `over`: every day is before today; `begun`: the first day is; `ahead`: none is. */
+  state: 'over' | 'begun' | 'ahead';
+  /** Sessions dated before today. */
+  past_sessions: number;
+  sessions: number;
+}
+
+/** issue 17 item 9: where a plan's month stands against `today` (the policy zone's date), so that a plan of past days is flagged. */
+export function monthProgress(month: IsoMonth, today: IsoDate, sessions: readonly Pick<TrainingSession, 'date'>[]): MonthProgress {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  const state = last < today ? 'over' : `${month}-01` < today ? 'begun' : 'ahead';
+  return { state, past_sessions: sessions.filter((s) => s.date < today).length, sessions: sessions.length };
+}

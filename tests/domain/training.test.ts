@@ -15,6 +15,7 @@ import type { IsoDate, IsoMonth } from '../../src/domain/dates.js';
 import { attendedTraining, complianceOf, requiredTraining } from '../../src/domain/training-compliance.js';
 import { careerSchema, DEFAULT_CAREER_POLICY, DEFAULT_TRAINING_POLICY, trainingSchema } from '../../src/domain/training-policy.js';
 import { buildTrainingPlan, internalDays, internalTopics, planInternal, planOnboarding, planTargeted, type AppraisalResult, type Hire, type TrainingSession } from '../../src/domain/training.js';
+import { monthProgress } from '../../src/domain/training-session.js';
 import { ROOT } from '../helpers/cli.js';
 
 const cn2026 = JSON.parse(readFileSync(join(ROOT, 'data', 'holidays', 'cn-2026.json'), 'utf8')) as CalendarFile;
@@ -403,3 +404,16 @@ describe('issue 17: sessions only while employed and not on leave, internal cour
   });
 });
 
+describe('monthProgress (issue 17 item 9: a plan for days already past)', () => {
+  const on = (...dates: string[]) => dates.map((date) => ({ date: date as IsoDate }));
+  test.each([
+    { name: 'today before the month', today: '2026-10-31', expected: { state: 'ahead', past_sessions: 0, sessions: 3 } },
+    { name: 'today the 1st: nothing past yet', today: '2026-11-01', expected: { state: 'ahead', past_sessions: 0, sessions: 3 } },
+    { name: 'today the 10th: the 9th is past, the 10th is not', today: '2026-11-10', expected: { state: 'begun', past_sessions: 1, sessions: 3 } },
+    { name: 'today the last day', today: '2026-11-30', expected: { state: 'begun', past_sessions: 3, sessions: 3 } },
+    { name: 'today the next month', today: '2026-12-01', expected: { state: 'over', past_sessions: 3, sessions: 3 } },
+    { name: 'a year later', today: '2027-11-15', expected: { state: 'over', past_sessions: 3, sessions: 3 } },
+  ])('$name → $expected.state', ({ today, expected }) => {
+    expect(monthProgress(M('2026-11'), today as IsoDate, on('2026-11-09', '2026-11-10', '2026-11-23'))).toEqual(expected);
+  });
+});

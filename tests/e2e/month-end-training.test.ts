@@ -1,6 +1,7 @@
-// Issue 17 item 4, end to end: the training plan and compliance of a realistic month (November
-// 2026) with a hire on the 16th, a leaver on the 13th, leave (a half day too) on a course day and
-// more operators than training.max_attendees (20); the demo's November plan.
+// Issue 17 items 4 and 9, end to end: the training plan and compliance of a realistic month
+// (November 2026) with a hire on the 16th, a leaver on the 13th, leave (a half day too) on a
+// course day and more operators than training.max_attendees (20); the warnings of a plan for a
+// month already past or without an official holiday calendar; the demo's November plan.
 //
 // November 2026: no holidays, 11-01 a Sunday; working days 02–06, 09–13, 16–20, 23–27, 30 (21).
 // Internal courses on working days floor(21/4) = 5 and floor(63/4) = 15 (0-based): 11-09 and
@@ -15,6 +16,8 @@ let dir: string;
 let cleanup: () => void;
 const run = (args: string[]) => hotline(['--db', 't.db', ...args], { cwd: dir });
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+/** "YYYY-MM-DD" of today in Asia/Shanghai as a pattern (the warning names it; the test must not depend on it). */
+const TODAY = '\\d{4}-\\d{2}-\\d{2}';
 
 interface Session { session_id: string; date: string; kind: string; topic: string; attendees: string[] }
 
@@ -55,7 +58,8 @@ describe('training plan --month 2026-11: only while employed and not on leave; c
       '2026-11-23-internal-express_business [1001 1002 1003 1004 1005 1006 1008 1009 1010 1011 1012]',
       '2026-11-24-internal-express_business [1007 1014 1015 1016 1017 1018 1019 1021 1022 1023 1024 2001]',
     ]);
-    expect(r.stderr).toBe('targeted courses from the computed (not finalized) appraisal of 2026-10\n');
+    expect(r.stderr).toMatch(new RegExp(`^warning: 2026-11 is over \\(today is ${TODAY} in Asia/Shanghai\\): the plan's 9 sessions are on past days\n`
+      + 'targeted courses from the computed \\(not finalized\\) appraisal of 2026-10\n$'));
   });
 
   test('compliance: internal courses required = min(2, offered); only a missed course is behind', () => {
@@ -84,6 +88,23 @@ describe('training plan --month 2026-11: only while employed and not on leave; c
     const behind = run(['training', 'compliance', '--month', '2026-11', '--behind', '--format', 'csv']);
     expect(behind.stdout.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['operator_id', '1007']);
     expect(behind.stderr).toBe('2026-11: 132 training hours attended; 1 of 25 operators behind\n');
+  });
+});
+
+describe('training plan warns about the month it is asked for (stderr; exit 0)', () => {
+  test('a year with no official holiday calendar (2099): warned as calendar check does', () => {
+    const r = run(['training', 'plan', '--month', '2099-06', '--format', 'csv']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('warning: no official holiday calendar for 2099 in data/holidays: weekends only there\ntargeted courses from the computed (not finalized) appraisal of 2099-05\n');
+    expect(r.stdout.split('\r\n')[0]).toBe('date,start,end,kind,topic,attendees,attendee_ids,session_id');
+  });
+
+  test('a past month without an official calendar (2020-03, before anyone was hired): both warnings', () => {
+    // The two internal courses are still listed, with no attendees.
+    const r = run(['training', 'plan', '--month', '2020-03', '--format', 'ics', '--out', 'old.ics']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(new RegExp('^warning: no official holiday calendar for 2020 in data/holidays: weekends only there\n'
+      + `warning: 2020-03 is over \\(today is ${TODAY} in Asia/Shanghai\\): the plan's 2 sessions are on past days\n`));
   });
 });
 
