@@ -62,9 +62,14 @@ function splitCourse(topic: TrainingTopic, window: readonly IsoDate[], operators
     if (i > 0) waiting = [...waiting, ...operators.filter((op) => !placed.has(op) && !waiting.includes(op) && free(op, date))];
     if (waiting.length === 0) return;
     const seats = Math.min(policy.max_attendees, Math.ceil(waiting.length / Math.max(1, groups - sessions.length)));
+    // Those free on fewer of the days left go first, then by operator id.
     const later = window.slice(i + 1);
-    const freeLater = (op: string): number => later.filter((d) => free(op, d)).length;
-    const take = waiting.filter((op) => free(op, date)).map((op) => ({ op, n: freeLater(op) })).sort((a, b) => a.n - b.n || a.op.localeCompare(b.op)).slice(0, seats).map((x) => x.op);
+    const take = waiting
+      .filter((op) => free(op, date))
+      .map((op) => ({ op, daysLeft: later.filter((d) => free(op, d)).length }))
+      .sort((a, b) => a.daysLeft - b.daysLeft || a.op.localeCompare(b.op))
+      .slice(0, seats)
+      .map((x) => x.op);
     if (take.length === 0) return;
     sessions.push(makeSession(date, 'internal', topic, take, policy));
     for (const op of take) placed.add(op);
