@@ -4,7 +4,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, localToEpoch, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { eachDay } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
-import { buildTrainingPlan, sessionHours, type AppraisalResult, type TrainingPlan, type TrainingSession } from '../domain/training.js';
+import { buildTrainingPlan, sessionHours, type AppraisalResult, type EmploymentSpan, type TrainingPlan, type TrainingSession } from '../domain/training.js';
 import { attendedTraining, complianceOf, requiredTraining, type AttendanceRecord, type ComplianceRow } from '../domain/training-compliance.js';
 import type { TrainingKind } from '../domain/training-policy.js';
 import { addMonths, promotionCandidates, type GradeRecord, type PromotionCandidate } from '../domain/career.js';
@@ -17,7 +17,8 @@ import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
 /** The plan of `month`: onboarding for recent hires, internal courses for everyone, targeted courses and coaching from last month. */
 export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): TrainingPlan & { appraisal_month: IsoMonth; appraisal_finalized: boolean } {
   const range = monthRange(month);
-  const operators = db.prepare('SELECT operator_id, hire_date FROM operators WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id').all(range) as { operator_id: string; hire_date: IsoDate }[];
+  const operators = db.prepare('SELECT operator_id, hire_date, termination_date FROM operators WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id').all(range) as ({ operator_id: string } & EmploymentSpan)[];
+  const employment = new Map(operators.map((o) => [o.operator_id, { hire_date: o.hire_date, termination_date: o.termination_date }]));
   // Onboarding is done once the operator attended onboarding_days onboarding sessions (import
   // attendance) before the month; anyone hired more than a month before the month is taken as done.
   const recent = addDays(range.from as IsoDate, -31);
@@ -40,7 +41,7 @@ export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: W
     grade: r.grade,
     indicators: Object.fromEntries(Object.entries(r.indicators).map(([k, v]) => [k, { score: v?.score ?? null }])),
   }));
-  const plan = buildTrainingPlan({ hires, month, calendar, policy: policy.training, leave, operators: operators.map((o) => o.operator_id), appraisal: results });
+  const plan = buildTrainingPlan({ hires, month, calendar, policy: policy.training, employment, leave, operators: operators.map((o) => o.operator_id), appraisal: results });
   return { ...plan, appraisal_month: last, appraisal_finalized: appraisal.finalized !== null };
 }
 
@@ -71,7 +72,7 @@ export function planEvents(sessions: readonly TrainingSession[], zone: string): 
   }));
 }
 
-/** Per operator: required sessions (from the month's plan; at least the policy's monthly courses) against attended ones (from `import attendance`). */
+/** Per operator: required sessions (from the month's plan; internal: min(the policy's monthly courses, those offered)) against attended ones (from `import attendance`). */
 export function trainingCompliance(db: Database.Database, month: IsoMonth, calendar: Parameters<typeof trainingPlan>[2], policy: Policy): { rows: ComplianceRow[]; total_hours: number } {
   const plan = trainingPlan(db, month, calendar, policy);
   const range = monthRange(month);

@@ -15,9 +15,11 @@ const tallyOf = (map: Map<string, TrainingTally>, op: string): TrainingTally =>
   map.get(op) ?? map.set(op, { counts: zeroCounts(), hours: 0 }).get(op)!;
 
 /**
- * PRODUCT.md §4.4: what each operator is required to attend, from the month's plan; with
- * `internal_minimum`, every listed operator needs at least that many internal courses (the
- * "at least N a month for everyone" rule, leave or not).
+ * PRODUCT.md §4.4, issue 17: what each operator is required to attend, from the month's plan.
+ * With `internal_minimum` (the policy's monthly courses), internal courses required = min(that
+ * minimum, internal sessions the plan offered the operator): no one is required to attend a
+ * course held while they were on leave, not yet hired or already gone. Every listed operator
+ * gets a row, with zeros when the plan offered nothing.
  */
 export function requiredTraining(sessions: readonly TrainingSession[], options: { operators?: readonly string[]; internal_minimum?: number } = {}): Map<string, TrainingTally> {
   const out = new Map<string, TrainingTally>();
@@ -28,11 +30,8 @@ export function requiredTraining(sessions: readonly TrainingSession[], options: 
       t.hours += sessionHours(s);
     }
   }
-  const minimum = options.internal_minimum ?? 0;
-  for (const op of options.operators ?? []) {
-    const t = tallyOf(out, op);
-    t.counts.internal = Math.max(t.counts.internal, minimum);
-  }
+  for (const op of options.operators ?? []) tallyOf(out, op);
+  if (options.internal_minimum !== undefined) for (const t of out.values()) t.counts.internal = Math.min(t.counts.internal, options.internal_minimum);
   return out;
 }
 

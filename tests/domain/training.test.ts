@@ -15,6 +15,7 @@ import type { IsoDate, IsoMonth } from '../../src/domain/dates.js';
 import { attendedTraining, complianceOf, requiredTraining } from '../../src/domain/training-compliance.js';
 import { careerSchema, DEFAULT_CAREER_POLICY, DEFAULT_TRAINING_POLICY, trainingSchema } from '../../src/domain/training-policy.js';
 import { buildTrainingPlan, internalDays, internalTopics, planInternal, planOnboarding, planTargeted, type AppraisalResult, type Hire, type TrainingSession } from '../../src/domain/training.js';
+import { monthProgress } from '../../src/domain/training-session.js';
 import { ROOT } from '../helpers/cli.js';
 
 const cn2026 = JSON.parse(readFileSync(join(ROOT, 'data', 'holidays', 'cn-2026.json'), 'utf8')) as CalendarFile;
@@ -137,7 +138,8 @@ describe('internal courses', () => {
   });
 
   test('an operator on leave on 10-13 is left out of that session only', () => {
-    const sessions = planInternal({ month: M('2026-10'), calendar, policy, operators: ['A', 'B', 'C'], leave: leaveOf({ B: ['2026-10-13'] }) });
+    const { sessions, unscheduled } = planInternal({ month: M('2026-10'), calendar, policy, operators: ['A', 'B', 'C'], leave: leaveOf({ B: ['2026-10-13'] }) });
+    expect(unscheduled).toEqual([]);
     expect(sessions.map(brief)).toEqual(['2026-10-13 service_communication_skills [A,C]', '2026-10-26 system_operation [A,B,C]']);
     expect(sessions[0]?.session_id).toBe('2026-10-13-internal-service_communication_skills');
   });
@@ -252,10 +254,10 @@ describe('complianceOf', () => {
     ]);
   });
 
-  test('internal_minimum: on leave for both courses is still behind', () => {
+  test('internal_minimum: on leave for both courses, none required, not behind (issue 17)', () => {
     const required = requiredTraining([], { operators: ['A'], internal_minimum: 2 });
     expect(complianceOf(required, new Map())).toEqual([
-      { operator_id: 'A', required: { onboarding: 0, internal: 2, targeted: 0, coaching: 0 }, attended: { onboarding: 0, internal: 0, targeted: 0, coaching: 0 }, required_hours: 0, attended_hours: 0, behind: ['internal'] },
+      { operator_id: 'A', required: { onboarding: 0, internal: 0, targeted: 0, coaching: 0 }, attended: { onboarding: 0, internal: 0, targeted: 0, coaching: 0 }, required_hours: 0, attended_hours: 0, behind: [] },
     ]);
   });
 });
@@ -300,5 +302,118 @@ describe('promotionCandidates', () => {
     { name: 'hired after the month', hired: '2026-07-01', month: '2026-05', expected: 0 },
   ])('tenure: $name → $expected', ({ hired, month, expected }) => {
     expect(tenureMonths(hired as IsoDate, M(month))).toBe(expected);
+  });
+});
+
+// Issue 17 item 4, on November 2026 (11-01 a Sunday, no holidays): working days 02–06, 09–13,
+// 16–20, 23–27, 30 (21). Internal courses on working days floor(21/4) = 5 and floor(63/4) = 15
+// (0-based): 11-09 and 11-23; the first may repeat on 11-10 … 11-20, the second on 11-24 … 11-30.
+describe('issue 17: sessions only while employed and not on leave, internal courses split at max_attendees', () => {
+  const span = (hire_date: string, termination_date: string | null = null) => ({ hire_date: hire_date as IsoDate, termination_date: termination_date as IsoDate | null });
+  const staff = (ops: string[], extra: Record<string, ReturnType<typeof span>> = {}) => new Map([...ops.map((op) => [op, span('2020-01-01')] as const), ...Object.entries(extra)]);
+
+  test('a hire of 11-16 is not in the 11-09 course; a leaver of 11-13 is not in the 11-23 course', () => {
+    const p = buildTrainingPlan({
+      month: M('2026-11'), calendar, policy, appraisal: [],
+      hires: [hire('N1', '2026-11-16')], operators: ['A', 'L', 'N1'],
+      employment: staff(['A'], { L: span('2019-05-01', '2026-11-13'), N1: span('2026-11-16') }),
+    });
+    expect(p.sessions.map(brief)).toEqual([
+      '2026-11-09 company_culture [A,L]',
+      '2026-11-16 company_overview [N1]', '2026-11-17 company_overview [N1]', '2026-11-18 business_knowledge [N1]', '2026-11-19 service_norms [N1]', '2026-11-20 system_operation [N1]',
+      '2026-11-23 express_business [A,N1]',
+    ]);
+  });
+
+  test('a hire who leaves on the third day of onboarding has three onboarding days', () => {
+    const p = buildTrainingPlan({ month: M('2026-11'), calendar, policy, appraisal: [], hires: [hire('N1', '2026-11-02')], operators: ['N1'], employment: staff([], { N1: span('2026-11-02', '2026-11-04') }) });
+    expect(p.sessions.filter((s) => s.kind === 'onboarding').map(brief)).toEqual(['2026-11-02 company_overview [N1]', '2026-11-03 company_overview [N1]', '2026-11-04 business_knowledge [N1]']);
+  });
+
+  test('targeted courses and coaching stop at the leaving day; someone who left last month gets none and is not unscheduled', () => {
+    const p = buildTrainingPlan({
+      month: M('2026-11'), calendar, policy, hires: [], operators: ['L', 'X'],
+      appraisal: [weak('L', { satisfaction: { score: 20 }, complaint_rate: { score: 30 } }, 'fail'), weak('X', { complaint_rate: { score: 10 } }, 'fail')],
+      employment: staff([], { L: span('2019-05-01', '2026-11-03'), X: span('2019-05-01', '2026-10-20') }),
+    });
+    expect(p.sessions.filter((s) => s.kind !== 'internal').map(brief)).toEqual(['2026-11-02 service_communication [L]', '2026-11-03 complaint_handling [L]']);
+    expect(p.unscheduled).toEqual([{ operator_id: 'L', kind: 'coaching', topic: 'one_to_one_coaching' }]);
+  });
+
+  test('29 operators: 15 on 11-09 and 14 on 11-10, the next working day, same slot', () => {
+    const ops = ids(29);
+    const p = buildTrainingPlan({ month: M('2026-11'), calendar, policy, appraisal: [], hires: [], operators: ops, employment: staff(ops) });
+    expect(p.sessions.map((s) => `${s.session_id} ${s.start_time}-${s.end_time} ${s.attendees.length}`)).toEqual([
+      '2026-11-09-internal-company_culture 14:00-16:00 15',
+      '2026-11-10-internal-company_culture 14:00-16:00 14',
+      '2026-11-23-internal-express_business 14:00-16:00 15',
+      '2026-11-24-internal-express_business 14:00-16:00 14',
+    ]);
+    expect(p.sessions[0]?.attendees).toEqual(ids(15));
+    expect(p.unscheduled).toEqual([]);
+  });
+
+  test('45 operators, max_attendees 20: three groups of 15 on 11-09, 11-10, 11-11', () => {
+    const ops = ids(45);
+    const p = buildTrainingPlan({ month: M('2026-11'), calendar, policy, appraisal: [], hires: [], operators: ops, employment: staff(ops) });
+    expect(p.sessions.filter((s) => s.topic === 'company_culture').map((s) => `${s.date} ${s.attendees.length}`)).toEqual(['2026-11-09 15', '2026-11-10 15', '2026-11-11 15']);
+  });
+
+  test('exactly max_attendees (20): one session, not split', () => {
+    const ops = ids(20);
+    const p = buildTrainingPlan({ month: M('2026-11'), calendar, policy, appraisal: [], hires: [], operators: ops, employment: staff(ops) });
+    expect(p.sessions.map((s) => `${s.date} ${s.attendees.length}`)).toEqual(['2026-11-09 20', '2026-11-23 20']);
+  });
+
+  test('a split course: who can come on fewer of its days goes first; leave on 11-09 joins the repeat on 11-10', () => {
+    // 22 operators; OP05 on leave on 11-09; OP13 leaves on 11-13; OP21 on leave 11-10..11-20.
+    // 11-09: 21 free → 2 groups, 11 today: OP21 (no later free day), OP13 (4), then OP01.. by id.
+    // 11-10: OP05 is back and joins the 10 still waiting: 11.
+    const ops = ids(22);
+    const p = buildTrainingPlan({
+      month: M('2026-11'), calendar, policy, appraisal: [], hires: [], operators: ops,
+      employment: staff(ops, { OP13: span('2019-05-01', '2026-11-13') }),
+      leave: leaveOf({ OP05: ['2026-11-09'], OP21: ['10', '11', '12', '13', '16', '17', '18', '19', '20'].map((d) => `2026-11-${d}`) }),
+    });
+    expect(p.sessions.filter((s) => s.topic === 'company_culture').map(brief)).toEqual([
+      '2026-11-09 company_culture [OP01,OP02,OP03,OP04,OP06,OP07,OP08,OP09,OP10,OP13,OP21]',
+      '2026-11-10 company_culture [OP05,OP11,OP12,OP14,OP15,OP16,OP17,OP18,OP19,OP20,OP22]',
+    ]);
+    expect(p.unscheduled).toEqual([]);
+  });
+
+  test('more free only on the course day than one session seats: the rest are unscheduled', () => {
+    // max_attendees 2, three operators on leave after 11-09 until the next course: one seat short.
+    const after = ['10', '11', '12', '13', '16', '17', '18', '19', '20'].map((d) => `2026-11-${d}`);
+    const p = buildTrainingPlan({
+      month: M('2026-11'), calendar, policy: { ...policy, max_attendees: 2 }, appraisal: [], hires: [], operators: ['A', 'B', 'C'],
+      leave: leaveOf({ A: after, B: after, C: after }),
+    });
+    expect(p.sessions.filter((s) => s.topic === 'company_culture').map(brief)).toEqual(['2026-11-09 company_culture [A,B]']);
+    expect(p.unscheduled).toEqual([{ operator_id: 'C', kind: 'internal', topic: 'company_culture' }]);
+  });
+
+  test.each([
+    { name: 'in both courses', sessions: 2, expected: 2 },
+    { name: 'offered one (leave or hire date)', sessions: 1, expected: 1 },
+    { name: 'offered none (on leave for both)', sessions: 0, expected: 0 },
+  ])('compliance: internal required = min(2, offered): $name → $expected', ({ sessions, expected }) => {
+    const offered = internalDays(M('2026-11'), calendar, 2).slice(0, sessions).map((date) => ({ ...{ session_id: `${date}-internal-x`, start_time: '14:00', end_time: '16:00', topic: 'x', topic_name: 'x' }, date, kind: 'internal' as const, attendees: ['A'] }));
+    const required = requiredTraining(offered, { operators: ['A'], internal_minimum: 2 });
+    expect(required.get('A')).toEqual({ counts: { onboarding: 0, internal: expected, targeted: 0, coaching: 0 }, hours: 2 * sessions });
+  });
+});
+
+describe('monthProgress (issue 17 item 9: a plan for days already past)', () => {
+  const on = (...dates: string[]) => dates.map((date) => ({ date: date as IsoDate }));
+  test.each([
+    { name: 'today before the month', today: '2026-10-31', expected: { state: 'ahead', past_sessions: 0, sessions: 3 } },
+    { name: 'today the 1st: nothing past yet', today: '2026-11-01', expected: { state: 'ahead', past_sessions: 0, sessions: 3 } },
+    { name: 'today the 10th: the 9th is past, the 10th is not', today: '2026-11-10', expected: { state: 'begun', past_sessions: 1, sessions: 3 } },
+    { name: 'today the last day', today: '2026-11-30', expected: { state: 'begun', past_sessions: 3, sessions: 3 } },
+    { name: 'today the next month', today: '2026-12-01', expected: { state: 'over', past_sessions: 3, sessions: 3 } },
+    { name: 'a year later', today: '2027-11-15', expected: { state: 'over', past_sessions: 3, sessions: 3 } },
+  ])('$name → $expected.state', ({ today, expected }) => {
+    expect(monthProgress(M('2026-11'), today as IsoDate, on('2026-11-09', '2026-11-10', '2026-11-23'))).toEqual(expected);
   });
 });

@@ -1,6 +1,8 @@
 /** The action of `training plan`. */
 import { complianceTable, planEvents, planTable, promotions, trainingCompliance, trainingPlan } from '../../app/training.js';
-import { localDateOf, type IsoMonth } from '../../domain/dates.js';
+import { uncoveredYears, type WorkCalendar } from '../../domain/calendar.js';
+import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
+import { monthProgress, type TrainingSession } from '../../domain/training-session.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderIcs } from '../../io/render/ics.js';
@@ -21,6 +23,7 @@ export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): 
   try {
     checkZone(handle.db, handle.path, policy.timezone);
     const plan = trainingPlan(handle.db, month, calendar, policy);
+    warnMonth(month, plan.sessions, calendar, policy.timezone, rt);
     say(rt, `targeted courses from the ${plan.appraisal_finalized ? 'finalized' : 'computed (not finalized)'} appraisal of ${plan.appraisal_month}`);
     for (const u of plan.unscheduled) say(rt, `warning: no free working day for ${u.operator_id}'s ${u.kind} course ${u.topic} in ${month}`);
     const ics = flags.format === 'ics' || flags.out?.toLowerCase().endsWith('.ics');
@@ -36,6 +39,16 @@ export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): 
   } finally {
     handle.close();
   }
+}
+
+/** issue 17 item 9: a month with no official holiday calendar (as `calendar check` says), or with days already past. */
+function warnMonth(month: IsoMonth, sessions: readonly TrainingSession[], calendar: WorkCalendar, zone: string, rt: Runtime): void {
+  const missing = uncoveredYears(calendar, `${month}-01` as IsoDate, `${month}-01` as IsoDate);
+  if (missing.length > 0) say(rt, `warning: no official holiday calendar for ${missing.join(', ')} in data/holidays: weekends only there`);
+  const today = localDateOf(rt.now(), zone);
+  const p = monthProgress(month, today, sessions);
+  if (p.state === 'over') say(rt, `warning: ${month} is over (today is ${today} in ${zone}): the plan's ${p.sessions} sessions are on past days`);
+  if (p.state === 'begun') say(rt, `warning: ${month} has begun (today is ${today} in ${zone}): ${p.past_sessions} of the plan's ${p.sessions} sessions are on past days`);
 }
 
 export type ComplianceFlags = OutputFlags & { month: string; behind?: boolean };

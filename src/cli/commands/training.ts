@@ -7,7 +7,7 @@ import { monthArg } from './appraise.js';
 
 export function trainingCommand(rt: Runtime): Command {
   const cmd = new Command('training').description('training: onboarding for new operators, monthly internal courses, targeted courses and coaching from the appraisal');
-  const plan = cmd.command('plan').description("the month's sessions on working days (date, time, kind, topic, attendees), avoiding days off and approved leave");
+  const plan = cmd.command('plan').description("the month's sessions on working days (date, time, kind, topic, attendees) for operators employed and not on leave that day; internal courses above training.max_attendees split over days");
   addOutputOptions(plan, ['ics'])
     .requiredOption('--month <month>', 'YYYY-MM', monthArg)
     .addHelpText('after', '\nExamples:\n  hotline training plan --month 2026-11\n  hotline training plan --month 2026-11 --format ics --out 培训-2026-11.ics     (import into a calendar app)\n  hotline training plan --month 2026-11 --format json')
