@@ -10,6 +10,7 @@ import type { Action, Grade } from '../domain/appraisal-policy.js';
 import { countWorkingDays, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
+import { employmentInMonth } from '../domain/pay-proration.js';
 import type { Policy } from '../domain/policy.js';
 import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
@@ -23,8 +24,8 @@ export interface AppraisalRow extends OperatorScore {
   commendation: boolean;
   action: Action | null;
   days_worked: number;
-  /** What the bonus sheet needs, frozen with the month when it is finalized. */
-  pay: { base_salary: number; performance_base: number; orders: number; disqualifying_leave_days: number };
+  /** What the bonus sheet needs, frozen with the month when it is finalized (runs stored before the employment dates were added lack them). */
+  pay: { base_salary: number; performance_base: number; orders: number; disqualifying_leave_days: number; employed_from?: IsoDate; employed_to?: IsoDate };
 }
 
 export interface ScoredOperator {
@@ -107,7 +108,7 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
     const raw = rawIndicators(inputs, days);
     const score = scoreOperator(raw, policy.appraisal);
     const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + leaveDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
-    const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent };
+    const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent, ...employmentInMonth(inputs.hire_date, inputs.termination_date, month) };
     return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
   });
   const digest = createHash('sha256').update(JSON.stringify({ inputs: scored.map((s) => [s.inputs, s.row.days_worked, s.row.pay]), appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');

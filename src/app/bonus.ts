@@ -1,31 +1,68 @@
 /** The HR bonus sheet (PRODUCT.md §4.3) from a finalized month, or a draft marked as such. */
 import type Database from 'better-sqlite3';
-import { computeBonusSheet, totalBonusSheet, type BonusRow, type BonusTotals } from '../domain/bonus.js';
+import { computeBonusSheet, totalBonusSheet, type BonusInput, type BonusRow, type BonusTotals } from '../domain/bonus.js';
 import type { WorkCalendar } from '../domain/calendar.js';
-import type { IsoMonth } from '../domain/dates.js';
+import type { IsoDate, IsoMonth } from '../domain/dates.js';
+import type { MonthEmployment } from '../domain/pay-proration.js';
 import type { Policy } from '../domain/policy.js';
-import { DbStateError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
-import { appraiseMonth } from './appraisal.js';
+import { appraiseMonth, monthRange, type MonthAppraisal, type ScoredOperator } from './appraisal.js';
 
 export interface BonusSheet {
   month: IsoMonth;
   draft: boolean;
   rows: (BonusRow & { month: IsoMonth; draft: boolean })[];
   totals: BonusTotals;
+  /** What the user should know about how the sheet was made (for stderr). */
+  notes: string[];
 }
 
-/** The bonus sheet of a month; refuses a month that is not finalized unless `draft`. */
+/**
+ * The sheet's inputs from the month's rows. A run finalized before the employment dates were
+ * stored with it takes them from the operators table as it is now (and says so); an operator no
+ * longer in the roster for the month is paid as employed all month, as that run was.
+ */
+function bonusInputs(appraisal: MonthAppraisal & { scored: ScoredOperator[] }): { inputs: BonusInput[]; notes: string[] } {
+  const { month } = appraisal;
+  const now = new Map(appraisal.scored.map((s) => [s.row.operator_id, s.row.pay]));
+  const range = monthRange(month);
+  const fromRoster: string[] = [];
+  const notFound: string[] = [];
+  const inputs = appraisal.rows.map((r): BonusInput => {
+    const { employed_from, employed_to, ...pay } = r.pay;
+    let employment: MonthEmployment;
+    const current = now.get(r.operator_id);
+    if (employed_from && employed_to) employment = { employed_from, employed_to };
+    else if (current?.employed_from && current.employed_to) {
+      employment = { employed_from: current.employed_from, employed_to: current.employed_to };
+      fromRoster.push(r.operator_id);
+    } else {
+      employment = { employed_from: range.from as IsoDate, employed_to: range.to as IsoDate };
+      notFound.push(r.operator_id);
+    }
+    return { operator_id: r.operator_id, name: r.name, team: r.team, grade: r.grade, score: r.score, ...pay, ...employment };
+  });
+  const notes: string[] = [];
+  if (fromRoster.length > 0 || notFound.length > 0) {
+    notes.push(`${month} was finalized before employment dates were stored with it: employed_from and employed_to come from the operators table as it is now`);
+  }
+  if (notFound.length > 0) notes.push(`not employed in ${month} by the operators table now, so paid as employed all month (as finalized): ${notFound.join(', ')}`);
+  return { inputs, notes };
+}
+
+/** The bonus sheet of a month; refuses a month that is not finalized unless `draft` (bad input, exit 3). */
 export function bonusSheet(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy, opts: { draft: boolean }): BonusSheet {
   const appraisal = appraiseMonth(db, month, calendar, policy);
   if (!appraisal.finalized && !opts.draft) {
-    throw new DbStateError(`${month} is not finalized: a bonus sheet is paid from a finalized month`, {
+    throw new InputError(`${month} is not finalized: a bonus sheet is paid from a finalized month`, {
       hint: `hotline appraise run --month ${month} --finalize, or add --draft for a draft sheet`,
     });
   }
   const draft = !appraisal.finalized;
-  const rows = computeBonusSheet(appraisal.rows.map((r) => ({ operator_id: r.operator_id, name: r.name, team: r.team, grade: r.grade, score: r.score, ...r.pay })), policy.bonus);
-  return { month, draft, rows: rows.map((r) => ({ ...r, month, draft })), totals: totalBonusSheet(rows) };
+  const { inputs, notes } = bonusInputs(appraisal);
+  const rows = computeBonusSheet(inputs, policy.bonus, { month, calendar });
+  return { month, draft, rows: rows.map((r) => ({ ...r, month, draft })), totals: totalBonusSheet(rows), notes };
 }
 
 const MONEY = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
@@ -43,12 +80,17 @@ export const BONUS_COLUMNS: Column[] = [
   { key: 'excellent_employee_bonus', en: 'excellent_employee_bonus', zh: '优秀员工奖', type: 'money' },
   { key: 'business_outstanding_bonus', en: 'business_outstanding_bonus', zh: '业务突出奖', type: 'money' },
   { key: 'total', en: 'total', zh: '合计', type: 'money' },
+  // Part of a month (bonus.proration): after the money, so the money columns keep their places.
+  { key: 'employed_from', en: 'employed_from', zh: '在职起', type: 'date' },
+  { key: 'employed_to', en: 'employed_to', zh: '在职止', type: 'date' },
+  { key: 'days_employed', en: 'days_employed', zh: '在职天数', type: 'integer' },
+  { key: 'proration', en: 'proration', zh: '折算' },
 ];
 
 /** The sheet as a table with a totals row; a draft says DRAFT in every row. */
 export function bonusTable(sheet: BonusSheet, lang: 'en' | 'zh'): ReportTable {
   const columns = sheet.draft ? [...BONUS_COLUMNS, { key: 'status', en: 'status', zh: '状态' } as Column] : BONUS_COLUMNS;
   const mark = sheet.draft ? { status: lang === 'zh' ? '草稿 DRAFT' : 'DRAFT' } : {};
-  const totals: Row = { operator_id: lang === 'zh' ? '合计' : 'TOTAL', name: `${sheet.totals.operators}`, team: null, month: sheet.month, grade: null, score: null, ...Object.fromEntries(MONEY.map((k) => [k, sheet.totals[k]])), ...mark };
+  const totals: Row = { operator_id: lang === 'zh' ? '合计' : 'TOTAL', name: `${sheet.totals.operators}`, team: null, month: sheet.month, grade: null, score: null, ...Object.fromEntries(MONEY.map((k) => [k, sheet.totals[k]])), employed_from: null, employed_to: null, days_employed: null, proration: null, ...mark };
   return { columns, rows: [...sheet.rows.map((r) => ({ ...r, ...mark }) as unknown as Row), totals] };
 }

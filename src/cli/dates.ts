@@ -39,9 +39,13 @@ export function resolveRange(flags: DayRangeFlags, zone: string, now: number): {
   return { from, to };
 }
 
-/** A YYYY-MM argument; an invalid month is bad input (exit 3), like an invalid date. */
+/**
+ * A YYYY-MM option value as a month. Every month option has parseMonthArg (src/cli/options.ts),
+ * so commander has already refused an invalid month (exit 2); one that gets here anyway is a
+ * usage error too.
+ */
 export function resolveMonth(text: string | undefined): IsoMonth {
   const m = parseIsoMonth(text ?? '');
-  if (!m) throw new InputError(`"${text ?? ''}" is not a month`, { hint: 'use YYYY-MM' });
+  if (!m) throw new UsageError(`"${text ?? ''}" is not a month`, { hint: 'use YYYY-MM' });
   return m;
 }

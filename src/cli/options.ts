@@ -1,6 +1,6 @@
 /** Options shared by commands: global --db/--policy, output options, and argument parsers. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseIsoDate, type IsoDate } from '../domain/dates.js';
+import { parseIsoDate, parseIsoMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import type { Format, Lang } from '../io/render/report.js';
 
 export interface GlobalOptions {
@@ -57,4 +57,11 @@ export function parseDateArg(text: string): IsoDate {
   const d = parseIsoDate(text);
   if (!d) throw new InvalidArgumentError(`"${text}" is not a date (YYYY-MM-DD)`);
   return d;
+}
+
+/** YYYY-MM for every month option (--month, --to, --as-of <month>): an invalid month is a usage error, exit 2, before the action runs. */
+export function parseMonthArg(text: string): IsoMonth {
+  const m = parseIsoMonth(text);
+  if (!m) throw new InvalidArgumentError('expected a month YYYY-MM');
+  return m;
 }

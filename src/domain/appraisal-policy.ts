@@ -156,6 +156,8 @@ export const bonusSchema = z.strictObject({
   business_outstanding: z
     .strictObject({ amount: yuan.default(300), top_n: z.number().int().min(0).max(1000).default(3), ties: z.enum(['included', 'excluded']).default('included') })
     .prefault({}),
+  /** Part of a month employed: base and performance pay × working days employed ÷ the month's, ÷ 21.75 × paid days (capped), or in full. */
+  proration: z.enum(['working_days', '21.75', 'none']).default('working_days'),
 });
 
 export type AppraisalPolicy = z.infer<typeof appraisalSchema>;

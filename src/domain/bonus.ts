@@ -1,9 +1,14 @@
 /**
  * The HR bonus sheet (PRODUCT.md §4.3): base salary, performance pay by grade coefficient,
- * full-attendance, excellent-employee and business-outstanding bonuses, total. Pure: integer fen
- * inside, yuan with at most 2 decimals in and out; callers pass the month's rows and the policy.
+ * full-attendance, excellent-employee and business-outstanding bonuses, total; base and
+ * performance pay pro-rated for part of a month (`bonus.proration`, src/domain/pay-proration.ts).
+ * Pure: integer fen inside, yuan with at most 2 decimals in and out; callers pass the month's
+ * rows, the policy and the working calendar.
  */
 import type { BonusPolicy, Grade } from './appraisal-policy.js';
+import type { WorkCalendar } from './calendar.js';
+import type { IsoDate, IsoMonth } from './dates.js';
+import { prorateMonth, scaleFen } from './pay-proration.js';
 
 export interface BonusInput {
   operator_id: string;
@@ -20,9 +25,16 @@ export interface BonusInput {
   orders: number;
   /** Days in the month of the leave types in `full_attendance.leave_types`. */
   disqualifying_leave_days: number;
+  /** The days of the month on which the operator was employed (employmentInMonth). */
+  employed_from: IsoDate;
+  employed_to: IsoDate;
 }
 
 export interface BonusRow extends BonusInput {
+  /** Working days employed (`working_days`, `none`) or paid days employed (`21.75`). */
+  days_employed: number;
+  /** How base and performance pay were pro-rated: `full month`, `11/21 working days`, `11/21.75 paid days`, `none`. */
+  proration: string;
   performance_pay: number;
   full_attendance_bonus: number;
   excellent_employee_bonus: number;
@@ -45,18 +57,22 @@ const MONEY_KEYS = ['base_salary', 'performance_pay', 'full_attendance_bonus', '
 /**
  * PRODUCT.md §4.3: one row per operator, in input order. An operator without a grade (no
  * appraisal data) gets no performance pay and no excellent-employee bonus; full attendance and
- * business outstanding do not depend on the grade.
+ * business outstanding do not depend on the grade. Part of a month employed: base and performance
+ * pay × the proration factor (rounded half-up to the fen once), and no full-attendance bonus.
  */
-export function computeBonusSheet(rows: readonly BonusInput[], policy: BonusPolicy): BonusRow[] {
+export function computeBonusSheet(rows: readonly BonusInput[], policy: BonusPolicy, { month, calendar }: { month: IsoMonth; calendar: WorkCalendar }): BonusRow[] {
   const outstanding = businessOutstanding(rows.map((r) => r.orders), policy.business_outstanding);
   return rows.map((row, i) => {
-    const base = toFen(row.base_salary);
-    const performance = row.grade === null ? 0 : multiplyFen(toFen(row.performance_base), policy.coefficients[row.grade]);
-    const attendance = row.disqualifying_leave_days <= 0 ? toFen(policy.full_attendance.amount) : 0;
+    const p = prorateMonth(row, month, calendar, policy.proration);
+    const base = scaleFen(toFen(row.base_salary), 1, p);
+    const performance = row.grade === null ? 0 : scaleFen(toFen(row.performance_base), policy.coefficients[row.grade], p);
+    const attendance = p.whole_month && row.disqualifying_leave_days <= 0 ? toFen(policy.full_attendance.amount) : 0;
     const excellent = row.grade === 'excellent' ? toFen(policy.excellent_employee.amount) : 0;
     const business = outstanding[i] ? toFen(policy.business_outstanding.amount) : 0;
     return {
       ...row,
+      days_employed: p.days_employed,
+      proration: p.proration,
       base_salary: toYuan(base),
       performance_base: toYuan(toFen(row.performance_base)),
       performance_pay: toYuan(performance),
@@ -96,11 +112,4 @@ function toFen(yuan: number): number {
 
 function toYuan(fen: number): number {
   return fen / 100;
-}
-
-/** fen × coefficient, half-up to the fen, exactly: the coefficient has at most 4 decimals (policy). */
-function multiplyFen(fen: number, coefficient: number): number {
-  const scaled = Math.round(coefficient * 10_000);
-  const product = fen * scaled;
-  return Math.sign(product) * Math.floor((Math.abs(product) + 5_000) / 10_000);
 }

@@ -100,8 +100,10 @@ export interface LeaveBalance {
 export interface LeaveSettlement {
   operator_id: string;
   termination_date: IsoDate;
+  /** MEA art.12: days this year ÷ 365 × band before any fraction is dropped, truncated to 2 decimals (4.34); 0 when disqualified. */
   entitlement_days: number;
   taken_days: number;
+  /** Whole days: the pro-rata days + unused carried days − taken, then floored, never below 0. */
   payable_unused_days: number;
   /** Yuan, monthly wage / 21.75 rounded half-up to the fen; null without a monthly wage. */
   daily_wage: number | null;
@@ -168,31 +170,52 @@ function twoDecimals(numerator: number): string {
   return `${intDiv(hundredths, 100)}.${pad2(hundredths % 100)}`;
 }
 
-/** MEA arts.5 and 12: floor(Σ days × band / 365) over `from`..`to`, bands changing per `leave.band_change`. */
-function prorate(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePolicy): Entitlement {
+/** The pro-rata days of a period before the fraction is dropped: numerator / 365, and its working. */
+interface ProRata {
+  entitlement: Entitlement;
+  /** Σ days × band, or band × 365 for a whole year at one band (so a leap year gives the band). */
+  numerator: number;
+  /** `317/365 × 5`, `181/365 × 5 + 92/365 × 10`, `full year at band 5` or `0 (under 1 year of work)`. */
+  terms: string;
+  /** `hired 2025-07-01, left 2025-08-31, …` or '' for a whole year. */
+  lead: string;
+}
+
+/** MEA arts.5 and 12: Σ days × band / 365 over `from`..`to`, bands changing per `leave.band_change`. */
+function proRata(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePolicy): ProRata {
   const from = maxDate(emp.hire_date, year0(year));
   const ws = workStartOf(emp);
   const segs = splitByBand(ws, from, to);
   const cumulative_years = completedYears(ws, from);
-  if (segs.length === 0) return { cumulative_years, band_days: [], entitlement_days: 0, basis: `not employed in ${year}` };
+  if (segs.length === 0) return { entitlement: { cumulative_years, band_days: [], entitlement_days: 0, basis: `not employed in ${year}` }, numerator: 0, terms: '0', lead: `not employed in ${year}` };
   const first = segs[0] as BandSegment;
   const last = segs[segs.length - 1] as BandSegment;
   const total = segs.reduce((n, s) => n + s.days, 0);
   const terms: readonly { days: number; band: Band }[] = policy.band_change === 'split' ? segs : [{ days: total, band: policy.band_change === 'higher' ? last.band : first.band }];
-  const numerator = terms.reduce((n, t) => n + t.days * t.band, 0);
   const whole = from === year0(year) && to === year1(year);
   const single = terms.length === 1 ? (terms[0] ?? null) : null;
-  const entitlement_days = whole && single ? single.band : intDiv(numerator, DIVISOR);
+  const numerator = whole && single ? single.band * DIVISOR : terms.reduce((n, t) => n + t.days * t.band, 0);
+  const entitlement_days = intDiv(numerator, DIVISOR);
   const lead = [from > year0(year) ? `hired ${from}` : '', to < year1(year) ? `left ${to}` : ''];
   for (const s of segs.slice(1)) lead.push(`${yearsWord(completedYears(ws, s.from))} on ${s.from}`);
   if (segs.length > 1 && policy.band_change !== 'split') lead.push(`leave.band_change ${policy.band_change}`);
   let working: string;
-  if (last.band === 0) working = 'under 1 year of work → 0';
-  else if (whole && single) working = `full year at band ${single.band} → ${single.band}`;
-  else if (single) working = `${single.days}/365 × ${single.band} = ${twoDecimals(numerator)} → ${entitlement_days}`;
-  else working = `${terms.map((t) => `${t.days}/365 × ${t.band}`).join(' + ')} = ${numerator}/365 = ${twoDecimals(numerator)} → ${entitlement_days}`;
+  let shown: string;
+  if (last.band === 0) [working, shown] = ['under 1 year of work → 0', '0 (under 1 year of work)'];
+  else if (whole && single) [working, shown] = [`full year at band ${single.band} → ${single.band}`, `full year at band ${single.band}`];
+  else if (single) [working, shown] = [`${single.days}/365 × ${single.band} = ${twoDecimals(numerator)} → ${entitlement_days}`, `${single.days}/365 × ${single.band}`];
+  else {
+    shown = terms.map((t) => `${t.days}/365 × ${t.band}`).join(' + ');
+    working = `${shown} = ${numerator}/365 = ${twoDecimals(numerator)} → ${entitlement_days}`;
+  }
   const prefix = lead.filter((p) => p !== '').join(', ');
-  return { cumulative_years, band_days: segs.map((s) => s.band), entitlement_days, basis: prefix ? `${prefix}: ${working}` : working };
+  const entitlement = { cumulative_years, band_days: segs.map((s) => s.band), entitlement_days, basis: prefix ? `${prefix}: ${working}` : working };
+  return { entitlement, numerator, terms: shown, lead: prefix };
+}
+
+/** MEA arts.5 and 12: floor(Σ days × band / 365) over `from`..`to`, bands changing per `leave.band_change`. */
+function prorate(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePolicy): Entitlement {
+  return proRata(emp, year, to, policy).entitlement;
 }
 
 /** MEA art.5 (joiners, hire date to 31 Dec), art.12 (leavers, to the last day), REG art.3: the statutory days of `year`. */
@@ -337,7 +360,6 @@ export function companyExtraDays(emp: LeaveEmployee, year: number, policy: Leave
 }
 
 interface YearRow extends LeaveBalance {
-  entitlement_basis: string;
   carry_out: number;
 }
 
@@ -376,7 +398,6 @@ function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], yea
     disqualified: dq.disqualified,
     disqualification_reason: dq.reason,
     basis: parts.join('; '),
-    entitlement_basis: ent.basis,
     carry_out: policy.carry_over && employed ? Math.min(policy.carry_over.max_days, Math.max(0, own)) : 0,
   };
 }
@@ -401,7 +422,7 @@ function yearRow(emp: LeaveEmployee, records: readonly LeaveRecord[], year: numb
 
 /** PRODUCT.md §4.5 (REG arts.3–5, MEA arts.5, 8, 9, 13): one operator's leave for `year` as of `asOf`. */
 export function computeBalance(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance {
-  const { entitlement_basis: _basis, carry_out: _carry, ...row } = yearRow(emp, records, year, asOf, calendar, policy);
+  const { carry_out: _carry, ...row } = yearRow(emp, records, year, asOf, calendar, policy);
   return row;
 }
 
@@ -412,16 +433,38 @@ function roundHalfUp(numerator: bigint, denominator: bigint): number {
 
 const yuan = (fen: number): string => `${intDiv(fen, 100)}.${pad2(fen % 100)}`;
 
+/** Hundredths to text, truncated toward zero (never rounded up), with a real minus sign: −1.76. */
+function hundredthsText(h: number): string {
+  const a = Math.abs(h);
+  return `${h < 0 ? '−' : ''}${intDiv(a, 100)}.${pad2(a % 100)}`;
+}
+
+/**
+ * MEA art.12: owed = (days this year ÷ 365 × band) + unused carried days − days already taken, and
+ * only then is the fraction of a day dropped ("折算后不足1整天的部分不支付"), never below 0. Exact in
+ * integers: days are held in hundredths (halves and quarters of a day are exact there).
+ */
+function owedDays(numerator: number, carried: number, taken: number): { owed: number; shown: string } {
+  const scaled = numerator * 100 + DIVISOR * (Math.round(carried * 100) - Math.round(taken * 100)); // ÷ 36 500 = days
+  const owed = scaled <= 0 ? 0 : Math.floor(scaled / (DIVISOR * 100));
+  const hundredths = Math.trunc(scaled / DIVISOR);
+  return { owed, shown: `${hundredthsText(hundredths)} → ${owed}${scaled < 0 ? ' (not clawed back)' : ''}` };
+}
+
 /** MEA art.12 (days owed to a leaver), art.10 and REG art.5 (200 % extra), art.11 and WAGE (day wage = monthly / 21.75). */
 export function computeSettlement(emp: LeaveEmployee, records: readonly LeaveRecord[], date: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): LeaveSettlement {
   const leaver: LeaveEmployee = { ...emp, termination_date: date };
-  const row = yearRow(leaver, records, yearOf(date), date, calendar, policy);
+  const year = yearOf(date);
+  const row = yearRow(leaver, records, year, date, calendar, policy);
+  const pro = proRata(leaver, year, minDate(date, year1(year)), policy);
   const carried = row.carried_over_days;
-  const owed = Math.max(0, row.entitlement_days + carried - row.taken_days);
-  const parts = [date < emp.hire_date ? `leaving ${date} is before the hire date ${emp.hire_date}` : row.entitlement_basis];
-  if (row.disqualified) parts.push(`disqualified → 0 (${row.disqualification_reason})`);
+  const numerator = row.disqualified ? 0 : pro.numerator;
+  const { owed, shown } = owedDays(numerator, carried, row.taken_days);
+  const lead = date < emp.hire_date ? `leaving ${date} is before the hire date ${emp.hire_date}` : pro.lead;
   const plus = carried > 0 ? ` + ${carried} carried over` : '';
-  parts.push(`owed max(0, ${row.entitlement_days}${plus} − ${row.taken_days} taken) = ${owed}`);
+  const parts = row.disqualified
+    ? [`${lead ? lead + ': ' : ''}${pro.terms} = ${twoDecimals(pro.numerator)}, disqualified → 0 (${row.disqualification_reason})`, `0${plus} − ${row.taken_days} taken = ${shown}`]
+    : [`${lead ? lead + ': ' : ''}${pro.terms}${plus} − ${row.taken_days} taken = ${shown}`];
   let daily_wage: number | null = null;
   let extra_pay: number | null = null;
   if (emp.monthly_wage === null) parts.push('no monthly wage on file: pay not computed');
@@ -438,7 +481,7 @@ export function computeSettlement(emp: LeaveEmployee, records: readonly LeaveRec
   return {
     operator_id: emp.operator_id,
     termination_date: date,
-    entitlement_days: row.entitlement_days,
+    entitlement_days: Math.trunc((numerator * 100) / DIVISOR) / 100,
     taken_days: row.taken_days,
     payable_unused_days: owed,
     daily_wage,

@@ -74,5 +74,6 @@ export const DEFAULT_POLICY: Policy = {
     full_attendance: { amount: 200, leave_types: ['sick', 'personal', 'absent'] },
     excellent_employee: { amount: 500 },
     business_outstanding: { amount: 300, top_n: 3, ties: 'included' },
+    proration: 'working_days',
   },
 };

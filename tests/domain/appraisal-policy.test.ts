@@ -37,6 +37,7 @@ describe('defaults', () => {
       full_attendance: { amount: 200, leave_types: ['sick', 'personal', 'absent'] },
       excellent_employee: { amount: 500 },
       business_outstanding: { amount: 300, top_n: 3, ties: 'included' },
+      proration: 'working_days',
     });
     expect(DEFAULT_BONUS_POLICY).toEqual(DEFAULT_POLICY.bonus);
   });

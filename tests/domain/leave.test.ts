@@ -354,65 +354,107 @@ describe('computeBalance', () => {
 });
 
 describe('computeSettlement (MEA arts.10–12, WAGE 21.75)', () => {
+  // MEA art.12: owed = (days this year ÷ 365 × band) − days already taken, and only then is the
+  // fraction of a day dropped (floor, never below 0). The working shows the value before the floor,
+  // truncated to two decimals; entitlement_days is the pro-rata figure before any floor, likewise.
   test.each([
-    // 01-01..08-31 = 243 days; 1215 / 365 = 3.32 → 3; taken 1 → owed 2; day wage 8000 / 21.75 = 367.816 → 367.82;
+    // 01-01..08-31 = 243 days; 1215/365 = 3.3287 − 1 = 2.3287 → 2; day wage 8000 / 21.75 = 367.816 → 367.82;
     // extra 2 × 2 × 8000 / 21.75 = 1471.264 → 1471.26 (not 4 × 367.82 = 1471.28: rounded once)
     {
       name: 'a leaver with days owed', e: emp({ hire: '2020-01-01', wage: 8000 }), date: '2025-08-31', records: [rec('annual', '2025-03-03', '2025-03-03')],
-      expected: { entitlement_days: 3, taken_days: 1, payable_unused_days: 2, daily_wage: 367.82, extra_pay: 1471.26, basis: 'left 2025-08-31: 243/365 × 5 = 3.32 → 3; owed max(0, 3 − 1 taken) = 2; daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 2 × 2 × 8000.00 / 21.75 = 1471.26' },
+      expected: { entitlement_days: 3.32, taken_days: 1, payable_unused_days: 2, daily_wage: 367.82, extra_pay: 1471.26, basis: 'left 2025-08-31: 243/365 × 5 − 1 taken = 2.32 → 2; daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 2 × 2 × 8000.00 / 21.75 = 1471.26' },
     },
-    // 01-01..03-31 = 90; 450 / 365 = 1.23 → 1; 3 taken → owed max(0, −2) = 0, no claw-back
+    // 01-01..03-31 = 90; 450/365 = 1.2328 − 3 = −1.767 → owed max(0, …) = 0, no claw-back
     {
       name: 'more taken than owed', e: emp({ hire: '2020-01-01', wage: 8000 }), date: '2025-03-31', records: [rec('annual', '2025-03-03', '2025-03-05')],
-      expected: { entitlement_days: 1, taken_days: 3, payable_unused_days: 0, daily_wage: 367.82, extra_pay: 0, basis: 'left 2025-03-31: 90/365 × 5 = 1.23 → 1; owed max(0, 1 − 3 taken) = 0; daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 0 × 2 × 8000.00 / 21.75 = 0.00' },
+      expected: { entitlement_days: 1.23, taken_days: 3, payable_unused_days: 0, daily_wage: 367.82, extra_pay: 0, basis: 'left 2025-03-31: 90/365 × 5 − 3 taken = −1.76 → 0 (not clawed back); daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 0 × 2 × 8000.00 / 21.75 = 0.00' },
     },
-    // hired 03-01, leaving 08-31 at band 10: 184 × 10 = 1840 / 365 = 5.04 → 5; 6525 / 21.75 = 300; 5 × 2 × 300 = 3000
+    // hired 03-01, leaving 08-31 at band 10: 184 × 10 = 1840/365 = 5.04 → 5; 6525 / 21.75 = 300; 5 × 2 × 300 = 3000
     {
       name: 'hired and leaving in the same year', e: emp({ hire: '2025-03-01', work: '2010-01-01', wage: 6525 }), date: '2025-08-31', records: [],
-      expected: { entitlement_days: 5, taken_days: 0, payable_unused_days: 5, daily_wage: 300, extra_pay: 3000, basis: 'hired 2025-03-01, left 2025-08-31: 184/365 × 10 = 5.04 → 5; owed max(0, 5 − 0 taken) = 5; daily wage 6525.00 / 21.75 = 300.00; extra 200 %: 5 × 2 × 6525.00 / 21.75 = 3000.00' },
+      expected: { entitlement_days: 5.04, taken_days: 0, payable_unused_days: 5, daily_wage: 300, extra_pay: 3000, basis: 'hired 2025-03-01, left 2025-08-31: 184/365 × 10 − 0 taken = 5.04 → 5; daily wage 6525.00 / 21.75 = 300.00; extra 200 %: 5 × 2 × 6525.00 / 21.75 = 3000.00' },
     },
     // 01-01..03-14 = 31 + 28 + 14 = 73; 73 × 5 / 365 = 1 exactly; 4350 / 21.75 = 200; 1 × 2 × 200 = 400
     {
       name: '73 × 5 / 365 = 1', e: emp({ hire: '2020-01-01', wage: 4350 }), date: '2025-03-14', records: [],
-      expected: { entitlement_days: 1, taken_days: 0, payable_unused_days: 1, daily_wage: 200, extra_pay: 400, basis: 'left 2025-03-14: 73/365 × 5 = 1.00 → 1; owed max(0, 1 − 0 taken) = 1; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 1 × 2 × 4350.00 / 21.75 = 400.00' },
+      expected: { entitlement_days: 1, taken_days: 0, payable_unused_days: 1, daily_wage: 200, extra_pay: 400, basis: 'left 2025-03-14: 73/365 × 5 − 0 taken = 1.00 → 1; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 1 × 2 × 4350.00 / 21.75 = 400.00' },
     },
     // 10 years on 07-01: 181 × 5 + 92 × 10 = 905 + 920 = 1825 / 365 = 5 exactly; 10000 / 21.75 = 459.770 → 459.77;
     // 5 × 2 × 10000 / 21.75 = 4597.701 → 4597.70
     {
       name: 'a band change before leaving', e: emp({ hire: '2016-01-01', work: '2015-07-01', wage: 10000 }), date: '2025-09-30', records: [],
-      expected: { entitlement_days: 5, taken_days: 0, payable_unused_days: 5, daily_wage: 459.77, extra_pay: 4597.7, basis: 'left 2025-09-30, 10 years on 2025-07-01: 181/365 × 5 + 92/365 × 10 = 1825/365 = 5.00 → 5; owed max(0, 5 − 0 taken) = 5; daily wage 10000.00 / 21.75 = 459.77; extra 200 %: 5 × 2 × 10000.00 / 21.75 = 4597.70' },
+      expected: { entitlement_days: 5, taken_days: 0, payable_unused_days: 5, daily_wage: 459.77, extra_pay: 4597.7, basis: 'left 2025-09-30, 10 years on 2025-07-01: 181/365 × 5 + 92/365 × 10 − 0 taken = 5.00 → 5; daily wage 10000.00 / 21.75 = 459.77; extra 200 %: 5 × 2 × 10000.00 / 21.75 = 4597.70' },
     },
-    // 3 − 0.5 = 2.5 owed; 2.5 × 2 × 8000 / 21.75 = 1839.080 → 1839.08
+    // MEA art.12 subtracts first: 1215/365 = 3.3287 − 0.5 = 2.8287 → 2 (flooring first gave 3 − 0.5 = 2.5);
+    // 2 × 2 × 8000 / 21.75 = 1471.264 → 1471.26
     {
       name: 'a half day taken', e: emp({ hire: '2020-01-01', wage: 8000 }), date: '2025-08-31', records: [rec('annual', '2025-03-03', '2025-03-03', { days: 0.5 })],
-      expected: { entitlement_days: 3, taken_days: 0.5, payable_unused_days: 2.5, daily_wage: 367.82, extra_pay: 1839.08, basis: 'left 2025-08-31: 243/365 × 5 = 3.32 → 3; owed max(0, 3 − 0.5 taken) = 2.5; daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 2.5 × 2 × 8000.00 / 21.75 = 1839.08' },
+      expected: { entitlement_days: 3.32, taken_days: 0.5, payable_unused_days: 2, daily_wage: 367.82, extra_pay: 1471.26, basis: 'left 2025-08-31: 243/365 × 5 − 0.5 taken = 2.82 → 2; daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 2 × 2 × 8000.00 / 21.75 = 1471.26' },
+    },
+    // two half days are one day: 3.3287 − 1 = 2.3287 → 2
+    {
+      name: 'two half days taken', e: emp({ hire: '2020-01-01', wage: 8000 }), date: '2025-08-31', records: [rec('annual', '2025-03-03', '2025-03-03', { days: 0.5 }), rec('annual', '2025-06-03', '2025-06-03', { days: 0.5 })],
+      expected: { entitlement_days: 3.32, taken_days: 1, payable_unused_days: 2, daily_wage: 367.82, extra_pay: 1471.26, basis: 'left 2025-08-31: 243/365 × 5 − 1 taken = 2.32 → 2; daily wage 8000.00 / 21.75 = 367.82; extra 200 %: 2 × 2 × 8000.00 / 21.75 = 1471.26' },
+    },
+    // the case: 01-01..11-13 = 317 days; 1585/365 = 4.3425; taken 1 (03-02) + 0.5 (06-01) = 1.5;
+    // 4.3425 − 1.5 = 2.8425 → 2 (flooring first: 4 − 1.5 = 2.5); 2 × 2 × 4350 / 21.75 = 800
+    {
+      name: 'a leaver on 11-13 with a day and a half taken', e: emp({ hire: '2020-01-01', wage: 4350 }), date: '2026-11-13', records: [rec('annual', '2026-03-02', '2026-03-02'), rec('annual', '2026-06-01', '2026-06-01', { days: 0.5 })],
+      expected: { entitlement_days: 4.34, taken_days: 1.5, payable_unused_days: 2, daily_wage: 200, extra_pay: 800, basis: 'left 2026-11-13: 317/365 × 5 − 1.5 taken = 2.84 → 2; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 2 × 2 × 4350.00 / 21.75 = 800.00' },
+    },
+    // subtracting first can also pay more: 01-01..12-30 = 364 days; 1820/365 = 4.9863 − 0.5 = 4.4863 → 4
+    // (flooring first: 4 − 0.5 = 3.5); 4 × 2 × 200 = 1600
+    {
+      name: 'a half day from 364 days', e: emp({ hire: '2020-01-01', wage: 4350 }), date: '2025-12-30', records: [rec('annual', '2025-06-03', '2025-06-03', { days: 0.5 })],
+      expected: { entitlement_days: 4.98, taken_days: 0.5, payable_unused_days: 4, daily_wage: 200, extra_pay: 1600, basis: 'left 2025-12-30: 364/365 × 5 − 0.5 taken = 4.48 → 4; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 4 × 2 × 4350.00 / 21.75 = 1600.00' },
+    },
+    // exactly 1 day due, half a day taken: 1 − 0.5 = 0.5 → 0 (flooring first paid 0.5)
+    {
+      name: 'a half day from exactly 1 day', e: emp({ hire: '2020-01-01', wage: 4350 }), date: '2025-03-14', records: [rec('annual', '2025-03-03', '2025-03-03', { days: 0.5 })],
+      expected: { entitlement_days: 1, taken_days: 0.5, payable_unused_days: 0, daily_wage: 200, extra_pay: 0, basis: 'left 2025-03-14: 73/365 × 5 − 0.5 taken = 0.50 → 0; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 0 × 2 × 4350.00 / 21.75 = 0.00' },
+    },
+    // leaving on 12-31: the full band, 5 − 1.5 = 3.5 → 3
+    {
+      name: 'a full year with a day and a half taken', e: emp({ hire: '2020-01-01', wage: 4350 }), date: '2025-12-31', records: [rec('annual', '2025-03-03', '2025-03-03'), rec('annual', '2025-06-03', '2025-06-03', { days: 0.5 })],
+      expected: { entitlement_days: 5, taken_days: 1.5, payable_unused_days: 3, daily_wage: 200, extra_pay: 1200, basis: 'full year at band 5 − 1.5 taken = 3.50 → 3; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 3 × 2 × 4350.00 / 21.75 = 1200.00' },
     },
     // 7000 / 21.75 = 321.839 → 321.84 (half-up); 1 × 2 × 7000 / 21.75 = 643.678 → 643.68
     {
       name: 'rounding up to the fen', e: emp({ hire: '2020-01-01', wage: 7000 }), date: '2025-03-14', records: [],
-      expected: { entitlement_days: 1, taken_days: 0, payable_unused_days: 1, daily_wage: 321.84, extra_pay: 643.68, basis: 'left 2025-03-14: 73/365 × 5 = 1.00 → 1; owed max(0, 1 − 0 taken) = 1; daily wage 7000.00 / 21.75 = 321.84; extra 200 %: 1 × 2 × 7000.00 / 21.75 = 643.68' },
+      expected: { entitlement_days: 1, taken_days: 0, payable_unused_days: 1, daily_wage: 321.84, extra_pay: 643.68, basis: 'left 2025-03-14: 73/365 × 5 − 0 taken = 1.00 → 1; daily wage 7000.00 / 21.75 = 321.84; extra 200 %: 1 × 2 × 7000.00 / 21.75 = 643.68' },
     },
     {
       name: 'no monthly wage on file', e: emp({ hire: '2020-01-01' }), date: '2025-03-14', records: [],
-      expected: { entitlement_days: 1, taken_days: 0, payable_unused_days: 1, daily_wage: null, extra_pay: null, basis: 'left 2025-03-14: 73/365 × 5 = 1.00 → 1; owed max(0, 1 − 0 taken) = 1; no monthly wage on file: pay not computed' },
+      expected: { entitlement_days: 1, taken_days: 0, payable_unused_days: 1, daily_wage: null, extra_pay: null, basis: 'left 2025-03-14: 73/365 × 5 − 0 taken = 1.00 → 1; no monthly wage on file: pay not computed' },
     },
     // 60 days sick (03-01..04-29) before any annual leave: REG art.4 → nothing owed
     {
       name: 'a disqualified leaver', e: emp({ hire: '2020-01-01', wage: 4350 }), date: '2025-08-31', records: [rec('sick', '2025-03-01', '2025-04-29')],
-      expected: { entitlement_days: 0, taken_days: 0, payable_unused_days: 0, daily_wage: 200, extra_pay: 0, basis: 'left 2025-08-31: 243/365 × 5 = 3.32 → 3; disqualified → 0 (REG art.4(3): sick leave 60 days in 2025 (2 months × 30 = 60 days or more at 1–<10 years; reached 2025-04-29)); owed max(0, 0 − 0 taken) = 0; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 0 × 2 × 4350.00 / 21.75 = 0.00' },
+      expected: { entitlement_days: 0, taken_days: 0, payable_unused_days: 0, daily_wage: 200, extra_pay: 0, basis: 'left 2025-08-31: 243/365 × 5 = 3.32, disqualified → 0 (REG art.4(3): sick leave 60 days in 2025 (2 months × 30 = 60 days or more at 1–<10 years; reached 2025-04-29)); 0 − 0 taken = 0.00 → 0; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 0 × 2 × 4350.00 / 21.75 = 0.00' },
     },
   ])('$name → $expected.payable_unused_days', ({ e, date, records, expected }) => {
     expect(computeSettlement(e, records, d(date), calendar, policy())).toEqual({ operator_id: '1001', termination_date: date, ...expected });
   });
 
   test('unused carried days are owed too', () => {
-    // 2024 untouched: 5 carried (max 5); leaving 2025-03-31: 90 × 5 / 365 = 1.23 → 1; owed 1 + 5 − 0 = 6;
+    // 2024 untouched: 5 carried (max 5); leaving 2025-03-31: 450/365 = 1.2328 + 5 − 0 = 6.2328 → 6;
     // 6 × 2 × 4350 / 21.75 = 2400
     const s = computeSettlement(emp({ hire: '2020-01-01', wage: 4350 }), [], d('2025-03-31'), calendar, policy({ carry_over: { max_days: 5 } }));
     expect({ owed: s.payable_unused_days, extra: s.extra_pay, basis: s.basis }).toEqual({
       owed: 6,
       extra: 2400,
-      basis: 'left 2025-03-31: 90/365 × 5 = 1.23 → 1; owed max(0, 1 + 5 carried over − 0 taken) = 6; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 6 × 2 × 4350.00 / 21.75 = 2400.00',
+      basis: 'left 2025-03-31: 90/365 × 5 + 5 carried over − 0 taken = 6.23 → 6; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 6 × 2 × 4350.00 / 21.75 = 2400.00',
+    });
+  });
+
+  test('half a carried day is added before the fraction is dropped', () => {
+    // 2024 untouched: 4.5 carried (max 4.5); leaving 2025-03-31: 1.2328 + 4.5 = 5.7328 → 5
+    // (flooring first: 1 + 4.5 = 5.5); 5 × 2 × 200 = 2000
+    const s = computeSettlement(emp({ hire: '2020-01-01', wage: 4350 }), [], d('2025-03-31'), calendar, policy({ carry_over: { max_days: 4.5 } }));
+    expect({ owed: s.payable_unused_days, extra: s.extra_pay, basis: s.basis }).toEqual({
+      owed: 5,
+      extra: 2000,
+      basis: 'left 2025-03-31: 90/365 × 5 + 4.5 carried over − 0 taken = 5.73 → 5; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 5 × 2 × 4350.00 / 21.75 = 2000.00',
     });
   });
 });

@@ -85,9 +85,11 @@
 //   1002: 3500 + 1500×0 = 0 + 0 (sick) + 0 + 0 = 3500.00
 //   1003: 3800 + 1833.33×0.8 = 1466.664 → 1466.66 + 200 (annual leave keeps it) + 0 + 300 = 5766.66
 //   1004: 3600 + 0 + 0 (personal leave on 10-08) + 0 + 300 = 3900.00
-//   1005: 3000 + 1000×1.0 = 1000 + 200 + 0 + 300 = 4500.00
-//   totals: base 17900.00, performance 4866.66, full attendance 600.00, excellent 500.00,
-//   business 1200.00, total 25066.66 (= 7400 + 3500 + 5766.66 + 3900 + 4500).
+//   1005, hired 10-19 (bonus.proration working_days: 10 of the 18 working days; no full-attendance
+//   bonus without the whole month): 3000 × 10/18 = 1666.666… → 1666.67 + 1000×1.0 × 10/18 =
+//   555.555… → 555.56 + 0 + 0 + 300 = 2522.23
+//   totals: base 16566.67, performance 4422.22, full attendance 400.00, excellent 500.00,
+//   business 1200.00, total 23088.89 (= 7400 + 3500 + 5766.66 + 3900 + 2522.23).
 //
 // The change: after finalizing, call C1001-0008 (rated 4) is re-imported rated 5: 1001's ratings
 // become 49/10 = 4.9 → 97.5; service_quality = 48.75 + 30 + 20 = 98.75; total = 39.5 + 25.65 +
@@ -301,17 +303,17 @@ const BONUS_ROWS = [
   { operator_id: '1002', name: '李四', team: 'A组', grade: 'fail', score: 31.9, base_salary: 3500, performance_base: 1500, orders: 48, disqualifying_leave_days: 2, performance_pay: 0, full_attendance_bonus: 0, excellent_employee_bonus: 0, business_outstanding_bonus: 0, total: 3500 },
   { operator_id: '1003', name: '王五', team: 'B组', grade: 'pass', score: 73.95, base_salary: 3800, performance_base: 1833.33, orders: 384, disqualifying_leave_days: 0, performance_pay: 1466.66, full_attendance_bonus: 200, excellent_employee_bonus: 0, business_outstanding_bonus: 300, total: 5766.66 },
   { operator_id: '1004', name: '赵六', team: 'B组', grade: 'fail', score: 48.2, base_salary: 3600, performance_base: 1600, orders: 153, disqualifying_leave_days: 1, performance_pay: 0, full_attendance_bonus: 0, excellent_employee_bonus: 0, business_outstanding_bonus: 300, total: 3900 },
-  { operator_id: '1005', name: '孙七', team: 'A组', grade: 'good', score: 83.34, base_salary: 3000, performance_base: 1000, orders: 153, disqualifying_leave_days: 0, performance_pay: 1000, full_attendance_bonus: 200, excellent_employee_bonus: 0, business_outstanding_bonus: 300, total: 4500 },
-];
+  { operator_id: '1005', name: '孙七', team: 'A组', grade: 'good', score: 83.34, base_salary: 1666.67, performance_base: 1000, orders: 153, disqualifying_leave_days: 0, performance_pay: 555.56, full_attendance_bonus: 0, excellent_employee_bonus: 0, business_outstanding_bonus: 300, total: 2522.23, employed_from: '2026-10-19', employed_to: '2026-10-31', days_employed: 10, proration: '10/18 working days' },
+].map((r) => ({ employed_from: '2026-10-01', employed_to: '2026-10-31', days_employed: 18, proration: 'full month', ...r }));
 
-const BONUS_HEADER = 'operator_id,name,team,month,grade,score,base_salary,performance_pay,full_attendance_bonus,excellent_employee_bonus,business_outstanding_bonus,total';
+const BONUS_HEADER = 'operator_id,name,team,month,grade,score,base_salary,performance_pay,full_attendance_bonus,excellent_employee_bonus,business_outstanding_bonus,total,employed_from,employed_to,days_employed,proration';
 const BONUS_CSV_ROWS = [
-  '1001,张三,A组,2026-10,excellent,92.85,4000.00,2400.00,200.00,500.00,300.00,7400.00',
-  '1002,李四,A组,2026-10,fail,31.9,3500.00,0.00,0.00,0.00,0.00,3500.00',
-  '1003,王五,B组,2026-10,pass,73.95,3800.00,1466.66,200.00,0.00,300.00,5766.66',
-  '1004,赵六,B组,2026-10,fail,48.2,3600.00,0.00,0.00,0.00,300.00,3900.00',
-  '1005,孙七,A组,2026-10,good,83.34,3000.00,1000.00,200.00,0.00,300.00,4500.00',
-  'TOTAL,5,,2026-10,,,17900.00,4866.66,600.00,500.00,1200.00,25066.66',
+  '1001,张三,A组,2026-10,excellent,92.85,4000.00,2400.00,200.00,500.00,300.00,7400.00,2026-10-01,2026-10-31,18,full month',
+  '1002,李四,A组,2026-10,fail,31.9,3500.00,0.00,0.00,0.00,0.00,3500.00,2026-10-01,2026-10-31,18,full month',
+  '1003,王五,B组,2026-10,pass,73.95,3800.00,1466.66,200.00,0.00,300.00,5766.66,2026-10-01,2026-10-31,18,full month',
+  '1004,赵六,B组,2026-10,fail,48.2,3600.00,0.00,0.00,0.00,300.00,3900.00,2026-10-01,2026-10-31,18,full month',
+  '1005,孙七,A组,2026-10,good,83.34,1666.67,555.56,0.00,0.00,300.00,2522.23,2026-10-19,2026-10-31,10,10/18 working days',
+  'TOTAL,5,,2026-10,,,16566.67,4422.22,400.00,500.00,1200.00,23088.89,,,,',
 ];
 
 /** Rows of the appraisal_runs table of a month. */
@@ -385,7 +387,7 @@ describe('appraise run (October 2026, not finalized)', () => {
       resolved_tickets: 0, resolution_seconds: 0, knowledge_sum: 176, knowledge_count: 2, teamwork_sum: 90, teamwork_count: 1, orders: 384,
     });
     expect(x.raw).toEqual({ satisfaction: 4, complaint_rate: 2.5, suggestion_adoption: null, calls_per_day: 50, orders_per_day: 24, resolution_hours: null, knowledge_test: 88, teamwork: 90 });
-    expect(x.pay).toEqual({ base_salary: 3800, performance_base: 1833.33, orders: 384, disqualifying_leave_days: 0 });
+    expect(x.pay).toEqual({ base_salary: 3800, performance_base: 1833.33, orders: 384, disqualifying_leave_days: 0, employed_from: '2026-10-01', employed_to: '2026-10-31' });
   });
 
   test('appraise explain --format csv: the contributions add up to the total (1001)', () => {
@@ -405,9 +407,9 @@ describe('appraise run (October 2026, not finalized)', () => {
 });
 
 describe('bonus before the month is finalized', () => {
-  test('bonus is refused: exit 4, naming --finalize and --draft', () => {
+  test('bonus is refused: exit 3 (bad input, not a database problem), naming --finalize and --draft', () => {
     const r = run(['bonus', '--month', '2026-10', '--format', 'csv']);
-    expect(r.status).toBe(4);
+    expect(r.status).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/2026-10 is not finalized/);
     expect(r.stderr).toMatch(/--finalize/);
@@ -448,8 +450,8 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
     expect(readFileSync(join(dir, 'bonus.csv'), 'utf8')).toBe('\ufeff' + crlf([BONUS_HEADER, ...BONUS_CSV_ROWS]));
     // Chinese headers
     const zh = run(['bonus', '--month', '2026-10', '--format', 'csv', '--lang', 'zh']).stdout.split('\r\n');
-    expect(zh[0]).toBe('工号,姓名,班组,月份,考核等级,考核得分,基本工资,绩效工资,全勤奖,优秀员工奖,业务突出奖,合计');
-    expect(zh[6]).toBe('合计,5,,2026-10,,,17900.00,4866.66,600.00,500.00,1200.00,25066.66');
+    expect(zh[0]).toBe('工号,姓名,班组,月份,考核等级,考核得分,基本工资,绩效工资,全勤奖,优秀员工奖,业务突出奖,合计,在职起,在职止,在职天数,折算');
+    expect(zh[6]).toBe('合计,5,,2026-10,,,16566.67,4422.22,400.00,500.00,1200.00,23088.89,,,,');
   });
 
   test('bonus --format xlsx: text IDs, money formats, a frozen header, the totals row', async () => {
@@ -465,9 +467,10 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
     expect(ws.rowCount).toBe(7); // header, 5 operators, totals
     const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toEqual(BONUS_HEADER.split(','));
-    expect(values(2)).toEqual(['1001', '张三', 'A组', '2026-10', 'excellent', 92.85, 4000, 2400, 200, 500, 300, 7400]);
-    expect(values(4)).toEqual(['1003', '王五', 'B组', '2026-10', 'pass', 73.95, 3800, 1466.66, 200, 0, 300, 5766.66]);
-    expect(values(7)).toEqual(['TOTAL', '5', undefined, '2026-10', undefined, undefined, 17900, 4866.66, 600, 500, 1200, 25066.66]);
+    expect(values(2).slice(0, 12)).toEqual(['1001', '张三', 'A组', '2026-10', 'excellent', 92.85, 4000, 2400, 200, 500, 300, 7400]);
+    expect(values(4).slice(0, 12)).toEqual(['1003', '王五', 'B组', '2026-10', 'pass', 73.95, 3800, 1466.66, 200, 0, 300, 5766.66]);
+    expect(values(6).slice(0, 12)).toEqual(['1005', '孙七', 'A组', '2026-10', 'good', 83.34, 1666.67, 555.56, 0, 0, 300, 2522.23]);
+    expect(values(7).slice(0, 12)).toEqual(['TOTAL', '5', undefined, '2026-10', undefined, undefined, 16566.67, 4422.22, 400, 500, 1200, 23088.89]);
     for (let row = 2; row <= 6; row++) {
       const id = ws.getCell(row, 1);
       expect(id.type).toBe(ExcelJS.ValueType.String); // '1001', not the number 1001

@@ -12,7 +12,7 @@
 // 2001 周新: hired 2026-03-16, first job 2012-01-01 → 14 years → band 10. New hire: 03-16..12-31 =
 //      16 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 = 291 days → 291 × 10 / 365 = 7.97 → 7.
 //      Settled on 2026-09-30: 03-16..09-30 = 16 + 30 + 31 + 30 + 31 + 31 + 30 = 199 days →
-//      1990/365 = 5.45 → 5; nothing taken → owed 5; no monthly_wage, so the base salary 5000:
+//      1990/365 = 5.45, nothing taken → 5.45 → owed 5; no monthly_wage, so the base salary 5000:
 //      daily 5000/21.75 = 229.885… → 229.89; extra 5 × 2 × 5000/21.75 = 2298.850… → 2298.85
 //      (not 10 × 229.89 = 2298.90).
 // 2002 吴满: hired 2018-01-01, first job 2016-06-10 → 9 years on 1 Jan, 10 years on 2026-06-10.
@@ -31,7 +31,8 @@
 //      swapped working day (1); Sunday 05-10 (0); Monday 05-11 (1) → 7 working days; remaining 3.
 //      As of 05-06: 04-29, 04-30, 05-06 → 3 taken, remaining 7.
 // 2006 褚离: hired 2020-01-01 → 6 years → band 5 → 5; annual leave 02-02 (Mon) → 1 taken.
-//      Settled on 2026-08-31: 01-01..08-31 = 243 days → 1215/365 = 3.32 → 3; owed 3 − 1 = 2;
+//      Settled on 2026-08-31: 01-01..08-31 = 243 days → 1215/365 = 3.3287 − 1 = 2.3287 → owed 2 (MEA art.12:
+//      subtract first, then drop the fraction);
 //      monthly wage 7300: daily 7300/21.75 = 335.632… → 335.63; extra 2 × 2 × 7300/21.75 =
 //      1342.528… → 1342.53 (not 4 × 335.63 = 1342.52).
 // 2007 卫班: hired 2020-01-01 → 6 years → band 5 → 5. A shift worker's annual leave Saturday
@@ -190,9 +191,9 @@ describe('leave settle', () => {
     const r = run(['leave', 'settle', '--operator', '2006', '--date', '2026-08-31', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      operator_id: '2006', termination_date: '2026-08-31', entitlement_days: 3, taken_days: 1, payable_unused_days: 2,
+      operator_id: '2006', termination_date: '2026-08-31', entitlement_days: 3.32, taken_days: 1, payable_unused_days: 2,
       daily_wage: 335.63, extra_pay: 1342.53,
-      basis: 'left 2026-08-31: 243/365 × 5 = 3.32 → 3; owed max(0, 3 − 1 taken) = 2; daily wage 7300.00 / 21.75 = 335.63; extra 200 %: 2 × 2 × 7300.00 / 21.75 = 1342.53',
+      basis: 'left 2026-08-31: 243/365 × 5 − 1 taken = 2.32 → 2; daily wage 7300.00 / 21.75 = 335.63; extra 200 %: 2 × 2 × 7300.00 / 21.75 = 1342.53',
     });
   });
 
@@ -200,9 +201,9 @@ describe('leave settle', () => {
     const r = run(['leave', 'settle', '--operator', '2001', '--date', '2026-09-30', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      operator_id: '2001', termination_date: '2026-09-30', entitlement_days: 5, taken_days: 0, payable_unused_days: 5,
+      operator_id: '2001', termination_date: '2026-09-30', entitlement_days: 5.45, taken_days: 0, payable_unused_days: 5,
       daily_wage: 229.89, extra_pay: 2298.85,
-      basis: 'hired 2026-03-16, left 2026-09-30: 199/365 × 10 = 5.45 → 5; owed max(0, 5 − 0 taken) = 5; daily wage 5000.00 / 21.75 = 229.89; extra 200 %: 5 × 2 × 5000.00 / 21.75 = 2298.85',
+      basis: 'hired 2026-03-16, left 2026-09-30: 199/365 × 10 − 0 taken = 5.45 → 5; daily wage 5000.00 / 21.75 = 229.89; extra 200 %: 5 × 2 × 5000.00 / 21.75 = 2298.85',
     });
   });
 

@@ -119,6 +119,7 @@ export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Ru
   const { policy, calendar, handle } = context(globals, rt);
   try {
     const sheet = bonusSheet(handle.db, m, calendar, policy, { draft: flags.draft ?? false });
+    for (const note of sheet.notes) say(rt, `warning: ${note}`);
     const out = sheet.draft && flags.out ? flags.out.replace(/(\.[^./]+)?$/, (ext) => `-DRAFT${ext}`) : flags.out;
     if (out && out !== flags.out) say(rt, `draft: writing ${out}`);
     const table = bonusTable(sheet, flags.lang);

@@ -1,17 +1,13 @@
 /** `hotline appraise run|explain|history|evaluate` and `hotline bonus`. */
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseIsoMonth } from '../../domain/dates.js';
+import { Command, Option } from 'commander';
 import type { BonusFlags, EvaluateFlags, ExplainFlags, HistoryFlags, RunFlags } from '../actions/appraise.js';
-import { addOutputOptions, parsePositiveInt, type GlobalOptions } from '../options.js';
+import { addOutputOptions, parseMonthArg, parsePositiveInt, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
 const actions = () => import('../actions/appraise.js');
 
-/** YYYY-MM (checked again when the command runs). */
-export function monthArg(text: string): string {
-  if (!parseIsoMonth(text)) throw new InvalidArgumentError('expected a month YYYY-MM');
-  return text;
-}
+/** YYYY-MM: the shared month parser (src/cli/options.ts), under the name other commands import. */
+export const monthArg = parseMonthArg;
 
 export function appraiseCommand(rt: Runtime): Command {
   const cmd = new Command('appraise').description('the monthly appraisal: service quality, efficiency, business knowledge, teamwork → score, grade, consequences');

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { BalanceFlags, CalendarFlags, LeaveCalendarFlags, SettleFlags } from '../actions/leave.js';
 import { dayArg } from '../dates.js';
-import { addOutputOptions, type GlobalOptions } from '../options.js';
+import { addOutputOptions, parseMonthArg, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
 const actions = () => import('../actions/leave.js');
@@ -37,7 +37,7 @@ export function leaveCommand(rt: Runtime): Command {
 export function calendarCommand(rt: Runtime): Command {
   const cmd = new Command('calendar').description('the working calendar: weekends, official holidays, swapped working days (调休), company closures');
   addOutputOptions(cmd.command('show').description('every day of a month with its kind'))
-    .requiredOption('--month <month>', 'YYYY-MM')
+    .requiredOption('--month <month>', 'YYYY-MM', parseMonthArg)
     .addHelpText('after', '\nExamples:\n  hotline calendar show --month 2026-10\n  hotline calendar show --month 2026-02 --lang zh')
     .action(async (flags: CalendarFlags, c: Command) => (await actions()).runCalendarShow(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   addOutputOptions(cmd.command('check').description('working days per month of a year, and whether an official calendar covers it'))

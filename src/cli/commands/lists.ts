@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { CATEGORIES } from '../../domain/kinds.js';
 import type { CallListFlags, OrderListFlags } from '../actions/lists.js';
 import { dayArg } from '../dates.js';
-import { addOutputOptions, parsePositiveInt, type GlobalOptions, type OutputFlags } from '../options.js';
+import { addOutputOptions, parseMonthArg, parsePositiveInt, type GlobalOptions, type OutputFlags } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
 const actions = () => import('../actions/lists.js');
@@ -33,7 +33,7 @@ export function operatorsCommand(rt: Runtime): Command {
     .addHelpText('after', '\nExamples:\n  hotline operators list\n  hotline operators list --team 一组 --active-on 2026-10-31 --format csv --lang zh')
     .action(async (flags: OutputFlags & { team?: string; activeOn?: string }, c: Command) => (await actions()).listOperators(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   addOutputOptions(cmd.command('promotions').description('candidates for team lead: excellent in enough of the last 12 finalized months, with enough tenure (policy career.*)'))
-    .option('--as-of <month>', 'last month of the window (default: the current month)')
+    .option('--as-of <month>', 'last month of the window (default: the current month)', parseMonthArg)
     .addHelpText('after', '\nExamples:\n  hotline operators promotions --as-of 2026-10')
     .action(async (flags: OutputFlags & { asOf?: string }, c: Command) => (await import('../actions/training.js')).runPromotions(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   return cmd;
