@@ -8,11 +8,12 @@ import type Database from 'better-sqlite3';
 import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
 import type { Action, Grade } from '../domain/appraisal-policy.js';
 import { countWorkingDays, type WorkCalendar } from '../domain/calendar.js';
+import { addMonths } from '../domain/career.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import type { Policy } from '../domain/policy.js';
 import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
+import { currentRun, isFinalized, type AppraisalRun } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 
 export interface AppraisalRow extends OperatorScore {
@@ -51,6 +52,8 @@ export interface MonthAppraisal {
     current_commendation: boolean;
   }[];
   inputs_digest: string;
+  /** The first month before, within the streak rules' reach, that is not finalized: streaks computed now start after it. */
+  unfinalized: IsoMonth | null;
 }
 
 /** First and last day of a month. */
@@ -118,36 +121,62 @@ function storedRows(run: AppraisalRun): AppraisalRow[] {
   return JSON.parse(run.results_json) as AppraisalRow[];
 }
 
-/** Grades of the months before `month` that streaks need: finalized results first, else computed. */
-function gradeHistory(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): Map<string, { month: IsoMonth; grade: Grade | null }[]> {
-  const depth = Math.max(policy.appraisal.commendation.months, policy.appraisal.actions.consecutive_fails?.months ?? 1) - 1;
+/** PRODUCT.md §4.2, issue 17: how many months before the current one a streak rule looks at. */
+function streakDepth(policy: Policy): number {
+  return Math.max(policy.appraisal.commendation.months, policy.appraisal.actions.consecutive_fails?.months ?? 1) - 1;
+}
+
+/** The first month before `month`, within the streak rules' reach, that is not finalized (streaks start after it). */
+export function unfinalizedBefore(db: Database.Database, month: IsoMonth, policy: Policy): IsoMonth | null {
+  for (let k = 1, m = previousMonth(month); k <= streakDepth(policy); k++, m = previousMonth(m)) {
+    if (!isFinalized(db, m)) return m;
+  }
+  return null;
+}
+
+/** 'Streaks start at …' for the report's stderr. */
+export function streakNote(unfinalized: IsoMonth): string {
+  return `${unfinalized} is not finalized: streaks start at ${addMonths(unfinalized, 1)}`;
+}
+
+/**
+ * Issue 17: grades of the finalized months before `month`, walking back while some operator's
+ * streak of this month's grade (excellent or fail) still runs; a month not finalized ends the walk
+ * (it breaks every streak). Computed months never count: a month of partial data would fail everyone.
+ */
+function gradeHistory(db: Database.Database, month: IsoMonth, current: readonly { operator_id: string; grade: Grade | null }[]): Map<string, { month: IsoMonth; grade: Grade | null }[]> {
   const history = new Map<string, { month: IsoMonth; grade: Grade | null }[]>();
-  let m = month;
-  for (let k = 0; k < depth; k++) {
-    m = previousMonth(m);
+  let running = new Map(current.filter((r) => r.grade === 'excellent' || r.grade === 'fail').map((r) => [r.operator_id, r.grade]));
+  for (let m = previousMonth(month); running.size > 0; m = previousMonth(m)) {
     const run = currentRun(db, m);
-    const rows = run ? storedRows(run) : scoreMonth(db, m, calendar, policy).scored.map((s) => s.row);
-    for (const r of rows) history.set(r.operator_id, [...(history.get(r.operator_id) ?? []), { month: m, grade: r.grade }]);
+    if (!run) break;
+    const next = new Map<string, Grade | null>();
+    for (const r of storedRows(run)) {
+      if (!running.has(r.operator_id)) continue;
+      history.set(r.operator_id, [...(history.get(r.operator_id) ?? []), { month: m, grade: r.grade }]);
+      if (r.grade === running.get(r.operator_id)) next.set(r.operator_id, r.grade);
+    }
+    running = next;
   }
   return history;
 }
 
-/** The month computed now from the data (never the stored run), with consequences. */
-export function computeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { rows: AppraisalRow[]; scored: ScoredOperator[]; digest: string } {
+/** The month computed now from the data (never the stored run), with consequences from the finalized months before it. */
+export function computeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { rows: AppraisalRow[]; scored: ScoredOperator[]; digest: string; unfinalized: IsoMonth | null } {
   const { scored, digest } = scoreMonth(db, month, calendar, policy);
-  const history = gradeHistory(db, month, calendar, policy);
+  const history = gradeHistory(db, month, scored.map((s) => s.row));
   const rows = scored.map(({ row, inputs }) => ({
     ...row,
     ...consequences({ month, grade: row.grade, serious_complaint: inputs.serious_complaints_about > 0, history: history.get(row.operator_id) ?? [] }, policy.appraisal),
   }));
-  return { rows, scored, digest };
+  return { rows, scored, digest, unfinalized: unfinalizedBefore(db, month, policy) };
 }
 
 /** The appraisal of a month: stored if finalized (with what changed since), else computed now. */
 export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): MonthAppraisal & { scored: ScoredOperator[] } {
-  const { rows, scored, digest } = computeMonth(db, month, calendar, policy);
+  const { rows, scored, digest, unfinalized } = computeMonth(db, month, calendar, policy);
   const run = currentRun(db, month);
-  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored };
+  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored, unfinalized };
   const stored = storedRows(run);
   const now = new Map(rows.map((r) => [r.operator_id, r]));
   const changes = stored
@@ -163,7 +192,7 @@ export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: 
     }
   }
   return {
-    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored,
+    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored, unfinalized,
     finalized: { run_id: run.id, finalized_at: run.finalized_at, os_user: run.os_user, reason: run.reason },
   };
 }

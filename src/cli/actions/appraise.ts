@@ -1,6 +1,6 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
 import { osUser } from '../../os-user.js';
-import { appraiseMonth, computeMonth, previousMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
+import { appraiseMonth, computeMonth, previousMonth, scoreMonth, streakNote, type AppraisalRow } from '../../app/appraisal.js';
 import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
 import { bonusSheet, bonusTable } from '../../app/bonus.js';
 import { storeRun } from '../../db/queries/appraisal-runs.js';
@@ -43,13 +43,16 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
         throw new UsageError(`${m} is already finalized (run #${result.finalized.run_id})`, { hint: `to replace it: hotline appraise run --month ${m} --refinalize --reason "…"` });
       }
       const fresh = computeMonth(handle.db, m, calendar, policy);
+      if (fresh.unfinalized) say(rt, streakNote(fresh.unfinalized));
       const id = storeRun(handle.db, {
         month: m, finalized_at: rt.now(), os_user: osUser(), reason: flags.reason ?? null,
         policy_json: JSON.stringify(policy), inputs_digest: fresh.digest, results_json: JSON.stringify(fresh.rows),
       }, Boolean(flags.refinalize));
       say(rt, `${m} finalized as run #${id} (${fresh.rows.length} operators)${flags.refinalize ? `; the previous run is kept` : ''}`);
       result = appraiseMonth(handle.db, m, calendar, policy);
-    } else if (result.finalized) {
+    } else if (!result.finalized) {
+      if (result.unfinalized) say(rt, streakNote(result.unfinalized));
+    } else {
       say(rt, `${m} was finalized (run #${result.finalized.run_id}): shown as stored`);
       for (const c of result.changes) {
         const extra = [

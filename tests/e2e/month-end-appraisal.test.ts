@@ -1,0 +1,175 @@
+// Month-end appraisal from a realistic month (issue 17 items 1, 4, 5, 7, 10, 15): streaks only
+// from finalized months, days worked, finalize guards, the cause of an action, and interactive
+// evaluations in the ledger. Every figure below is worked by hand.
+//
+// November 2026 (data/holidays/cn-2026.json: no holiday): Sunday 11-01; working days 11-02..06,
+// 09..13, 16..20, 23..27 and 30 = 21. Policy: the defaults (docs/policy.md); onboarding_days 5.
+//
+// The database's first import of calls is November's export, which spills over midnight: it starts
+// with three calls of 2026-10-31 23:50–23:59 (3001 one, 3002 two). October therefore "has" calls.
+//
+// Operators (no orders, no ratings, no suggestions: service quality is the complaint rate alone,
+// efficiency the calls per day alone; their weights are shared as the report says):
+//   3001 周一 A组: sick 11-20 → 21 − 1 = 20 days; 1250 calls → 62.5 a day → 78.125. A serious
+//        complaint T00047 about 3001: 1000/1250 = 0.8 per 1000 → (5 − 0.8)/5 = 84. Knowledge 90,
+//        teamwork 90. Total 84×.4 + 78.125×.3 + 90×.15 + 90×.15 = 33.6 + 23.4375 + 27 = 84.0375
+//        → 84.04, good; reassignment_review for the serious complaint.
+//   3002 吴二 A组: a full-day external course on Wed 11-18 and no call that day (a training-only day)
+//        → 20 days; 200 calls → 10 a day → 12.5. Knowledge 40, teamwork 50. Total 40 + 3.75 + 6
+//        + 7.5 = 57.25 → fail. October is not finalized, so this is a first fail:
+//        warning_and_coaching (before issue 17: October graded on its two calls, fail, and
+//        reassignment_review).
+//   3003 郑三 B组: hired Mon 11-16. Onboarding is his first 5 working days, 11-16..20, no calls;
+//        then 40 calls a day on 11-23..27 and 30 → 6 days, 240 calls → 40 → 50. No evaluation yet:
+//        knowledge and teamwork share their 30 with the others → (100×40 + 50×30)/70 = 78.571… →
+//        78.57, pass. (Before: 11 days worked, 21.8 a day.)
+//   3004 冯四 B组: half a day of annual leave on 11-10 (20 calls that day), 40 calls on each of the
+//        other 20 working days and 40 on weekend duty, Saturday 11-21 → 860 calls over
+//        21 − 0.5 + 1 = 21.5 days → 40 → 50. Knowledge 70, teamwork 70. Total 40 + 15 + 10.5 +
+//        10.5 = 76 → pass. (Before: the weekend day was not counted, 860/20.5.)
+//   3005 陈五 B组: left on Fri 11-13 → 11-02..13 = 10 days; 300 calls → 30 → 37.5. Knowledge 60,
+//        teamwork 60. Total 40 + 11.25 + 9 + 9 = 69.25 → pass.
+import { describe, expect, test } from 'vitest';
+import { csv, workspace } from './support.js';
+
+const ws = workspace('hotline-e2e-month-end-');
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function ok(args: string[]): { stdout: string; stderr: string } {
+  const r = ws.run(args);
+  if (r.status !== 0) throw new Error(`hotline ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  return r;
+}
+
+const NOV_WORKING = ['02', '03', '04', '05', '06', '09', '10', '11', '12', '13', '16', '17', '18', '19', '20', '23', '24', '25', '26', '27', '30'].map((d) => `2026-11-${d}`);
+const CALL_HEADER = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds'];
+
+/** `n` answered inbound calls of `op` spread over `days` (round robin), 30 s apart from 09:00. */
+function calls(op: string, n: number, days: readonly string[], tag = ''): (string | number)[][] {
+  return Array.from({ length: n }, (_, i) => {
+    const s = Math.floor(i / days.length) * 30;
+    const time = `${String(9 + Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+    return [`C${op}${tag}-${String(i).padStart(4, '0')}`, `${days[i % days.length]} ${time}`, op, 'inbound', 'answered', 5, 120];
+  });
+}
+
+const except = (...out: string[]): string[] => NOV_WORKING.filter((d) => !out.includes(d));
+
+describe('a first import that spills over from the last evening of October', () => {
+  const db = ['--db', 'spill.db'];
+
+  test('imports: the roster, November calls (with three of 10-31), leave, a ticket, evaluations, a course', () => {
+    ws.write('operators.csv', csv(['operator_id', 'name', 'team', 'hire_date', 'termination_date', 'base_salary', 'performance_base'], [
+      ['3001', '周一', 'A组', '2020-03-01', '', 4000, 2000],
+      ['3002', '吴二', 'A组', '2021-06-15', '', 3500, 1500],
+      ['3003', '郑三', 'B组', '2026-11-16', '', 3000, 1000],
+      ['3004', '冯四', 'B组', '2019-09-01', '', 3800, 1800],
+      ['3005', '陈五', 'B组', '2022-01-10', '2026-11-13', 3600, 1600],
+    ]));
+    ws.write('calls-2026-11.csv', csv(CALL_HEADER, [
+      ['C-1031-1', '2026-10-31 23:50:10', '3001', 'inbound', 'answered', 5, 120],
+      ['C-1031-2', '2026-10-31 23:55:00', '3002', 'inbound', 'answered', 5, 120],
+      ['C-1031-3', '2026-10-31 23:59:59', '3002', 'inbound', 'answered', 5, 120],
+      ...calls('3001', 1250, except('2026-11-20')),
+      ...calls('3002', 200, except('2026-11-18')),
+      ...calls('3003', 240, NOV_WORKING.filter((d) => d >= '2026-11-23')),
+      ...calls('3004', 800, except('2026-11-10')),
+      ...calls('3004', 20, ['2026-11-10'], 'half'),
+      ...calls('3004', 40, ['2026-11-21'], 'sat'),
+      ...calls('3005', 300, NOV_WORKING.filter((d) => d <= '2026-11-13')),
+    ]));
+    ws.write('leave.csv', csv(['operator_id', 'type', 'start_date', 'end_date', 'days'], [
+      ['3001', 'sick', '2026-11-20', '2026-11-20', ''],
+      ['3004', 'annual', '2026-11-10', '2026-11-10', 0.5],
+    ]));
+    ws.write('tickets.csv', csv(['ticket_id', 'kind', 'opened_at', 'operator_id', 'about_operator_id', 'severity'], [
+      ['T00047', 'complaint', '2026-11-12 10:00', '3004', '3001', 'serious'],
+    ]));
+    ws.write('evaluations.csv', csv(['operator_id', 'month', 'metric', 'score', 'evaluator'], [
+      ['3001', '2026-11', 'knowledge_test', 90, '陈主管'], ['3001', '2026-11', 'teamwork', 90, '陈主管'],
+      ['3002', '2026-11', 'knowledge_test', 40, '陈主管'], ['3002', '2026-11', 'teamwork', 50, '陈主管'],
+      ['3004', '2026-11', 'knowledge_test', 70, '刘主管'], ['3004', '2026-11', 'teamwork', 70, '刘主管'],
+      ['3005', '2026-11', 'knowledge_test', 60, '刘主管'], ['3005', '2026-11', 'teamwork', 60, '刘主管'],
+    ]));
+    ws.write('trainings.csv', csv(['session_id', 'date', 'topic', 'kind', 'hours'], [['EXT-1118', '2026-11-18', '客户沟通技巧（外训）', 'external', 8]]));
+    ws.write('attendance.csv', csv(['session_id', 'operator_id', 'status'], [['EXT-1118', '3002', 'present']]));
+    for (const [kind, file] of [['operators', 'operators.csv'], ['calls', 'calls-2026-11.csv'], ['leave', 'leave.csv'], ['tickets', 'tickets.csv'], ['evaluations', 'evaluations.csv'], ['trainings', 'trainings.csv'], ['attendance', 'attendance.csv']]) {
+      ok([...db, 'import', kind as string, file as string]);
+    }
+  });
+
+  test('appraise run: 3002 fails November, a first fail (October is not finalized): warning_and_coaching; said once on stderr', () => {
+    const r = ws.run([...db, 'appraise', 'run', '--month', '2026-11', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as Json[];
+    expect(rows.map((x) => [x.operator_id, x.grade === 'fail', x.commendation, x.action])).toEqual([
+      ['3001', false, false, 'reassignment_review'],
+      ['3002', true, false, 'warning_and_coaching'],
+      ['3003', false, false, null],
+      ['3004', false, false, null],
+      ['3005', false, false, null],
+    ]);
+    expect(r.stderr).toBe('2026-10 is not finalized: streaks start at 2026-11\n');
+  });
+});
+
+// Streaks from finalized months (issue 17 item 1). A policy that appraises only knowledge and
+// teamwork (50/50), so that each month's score is the mean of two evaluations; each month has one
+// call (a month with no calls cannot be finalized). Grades (score = (knowledge + teamwork)/2):
+//          2026-08          2026-09           2026-10          2026-11
+//   4001   95 excellent     94 excellent      90 excellent     98 excellent
+//   4002   70 pass          50 fail           50 fail          40 fail
+//   4003   80 good          95 excellent      92 excellent     94 excellent
+describe('streaks count finalized months only', () => {
+  const db = ['--db', 'history.db', '--policy', 'kt.json'];
+  const actions = (month: string): { stderr: string; rows: [string, number, string, boolean, string | null][] } => {
+    const r = ws.run([...db, 'appraise', 'run', '--month', month, '--format', 'json']);
+    expect(r.status).toBe(0);
+    return { stderr: r.stderr, rows: (JSON.parse(r.stdout) as Json[]).map((x) => [x.operator_id, x.score, x.grade, x.commendation, x.action]) };
+  };
+
+  test('imports four months', () => {
+    ws.write('kt.json', JSON.stringify({ appraisal: { groups: { service_quality: { weight: 0 }, efficiency: { weight: 0 }, knowledge: { weight: 50 }, teamwork: { weight: 50 } } } }));
+    ws.write('h-operators.csv', csv(['operator_id', 'name', 'team', 'hire_date'], [['4001', '周甲', 'A组', '2020-01-01'], ['4002', '吴乙', 'A组', '2020-01-01'], ['4003', '郑丙', 'B组', '2020-01-01']]));
+    ws.write('h-calls.csv', csv(CALL_HEADER, ['2026-08-03', '2026-09-01', '2026-10-08', '2026-11-02'].map((d, i) => [`H${i}`, `${d} 10:00:00`, '4001', 'inbound', 'answered', 5, 120])));
+    const scores: [string, string, number, number][] = [
+      ['4001', '2026-08', 95, 95], ['4001', '2026-09', 92, 96], ['4001', '2026-10', 90, 90], ['4001', '2026-11', 98, 98],
+      ['4002', '2026-08', 70, 70], ['4002', '2026-09', 50, 50], ['4002', '2026-10', 40, 60], ['4002', '2026-11', 30, 50],
+      ['4003', '2026-08', 80, 80], ['4003', '2026-09', 95, 95], ['4003', '2026-10', 92, 92], ['4003', '2026-11', 94, 94],
+    ];
+    ws.write('h-evaluations.csv', csv(['operator_id', 'month', 'metric', 'score'], scores.flatMap(([op, m, k, t]) => [[op, m, 'knowledge_test', k], [op, m, 'teamwork', t]])));
+    for (const [kind, file] of [['operators', 'h-operators.csv'], ['calls', 'h-calls.csv'], ['evaluations', 'h-evaluations.csv']]) ok([...db, 'import', kind as string, file as string]);
+  });
+
+  test('September finalized, August not: two finalized fails → reassignment_review; no commendation without August', () => {
+    ok([...db, 'appraise', 'run', '--month', '2026-09', '--finalize']);
+    expect(actions('2026-10')).toEqual({
+      stderr: '2026-08 is not finalized: streaks start at 2026-09\n',
+      rows: [['4001', 90, 'excellent', false, null], ['4002', 50, 'fail', false, 'reassignment_review'], ['4003', 92, 'excellent', false, null]],
+    });
+  });
+
+  test('August finalized too: excellent in three finalized months → commendation; nothing said on stderr', () => {
+    ok([...db, 'appraise', 'run', '--month', '2026-08', '--finalize']);
+    expect(actions('2026-10')).toEqual({
+      stderr: '',
+      rows: [['4001', 90, 'excellent', true, null], ['4002', 50, 'fail', false, 'reassignment_review'], ['4003', 92, 'excellent', false, null]],
+    });
+  });
+
+  test('October not finalized breaks both streaks of November: a first fail, no commendation', () => {
+    expect(actions('2026-11')).toEqual({
+      stderr: '2026-10 is not finalized: streaks start at 2026-11\n',
+      rows: [['4001', 98, 'excellent', false, null], ['4002', 40, 'fail', false, 'warning_and_coaching'], ['4003', 94, 'excellent', false, null]],
+    });
+  });
+
+  test('once October is finalized, November continues both streaks', () => {
+    ok([...db, 'appraise', 'run', '--month', '2026-10', '--finalize']);
+    expect(actions('2026-11')).toEqual({
+      stderr: '',
+      // 4001's fourth excellent month in a row earns nothing; 4003's third does
+      rows: [['4001', 98, 'excellent', false, null], ['4002', 40, 'fail', false, 'reassignment_review'], ['4003', 94, 'excellent', true, null]],
+    });
+  });
+});
