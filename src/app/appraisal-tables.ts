@@ -1,4 +1,5 @@
 /** The appraisal as report tables: one row per operator, the explanation of one score, the history. */
+import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
 import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
@@ -45,6 +46,18 @@ function inputsText(s: ScoredOperator, indicator: Indicator): string {
   }
 }
 
+/** '21.5 days worked = 21 working days employed + 1 weekend or holiday duty (11-21) − 0.5 leave' (issue 17 item 5). */
+export function describeDaysWorked(w: DaysWorked): string {
+  const dates = (ds: readonly string[]): string => `(${ds.map((d) => d.slice(5)).join(' ')})`;
+  return [
+    `${w.days} days worked = ${w.working_days} working days employed`,
+    w.duty_days.length ? ` + ${w.duty_days.length} weekend or holiday duty ${dates(w.duty_days)}` : '',
+    w.onboarding_days.length ? ` − ${w.onboarding_days.length} onboarding ${dates(w.onboarding_days)}` : '',
+    w.training_days.length ? ` − ${w.training_days.length} training only ${dates(w.training_days)}` : '',
+    w.leave_days > 0 ? ` − ${w.leave_days} leave` : '',
+  ].join('');
+}
+
 /** Each indicator's inputs, raw value, scale, score, weights and contribution to the total. */
 export function explainTable(s: ScoredOperator, policy: Policy): ReportTable {
   const rows: Row[] = [];
@@ -63,7 +76,7 @@ export function explainTable(s: ScoredOperator, policy: Policy): ReportTable {
       });
     }
   }
-  rows.push({ group: 'total', indicator: '', inputs: `${s.row.days_worked} days worked`, raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
+  rows.push({ group: 'total', indicator: '', inputs: describeDaysWorked(s.worked), raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
   return {
     columns: [
       { key: 'group', en: 'group', zh: '维度' },

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
 import type { Action, Grade } from '../domain/appraisal-policy.js';
-import { countWorkingDays, type WorkCalendar } from '../domain/calendar.js';
+import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';
+import type { WorkCalendar } from '../domain/calendar.js';
 import { addMonths } from '../domain/career.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import type { Policy } from '../domain/policy.js';
 import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { currentRun, isFinalized, type AppraisalRun } from '../db/queries/appraisal-runs.js';
+import { callDays, trainingDays } from '../db/queries/appraisal-days.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 
 export interface AppraisalRow extends OperatorScore {
@@ -33,6 +35,8 @@ export interface ScoredOperator {
   inputs: OperatorInputs;
   raw: RawIndicators;
   leave: LeaveRecord[];
+  /** How the days worked were counted (issue 17 item 5). */
+  worked: DaysWorked;
 }
 
 export interface MonthAppraisal {
@@ -72,14 +76,7 @@ export function leaveDaysWithin(r: LeaveRecord, from: IsoDate, to: IsoDate, cale
   return recordDaysWithin(r, from, to, calendar);
 }
 
-/** Working days of the month while employed, less the working days of any leave (§4.2). */
-export function daysWorked(inp: Pick<OperatorInputs, 'hire_date' | 'termination_date'>, leave: readonly LeaveRecord[], range: MonthRange, calendar: WorkCalendar): number {
-  const from = (inp.hire_date > range.from ? inp.hire_date : range.from) as IsoDate;
-  const to = (inp.termination_date && inp.termination_date < range.to ? inp.termination_date : range.to) as IsoDate;
-  if (from > to) return 0;
-  const leaveDays = leave.reduce((s, r) => s + leaveDaysWithin(r, from, to, calendar), 0);
-  return Math.max(0, countWorkingDays(calendar, from, to) - leaveDays);
-}
+const NONE: ReadonlySet<string> = new Set();
 
 const mean = (sum: number, count: number): number | null => (count > 0 ? sum / count : null);
 
@@ -104,14 +101,19 @@ export function rawIndicators(i: OperatorInputs, days: number): RawIndicators {
 export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { scored: ScoredOperator[]; digest: string } {
   const range = monthRange(month);
   const leave = leaveByOperator(db);
+  const [calls, trained] = [callDays(db, range), trainingDays(db, range)];
   const scored = appraisalInputs(db, range).map((inputs) => {
     const own = leave.get(inputs.operator_id) ?? [];
-    const days = daysWorked(inputs, own, range, calendar);
+    const worked = countDaysWorked({
+      month, hire_date: inputs.hire_date as IsoDate, termination_date: inputs.termination_date as IsoDate | null, calendar, leave: own,
+      onboarding_days: policy.training.onboarding_days, call_days: calls.get(inputs.operator_id) ?? NONE, training_days: trained.get(inputs.operator_id) ?? NONE,
+    });
+    const days = worked.days;
     const raw = rawIndicators(inputs, days);
     const score = scoreOperator(raw, policy.appraisal);
     const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + leaveDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
     const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent };
-    return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
+    return { inputs, raw, leave: own, worked, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
   });
   const digest = createHash('sha256').update(JSON.stringify({ inputs: scored.map((s) => [s.inputs, s.row.days_worked, s.row.pay]), appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');
   return { scored, digest };

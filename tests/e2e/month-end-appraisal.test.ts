@@ -111,6 +111,43 @@ describe('a first import that spills over from the last evening of October', () 
     ]);
     expect(r.stderr).toBe('2026-10 is not finalized: streaks start at 2026-11\n');
   });
+
+  test('days worked: onboarding and a training-only day are not worked, weekend duty is, half a day of leave is half', () => {
+    const rows = JSON.parse(ok([...db, 'appraise', 'run', '--month', '2026-11', '--format', 'json']).stdout) as Json[];
+    expect(rows.map((x) => [x.operator_id, x.days_worked, x.indicators.calls_per_day.raw, x.indicators.calls_per_day.score, x.score, x.grade])).toEqual([
+      ['3001', 20, 62.5, 78.13, 84.04, 'good'],
+      ['3002', 20, 10, 12.5, 57.25, 'fail'],
+      ['3003', 6, 40, 50, 78.57, 'pass'],
+      ['3004', 21.5, 40, 50, 76, 'pass'],
+      ['3005', 10, 30, 37.5, 69.25, 'pass'],
+    ]);
+  });
+
+  test('appraise run --format csv: the group scores those days give', () => {
+    const r = ws.run([...db, 'appraise', 'run', '--month', '2026-11', '--format', 'csv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\r\n')).toEqual([
+      'operator_id,name,team,service_quality,efficiency,knowledge,teamwork,score,grade,commendation,action,missing',
+      '3001,周一,A组,84,78.13,90,90,84.04,good,,reassignment_review,satisfaction suggestion_adoption orders_per_day resolution_hours',
+      '3002,吴二,A组,100,12.5,40,50,57.25,fail,,warning_and_coaching,satisfaction suggestion_adoption orders_per_day resolution_hours',
+      '3003,郑三,B组,100,50,,,78.57,pass,,,satisfaction suggestion_adoption orders_per_day resolution_hours knowledge_test teamwork',
+      '3004,冯四,B组,100,50,70,70,76,pass,,,satisfaction suggestion_adoption orders_per_day resolution_hours',
+      '3005,陈五,B组,100,37.5,60,60,69.25,pass,,,satisfaction suggestion_adoption orders_per_day resolution_hours',
+      '',
+    ]);
+  });
+
+  test('appraise explain says how the days worked were counted', () => {
+    const explain = (op: string): string => {
+      const r = ws.run([...db, 'appraise', 'explain', '--month', '2026-11', '--operator', op, '--format', 'csv']);
+      expect(r.status).toBe(0);
+      return (r.stdout.trim().split('\r\n').at(-1) as string).split(',')[2] as string;
+    };
+    expect(explain('3003')).toBe('6 days worked = 11 working days employed − 5 onboarding (11-16 11-17 11-18 11-19 11-20)');
+    expect(explain('3004')).toBe('21.5 days worked = 21 working days employed + 1 weekend or holiday duty (11-21) − 0.5 leave');
+    expect(explain('3002')).toBe('20 days worked = 21 working days employed − 1 training only (11-18)');
+    expect(explain('3005')).toBe('10 days worked = 10 working days employed');
+  });
 });
 
 // Streaks from finalized months (issue 17 item 1). A policy that appraises only knowledge and
