@@ -427,10 +427,20 @@ describe('bonus before the month is finalized', () => {
 describe('finalize, bonus sheet, a later change, refinalize', () => {
   let finalized: string;
 
-  test('appraise run --finalize stores the month and shows the same rows', () => {
-    const r = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']);
+  test('appraise run --finalize: refused while 1005 has no supervisor or test score (exit 3), stored with --allow-missing', () => {
+    const refused = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr.split('\n').slice(0, 2)).toEqual(['error: 2026-10 has operators without a supervisor or test score:', '  1005 孙七 (A组): knowledge_test, teamwork']);
+    expect(runsOf('2026-10')).toEqual([]);
+    const r = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--allow-missing', '--format', 'json']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/2026-10 finalized as run #1 \(5 operators\)/);
+    expect(r.stderr).toBe([
+      '2026-09 is not finalized: streaks start at 2026-10',
+      '2026-10 is finalized without these scores (--allow-missing):',
+      '  1005 孙七 (A组): knowledge_test, teamwork',
+      '2026-10 finalized as run #1 (5 operators)',
+      '',
+    ].join('\n'));
     expect((JSON.parse(r.stdout) as Json[]).map(worked)).toEqual(EXPECTED_OCT);
     finalized = r.stdout;
     expect(runsOf('2026-10').map((x) => [x.id, x.superseded_at])).toEqual([[1, null]]);
@@ -509,7 +519,7 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
   });
 
   test('--refinalize --reason: the new results, and the old run kept as superseded', () => {
-    const r = run(['appraise', 'run', '--month', '2026-10', '--refinalize', '--reason', '回访更正满意度', '--format', 'json']);
+    const r = run(['appraise', 'run', '--month', '2026-10', '--refinalize', '--reason', '回访更正满意度', '--allow-missing', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/2026-10 finalized as run #2 \(5 operators\); the previous run is kept/);
     const rows = (JSON.parse(r.stdout) as Json[]).map(worked);

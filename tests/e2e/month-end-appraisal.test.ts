@@ -30,7 +30,7 @@
 //   3005 陈五 B组: left on Fri 11-13 → 11-02..13 = 10 days; 300 calls → 30 → 37.5. Knowledge 60,
 //        teamwork 60. Total 40 + 11.25 + 9 + 9 = 69.25 → pass.
 import { describe, expect, test } from 'vitest';
-import { csv, workspace } from './support.js';
+import { csv, inTerminal, rows, workspace } from './support.js';
 
 const ws = workspace('hotline-e2e-month-end-');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -148,6 +148,54 @@ describe('a first import that spills over from the last evening of October', () 
     expect(explain('3002')).toBe('20 days worked = 21 working days employed − 1 training only (11-18)');
     expect(explain('3005')).toBe('10 days worked = 10 working days employed');
   });
+
+  const runs = (): unknown[] => rows(ws.db('spill.db'), 'SELECT id, month FROM appraisal_runs ORDER BY id');
+
+  test('--finalize with --team: exit 2 (a month is finalized for every team at once); nothing stored', () => {
+    expect(ws.run([...db, 'appraise', 'run', '--month', '2026-11', '--team', 'A组', '--finalize'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: --team cannot be used with --finalize: a month is finalized for every team at once\nhint: finalize without --team, then look at one team with: hotline appraise run --month 2026-11 --team A组\n',
+    });
+    expect(ws.run([...db, 'appraise', 'run', '--month', '2026-11', '--team', 'A组', '--refinalize', '--reason', 'x']).status).toBe(2);
+    expect(runs()).toEqual([]);
+  });
+
+  test('--finalize of the month in progress (in Asia/Shanghai): exit 3, naming the day it can be', () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const month = today.slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    expect(ws.run([...db, 'appraise', 'run', '--month', month, '--finalize'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: ${month} is not over in Asia/Shanghai (today is ${today}): it can be finalized from ${next}\nhint: to look at it before then: hotline appraise run --month ${month}\n`,
+    });
+    expect(runs()).toEqual([]);
+  });
+
+  test('--finalize of a month with no calls: exit 3', () => {
+    expect(ws.run([...db, 'appraise', 'run', '--month', '2026-09', '--finalize'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: "error: 2026-09 has no calls: there is nothing to appraise\nhint: import the month's calls first (hotline import calls FILE)\n",
+    });
+    expect(runs()).toEqual([]);
+  });
+
+  test('--finalize with a score missing: exit 3, listing it per operator and asking for --allow-missing', () => {
+    expect(ws.run([...db, 'appraise', 'run', '--month', '2026-11', '--finalize'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: [
+        'error: 2026-11 has operators without a supervisor or test score:',
+        '  3003 郑三 (B组): knowledge_test, teamwork',
+        'hint: enter them (hotline appraise evaluate --month 2026-11, or hotline import evaluations FILE), or finalize without them: --allow-missing',
+        '',
+      ].join('\n'),
+    });
+    expect(runs()).toEqual([]);
+  });
 });
 
 // Streaks from finalized months (issue 17 item 1). A policy that appraises only knowledge and
@@ -208,5 +256,21 @@ describe('streaks count finalized months only', () => {
       // 4001's fourth excellent month in a row earns nothing; 4003's third does
       rows: [['4001', 98, 'excellent', false, null], ['4002', 40, 'fail', false, 'reassignment_review'], ['4003', 94, 'excellent', true, null]],
     });
+  });
+
+  test('appraise evaluate of a finalized month says so first (its pay does not change)', () => {
+    const r = inTerminal([...db, 'appraise', 'evaluate', '--month', '2026-10'], { cwd: ws.dir(), env: { TZ: 'Asia/Shanghai' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\r\n')).toEqual([
+      '2026-10 is finalized (run #3): scores entered now are saved, but its results and pay stay as finalized until: hotline appraise run --month 2026-10 --refinalize --reason "…"',
+      '4001 周甲: teamwork already 90.0 (1 score)',
+      '4001 周甲: knowledge_test already 90.0 (1 score)',
+      '4002 吴乙: teamwork already 60.0 (1 score)',
+      '4002 吴乙: knowledge_test already 40.0 (1 score)',
+      '4003 郑丙: teamwork already 92.0 (1 score)',
+      '4003 郑丙: knowledge_test already 92.0 (1 score)',
+      'saved 0 scores for 2026-10',
+      '',
+    ]);
   });
 });
