@@ -30,7 +30,7 @@
 //   3005 陈五 B组: left on Fri 11-13 → 11-02..13 = 10 days; 300 calls → 30 → 37.5. Knowledge 60,
 //        teamwork 60. Total 40 + 11.25 + 9 + 9 = 69.25 → pass.
 import { describe, expect, test } from 'vitest';
-import { csv, inTerminal, rows, workspace } from './support.js';
+import { answerInTerminal, csv, inTerminal, rows, workspace } from './support.js';
 
 const ws = workspace('hotline-e2e-month-end-');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -195,6 +195,42 @@ describe('a first import that spills over from the last evening of October', () 
       ].join('\n'),
     });
     expect(runs()).toEqual([]);
+  });
+
+  test('appraise evaluate in a terminal: 3003\'s scores as the CSV import reads them (78.5, full-width ８２); the session is in the imports ledger', async () => {
+    const started = Math.floor(Date.now() / 1000);
+    const r = await answerInTerminal([...db, 'appraise', 'evaluate', '--month', '2026-11', '--team', 'B组'], [
+      ['3003 郑三 B组 团队协作 teamwork (0–100) (empty to skip)', '78.5\r'],
+      ['3003 郑三 B组 业务考试 knowledge test (0–100) (empty to skip)', '８２\r'],
+    ], { cwd: ws.dir(), env: { TZ: 'Asia/Shanghai' } });
+    expect(r.answered).toBe(2);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('3004 冯四: teamwork already 70.0 (1 score)');
+    expect(r.stdout).toContain('saved 2 scores for 2026-11 (import #8)');
+    expect(rows(ws.db('spill.db'), "SELECT operator_id, month, metric, score, import_id FROM evaluations WHERE operator_id = '3003' ORDER BY metric")).toEqual([
+      { operator_id: '3003', month: '2026-11', metric: 'knowledge_test', score: 82, import_id: 8 },
+      { operator_id: '3003', month: '2026-11', metric: 'teamwork', score: 78.5, import_id: 8 },
+    ]);
+    const ledger = JSON.parse(ok([...db, 'imports', '--kind', 'evaluations', '--format', 'json']).stdout) as Json[];
+    expect(ledger.map((x) => [x.import_id, x.file, x.rows, x.inserted, x.updated, x.unchanged, x.rejected, x.skipped])).toEqual([
+      [8, 'appraise evaluate 2026-11', 2, 2, 0, 0, 0, 0],
+      [5, 'evaluations.csv', 8, 8, 0, 0, 0, 0],
+    ]);
+    const [finished] = rows<{ started_at: number; finished_at: number | null }>(ws.db('spill.db'), 'SELECT started_at, finished_at FROM imports WHERE id = 8');
+    expect(finished?.started_at).toBeGreaterThanOrEqual(started);
+    expect(finished?.finished_at).toBeGreaterThanOrEqual(finished?.started_at ?? Infinity);
+    // the ledger shows the session's end in Asia/Shanghai (UTC+8)
+    expect(ledger[0]?.imported_at).toBe(new Date(((finished?.finished_at ?? 0) + 8 * 3600) * 1000).toISOString().slice(0, 19));
+  });
+
+  test('--finalize now that the scores are in: run #1; 3003 scores 79.08', () => {
+    const r = ws.run([...db, 'appraise', 'run', '--month', '2026-11', '--finalize', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('2026-10 is not finalized: streaks start at 2026-11\n2026-11 finalized as run #1 (5 operators)\n');
+    // 3003: 100×.4 + 50×.3 + 82×.15 + 78.5×.15 = 40 + 15 + 12.3 + 11.775 = 79.075 → 79.08
+    expect((JSON.parse(r.stdout) as Json[]).map((x) => [x.operator_id, x.score, x.grade])).toEqual([
+      ['3001', 84.04, 'good'], ['3002', 57.25, 'fail'], ['3003', 79.08, 'pass'], ['3004', 76, 'pass'], ['3005', 69.25, 'pass'],
+    ]);
   });
 });
 

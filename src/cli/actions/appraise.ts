@@ -166,7 +166,7 @@ export async function runEvaluate(flags: EvaluateFlags, globals: GlobalOptions, 
     const run = currentRun(handle.db, m);
     if (run) say(rt, `${m} is finalized (run #${run.id}): scores entered now are saved, but its results and pay stay as finalized until: hotline appraise run --month ${m} --refinalize --reason "…"`);
     const people = scoreMonth(handle.db, m, calendar, policy).scored.filter((s) => !flags.team || s.inputs.team === flags.team);
-    await askEvaluations(handle.db, m, people.map((s) => s.inputs), { evaluator: osUser() ?? 'supervisor', now: rt.now(), say: (l: string) => say(rt, l) });
+    await askEvaluations(handle.db, m, people.map((s) => s.inputs), { evaluator: osUser() ?? 'supervisor', now: rt.now, say: (l: string) => say(rt, l) });
   } finally {
     handle.close();
   }
