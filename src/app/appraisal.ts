@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
 import type { Action, Grade } from '../domain/appraisal-policy.js';
+import { describeActionCauses, describeCommendation } from '../domain/appraisal-causes.js';
 import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { addMonths } from '../domain/career.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import type { Policy } from '../domain/policy.js';
-import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
+import { appraisalInputs, seriousComplaints, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { currentRun, isFinalized, type AppraisalRun } from '../db/queries/appraisal-runs.js';
 import { callDays, trainingDays } from '../db/queries/appraisal-days.js';
 import { leaveByOperator } from '../db/queries/leave.js';
@@ -25,13 +26,17 @@ export interface AppraisalRow extends OperatorScore {
   month: IsoMonth;
   commendation: boolean;
   action: Action | null;
+  /** Why the action, e.g. 'serious complaint T00047' or 'fail in 2026-09 and 2026-10' (absent in runs finalized before issue 17). */
+  action_cause?: string | null;
+  /** Why the commendation, e.g. 'excellent in 2026-08, 2026-09 and 2026-10'. */
+  commendation_cause?: string | null;
   days_worked: number;
   /** What the bonus sheet needs, frozen with the month when it is finalized. */
   pay: { base_salary: number; performance_base: number; orders: number; disqualifying_leave_days: number };
 }
 
 export interface ScoredOperator {
-  row: Omit<AppraisalRow, 'commendation' | 'action'>;
+  row: Omit<AppraisalRow, 'commendation' | 'action' | 'action_cause' | 'commendation_cause'>;
   inputs: OperatorInputs;
   raw: RawIndicators;
   leave: LeaveRecord[];
@@ -167,18 +172,22 @@ function gradeHistory(db: Database.Database, month: IsoMonth, current: readonly 
 export function computeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { rows: AppraisalRow[]; scored: ScoredOperator[]; digest: string; unfinalized: IsoMonth | null } {
   const { scored, digest } = scoreMonth(db, month, calendar, policy);
   const history = gradeHistory(db, month, scored.map((s) => s.row));
-  const rows = scored.map(({ row, inputs }) => ({
-    ...row,
-    ...consequences({ month, grade: row.grade, serious_complaint: inputs.serious_complaints_about > 0, history: history.get(row.operator_id) ?? [] }, policy.appraisal),
-  }));
+  const serious = seriousComplaints(db, monthRange(month));
+  const rows = scored.map(({ row, inputs }) => {
+    const c = consequences({ month, grade: row.grade, serious_complaint: inputs.serious_complaints_about > 0, history: history.get(row.operator_id) ?? [] }, policy.appraisal);
+    return {
+      ...row, commendation: c.commendation, action: c.action,
+      action_cause: describeActionCauses(c.action_causes, serious.get(row.operator_id) ?? []), commendation_cause: describeCommendation(c.commendation_months),
+    };
+  });
   return { rows, scored, digest, unfinalized: unfinalizedBefore(db, month, policy) };
 }
 
 /** The appraisal of a month: stored if finalized (with what changed since), else computed now. */
-export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): MonthAppraisal & { scored: ScoredOperator[] } {
+export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): MonthAppraisal & { scored: ScoredOperator[]; computed: AppraisalRow[] } {
   const { rows, scored, digest, unfinalized } = computeMonth(db, month, calendar, policy);
   const run = currentRun(db, month);
-  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored, unfinalized };
+  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored, computed: rows, unfinalized };
   const stored = storedRows(run);
   const now = new Map(rows.map((r) => [r.operator_id, r]));
   const changes = stored
@@ -194,7 +203,7 @@ export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: 
     }
   }
   return {
-    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored, unfinalized,
+    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored, computed: rows, unfinalized,
     finalized: { run_id: run.id, finalized_at: run.finalized_at, os_user: run.os_user, reason: run.reason },
   };
 }

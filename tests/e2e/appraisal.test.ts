@@ -376,7 +376,8 @@ describe('appraise run (October 2026, not finalized)', () => {
     const r = run(['appraise', 'explain', '--month', '2026-10', '--operator', '1003', '--format', 'json']);
     expect(r.status).toBe(0);
     const x = JSON.parse(r.stdout) as Json;
-    expect(worked(x)).toEqual({ ...EXPECTED_OCT[2], commendation: undefined, action: undefined });
+    expect(worked(x)).toEqual(EXPECTED_OCT[2]);
+    expect([x.action_cause, x.commendation_cause, x.finalized]).toEqual(['serious complaint T04', null, null]);
     expect(x.inputs).toMatchObject({
       operator_id: '1003', hire_date: '2019-09-01', termination_date: null, base_salary: 3800, performance_base: 1833.33,
       answered: 800, rating_sum: 20, rating_count: 5, survey_sum: 0, survey_count: 0,

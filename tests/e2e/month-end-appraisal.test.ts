@@ -149,6 +149,24 @@ describe('a first import that spills over from the last evening of October', () 
     expect(explain('3005')).toBe('10 days worked = 10 working days employed');
   });
 
+  test('appraise explain: the action and its cause (the serious complaint, a first fail)', () => {
+    const r = ws.run([...db, 'appraise', 'explain', '--month', '2026-11', '--operator', '3001']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe([
+      '2026-10 is not finalized: streaks start at 2026-11',
+      '3001 周一 2026-11: score 84.04, grade good, 20 days worked',
+      '  satisfaction, suggestion_adoption: no data; their 70 % went to complaint_rate',
+      '  orders_per_day, resolution_hours: no data; their 60 % went to calls_per_day',
+      '  action: reassignment_review (serious complaint T00047)',
+      '',
+    ].join('\n'));
+    const x = JSON.parse(ok([...db, 'appraise', 'explain', '--month', '2026-11', '--operator', '3001', '--format', 'json']).stdout) as Json;
+    expect([x.score, x.action, x.action_cause, x.commendation, x.commendation_cause, x.finalized]).toEqual([84.04, 'reassignment_review', 'serious complaint T00047', false, null, null]);
+    expect(x.days).toEqual({ days: 20, working_days: 21, duty_days: [], onboarding_days: [], training_days: [], leave_days: 1 });
+    const fail = ws.run([...db, 'appraise', 'explain', '--month', '2026-11', '--operator', '3002', '--format', 'csv']);
+    expect(fail.stderr.split('\n').filter((l) => l.startsWith('  action'))).toEqual(['  action: warning_and_coaching (fail in 2026-11)']);
+  });
+
   const runs = (): unknown[] => rows(ws.db('spill.db'), 'SELECT id, month FROM appraisal_runs ORDER BY id');
 
   test('--finalize with --team: exit 2 (a month is finalized for every team at once); nothing stored', () => {
@@ -232,6 +250,37 @@ describe('a first import that spills over from the last evening of October', () 
       ['3001', 84.04, 'good'], ['3002', 57.25, 'fail'], ['3003', 79.08, 'pass'], ['3004', 76, 'pass'], ['3005', 69.25, 'pass'],
     ]);
   });
+
+  // After finalizing: T00047 is corrected to a normal complaint and a late complaint T00052 about
+  // 3001 arrives. Computed now: 2 complaints / 1250 calls = 1.6 per 1000 → (5 − 1.6)/5 = 68;
+  // 68×.4 + 23.4375 + 27 = 77.6375 → 77.64, pass, no action. The stored run still pays 84.04.
+  test('appraise explain of the finalized month explains the stored run that pays, and what changed since', () => {
+    ws.write('tickets-late.csv', csv(['ticket_id', 'kind', 'opened_at', 'operator_id', 'about_operator_id', 'severity'], [
+      ['T00047', 'complaint', '2026-11-12 10:00', '3004', '3001', 'normal'],
+      ['T00052', 'complaint', '2026-11-25 15:00', '3004', '3001', 'normal'],
+    ]));
+    ok([...db, 'import', 'tickets', 'tickets-late.csv']);
+    const r = ws.run([...db, 'appraise', 'explain', '--month', '2026-11', '--operator', '3001', '--format', 'csv']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe([
+      '2026-11 is finalized (run #1): this explains the stored results, which the bonus sheet pays from',
+      '3001 周一 2026-11: score 84.04, grade good, 20 days worked',
+      '  satisfaction, suggestion_adoption: no data; their 70 % went to complaint_rate',
+      '  orders_per_day, resolution_hours: no data; their 60 % went to calls_per_day',
+      '  action: reassignment_review (serious complaint T00047)',
+      'changed since: 3001 would now score 77.64 (pass) instead of 84.04 (good); action none instead of reassignment_review',
+      '  complaint_rate: 0.8 finalized, 1.6 now',
+      '',
+    ].join('\n'));
+    // the stored raw value and score; the inputs as they are now, marked
+    expect(r.stdout.split('\r\n').filter((l) => l.startsWith('service_quality,complaint_rate,'))).toEqual([
+      'service_quality,complaint_rate,now: 2 complaints about the operator / 1250 answered calls × 1000 = 1.6,0.8,5 → 0,84,100,30,40,33.6',
+    ]);
+    const x = JSON.parse(ok([...db, 'appraise', 'explain', '--month', '2026-11', '--operator', '3001', '--format', 'json']).stdout) as Json;
+    expect([x.score, x.action, x.action_cause, x.finalized.run_id, x.changed_since.current_score, x.changed_since.current_action, x.changed_since.raw]).toEqual([
+      84.04, 'reassignment_review', 'serious complaint T00047', 1, 77.64, null, [{ indicator: 'complaint_rate', finalized: 0.8, now: 1.6 }],
+    ]);
+  });
 });
 
 // Streaks from finalized months (issue 17 item 1). A policy that appraises only knowledge and
@@ -292,6 +341,13 @@ describe('streaks count finalized months only', () => {
       // 4001's fourth excellent month in a row earns nothing; 4003's third does
       rows: [['4001', 98, 'excellent', false, null], ['4002', 40, 'fail', false, 'reassignment_review'], ['4003', 94, 'excellent', true, null]],
     });
+  });
+
+  test('appraise explain names the months of a streak: the fails of a review, the excellent months of a commendation', () => {
+    const lines = (op: string, month: string): string[] => ws.run([...db, 'appraise', 'explain', '--month', month, '--operator', op]).stderr.split('\n').filter((l) => /^ {2}(action|commendation)/.test(l));
+    expect(lines('4002', '2026-10')).toEqual(['  action: reassignment_review (fail in 2026-09 and 2026-10)']);
+    expect(lines('4001', '2026-10')).toEqual(['  action: none', '  commendation: yes (excellent in 2026-08, 2026-09 and 2026-10)']);
+    expect(lines('4002', '2026-11')).toEqual(['  action: reassignment_review (fail in 2026-09, 2026-10 and 2026-11)']);
   });
 
   test('appraise evaluate of a finalized month says so first (its pay does not change)', () => {

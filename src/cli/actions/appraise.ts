@@ -1,6 +1,7 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
 import { osUser } from '../../os-user.js';
-import { appraiseMonth, previousMonth, scoreMonth, streakNote, type AppraisalRow, type MonthAppraisal } from '../../app/appraisal.js';
+import { appraiseMonth, previousMonth, scoreMonth, streakNote, type AppraisalRow } from '../../app/appraisal.js';
+import { describeChange, explainLines, explainOperator } from '../../app/appraisal-explain.js';
 import { finalizeMonth } from '../../app/appraisal-finalize.js';
 import { describeMissing } from '../../domain/appraisal-finalize.js';
 import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
@@ -73,32 +74,19 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
   }
 }
 
-/** '1001 would now score 93.35 (excellent) instead of 92.85 (excellent); action none instead of reassignment_review'. */
-function describeChange(c: MonthAppraisal['changes'][number]): string {
-  const extra = [
-    c.current_action !== c.finalized_action ? `action ${c.current_action ?? 'none'} instead of ${c.finalized_action ?? 'none'}` : '',
-    c.current_commendation !== c.finalized_commendation ? `commendation ${c.current_commendation ? 'yes' : 'no'} instead of ${c.finalized_commendation ? 'yes' : 'no'}` : '',
-  ].filter(Boolean).join('; ');
-  return `${c.operator_id} would now score ${c.current_score ?? 'n/a'} (${c.current_grade ?? 'no grade'}) instead of ${c.finalized_score ?? 'n/a'} (${c.finalized_grade ?? 'no grade'})${extra ? '; ' + extra : ''}`;
-}
-
 export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runtime): void {
   const m = resolveMonth(flags.month);
   const { policy, calendar, handle } = context(globals, rt);
   try {
-    const { scored, finalized } = appraiseMonth(handle.db, m, calendar, policy);
-    const s = scored.find((x) => x.row.operator_id === flags.operator);
-    if (!s) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
-    if (finalized) say(rt, `${m} is finalized (run #${finalized.run_id}); this explains the data as it is now`);
+    const x = explainOperator(handle.db, m, calendar, policy, flags.operator);
+    if (!x) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ ...s.row, raw: s.raw, inputs: s.inputs })], settings);
-    else {
-      if (settings.format === 'table') {
-        say(rt, `${s.row.operator_id} ${s.row.name} ${m}: score ${s.row.score ?? 'n/a'}, grade ${s.row.grade ?? 'n/a'}, ${s.row.days_worked} days worked`);
-        for (const line of s.row.redistributed) say(rt, `  ${line}`);
-      }
-      emitReport(explainTable(s, policy), flags, rt);
+    if (settings.format === 'json') {
+      const { row, now, finalized, change, raw_changes } = x;
+      return writeOutput([renderJsonValue({ ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null, finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null })], settings);
     }
+    for (const line of explainLines(x)) say(rt, line);
+    emitReport(explainTable({ row: x.row, inputs: x.now?.inputs, worked: x.now?.worked, changed: x.raw_changes }, x.policy), flags, rt);
   } finally {
     handle.close();
   }
