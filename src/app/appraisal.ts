@@ -107,21 +107,23 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
   const range = monthRange(month);
   const leave = leaveByOperator(db);
   const [calls, trained] = [callDays(db, range), trainingDays(db, range)];
+  const worked = new Map<string, DaysWorked>();
   const scored = appraisalInputs(db, range).map((inputs) => {
     const own = leave.get(inputs.operator_id) ?? [];
-    const worked = countDaysWorked({
+    const counted = countDaysWorked({
       month, hire_date: inputs.hire_date as IsoDate, termination_date: inputs.termination_date as IsoDate | null, calendar, leave: own,
       onboarding_days: policy.training.onboarding_days, call_days: calls.get(inputs.operator_id) ?? NONE, training_days: trained.get(inputs.operator_id) ?? NONE,
     });
-    const days = worked.days;
+    worked.set(inputs.operator_id, counted);
+    const days = counted.days;
     const raw = rawIndicators(inputs, days);
     const score = scoreOperator(raw, policy.appraisal);
     const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + leaveDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
     const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent };
-    return { inputs, raw, leave: own, worked, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
+    return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
   });
   const digest = createHash('sha256').update(JSON.stringify({ inputs: scored.map((s) => [s.inputs, s.row.days_worked, s.row.pay]), appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');
-  return { scored, digest };
+  return { scored: scored.map((s) => ({ ...s, worked: worked.get(s.row.operator_id) as DaysWorked })), digest };
 }
 
 function storedRows(run: AppraisalRun): AppraisalRow[] {
