@@ -9,7 +9,8 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { IsoMonth } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import { currentRun } from '../db/queries/appraisal-runs.js';
-import { appraiseMonth, streakNote, type AppraisalRow, type MonthAppraisal, type ScoredOperator } from './appraisal.js';
+import { appraiseMonth, type AppraisalRow, type MonthAppraisal, type ScoredOperator } from './appraisal.js';
+import { streakNote } from './appraisal-streaks.js';
 
 export interface OperatorExplanation {
   month: IsoMonth;

@@ -54,4 +54,3 @@ export function finalizeMonth(db: Database.Database, month: IsoMonth, calendar: 
 function hasCalls(db: Database.Database, month: IsoMonth): boolean {
   return db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get(monthRange(month)) !== undefined;
 }
-

@@ -10,14 +10,14 @@ import type { Action, Grade } from '../domain/appraisal-policy.js';
 import { describeActionCauses, describeCommendation } from '../domain/appraisal-causes.js';
 import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';
 import type { WorkCalendar } from '../domain/calendar.js';
-import { addMonths } from '../domain/career.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import type { Policy } from '../domain/policy.js';
 import { appraisalInputs, seriousComplaints, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import { currentRun, isFinalized, type AppraisalRun } from '../db/queries/appraisal-runs.js';
+import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
 import { callDays, trainingDays } from '../db/queries/appraisal-days.js';
 import { leaveByOperator } from '../db/queries/leave.js';
+import { gradeHistory, unfinalizedBefore } from './appraisal-streaks.js';
 
 export interface AppraisalRow extends OperatorScore {
   operator_id: string;
@@ -128,46 +128,6 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
 
 function storedRows(run: AppraisalRun): AppraisalRow[] {
   return JSON.parse(run.results_json) as AppraisalRow[];
-}
-
-/** PRODUCT.md §4.2, issue 17: how many months before the current one a streak rule looks at. */
-function streakDepth(policy: Policy): number {
-  return Math.max(policy.appraisal.commendation.months, policy.appraisal.actions.consecutive_fails?.months ?? 1) - 1;
-}
-
-/** The first month before `month`, within the streak rules' reach, that is not finalized (streaks start after it). */
-export function unfinalizedBefore(db: Database.Database, month: IsoMonth, policy: Policy): IsoMonth | null {
-  for (let k = 1, m = previousMonth(month); k <= streakDepth(policy); k++, m = previousMonth(m)) {
-    if (!isFinalized(db, m)) return m;
-  }
-  return null;
-}
-
-/** 'Streaks start at …' for the report's stderr. */
-export function streakNote(unfinalized: IsoMonth): string {
-  return `${unfinalized} is not finalized: streaks start at ${addMonths(unfinalized, 1)}`;
-}
-
-/**
- * Issue 17: grades of the finalized months before `month`, walking back while some operator's
- * streak of this month's grade (excellent or fail) still runs; a month not finalized ends the walk
- * (it breaks every streak). Computed months never count: a month of partial data would fail everyone.
- */
-function gradeHistory(db: Database.Database, month: IsoMonth, current: readonly { operator_id: string; grade: Grade | null }[]): Map<string, { month: IsoMonth; grade: Grade | null }[]> {
-  const history = new Map<string, { month: IsoMonth; grade: Grade | null }[]>();
-  let running = new Map(current.filter((r) => r.grade === 'excellent' || r.grade === 'fail').map((r) => [r.operator_id, r.grade]));
-  for (let m = previousMonth(month); running.size > 0; m = previousMonth(m)) {
-    const run = currentRun(db, m);
-    if (!run) break;
-    const next = new Map<string, Grade | null>();
-    for (const r of storedRows(run)) {
-      if (!running.has(r.operator_id)) continue;
-      history.set(r.operator_id, [...(history.get(r.operator_id) ?? []), { month: m, grade: r.grade }]);
-      if (r.grade === running.get(r.operator_id)) next.set(r.operator_id, r.grade);
-    }
-    running = next;
-  }
-  return history;
 }
 
 /** The month computed now from the data (never the stored run), with consequences from the finalized months before it. */

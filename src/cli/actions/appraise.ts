@@ -1,6 +1,7 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
 import { osUser } from '../../os-user.js';
-import { appraiseMonth, previousMonth, scoreMonth, streakNote, type AppraisalRow } from '../../app/appraisal.js';
+import { appraiseMonth, previousMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
+import { streakNote } from '../../app/appraisal-streaks.js';
 import { describeChange, explainLines, explainOperator } from '../../app/appraisal-explain.js';
 import { finalizeMonth } from '../../app/appraisal-finalize.js';
 import { describeMissing } from '../../domain/appraisal-finalize.js';
