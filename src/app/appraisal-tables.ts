@@ -1,9 +1,11 @@
 /** The appraisal as report tables: one row per operator, the explanation of one score, the history. */
+import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
 import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
-import type { AppraisalRow, ScoredOperator } from './appraisal.js';
+import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
+import type { AppraisalRow } from './appraisal.js';
 
 const GROUP_ZH: Record<(typeof GROUPS)[number], string> = { service_quality: '服务质量', efficiency: '工作效率', knowledge: '业务知识', teamwork: '团队协作' };
 const GRADE_ZH: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
@@ -31,7 +33,16 @@ export function appraisalTable(rows: readonly AppraisalRow[]): ReportTable {
   };
 }
 
-function inputsText(s: ScoredOperator, indicator: Indicator): string {
+/** What explainTable shows: the row that counts, and the inputs as the data stands now (absent: none now). */
+export interface ExplainView {
+  row: Pick<AppraisalRow, 'groups' | 'indicators' | 'score' | 'days_worked'>;
+  inputs?: OperatorInputs;
+  worked?: DaysWorked;
+  /** A finalized row's indicators whose raw value differs now: their inputs are marked 'now:'. */
+  changed?: readonly { indicator: Indicator; now: number | null }[];
+}
+
+function inputsText(s: Required<Pick<ExplainView, 'inputs'>> & ExplainView, indicator: Indicator): string {
   const i = s.inputs;
   switch (indicator) {
     case 'satisfaction': return `${i.rating_count} call ratings (sum ${i.rating_sum}) + ${i.survey_count} surveys (sum ${i.survey_sum})`;
@@ -45,8 +56,28 @@ function inputsText(s: ScoredOperator, indicator: Indicator): string {
   }
 }
 
+/** '21.5 days worked = 21 working days employed + 1 weekend or holiday duty (11-21) − 0.5 leave' (issue 17 item 5). */
+export function describeDaysWorked(w: DaysWorked): string {
+  const dates = (ds: readonly string[]): string => `(${ds.map((d) => d.slice(5)).join(' ')})`;
+  return [
+    `${w.days} days worked = ${w.working_days} working days employed`,
+    w.duty_days.length ? ` + ${w.duty_days.length} weekend or holiday duty ${dates(w.duty_days)}` : '',
+    w.onboarding_days.length ? ` − ${w.onboarding_days.length} onboarding ${dates(w.onboarding_days)}` : '',
+    w.training_days.length ? ` − ${w.training_days.length} training only ${dates(w.training_days)}` : '',
+    w.leave_days > 0 ? ` − ${w.leave_days} leave` : '',
+  ].join('');
+}
+
+/** The inputs column: the data now; for a finalized row whose raw value differs now, 'now: … = value'. */
+function inputsNow(s: ExplainView, indicator: Indicator): string {
+  if (!s.inputs) return 'not in the data now';
+  const text = inputsText({ ...s, inputs: s.inputs, row: { ...s.row, days_worked: s.worked?.days ?? s.row.days_worked } }, indicator);
+  const changed = s.changed?.find((c) => c.indicator === indicator);
+  return changed ? `now: ${text} = ${changed.now === null ? 'no data' : Math.round(changed.now * 10000) / 10000}` : text;
+}
+
 /** Each indicator's inputs, raw value, scale, score, weights and contribution to the total. */
-export function explainTable(s: ScoredOperator, policy: Policy): ReportTable {
+export function explainTable(s: ExplainView, policy: Policy): ReportTable {
   const rows: Row[] = [];
   for (const g of GROUPS) {
     const group = s.row.groups[g];
@@ -56,14 +87,15 @@ export function explainTable(s: ScoredOperator, policy: Policy): ReportTable {
       const scale = policy.appraisal.scales[name];
       const contribution = ind?.score != null && group ? (ind.score * ind.weight * group.weight) / 10000 : null;
       rows.push({
-        group: g, indicator: name, inputs: inputsText(s, name), raw: ind?.raw ?? null,
+        group: g, indicator: name, inputs: inputsNow(s, name), raw: ind?.raw ?? null,
         scale: `${scale.zero_at} → ${scale.full_at}`, score: ind?.score ?? null,
         weight_in_group: ind?.weight ?? 0, base_weight_in_group: ind?.base_weight ?? null,
         group_weight: group?.weight ?? 0, contribution: contribution === null ? null : Math.round(contribution * 100) / 100,
       });
     }
   }
-  rows.push({ group: 'total', indicator: '', inputs: `${s.row.days_worked} days worked`, raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
+  const days = !s.worked ? `${s.row.days_worked} days worked` : s.worked.days === s.row.days_worked ? describeDaysWorked(s.worked) : `${s.row.days_worked} days worked (now: ${describeDaysWorked(s.worked)})`;
+  rows.push({ group: 'total', indicator: '', inputs: days, raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
   return {
     columns: [
       { key: 'group', en: 'group', zh: '维度' },

@@ -7,14 +7,18 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
 import type { Action, Grade } from '../domain/appraisal-policy.js';
-import { countWorkingDays, type WorkCalendar } from '../domain/calendar.js';
+import { describeActionCauses, describeCommendation } from '../domain/appraisal-causes.js';
+import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';
+import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import { employmentInMonth } from '../domain/pay-proration.js';
 import type { Policy } from '../domain/policy.js';
-import { appraisalInputs, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
+import { appraisalInputs, seriousComplaints, type MonthRange, type OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
+import { callDays, trainingDays } from '../db/queries/appraisal-days.js';
 import { leaveByOperator } from '../db/queries/leave.js';
+import { gradeHistory, unfinalizedBefore } from './appraisal-streaks.js';
 
 export interface AppraisalRow extends OperatorScore {
   operator_id: string;
@@ -23,16 +27,22 @@ export interface AppraisalRow extends OperatorScore {
   month: IsoMonth;
   commendation: boolean;
   action: Action | null;
+  /** Why the action, e.g. 'serious complaint T00047' or 'fail in 2026-09 and 2026-10' (absent in runs finalized before issue 17). */
+  action_cause?: string | null;
+  /** Why the commendation, e.g. 'excellent in 2026-08, 2026-09 and 2026-10'. */
+  commendation_cause?: string | null;
   days_worked: number;
   /** What the bonus sheet needs, frozen with the month when it is finalized (runs stored before the employment dates were added lack them). */
   pay: { base_salary: number; performance_base: number; orders: number; disqualifying_leave_days: number; employed_from?: IsoDate; employed_to?: IsoDate };
 }
 
 export interface ScoredOperator {
-  row: Omit<AppraisalRow, 'commendation' | 'action'>;
+  row: Omit<AppraisalRow, 'commendation' | 'action' | 'action_cause' | 'commendation_cause'>;
   inputs: OperatorInputs;
   raw: RawIndicators;
   leave: LeaveRecord[];
+  /** How the days worked were counted (issue 17 item 5). */
+  worked: DaysWorked;
 }
 
 export interface MonthAppraisal {
@@ -52,6 +62,8 @@ export interface MonthAppraisal {
     current_commendation: boolean;
   }[];
   inputs_digest: string;
+  /** The first month before, within the streak rules' reach, that is not finalized: streaks computed now start after it. */
+  unfinalized: IsoMonth | null;
 }
 
 /** First and last day of a month. */
@@ -70,14 +82,7 @@ export function leaveDaysWithin(r: LeaveRecord, from: IsoDate, to: IsoDate, cale
   return recordDaysWithin(r, from, to, calendar);
 }
 
-/** Working days of the month while employed, less the working days of any leave (§4.2). */
-export function daysWorked(inp: Pick<OperatorInputs, 'hire_date' | 'termination_date'>, leave: readonly LeaveRecord[], range: MonthRange, calendar: WorkCalendar): number {
-  const from = (inp.hire_date > range.from ? inp.hire_date : range.from) as IsoDate;
-  const to = (inp.termination_date && inp.termination_date < range.to ? inp.termination_date : range.to) as IsoDate;
-  if (from > to) return 0;
-  const leaveDays = leave.reduce((s, r) => s + leaveDaysWithin(r, from, to, calendar), 0);
-  return Math.max(0, countWorkingDays(calendar, from, to) - leaveDays);
-}
+const NONE: ReadonlySet<string> = new Set();
 
 const mean = (sum: number, count: number): number | null => (count > 0 ? sum / count : null);
 
@@ -102,9 +107,16 @@ export function rawIndicators(i: OperatorInputs, days: number): RawIndicators {
 export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { scored: ScoredOperator[]; digest: string } {
   const range = monthRange(month);
   const leave = leaveByOperator(db);
+  const [calls, trained] = [callDays(db, range), trainingDays(db, range)];
+  const worked = new Map<string, DaysWorked>();
   const scored = appraisalInputs(db, range).map((inputs) => {
     const own = leave.get(inputs.operator_id) ?? [];
-    const days = daysWorked(inputs, own, range, calendar);
+    const counted = countDaysWorked({
+      month, hire_date: inputs.hire_date as IsoDate, termination_date: inputs.termination_date as IsoDate | null, calendar, leave: own,
+      onboarding_days: policy.training.onboarding_days, call_days: calls.get(inputs.operator_id) ?? NONE, training_days: trained.get(inputs.operator_id) ?? NONE,
+    });
+    worked.set(inputs.operator_id, counted);
+    const days = counted.days;
     const raw = rawIndicators(inputs, days);
     const score = scoreOperator(raw, policy.appraisal);
     const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + leaveDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
@@ -112,43 +124,33 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
     return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
   });
   const digest = createHash('sha256').update(JSON.stringify({ inputs: scored.map((s) => [s.inputs, s.row.days_worked, s.row.pay]), appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');
-  return { scored, digest };
+  return { scored: scored.map((s) => ({ ...s, worked: worked.get(s.row.operator_id) as DaysWorked })), digest };
 }
 
 function storedRows(run: AppraisalRun): AppraisalRow[] {
   return JSON.parse(run.results_json) as AppraisalRow[];
 }
 
-/** Grades of the months before `month` that streaks need: finalized results first, else computed. */
-function gradeHistory(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): Map<string, { month: IsoMonth; grade: Grade | null }[]> {
-  const depth = Math.max(policy.appraisal.commendation.months, policy.appraisal.actions.consecutive_fails?.months ?? 1) - 1;
-  const history = new Map<string, { month: IsoMonth; grade: Grade | null }[]>();
-  let m = month;
-  for (let k = 0; k < depth; k++) {
-    m = previousMonth(m);
-    const run = currentRun(db, m);
-    const rows = run ? storedRows(run) : scoreMonth(db, m, calendar, policy).scored.map((s) => s.row);
-    for (const r of rows) history.set(r.operator_id, [...(history.get(r.operator_id) ?? []), { month: m, grade: r.grade }]);
-  }
-  return history;
-}
-
-/** The month computed now from the data (never the stored run), with consequences. */
-export function computeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { rows: AppraisalRow[]; scored: ScoredOperator[]; digest: string } {
+/** The month computed now from the data (never the stored run), with consequences from the finalized months before it. */
+export function computeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { rows: AppraisalRow[]; scored: ScoredOperator[]; digest: string; unfinalized: IsoMonth | null } {
   const { scored, digest } = scoreMonth(db, month, calendar, policy);
-  const history = gradeHistory(db, month, calendar, policy);
-  const rows = scored.map(({ row, inputs }) => ({
-    ...row,
-    ...consequences({ month, grade: row.grade, serious_complaint: inputs.serious_complaints_about > 0, history: history.get(row.operator_id) ?? [] }, policy.appraisal),
-  }));
-  return { rows, scored, digest };
+  const history = gradeHistory(db, month, scored.map((s) => s.row));
+  const serious = seriousComplaints(db, monthRange(month));
+  const rows = scored.map(({ row, inputs }) => {
+    const c = consequences({ month, grade: row.grade, serious_complaint: inputs.serious_complaints_about > 0, history: history.get(row.operator_id) ?? [] }, policy.appraisal);
+    return {
+      ...row, commendation: c.commendation, action: c.action,
+      action_cause: describeActionCauses(c.action_causes, serious.get(row.operator_id) ?? []), commendation_cause: describeCommendation(c.commendation_months),
+    };
+  });
+  return { rows, scored, digest, unfinalized: unfinalizedBefore(db, month, policy) };
 }
 
 /** The appraisal of a month: stored if finalized (with what changed since), else computed now. */
-export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): MonthAppraisal & { scored: ScoredOperator[] } {
-  const { rows, scored, digest } = computeMonth(db, month, calendar, policy);
+export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): MonthAppraisal & { scored: ScoredOperator[]; computed: AppraisalRow[] } {
+  const { rows, scored, digest, unfinalized } = computeMonth(db, month, calendar, policy);
   const run = currentRun(db, month);
-  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored };
+  if (!run) return { month, finalized: null, rows, changes: [], inputs_digest: digest, scored, computed: rows, unfinalized };
   const stored = storedRows(run);
   const now = new Map(rows.map((r) => [r.operator_id, r]));
   const changes = stored
@@ -164,7 +166,7 @@ export function appraiseMonth(db: Database.Database, month: IsoMonth, calendar: 
     }
   }
   return {
-    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored,
+    month, rows: stored, changes, inputs_digest: run.inputs_digest, scored, computed: rows, unfinalized,
     finalized: { run_id: run.id, finalized_at: run.finalized_at, os_user: run.os_user, reason: run.reason },
   };
 }

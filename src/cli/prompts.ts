@@ -3,12 +3,13 @@
  * knowledge-test scores of a month, each saved as soon as it is entered; and what `import inspect
  * --save-mapping` cannot find in a file.
  */
-import { input, number, select } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import type { FieldSpec } from '../domain/kinds.js';
 import type { Asker, ColumnChoice } from '../app/mapping-builder.js';
 import type Database from 'better-sqlite3';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import { insertImport } from '../db/queries/imports.js';
+import { finishImport, insertImport, type ImportCounts } from '../db/queries/imports.js';
+import { FieldError, parseDecimal } from '../io/values.js';
 import { VERSION } from '../version.js';
 
 const METRICS = [
@@ -16,15 +17,32 @@ const METRICS = [
   { metric: 'knowledge_test', label: '业务考试 knowledge test (0–100)', count: 'knowledge_count', sum: 'knowledge_sum' },
 ] as const;
 
-export async function askEvaluations(db: Database.Database, month: string, people: OperatorInputs[], ctx: { evaluator: string; now: number; say: (line: string) => void }): Promise<void> {
-  const ledger = insertImport(db, {
-    kind: 'evaluations', file_name: `appraise evaluate ${month}`, file_path: '(interactive)', sha256: `interactive:${ctx.now}:${process.pid}`,
-    size_bytes: 0, encoding: 'utf-8', delimiter: '', profile: 'interactive', started_at: ctx.now, os_user: ctx.evaluator, hotline_version: VERSION,
-  });
+/** A score as `import evaluations` reads it (decimals, full-width digits, 0–100); empty skips. */
+function checkScore(text: string): string | true {
+  if (text.trim() === '') return true;
+  try {
+    parseDecimal(text.trim(), { min: 0, max: 100 });
+    return true;
+  } catch (e) {
+    if (e instanceof FieldError) return e.hint ? `${e.message}: ${e.hint}` : e.message;
+    throw e;
+  }
+}
+
+/**
+ * Asks each operator's missing teamwork and knowledge-test scores and saves each one at once. The
+ * session is an entry of the import ledger (kind evaluations), opened with the first score saved
+ * and brought up to date (counts, time) in the same transaction as each score, so that it is
+ * right however the session ends (Ctrl-C included).
+ */
+export async function askEvaluations(db: Database.Database, month: string, people: OperatorInputs[], ctx: { evaluator: string; now: () => number; say: (line: string) => void }): Promise<void> {
+  const startedAt = ctx.now();
   const save = db.prepare(`INSERT INTO evaluations (evaluation_id, operator_id, month, metric, score, evaluator, note, import_id, created_import_id, seen_import_id, seen_line)
-    VALUES (@id, @operator_id, @month, @metric, @score, @evaluator, NULL, @imp, @imp, @imp, 0)
-    ON CONFLICT (evaluation_id) DO UPDATE SET score = excluded.score, import_id = excluded.import_id, seen_import_id = excluded.seen_import_id`);
-  let saved = 0;
+    VALUES (@id, @operator_id, @month, @metric, @score, @evaluator, NULL, @imp, @imp, @imp, @line)
+    ON CONFLICT (evaluation_id) DO UPDATE SET score = excluded.score, import_id = excluded.import_id, seen_import_id = excluded.seen_import_id, seen_line = excluded.seen_line`);
+  const before = db.prepare('SELECT score FROM evaluations WHERE evaluation_id = ?').pluck();
+  let counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
+  let ledger: number | null = null;
   for (const p of people) {
     for (const m of METRICS) {
       const have = p[m.count];
@@ -32,13 +50,27 @@ export async function askEvaluations(db: Database.Database, month: string, peopl
         ctx.say(`${p.operator_id} ${p.name}: ${m.metric} already ${(p[m.sum] / have).toFixed(1)} (${have} score${have > 1 ? 's' : ''})`);
         continue;
       }
-      const score = await number({ message: `${p.operator_id} ${p.name} ${p.team ?? ''} ${m.label} (empty to skip)`, min: 0, max: 100, required: false });
-      if (score === undefined) continue;
-      db.transaction(() => save.run({ id: `${p.operator_id}|${month}|${m.metric}|${ctx.evaluator}`, operator_id: p.operator_id, month, metric: m.metric, score, evaluator: ctx.evaluator, imp: ledger })).immediate();
-      saved++;
+      const text = (await input({ message: `${p.operator_id} ${p.name} ${p.team ?? ''} ${m.label} (empty to skip)`, validate: checkScore })).trim();
+      if (text === '') continue;
+      const score = parseDecimal(text, { min: 0, max: 100 });
+      const id = `${p.operator_id}|${month}|${m.metric}|${ctx.evaluator}`;
+      [ledger, counts] = db.transaction((): [number, ImportCounts] => {
+        const imp = ledger ?? insertImport(db, {
+          kind: 'evaluations', file_name: `appraise evaluate ${month}`, file_path: '(interactive)', sha256: `interactive:${startedAt}:${process.pid}`,
+          size_bytes: 0, encoding: 'utf-8', delimiter: '', profile: 'interactive', started_at: startedAt, os_user: ctx.evaluator, hotline_version: VERSION,
+        });
+        const old = before.get(id) as number | undefined;
+        save.run({ id, operator_id: p.operator_id, month, metric: m.metric, score, evaluator: ctx.evaluator, imp, line: counts.rows + 1 });
+        const next = { ...counts, rows: counts.rows + 1 };
+        if (old === undefined) next.inserted++;
+        else if (old === score) next.unchanged++;
+        else next.updated++;
+        finishImport(db, imp, next, ctx.now());
+        return [imp, next];
+      }).immediate();
     }
   }
-  ctx.say(`saved ${saved} score${saved === 1 ? '' : 's'} for ${month}`);
+  ctx.say(`saved ${counts.rows} score${counts.rows === 1 ? '' : 's'} for ${month}${ledger === null ? '' : ` (import #${ledger})`}`);
 }
 
 const FIXED = -1;

@@ -152,10 +152,17 @@ export interface ConsequenceInput {
   history: readonly MonthGrade[];
 }
 
+/** Why an action was taken: the rule, and for a streak every month of it (issue 17 item 10). */
+export type ActionCause = { rule: 'serious_complaint' } | { rule: 'fail' | 'consecutive_fails'; months: IsoMonth[] };
+
 export interface Consequences {
   commendation: boolean;
   /** The most severe action that applies, or null. */
   action: Action | null;
+  /** Every rule that gives that action. */
+  action_causes: ActionCause[];
+  /** The months of the excellent streak a commendation is for (empty without one). */
+  commendation_months: IsoMonth[];
 }
 
 /**
@@ -164,19 +171,30 @@ export interface Consequences {
  * reassignment review on `consecutive_fails.months` fails in a row or a serious complaint.
  */
 export function consequences(input: ConsequenceInput, policy: Pick<AppraisalPolicy, 'commendation' | 'actions'>): Consequences {
-  const actions: Action[] = [];
+  const found: { action: Action; cause: ActionCause }[] = [];
   const rules = policy.actions;
-  if (input.serious_complaint && rules.serious_complaint) actions.push(rules.serious_complaint);
+  if (input.serious_complaint && rules.serious_complaint) found.push({ action: rules.serious_complaint, cause: { rule: 'serious_complaint' } });
   if (input.grade === 'fail') {
-    if (rules.fail) actions.push(rules.fail);
+    if (rules.fail) found.push({ action: rules.fail, cause: { rule: 'fail', months: [input.month] } });
     const c = rules.consecutive_fails;
-    if (c.action && streakOf('fail', input) >= c.months) actions.push(c.action);
+    const fails = streakOf('fail', input);
+    if (c.action && fails >= c.months) found.push({ action: c.action, cause: { rule: 'consecutive_fails', months: monthsEndingAt(input.month, fails) } });
   }
   const excellent = streakOf('excellent', input);
+  const commendation = excellent > 0 && excellent % policy.commendation.months === 0;
+  const action = found.map((f) => f.action).sort((a, b) => severity(a) - severity(b))[0] ?? null;
   return {
-    commendation: excellent > 0 && excellent % policy.commendation.months === 0,
-    action: actions.sort((a, b) => severity(a) - severity(b))[0] ?? null,
+    commendation,
+    action,
+    action_causes: found.filter((f) => f.action === action).map((f) => f.cause),
+    commendation_months: commendation ? monthsEndingAt(input.month, excellent) : [],
   };
+}
+
+/** The `n` months ending with `month`, oldest first. */
+function monthsEndingAt(month: IsoMonth, n: number): IsoMonth[] {
+  const end = monthIndex(month);
+  return Array.from({ length: n }, (_, k) => end - n + 1 + k).map((i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}` as IsoMonth);
 }
 
 /** How many consecutive calendar months, ending with the current one, have `grade` (2025-12 → 2026-01 is consecutive). */

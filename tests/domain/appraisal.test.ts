@@ -207,7 +207,8 @@ describe('consequences', () => {
     { name: 'serious complaint without a grade', month: '2026-03', grade: null, history: [], serious: true, expected: { commendation: false, action: 'reassignment_review' } },
     { name: 'no grade, no complaint', month: '2026-03', grade: null, history: run('2026-01', ['fail', 'fail']), serious: false, expected: { commendation: false, action: null } },
   ])('$name → $expected', ({ month, grade, history, serious, expected }) => {
-    expect(consequences({ month: m(month), grade: grade as Grade | null, serious_complaint: serious, history }, P)).toEqual(expected);
+    const { commendation, action } = consequences({ month: m(month), grade: grade as Grade | null, serious_complaint: serious, history }, P);
+    expect({ commendation, action }).toEqual(expected);
   });
 
   test.each([
@@ -217,6 +218,23 @@ describe('consequences', () => {
   ])('$name → $expected', ({ policy: input, history, expected }) => {
     const result = consequences({ month: m('2026-02'), grade: 'fail', serious_complaint: false, history }, policy(input));
     expect(result.action).toBe(expected);
+  });
+
+  // Issue 17 item 10: why, for `appraise explain`. A streak's months are all of its months.
+  test.each([
+    { name: 'a first fail', month: '2026-01', grade: 'fail', history: run('2025-12', ['pass']), serious: false, expected: { action_causes: [{ rule: 'fail', months: ['2026-01'] }], commendation_months: [] } },
+    { name: 'fail Dec then Jan', month: '2026-01', grade: 'fail', history: run('2025-12', ['fail']), serious: false, expected: { action_causes: [{ rule: 'consecutive_fails', months: ['2025-12', '2026-01'] }], commendation_months: [] } },
+    { name: 'three fails in a row', month: '2026-01', grade: 'fail', history: run('2025-11', ['fail', 'fail']), serious: false, expected: { action_causes: [{ rule: 'consecutive_fails', months: ['2025-11', '2025-12', '2026-01'] }], commendation_months: [] } },
+    { name: 'a serious complaint on a good month', month: '2026-03', grade: 'good', history: [], serious: true, expected: { action_causes: [{ rule: 'serious_complaint' }], commendation_months: [] } },
+    { name: 'a serious complaint and a second fail: both give the review', month: '2026-03', grade: 'fail', history: run('2026-02', ['fail']), serious: true, expected: { action_causes: [{ rule: 'serious_complaint' }, { rule: 'consecutive_fails', months: ['2026-02', '2026-03'] }], commendation_months: [] } },
+    { name: 'a serious complaint and a first fail: the review, for the complaint', month: '2026-03', grade: 'fail', history: [], serious: true, expected: { action_causes: [{ rule: 'serious_complaint' }], commendation_months: [] } },
+    { name: 'commended for Nov, Dec, Jan', month: '2026-01', grade: 'excellent', history: run('2025-11', ['excellent', 'excellent']), serious: false, expected: { action_causes: [], commendation_months: ['2025-11', '2025-12', '2026-01'] } },
+    { name: 'the sixth month: all six', month: '2026-04', grade: 'excellent', history: run('2025-11', ['excellent', 'excellent', 'excellent', 'excellent', 'excellent']), serious: false, expected: { action_causes: [], commendation_months: ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'] } },
+    { name: 'the fourth month: none', month: '2026-02', grade: 'excellent', history: run('2025-11', ['excellent', 'excellent', 'excellent']), serious: false, expected: { action_causes: [], commendation_months: [] } },
+    { name: 'nothing', month: '2026-02', grade: 'pass', history: [], serious: false, expected: { action_causes: [], commendation_months: [] } },
+  ])('$name → $expected', ({ month, grade, history, serious, expected }) => {
+    const { action_causes, commendation_months } = consequences({ month: m(month), grade: grade as Grade, serious_complaint: serious, history }, P);
+    expect({ action_causes, commendation_months }).toEqual(expected);
   });
 
   test('commendation.months 1 commends every excellent month', () => {

@@ -1,7 +1,8 @@
 // `hotline appraise` and `hotline bonus` on the built binary (PRODUCT.md §4.2, §4.3; README
 // "Monthly appraisal and the bonus sheet"; docs/policy.md defaults). A small October 2026 is
-// imported into a temp dir, with August and September holding only evaluations (for the
-// commendation and consecutive-fail streaks). Every raw value, scale score, redistributed weight,
+// imported into a temp dir, with August and September holding only evaluations. Neither is
+// finalized (a month with no calls cannot be), so streaks start at October (issue 17: only finalized
+// months count; tests/e2e/month-end-appraisal.test.ts has the finalized ones). Every raw value, scale score, redistributed weight,
 // group score, total, grade, consequence and bonus amount below is worked out by hand.
 //
 // Calendar (data/holidays/cn-2026.json, checked below with `calendar check`): October 2026 has the
@@ -38,7 +39,7 @@
 //       total = 97.5×.4 + 85.5×.3 + 92×.15 + 96×.15 = 39 + 25.65 + 13.8 + 14.4 = 92.85 → excellent.
 //       August (95 + 95)/2 = 95 and September (90 + 100)/2 = 95 are excellent too (months with no
 //       calls, orders or tickets: only knowledge and teamwork have data, each group's weight is
-//       shared between them) → 3 excellent months in a row → commendation.
+//       shared between them), but not finalized: no commendation.
 // 1002: 320 answered → 20 a day → 25.
 //       ratings 2, 2, 3, 1 (sum 8) + satisfaction_survey 4 → 12/5 = 2.4 → 1.4/4 = 35.
 //       complaints about 1002: T03 → 1000/320 = 3.125 → (5 − 3.125)/5 = 37.5.
@@ -48,7 +49,7 @@
 //       efficiency = 25×.4 + 10×.3 + 0×.3 = 10 + 3 + 0 = 13
 //       knowledge 60, teamwork 50.
 //       total = 28.75×.4 + 13×.3 + 9 + 7.5 = 11.5 + 3.9 + 9 + 7.5 = 31.9 → fail; September
-//       (50 + 40)/2 = 45 fail too → 2 fails in a row → reassignment_review.
+//       (50 + 40)/2 = 45 fail too, but not finalized → a first fail: warning_and_coaching.
 // 1003: 800 answered → 50 a day → 62.5.
 //       ratings 5, 4, 4, 4, 3 = 20/5 = 4 → 75.  complaints about 1003: T04 (serious) and T05 →
 //       2000/800 = 2.5 → 50.  no suggestion → suggestion_adoption has no data: its 20 goes to
@@ -237,8 +238,6 @@ beforeAll(() => {
   for (const [kind, text] of [['operators', OPERATORS], ['calls', CALLS], ['orders', ORDERS], ['tickets', TICKETS], ['evaluations', EVALUATIONS], ['leave', LEAVE]] as const) {
     ok(['import', kind, write(`${kind}.csv`, text)]);
   }
-  // August is finalized (stored), September is left to be computed: the streaks read both.
-  ok(['appraise', 'run', '--month', '2026-08', '--finalize', '--format', 'json']);
 });
 
 afterAll(() => cleanup());
@@ -262,12 +261,12 @@ function worked(r: Json): Json {
 
 const EXPECTED_OCT: Json[] = [
   {
-    operator_id: '1001', days_worked: 18, score: 92.85, grade: 'excellent', commendation: true, action: null, missing: [],
+    operator_id: '1001', days_worked: 18, score: 92.85, grade: 'excellent', commendation: false, action: null, missing: [],
     groups: { service_quality: 97.5, efficiency: 85.5, knowledge: 92, teamwork: 96 },
     indicators: { satisfaction: [4.8, 95], complaint_rate: [0, 100], suggestion_adoption: [0.5, 100], calls_per_day: [72, 90], orders_per_day: [27, 90], resolution_hours: [21, 75], knowledge_test: [92, 92], teamwork: [96, 96] },
   },
   {
-    operator_id: '1002', days_worked: 16, score: 31.9, grade: 'fail', commendation: false, action: 'reassignment_review', missing: [],
+    operator_id: '1002', days_worked: 16, score: 31.9, grade: 'fail', commendation: false, action: 'warning_and_coaching', missing: [],
     groups: { service_quality: 28.75, efficiency: 13, knowledge: 60, teamwork: 50 },
     indicators: { satisfaction: [2.4, 35], complaint_rate: [3.125, 37.5], suggestion_adoption: [0, 0], calls_per_day: [20, 25], orders_per_day: [3, 10], resolution_hours: [80, 0], knowledge_test: [60, 60], teamwork: [50, 50] },
   },
@@ -290,8 +289,8 @@ const EXPECTED_OCT: Json[] = [
 
 const APPRAISAL_CSV = crlf([
   'operator_id,name,team,service_quality,efficiency,knowledge,teamwork,score,grade,commendation,action,missing',
-  '1001,张三,A组,97.5,85.5,92,96,92.85,excellent,yes,,',
-  '1002,李四,A组,28.75,13,60,50,31.9,fail,,reassignment_review,',
+  '1001,张三,A组,97.5,85.5,92,96,92.85,excellent,,,',
+  '1002,李四,A组,28.75,13,60,50,31.9,fail,,warning_and_coaching,',
   '1003,王五,B组,65.63,70,88,90,73.95,pass,,reassignment_review,suggestion_adoption resolution_hours',
   '1004,赵六,B组,65,29,40,50,48.2,fail,,warning_and_coaching,',
   '1005,孙七,A组,96.88,65.3,,,83.34,good,,,knowledge_test teamwork',
@@ -341,7 +340,7 @@ describe('appraise run (October 2026, not finalized)', () => {
   test('--format json: every hand-worked score, grade, commendation, action and missing indicator', () => {
     const r = run(['appraise', 'run', '--month', '2026-10', '--format', 'json']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('2026-09 is not finalized: streaks start at 2026-10\n');
     rows = JSON.parse(r.stdout) as Json[];
     expect(rows.map(worked)).toEqual(EXPECTED_OCT);
     // names, teams and the month; 1006 (left in September) is not there
@@ -379,7 +378,8 @@ describe('appraise run (October 2026, not finalized)', () => {
     const r = run(['appraise', 'explain', '--month', '2026-10', '--operator', '1003', '--format', 'json']);
     expect(r.status).toBe(0);
     const x = JSON.parse(r.stdout) as Json;
-    expect(worked(x)).toEqual({ ...EXPECTED_OCT[2], commendation: undefined, action: undefined });
+    expect(worked(x)).toEqual(EXPECTED_OCT[2]);
+    expect([x.action_cause, x.commendation_cause, x.finalized]).toEqual(['serious complaint T04', null, null]);
     expect(x.inputs).toMatchObject({
       operator_id: '1003', hire_date: '2019-09-01', termination_date: null, base_salary: 3800, performance_base: 1833.33,
       answered: 800, rating_sum: 20, rating_count: 5, survey_sum: 0, survey_count: 0,
@@ -430,13 +430,23 @@ describe('bonus before the month is finalized', () => {
 describe('finalize, bonus sheet, a later change, refinalize', () => {
   let finalized: string;
 
-  test('appraise run --finalize stores the month and shows the same rows', () => {
-    const r = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']);
+  test('appraise run --finalize: refused while 1005 has no supervisor or test score (exit 3), stored with --allow-missing', () => {
+    const refused = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr.split('\n').slice(0, 2)).toEqual(['error: 2026-10 has operators without a supervisor or test score:', '  1005 孙七 (A组): knowledge_test, teamwork']);
+    expect(runsOf('2026-10')).toEqual([]);
+    const r = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--allow-missing', '--format', 'json']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/2026-10 finalized as run #2 \(5 operators\)/);
+    expect(r.stderr).toBe([
+      '2026-09 is not finalized: streaks start at 2026-10',
+      '2026-10 is finalized without these scores (--allow-missing):',
+      '  1005 孙七 (A组): knowledge_test, teamwork',
+      '2026-10 finalized as run #1 (5 operators)',
+      '',
+    ].join('\n'));
     expect((JSON.parse(r.stdout) as Json[]).map(worked)).toEqual(EXPECTED_OCT);
     finalized = r.stdout;
-    expect(runsOf('2026-10').map((x) => [x.id, x.superseded_at])).toEqual([[2, null]]);
+    expect(runsOf('2026-10').map((x) => [x.id, x.superseded_at])).toEqual([[1, null]]);
   });
 
   test('bonus --format json: the hand-worked amounts', () => {
@@ -494,7 +504,7 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
     const r = run(['appraise', 'run', '--month', '2026-10', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(finalized);
-    expect(r.stderr).toMatch(/2026-10 was finalized \(run #2\): shown as stored/);
+    expect(r.stderr).toMatch(/2026-10 was finalized \(run #1\): shown as stored/);
     expect(r.stderr).toMatch(/changed since: 1001 would now score 93\.35 \(excellent\) instead of 92\.85 \(excellent\)/);
     expect(r.stderr.match(/changed since/g)).toHaveLength(1); // nobody else
     // the bonus sheet still pays from the stored month
@@ -504,7 +514,7 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
   test('--finalize again: exit 2; --refinalize without --reason: exit 2; nothing stored', () => {
     const again = run(['appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/already finalized \(run #2\)/);
+    expect(again.stderr).toMatch(/already finalized \(run #1\)/);
     expect(again.stderr).toMatch(/--refinalize --reason/);
     const noReason = run(['appraise', 'run', '--month', '2026-10', '--refinalize', '--format', 'json']);
     expect(noReason.status).toBe(2);
@@ -513,9 +523,9 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
   });
 
   test('--refinalize --reason: the new results, and the old run kept as superseded', () => {
-    const r = run(['appraise', 'run', '--month', '2026-10', '--refinalize', '--reason', '回访更正满意度', '--format', 'json']);
+    const r = run(['appraise', 'run', '--month', '2026-10', '--refinalize', '--reason', '回访更正满意度', '--allow-missing', '--format', 'json']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/2026-10 finalized as run #3 \(5 operators\); the previous run is kept/);
+    expect(r.stderr).toMatch(/2026-10 finalized as run #2 \(5 operators\); the previous run is kept/);
     const rows = (JSON.parse(r.stdout) as Json[]).map(worked);
     const [first, ...rest] = EXPECTED_OCT as [Json, ...Json[]];
     expect(rows).toEqual([
@@ -523,7 +533,7 @@ describe('finalize, bonus sheet, a later change, refinalize', () => {
       ...rest,
     ]);
     const runs = runsOf('2026-10');
-    expect(runs.map((x) => [x.id, x.reason, x.superseded_at === null])).toEqual([[2, null, false], [3, '回访更正满意度', true]]);
+    expect(runs.map((x) => [x.id, x.reason, x.superseded_at === null])).toEqual([[1, null, false], [2, '回访更正满意度', true]]);
     expect((JSON.parse(runs[0]?.results_json) as Json[])[0]?.score).toBe(92.85);
     expect((JSON.parse(runs[1]?.results_json) as Json[])[0]?.score).toBe(93.35);
     // shown as stored now, with nothing changed since
@@ -555,36 +565,36 @@ describe('a change that moves only the consequence', () => {
 describe('appraise history and evaluate', () => {
   let history1001: Json[] = [];
 
-  test('history --operator 1001 --to 2026-10 --months 3: August (finalized), September (computed), October (finalized)', () => {
+  test('history --operator 1001 --to 2026-10 --months 3: August and September (computed), October (finalized)', () => {
     const r = run(['appraise', 'history', '--operator', '1001', '--to', '2026-10', '--months', '3', '--format', 'json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Json[];
     history1001 = rows;
     expect(rows.map((x) => [x.month, x.score, x.grade, x.status])).toEqual([
-      ['2026-08', 95, 'excellent', 'finalized'],
+      ['2026-08', 95, 'excellent', 'computed'],
       ['2026-09', 95, 'excellent', 'computed'],
       ['2026-10', 93.35, 'excellent', 'finalized'],
     ]);
-    // the commendation comes with the third excellent month only
-    expect(rows.map((x) => Boolean(x.commendation))).toEqual([false, false, true]);
+    // three excellent months, but August and September are not finalized: no commendation
+    expect(rows.map((x) => Boolean(x.commendation))).toEqual([false, false, false]);
     expect(rows.map((x) => x.action || null)).toEqual([null, null, null]);
   });
 
-  test('history of 1002: September fail (warning), October fail again (reassignment review)', () => {
+  test('history of 1002: September fail (warning), October fail again, September not finalized (warning)', () => {
     const r = run(['appraise', 'history', '--operator', '1002', '--to', '2026-10', '--months', '3', '--format', 'json']);
     expect(r.status).toBe(0);
     // August: 1002 has no data (no score, no grade)
     expect((JSON.parse(r.stdout) as Json[]).map((x) => [x.month, x.score, x.grade, x.action || null])).toEqual([
       ['2026-08', null, null, null],
       ['2026-09', 45, 'fail', 'warning_and_coaching'],
-      ['2026-10', 31.9, 'fail', 'reassignment_review'],
+      ['2026-10', 31.9, 'fail', 'warning_and_coaching'],
     ]);
   });
 
   // Regression test (found while writing these tests, since fixed).
   test('history --format json uses the same JSON values as appraise run (boolean commendation, null action)', () => {
     expect(history1001).toHaveLength(3);
-    expect(history1001.map((x) => [x.commendation, x.action])).toEqual([[false, null], [false, null], [true, null]]);
+    expect(history1001.map((x) => [x.commendation, x.action])).toEqual([[false, null], [false, null], [false, null]]);
   });
 
   test('appraise evaluate without a terminal: exit 2, pointing at hotline import evaluations', () => {

@@ -115,7 +115,10 @@ describe('formula payloads in xlsx (bonus --format xlsx, the only xlsx export)',
     writeFileSync(join(dir, 'roster-payloads.csv'), csv(['operator_id', 'name', 'team', 'hire_date', 'base_salary', 'performance_base'], FORMULAS.map((f, i) => [ids[i] as string, f, team(i), '2020-01-01', 4000, 2000])));
     expect(run(['--db', 'xlsx.db', 'import', 'operators', 'roster-payloads.csv'])).toEqual({ status: 0, stdout: '', stderr: 'roster-payloads.csv: 8 rows: 8 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #1, utf-8)\n' });
     expect(rows(join(dir, 'xlsx.db'), 'SELECT name, team FROM operators ORDER BY operator_id')).toEqual(FORMULAS.map((f, i) => ({ name: f, team: team(i) })));
-    expect(run(['--db', 'xlsx.db', 'appraise', 'run', '--month', '2026-10', '--finalize', '--format', 'json']).status).toBe(0);
+    // A month is finalized only with calls in it (issue 17): one call, and the scores not entered.
+    writeFileSync(join(dir, 'one-call.csv'), csv(['call_id', 'started_at', 'operator_id', 'outcome'], [['X1', '2026-10-12 10:00:00', '1001', 'answered']]));
+    expect(run(['--db', 'xlsx.db', 'import', 'calls', 'one-call.csv']).status).toBe(0);
+    expect(run(['--db', 'xlsx.db', 'appraise', 'run', '--month', '2026-10', '--finalize', '--allow-missing', '--format', 'json']).status).toBe(0);
     expect(run(['--db', 'xlsx.db', 'bonus', '--month', '2026-10', '--format', 'xlsx', '--out', 'payloads.xlsx'])).toEqual({ status: 0, stdout: '', stderr: 'wrote payloads.xlsx\n' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'payloads.xlsx'));

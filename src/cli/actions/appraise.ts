@@ -1,9 +1,12 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
 import { osUser } from '../../os-user.js';
-import { appraiseMonth, computeMonth, previousMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
+import { appraiseMonth, previousMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
+import { streakNote } from '../../app/appraisal-streaks.js';
+import { describeChange, explainLines, explainOperator } from '../../app/appraisal-explain.js';
+import { finalizeMonth } from '../../app/appraisal-finalize.js';
+import { describeMissing } from '../../domain/appraisal-finalize.js';
 import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
 import { bonusSheet, bonusTable } from '../../app/bonus.js';
-import { storeRun } from '../../db/queries/appraisal-runs.js';
 import { currentRun } from '../../db/queries/appraisal-runs.js';
 import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -17,7 +20,7 @@ import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
 
-export type RunFlags = OutputFlags & { month: string; team?: string; finalize?: boolean; refinalize?: boolean; reason?: string };
+export type RunFlags = OutputFlags & { month: string; team?: string; finalize?: boolean; refinalize?: boolean; reason?: string; allowMissing?: boolean };
 export type ExplainFlags = OutputFlags & { month: string; operator: string };
 export type HistoryFlags = OutputFlags & { operator: string; months: number; to?: string };
 export type EvaluateFlags = { month: string; team?: string };
@@ -34,30 +37,34 @@ function context(globals: GlobalOptions, rt: Runtime, write = false) {
 
 export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime): void {
   const m = resolveMonth(flags.month);
+  const finalizing = Boolean(flags.finalize || flags.refinalize);
+  if (flags.team !== undefined && finalizing) {
+    throw new UsageError(`--team cannot be used with --${flags.refinalize ? 'refinalize' : 'finalize'}: a month is finalized for every team at once`, { hint: `finalize without --team, then look at one team with: hotline appraise run --month ${m} --team ${flags.team}` });
+  }
   if (flags.refinalize && !flags.reason) throw new UsageError('--refinalize needs --reason "…"', { hint: 'say why the finalized month is replaced; the old results are kept' });
-  const { policy, calendar, handle } = context(globals, rt, flags.finalize || flags.refinalize);
+  const { policy, calendar, handle } = context(globals, rt, finalizing);
   try {
     let result = appraiseMonth(handle.db, m, calendar, policy);
-    if (flags.finalize || flags.refinalize) {
+    if (finalizing) {
       if (result.finalized && !flags.refinalize) {
         throw new UsageError(`${m} is already finalized (run #${result.finalized.run_id})`, { hint: `to replace it: hotline appraise run --month ${m} --refinalize --reason "…"` });
       }
-      const fresh = computeMonth(handle.db, m, calendar, policy);
-      const id = storeRun(handle.db, {
-        month: m, finalized_at: rt.now(), os_user: osUser(), reason: flags.reason ?? null,
-        policy_json: JSON.stringify(policy), inputs_digest: fresh.digest, results_json: JSON.stringify(fresh.rows),
-      }, Boolean(flags.refinalize));
-      say(rt, `${m} finalized as run #${id} (${fresh.rows.length} operators)${flags.refinalize ? `; the previous run is kept` : ''}`);
-      result = appraiseMonth(handle.db, m, calendar, policy);
-    } else if (result.finalized) {
-      say(rt, `${m} was finalized (run #${result.finalized.run_id}): shown as stored`);
-      for (const c of result.changes) {
-        const extra = [
-          c.current_action !== c.finalized_action ? `action ${c.current_action ?? 'none'} instead of ${c.finalized_action ?? 'none'}` : '',
-          c.current_commendation !== c.finalized_commendation ? `commendation ${c.current_commendation ? 'yes' : 'no'} instead of ${c.finalized_commendation ? 'yes' : 'no'}` : '',
-        ].filter(Boolean).join('; ');
-        say(rt, `  changed since: ${c.operator_id} would now score ${c.current_score ?? 'n/a'} (${c.current_grade ?? 'no grade'}) instead of ${c.finalized_score ?? 'n/a'} (${c.finalized_grade ?? 'no grade'})${extra ? '; ' + extra : ''}`);
+      const done = finalizeMonth(handle.db, m, calendar, policy, {
+        refinalize: Boolean(flags.refinalize), reason: flags.reason ?? null, allowMissing: Boolean(flags.allowMissing),
+        today: localDateOf(rt.now(), policy.timezone), now: rt.now(), osUser: osUser(),
+      });
+      if (done.unfinalized) say(rt, streakNote(done.unfinalized));
+      if (done.missing.length > 0) {
+        say(rt, `${m} is finalized without these scores (--allow-missing):`);
+        for (const x of done.missing) say(rt, `  ${describeMissing(x)}`);
       }
+      say(rt, `${m} finalized as run #${done.run_id} (${done.operators} operators)${flags.refinalize ? `; the previous run is kept` : ''}`);
+      result = appraiseMonth(handle.db, m, calendar, policy);
+    } else if (!result.finalized) {
+      if (result.unfinalized) say(rt, streakNote(result.unfinalized));
+    } else {
+      say(rt, `${m} was finalized (run #${result.finalized.run_id}): shown as stored`);
+      for (const c of result.changes) say(rt, `  changed since: ${describeChange(c)}`);
     }
     const rows = flags.team ? result.rows.filter((r) => r.team === flags.team) : result.rows;
     const settings = renderSettings(flags, rt);
@@ -72,19 +79,15 @@ export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runt
   const m = resolveMonth(flags.month);
   const { policy, calendar, handle } = context(globals, rt);
   try {
-    const { scored, finalized } = appraiseMonth(handle.db, m, calendar, policy);
-    const s = scored.find((x) => x.row.operator_id === flags.operator);
-    if (!s) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
-    if (finalized) say(rt, `${m} is finalized (run #${finalized.run_id}); this explains the data as it is now`);
+    const x = explainOperator(handle.db, m, calendar, policy, flags.operator);
+    if (!x) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ ...s.row, raw: s.raw, inputs: s.inputs })], settings);
-    else {
-      if (settings.format === 'table') {
-        say(rt, `${s.row.operator_id} ${s.row.name} ${m}: score ${s.row.score ?? 'n/a'}, grade ${s.row.grade ?? 'n/a'}, ${s.row.days_worked} days worked`);
-        for (const line of s.row.redistributed) say(rt, `  ${line}`);
-      }
-      emitReport(explainTable(s, policy), flags, rt);
+    if (settings.format === 'json') {
+      const { row, now, finalized, change, raw_changes } = x;
+      return writeOutput([renderJsonValue({ ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null, finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null })], settings);
     }
+    for (const line of explainLines(x)) say(rt, line);
+    emitReport(explainTable({ row: x.row, inputs: x.now?.inputs, worked: x.now?.worked, changed: x.raw_changes }, x.policy), flags, rt);
   } finally {
     handle.close();
   }
@@ -150,8 +153,10 @@ export async function runEvaluate(flags: EvaluateFlags, globals: GlobalOptions, 
   const { policy, calendar, handle } = context(globals, rt, true);
   try {
     const { askEvaluations } = await import('../prompts.js');
+    const run = currentRun(handle.db, m);
+    if (run) say(rt, `${m} is finalized (run #${run.id}): scores entered now are saved, but its results and pay stay as finalized until: hotline appraise run --month ${m} --refinalize --reason "…"`);
     const people = scoreMonth(handle.db, m, calendar, policy).scored.filter((s) => !flags.team || s.inputs.team === flags.team);
-    await askEvaluations(handle.db, m, people.map((s) => s.inputs), { evaluator: osUser() ?? 'supervisor', now: rt.now(), say: (l: string) => say(rt, l) });
+    await askEvaluations(handle.db, m, people.map((s) => s.inputs), { evaluator: osUser() ?? 'supervisor', now: rt.now, say: (l: string) => say(rt, l) });
   } finally {
     handle.close();
   }

@@ -13,9 +13,10 @@ export function appraiseCommand(rt: Runtime): Command {
   const cmd = new Command('appraise').description('the monthly appraisal: service quality, efficiency, business knowledge, teamwork → score, grade, consequences');
   addOutputOptions(cmd.command('run').description('score every operator employed in the month (group scores, total, grade, commendation, action); --finalize freezes it'))
     .requiredOption('--month <month>', 'YYYY-MM', monthArg)
-    .option('--team <team>', 'only this team')
-    .option('--finalize', 'store the results, the policy and a digest of the inputs: later imports cannot change them')
+    .option('--team <team>', 'only this team (not with --finalize: a month is finalized for every team at once)')
+    .option('--finalize', 'store the results, the policy and a digest of the inputs: later imports cannot change them (a month that is over and has calls)')
     .option('--refinalize', 'replace a finalized month (the old run is kept); needs --reason')
+    .option('--allow-missing', 'finalize although some supervisor or test scores are missing (they are listed)')
     .addHelpText('after', '\nExamples:\n  hotline appraise run --month 2026-10\n  hotline appraise run --month 2026-10 --finalize\n  hotline appraise run --month 2026-10 --refinalize --reason "late complaint tickets"\n  hotline appraise run --month 2026-10 --format json --out appraisal-2026-10.json')
     .action(async (flags: RunFlags, c: Command) => (await actions()).runAppraise(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   addOutputOptions(cmd.command('explain').description("one operator's score: each indicator's inputs, raw value, scale, score, weight and contribution"))

@@ -99,3 +99,12 @@ export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorI
     month_has_orders: monthHasOrders,
   }));
 }
+
+/** The serious complaints against each operator opened in the month, by ticket id (the cause of a reassignment review). */
+export function seriousComplaints(db: Database.Database, r: MonthRange): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const rows = db.prepare(`SELECT about_operator_id AS operator_id, ticket_id FROM tickets
+      WHERE kind = 'complaint' AND severity = 'serious' AND about_operator_id IS NOT NULL AND local_day BETWEEN @from AND @to ORDER BY ticket_id`).all(r) as { operator_id: string; ticket_id: string }[];
+  for (const t of rows) out.set(t.operator_id, [...(out.get(t.operator_id) ?? []), t.ticket_id]);
+  return out;
+}

@@ -18,6 +18,11 @@ export function currentRun(db: Database.Database, month: string): AppraisalRun |
   return db.prepare('SELECT * FROM appraisal_runs WHERE month = ? AND superseded_at IS NULL').get(month) as AppraisalRun | undefined;
 }
 
+/** Whether the month has a current (finalized) run, without reading its results. */
+export function isFinalized(db: Database.Database, month: string): boolean {
+  return db.prepare('SELECT 1 FROM appraisal_runs WHERE month = ? AND superseded_at IS NULL').get(month) !== undefined;
+}
+
 /** Every run of a month, newest first (the audit trail). */
 export function runsOf(db: Database.Database, month: string): AppraisalRun[] {
   return db.prepare('SELECT * FROM appraisal_runs WHERE month = ? ORDER BY id DESC').all(month) as AppraisalRun[];
