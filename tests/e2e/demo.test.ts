@@ -105,25 +105,30 @@ describe('hotline demo', () => {
     // October 2026 has 18 working days. 1017 left 10-20: 10 of them; 1028 joined 10-08 (after the
     // National Day break): 18; 1029 joined 10-12: 15; 1030 joined 10-19: 10. Before pay for part of
     // a month, all four got the full base, performance pay and the 200 full-attendance bonus.
-    //   1017 good: 4900 × 10/18 = 2722.22, 1800 × 1.0 × 10/18 = 1000.00 (was 4900 + 1800 + 200)
+    //   1017 pass: 4900 × 10/18 = 2722.22, 1800 × 0.8 × 10/18 = 800.00 (was 4900 + 1800 + 200)
     //   1028 pass: 4200 × 18/18 = 4200.00, 1700 × 0.8 = 1360.00, no full attendance (was + 200)
     //   1029 pass: 4200 × 15/18 = 3500.00, 1500 × 0.8 × 15/18 = 1000.00 (was 4200 + 1200 + 200)
     //   1030 pass: 4500 × 10/18 = 2500.00, 1600 × 0.8 × 10/18 = 711.111… → 711.11 (was 4500 + 1280 + 200)
-    // Totals: base 158000 − 2177.78 − 700 − 2000 = 153122.22; performance 49000 − 800 − 200 − 568.89 =
-    // 47431.11; full attendance 26 × 200 = 5200; total 214900 − 7246.67 = 207653.33.
+    // Days worked count weekend and holiday duty (a day with answered calls is worked), so October's
+    // calls per day are lower than when only calendar working days counted: 1005 (2200) and 1012
+    // (2000) fall from excellent to good (1.2 → 1.0), 1014 and 1015 (1900 each) and 1017 from good to
+    // pass (1.0 → 0.8), and nobody is excellent. Performance pay: the prorated 47431.11 less
+    // 440 + 400 + 380 + 380 + 200 (1017: 1800 × 0.2 × 10/18) = 45631.11.
+    // Totals: base 158000 − 2177.78 − 700 − 2000 = 153122.22; performance 45631.11; full attendance
+    // 26 × 200 = 5200; no excellent-employee bonus; total 153122.22 + 45631.11 + 5200 + 900 = 204853.33.
     const cells = (l: string): string[] => l.split('│').map((c) => c.trim()).slice(1, -1);
     expect(section(first.stdout, 'The bonus sheet of 2026-10').filter((l) => /^│ [a-z_]+ /.test(l)).map(cells).filter((c) => c[0] !== 'item')).toEqual([
       ['base_salary', '30', '153122.22', ''],
-      ['performance_pay', '29', '47431.11', ''],
+      ['performance_pay', '29', '45631.11', ''],
       ['full_attendance_bonus', '26', '5200', ''],
-      ['excellent_employee_bonus', '2', '1000', '1005 1012'],
+      ['excellent_employee_bonus', '0', '0', ''],
       ['business_outstanding_bonus', '3', '900', '1005 1007 1012'],
-      ['total', '30', '207653.33', ''],
+      ['total', '30', '204853.33', ''],
     ]);
     const sheet = JSON.parse(run(['--db', 'tour.db', 'bonus', '--month', '2026-10', '--format', 'json']).stdout) as Record<string, unknown>[];
     const keys = ['operator_id', 'base_salary', 'performance_pay', 'full_attendance_bonus', 'total', 'employed_from', 'employed_to', 'days_employed', 'proration'];
     expect(sheet.filter((r) => ['1017', '1028', '1029', '1030'].includes(r.operator_id as string)).map((r) => keys.map((k) => r[k]))).toEqual([
-      ['1017', 2722.22, 1000, 0, 3722.22, '2026-10-01', '2026-10-20', 10, '10/18 working days'],
+      ['1017', 2722.22, 800, 0, 3522.22, '2026-10-01', '2026-10-20', 10, '10/18 working days'],
       ['1028', 4200, 1360, 0, 5560, '2026-10-08', '2026-10-31', 18, '18/18 working days'],
       ['1029', 3500, 1000, 0, 4500, '2026-10-12', '2026-10-31', 15, '15/18 working days'],
       ['1030', 2500, 711.11, 0, 3211.11, '2026-10-19', '2026-10-31', 10, '10/18 working days'],
