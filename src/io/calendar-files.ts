@@ -2,19 +2,21 @@
  * Loading the working calendar: the official files in data/holidays (cn-YYYY.json) and the
  * company's own files named in policy.calendars (same layout), validated.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCalendar, type CalendarFile, type WorkCalendar } from '../domain/calendar.js';
 import { UsageError } from '../errors.js';
+import { readConfigFile } from './config-file.js';
 
 export const HOLIDAYS_DIR = fileURLToPath(new URL('../../data/holidays/', import.meta.url));
 
 function readCalendarFile(path: string, official: boolean): CalendarFile {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+    data = JSON.parse(readConfigFile(path, { what: 'calendar file', note: official ? '' : ' (policy.calendars)', docs: 'docs/leave.md' }));
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: not a readable JSON calendar (${(e as Error).message})`, { hint: 'see docs/leave.md for the calendar layout' });
   }
   const f = data as Partial<CalendarFile>;
