@@ -6,6 +6,7 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DbStateError } from '../errors.js';
+import { protectDatabase } from '../io/protected-files.js';
 import { readOnlyError, unwritableParts } from './access.js';
 import { toDbStateError } from './errors.js';
 import { networkShareWarning } from './filesystem.js';
@@ -34,6 +35,7 @@ export { resolveDbPath } from './path.js';
 /** Opens (creating with mode 0600 and migrating when needed) the hotline database. */
 export function openDatabase(opts: OpenOptions): HotlineDb {
   const { path } = opts;
+  protectDatabase(path);
   if (path !== ':memory:') {
     if (existsSync(path) && !statSync(path).isFile()) throw new DbStateError(`${path}: not a regular file`, { hint: 'give --db a database file path' });
     if (!existsSync(path) && opts.create === false) {

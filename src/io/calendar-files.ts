@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCalendar, type CalendarFile, type WorkCalendar } from '../domain/calendar.js';
 import { UsageError } from '../errors.js';
 import { readConfigFile } from './config-file.js';
+import { protectFile } from './protected-files.js';
 
 export const HOLIDAYS_DIR = fileURLToPath(new URL('../../data/holidays/', import.meta.url));
 
@@ -37,6 +38,7 @@ export function loadCalendar(companyFiles: readonly string[]): LoadedCalendar {
   const official = existsSync(HOLIDAYS_DIR) ? readdirSync(HOLIDAYS_DIR).filter((n) => /^cn-\d{4}\.json$/.test(n)).sort().map((n) => join(HOLIDAYS_DIR, n)) : [];
   const company = companyFiles.map((f) => resolve(f));
   for (const f of company) if (!existsSync(f)) throw new UsageError(`calendar ${f} (policy.calendars) not found`);
+  for (const f of company) protectFile(f, 'the calendar file');
   const files = [...official, ...company];
   try {
     return { calendar: buildCalendar(files.map((f) => readCalendarFile(f, !company.includes(f)))), files };

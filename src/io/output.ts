@@ -3,8 +3,11 @@
  * or --out FILE, written to a temporary file in the same directory and renamed into place, so a
  * file is never half-written; an existing file is kept unless --force.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DbStateError, UsageError } from '../errors.js';
+import { fileTypeName } from './config-file.js';
+import { refuseProtected } from './protected-files.js';
 import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export interface OutputTarget {
@@ -60,11 +63,37 @@ function writeToStdout(chunks: Iterable<string | Uint8Array>, stdout: NodeJS.Wri
   }
 }
 
-/** Refuses an existing --out file unless --force (checked before any work is done). */
-export function checkOutPath(out: string | undefined, force: boolean): void {
-  if (out && !force && existsSync(out)) {
-    throw new UsageError(`${out} already exists`, { hint: 'choose another --out file, or add --force to replace it' });
+/**
+ * Refuses (exit 2) a file hotline is about to write (--out, --rejects, a backup): in a directory
+ * that does not exist; the database, one of its files, or an input of the command; something
+ * other than a regular file (a device, a FIFO, a directory), even with --force; an existing file
+ * without --force. `name` is how the hint calls it ("--out file").
+ */
+export function checkOutputTarget(path: string, force: boolean, name: string): void {
+  const dir = dirname(path);
+  let dirStat;
+  try {
+    dirStat = statSync(dir);
+  } catch {
+    throw new UsageError(`${path}: the directory ${dir} does not exist`, { hint: `create it first (mkdir -p ${dir}), or choose another ${name}` });
   }
+  if (!dirStat.isDirectory()) throw new UsageError(`${path}: ${dir} is not a directory`, { hint: `choose another ${name}` });
+  refuseProtected(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return; // not there (or a dangling link, which the rename replaces)
+  }
+  if (!st.isFile()) {
+    throw new UsageError(`${path}: ${fileTypeName(st)}, not a regular file; hotline replaces only regular files, even with --force`, { hint: `choose another ${name}` });
+  }
+  if (!force) throw new UsageError(`${path} already exists`, { hint: `choose another ${name}, or add --force to replace it` });
+}
+
+/** Refuses an unusable --out file (see checkOutputTarget), checked before any work is done. */
+export function checkOutPath(out: string | undefined, force: boolean): void {
+  if (out) checkOutputTarget(out, force, '--out file');
 }
 
 /**

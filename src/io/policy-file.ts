@@ -10,6 +10,7 @@ import type { Policy, PolicyCheck } from '../domain/policy.js';
 import { DEFAULT_POLICY } from '../domain/policy-defaults.js';
 import { UsageError } from '../errors.js';
 import { readConfigFile } from './config-file.js';
+import { protectFile } from './protected-files.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -43,6 +44,7 @@ export function loadPolicy(flag: string | undefined, env: NodeJS.ProcessEnv): Lo
     if (named) throw new UsageError(`policy file ${named} not found`, { hint: 'check --policy or $HOTLINE_POLICY' });
     return { policy: DEFAULT_POLICY, source: null };
   }
+  protectFile(path, 'the policy file');
   let json: unknown;
   try {
     json = JSON.parse(readConfigFile(path, { what: 'policy file', docs: 'docs/policy.md' }));

@@ -3,10 +3,9 @@
  * and the reason, in CSV (UTF-8 with BOM, formulas neutralised). Written to a temporary file and
  * renamed when the import commits; removed when it does not.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { writeChunk } from './output.js';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { checkOutputTarget, writeChunk } from './output.js';
 import { csvLine } from './render/csv-line.js';
-import { UsageError } from '../errors.js';
 import { removeStaleTemps, tempPathFor } from './temp-files.js';
 
 interface RejectRow {
@@ -26,7 +25,7 @@ export class RejectsWriter {
     private readonly headers: string[],
     force: boolean,
   ) {
-    if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, { hint: 'choose another --rejects file, or add --force to replace it' });
+    checkOutputTarget(path, force, '--rejects file');
     removeStaleTemps(path);
     this.tmp = tempPathFor(path);
     this.fd = openSync(this.tmp, 'w', 0o600);

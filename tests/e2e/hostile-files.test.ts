@@ -5,7 +5,7 @@
 // backups; number options out of range; names with control characters. Every refusal names the
 // file and the reason and leaves the database exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { csv, hotlineWithin, snapshot, workspace } from './support.js';
@@ -108,5 +108,144 @@ describe('18.9: policy, mapping and calendar files are regular files of at most 
     expect(strip(within(['--db', 'calendar-dev.db', '--policy', 'fifo-calendar.policy.json', 'leave', 'balance', '--year', '2026']))).toEqual({
       status: 2, stdout: '', stderr: `error: calendar file ${join(dir(), 'calendar.fifo')} (policy.calendars): not a regular file (a FIFO)\n${hint}`,
     });
+  });
+});
+
+const CALLS = csv(['call_id', 'started_at', 'outcome', 'customer_phone'], [
+  ['C1', '2026-10-16 09:00:00', 'answered', '13812341234'],
+  ['C2', '2026-10-16 09:05:00', 'bogus', '13812345678'],
+]);
+const OUT_HINT = 'hint: choose another file to write to\n';
+
+describe('18.1: no output replaces the database, its -wal/-shm/journal, or an input of the command', () => {
+  test('operators list --out d.db --force, through a symlink, a hard link, and onto d.db-wal: exit 2 naming both files, database unchanged', () => {
+    const path = seeded('out-db.db');
+    const before = snapshot(path);
+    symlinkSync('out-db.db', db('link-to-db.csv'));
+    linkSync(path, db('hard-link.csv'));
+    const cases: [string, string][] = [
+      ['out-db.db', 'the database out-db.db'],
+      ['./out-db.db', 'the database out-db.db'],
+      [path, 'the database out-db.db'],
+      ['link-to-db.csv', 'the database out-db.db'],
+      ['hard-link.csv', 'the database out-db.db'],
+      ['out-db.db-wal', "the database's WAL file out-db.db-wal"],
+      ['out-db.db-shm', "the database's shared-memory file out-db.db-shm"],
+      ['out-db.db-journal', "the database's journal out-db.db-journal"],
+    ];
+    for (const [target, what] of cases) {
+      const r = run(['--db', 'out-db.db', 'operators', 'list', '--format', 'csv', '--out', target, '--force']);
+      expect({ target, ...r }).toEqual({ target, status: 2, stdout: '', stderr: `error: ${target}: the same file as ${what}; hotline never writes an output over it\n${OUT_HINT}` });
+    }
+    expect(snapshot(path)).toEqual(before);
+    expect(readFileSync(db('hard-link.csv')).equals(readFileSync(path))).toBe(true);
+    expect(existsSync(db('out-db.db-journal'))).toBe(false);
+  });
+
+  test('--db through $HOTLINE_DB, and policy init onto the database: refused the same way', () => {
+    const path = seeded('env-db.db');
+    const before = snapshot(path);
+    expect(run(['operators', 'list', '--out', 'env-db.db', '--force'], { HOTLINE_DB: 'env-db.db' })).toEqual({
+      status: 2, stdout: '', stderr: `error: env-db.db: the same file as the database env-db.db; hotline never writes an output over it\n${OUT_HINT}`,
+    });
+    expect(run(['--db', 'env-db.db', 'policy', 'init', 'env-db.db', '--force', '--defaults'])).toEqual({
+      status: 2, stdout: '', stderr: `error: env-db.db: the same file as the database env-db.db; hotline never writes an output over it\n${OUT_HINT}`,
+    });
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  test('import --skip-invalid --rejects onto the database, onto the input, onto a later input: exit 2 before anything is imported', () => {
+    const path = seeded('rejects-db.db');
+    const before = snapshot(path);
+    write('calls-a.csv', CALLS);
+    write('calls-b.csv', CALLS.replaceAll('C', 'D'));
+    const cases: [string[], string, string][] = [
+      [['--rejects', 'rejects-db.db', 'calls-a.csv'], 'rejects-db.db', 'the database rejects-db.db'],
+      [['--rejects', 'calls-a.csv', 'calls-a.csv'], 'calls-a.csv', 'the input file calls-a.csv'],
+      [['--rejects', 'calls-b.csv', 'calls-a.csv', 'calls-b.csv'], 'calls-b.csv', 'the input file calls-b.csv'],
+    ];
+    for (const [args, target, what] of cases) {
+      const r = run(['--db', 'rejects-db.db', 'import', 'calls', '--skip-invalid', '--force', ...args]);
+      expect({ args, ...r }).toEqual({ args, status: 2, stdout: '', stderr: `error: ${target}: the same file as ${what}; hotline never writes an output over it\n${OUT_HINT}` });
+    }
+    expect(snapshot(path)).toEqual(before);
+    expect(readFileSync(db('calls-a.csv'), 'utf8')).toBe(CALLS);
+    expect(readFileSync(db('calls-b.csv'), 'utf8')).toBe(CALLS.replaceAll('C', 'D'));
+  });
+
+  test('the default rejects file of one input is another input (a.csv a.rejects.csv): refused, nothing of that file imported', () => {
+    const path = seeded('default-rejects.db');
+    write('x.csv', CALLS);
+    write('x.rejects.csv', CALLS.replaceAll('C', 'E'));
+    const before = snapshot(path);
+    const r = run(['--db', 'default-rejects.db', 'import', 'calls', '--skip-invalid', '--force', 'x.csv', 'x.rejects.csv']);
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `error: x.rejects.csv: the same file as the input file x.rejects.csv; hotline never writes an output over it\n${OUT_HINT}` });
+    expect(snapshot(path)).toEqual(before);
+    expect(readFileSync(db('x.rejects.csv'), 'utf8')).toBe(CALLS.replaceAll('C', 'E'));
+  });
+
+  test('import inspect --save-mapping onto its input, and --out onto the policy file in use: refused', () => {
+    write('inspected.csv', CALLS);
+    expect(run(['import', 'inspect', 'inspected.csv', '--kind', 'calls', '--save-mapping', 'inspected.csv', '--force'])).toEqual({
+      status: 2, stdout: '', stderr: `error: inspected.csv: the same file as the input file inspected.csv; hotline never writes an output over it\n${OUT_HINT}`,
+    });
+    expect(readFileSync(db('inspected.csv'), 'utf8')).toBe(CALLS);
+    seeded('policy-out.db');
+    write('in-use.policy.json', '{"timezone": "Asia/Shanghai"}\n');
+    expect(run(['--db', 'policy-out.db', '--policy', 'in-use.policy.json', 'operators', 'list', '--out', 'in-use.policy.json', '--force'])).toEqual({
+      status: 2, stdout: '', stderr: `error: in-use.policy.json: the same file as the policy file in-use.policy.json; hotline never writes an output over it\n${OUT_HINT}`,
+    });
+    expect(readFileSync(db('in-use.policy.json'), 'utf8')).toBe('{"timezone": "Asia/Shanghai"}\n');
+  });
+
+  test('db backup onto the database itself, a link to it, or its -wal: exit 2, database unchanged', () => {
+    const path = seeded('backup-self.db');
+    const before = snapshot(path);
+    const bytes = readFileSync(path);
+    symlinkSync('backup-self.db', db('backup-link.db'));
+    for (const [target, what] of [['backup-self.db', 'the database backup-self.db'], ['backup-link.db', 'the database backup-self.db'], ['backup-self.db-wal', "the database's WAL file backup-self.db-wal"]]) {
+      const r = run(['--db', 'backup-self.db', 'db', 'backup', target as string, '--force']);
+      expect({ target, ...r }).toEqual({ target, status: 2, stdout: '', stderr: `error: ${target}: the same file as ${what}; hotline never writes an output over it\n${OUT_HINT}` });
+    }
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(snapshot(path)).toEqual(before);
+  });
+});
+
+describe('18.12 and 17.8: --out onto a device, FIFO or directory, or into a missing directory', () => {
+  test('an existing device node, FIFO or directory is never replaced, even with --force: exit 2 naming it', () => {
+    const path = seeded('out-special.db');
+    const before = snapshot(path);
+    expect(spawnSync('mknod', [db('null-device'), 'c', '1', '3']).status).toBe(0);
+    fifo('out.fifo');
+    mkdirSync(db('out-dir'));
+    for (const [target, type] of [['null-device', 'a character device'], ['out.fifo', 'a FIFO'], ['out-dir', 'a directory']]) {
+      const r = within(['--db', 'out-special.db', 'operators', 'list', '--format', 'csv', '--out', target as string, '--force']);
+      expect({ target, ...strip(r) }).toEqual({
+        target, status: 2, stdout: '',
+        stderr: `error: ${target}: ${type}, not a regular file; hotline replaces only regular files, even with --force\nhint: choose another --out file\n`,
+      });
+    }
+    expect(statSync(db('null-device')).isCharacterDevice()).toBe(true);
+    expect(statSync(db('out.fifo')).isFIFO()).toBe(true);
+    expect(readdirSync(db('out-dir'))).toEqual([]);
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  test('--out, --rejects and db backup into a directory that does not exist: exit 2 naming the directory', () => {
+    const path = seeded('missing-dir.db');
+    const before = snapshot(path);
+    write('calls-m.csv', CALLS);
+    expect(run(['--db', 'missing-dir.db', 'operators', 'list', '--out', 'no-such-dir/ops.csv'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: no-such-dir/ops.csv: the directory no-such-dir does not exist\nhint: create it first (mkdir -p no-such-dir), or choose another --out file\n',
+    });
+    expect(run(['--db', 'missing-dir.db', 'import', 'calls', '--skip-invalid', '--rejects', 'no-such-dir/bad.csv', 'calls-m.csv'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: no-such-dir/bad.csv: the directory no-such-dir does not exist\nhint: create it first (mkdir -p no-such-dir), or choose another --rejects file\n',
+    });
+    expect(run(['--db', 'missing-dir.db', 'db', 'backup', 'no-such-dir/b.db'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: no-such-dir/b.db: the directory no-such-dir does not exist\nhint: create it first (mkdir -p no-such-dir), or choose another file\n',
+    });
+    expect(snapshot(path)).toEqual(before);
+    expect(existsSync(db('no-such-dir'))).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
 import { removeStaleTemps, tempPathFor } from '../../io/temp-files.js';
+import { checkOutputTarget } from '../../io/output.js';
+import { protectDatabase } from '../../io/protected-files.js';
 
 export type CheckFlags = OutputFlags & { full?: boolean };
 
@@ -38,7 +40,8 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
 }
 
 export async function runBackup(target: string, flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
-  if (existsSync(target) && !flags.force) throw new UsageError(`${target} already exists`, { hint: 'choose another file, or add --force to replace it' });
+  protectDatabase(resolveDbPath(globals.db, rt.env));
+  checkOutputTarget(target, flags.force ?? false, 'file');
   const { db, path } = openExisting(globals, rt, false);
   for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
   const tmp = tempPathFor(target);

@@ -9,6 +9,7 @@ import { UsageError } from '../../errors.js';
 import { DELIMITER_NAMES, ENCODING_NAMES, type Encoding } from '../encodings.js';
 import { compileDateFormat, type DateFormat } from './date-format.js';
 import { readConfigFile } from '../config-file.js';
+import { protectFile } from '../protected-files.js';
 
 /** A column by header name (files with a header) or by number, 1 = first. */
 export type ColumnRef = string | number;
@@ -226,6 +227,7 @@ function fieldSource(raw: unknown, field: FieldSpec, key: string, header: boolea
 
 /** Reads and validates a mapping file for `kind`; a bad one is a usage error listing every problem. */
 export function loadMapping(path: string, kind: ImportKind): Mapping {
+  protectFile(path, 'the mapping file');
   let text: string;
   try {
     text = readConfigFile(path, { what: 'mapping file', docs: 'docs/formats.md, "Mapping files"' });
