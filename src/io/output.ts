@@ -3,12 +3,12 @@
  * or --out FILE, written to a temporary file in the same directory and renamed into place, so a
  * file is never half-written; an existing file is kept unless --force.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DbStateError, UsageError } from '../errors.js';
 import { fileTypeName } from './config-file.js';
 import { refuseProtected } from './protected-files.js';
-import { removeStaleTemps, tempPathFor } from './temp-files.js';
+import { createTempFile, removeStaleTemps } from './temp-files.js';
 
 export interface OutputTarget {
   out?: string;
@@ -112,10 +112,10 @@ export function writeChunk(fd: number, chunk: string | Uint8Array): void {
 function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget & { out: string }): void {
   checkOutPath(target.out, target.force);
   removeStaleTemps(target.out);
-  const tmp = tempPathFor(target.out);
+  let tmp: string | undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', target.mode ?? 0o644);
+    ({ path: tmp, fd } = createTempFile(target.out, target.mode ?? 0o644));
     for (const chunk of chunks) writeChunk(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
@@ -123,7 +123,7 @@ function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget
     renameSync(tmp, target.out);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    if (tmp !== undefined) rmSync(tmp, { force: true }); // never what was at the name before: creating it failed then
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new DbStateError(`${target.out}: disk full; the file was not written`, { hint: 'free disk space and run again' });
     if (code === 'EACCES' || code === 'ENOENT' || code === 'EROFS') {

@@ -3,10 +3,10 @@
  * and the reason, in CSV (UTF-8 with BOM, formulas neutralised). Written to a temporary file and
  * renamed when the import commits; removed when it does not.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, renameSync, rmSync } from 'node:fs';
 import { checkOutputTarget, writeChunk } from './output.js';
 import { csvLine } from './render/csv-line.js';
-import { removeStaleTemps, tempPathFor } from './temp-files.js';
+import { createTempFile, removeStaleTemps } from './temp-files.js';
 
 interface RejectRow {
   line: number;
@@ -27,8 +27,7 @@ export class RejectsWriter {
   ) {
     checkOutputTarget(path, force, '--rejects file');
     removeStaleTemps(path);
-    this.tmp = tempPathFor(path);
-    this.fd = openSync(this.tmp, 'w', 0o600);
+    ({ path: this.tmp, fd: this.fd } = createTempFile(path, 0o600));
     writeChunk(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
   }
   private line(cells: (string | number)[]): string {

@@ -5,10 +5,11 @@
 // backups; number options out of range; names with control characters. Every refusal names the
 // file and the reason and leaves the database exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { csv, hotlineWithin, snapshot, workspace } from './support.js';
+import type { CliResult } from '../helpers/cli.js';
+import { bash, csv, hotlineWithin, snapshot, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-hostile-files-');
 
@@ -247,5 +248,60 @@ describe('18.12 and 17.8: --out onto a device, FIFO or directory, or into a miss
     });
     expect(snapshot(path)).toEqual(before);
     expect(existsSync(db('no-such-dir'))).toBe(false);
+  });
+});
+
+/**
+ * Runs hotline from bash after planting a symbolic link to victim.txt at each of `temps` (with
+ * PID replaced by the process id hotline will run as: bash execs it); returns that id too.
+ */
+function withPlantedLinks(temps: string[], args: string[]): CliResult & { pid: number } {
+  writeFileSync(db('victim.txt'), 'precious\n');
+  const links = temps.map((t) => `ln -s victim.txt "${t.replace('PID', () => '$$')}"`).join(' && ');
+  const r = bash(`echo $$ > planted.pid && ${links} && exec "$HOTLINE_NODE" "$HOTLINE_BIN" ${args.map((a) => `'${a}'`).join(' ')}`, { cwd: dir(), env: { TZ: 'Asia/Shanghai' } });
+  const pid = Number(readFileSync(db('planted.pid'), 'utf8'));
+  for (const t of temps) rmSync(db(t.replace('PID', String(pid))), { force: true });
+  return { ...r, pid };
+}
+
+const occupied = (name: string): string =>
+  `error: ${name}: something is already at hotline's temporary file name (a planted link?); nothing was written through it\nhint: remove it and run the command again\n`;
+
+describe('18.10: temporary files are created exclusively, never through a link, 0600 when they hold customer data', () => {
+  test('a link planted at the rejects file\'s temporary name: exit 4 naming it, the link\'s target untouched, nothing imported', () => {
+    const path = seeded('planted-rejects.db');
+    const before = snapshot(path);
+    write('planted-calls.csv', CALLS);
+    const r = withPlantedLinks(['.bad-rows.csv.PID.tmp'], ['--db', 'planted-rejects.db', 'import', 'calls', '--skip-invalid', '--rejects', 'bad-rows.csv', 'planted-calls.csv']);
+    expect(strip(r)).toEqual({ status: 4, stdout: '', stderr: occupied(`.bad-rows.csv.${r.pid}.tmp`) });
+    expect(readFileSync(db('victim.txt'), 'utf8')).toBe('precious\n');
+    expect(existsSync(db('bad-rows.csv'))).toBe(false);
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  test('a link planted at the temporary name of a --show-pii --out file: exit 4, the link\'s target untouched', () => {
+    seeded('planted-out.db');
+    write('pii-calls.csv', CALLS);
+    expect(run(['--db', 'planted-out.db', 'import', 'calls', '--skip-invalid', '--rejects', 'pii-rejects.csv', 'pii-calls.csv']).status).toBe(0);
+    expect(statSync(db('pii-rejects.csv')).mode & 0o777).toBe(0o600);
+    const r = withPlantedLinks(['.pii.csv.PID.tmp'], ['--db', 'planted-out.db', 'calls', 'list', '--show-pii', '--reason', 'callback', '--out', 'pii.csv']);
+    expect(strip(r)).toEqual({ status: 4, stdout: '', stderr: occupied(`.pii.csv.${r.pid}.tmp`) });
+    expect(readFileSync(db('victim.txt'), 'utf8')).toBe('precious\n');
+    expect(existsSync(db('pii.csv'))).toBe(false);
+  });
+
+  test('db backup: a link planted at its temporary name is refused; one at the old journal name is never used; the backup is 0600', () => {
+    const path = seeded('planted-backup.db');
+    const before = snapshot(path);
+    const r = withPlantedLinks(['.b.db.PID.tmp'], ['--db', 'planted-backup.db', 'db', 'backup', 'b.db']);
+    expect(strip(r)).toEqual({ status: 4, stdout: '', stderr: occupied(`.b.db.${r.pid}.tmp`) });
+    expect(readFileSync(db('victim.txt'), 'utf8')).toBe('precious\n');
+    expect(existsSync(db('b.db'))).toBe(false);
+    const j = withPlantedLinks(['.b.db.PID.tmp-journal'], ['--db', 'planted-backup.db', 'db', 'backup', 'b.db']);
+    expect(strip(j)).toEqual({ status: 0, stdout: '', stderr: 'backed up planted-backup.db to b.db (quick_check ok)\n' });
+    expect(readFileSync(db('victim.txt'), 'utf8')).toBe('precious\n');
+    expect(statSync(db('b.db')).mode & 0o777).toBe(0o600);
+    expect(snapshot(db('b.db'))).toEqual(before);
+    expect(readdirSync(dir()).filter((n) => n.startsWith('.b.db.'))).toEqual([]);
   });
 });

@@ -1,14 +1,15 @@
 /** The actions of `db check` and `db backup`. */
 import { existsSync, renameSync, rmSync, chmodSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { resolveDbPath } from '../../db/path.js';
 import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
-import { DbStateError, UsageError } from '../../errors.js';
+import { DbStateError } from '../../errors.js';
 import { emitReport } from '../emit.js';
 import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { removeStaleTemps, tempPathFor } from '../../io/temp-files.js';
+import { createTempDir, removeStaleTemps } from '../../io/temp-files.js';
 import { checkOutputTarget } from '../../io/output.js';
 import { protectDatabase } from '../../io/protected-files.js';
 
@@ -43,9 +44,14 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
   protectDatabase(resolveDbPath(globals.db, rt.env));
   checkOutputTarget(target, flags.force ?? false, 'file');
   const { db, path } = openExisting(globals, rt, false);
-  for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
-  const tmp = tempPathFor(target);
+  let dir: string | undefined;
   try {
+    for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
+    // SQLite writes the copy, and a -journal beside it, itself: both go into a directory of this
+    // process's (mode 0700, created exclusively), so no link planted beside the target can
+    // redirect them and no other user can read the copy before it is complete.
+    dir = createTempDir(target);
+    const tmp = join(dir, basename(target));
     await backupDatabase(db, tmp);
     chmodSync(tmp, 0o600);
     // The copy is a single file: rollback-journal mode, so that checking it leaves no -wal or
@@ -60,11 +66,8 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
     }
     renameSync(tmp, target);
     say(rt, `backed up ${path} to ${target} (quick_check ok)`);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
   } finally {
-    for (const extra of ['-wal', '-shm', '-journal']) rmSync(tmp + extra, { force: true });
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     db.close();
   }
 }
