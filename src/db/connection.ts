@@ -11,6 +11,7 @@ import { readOnlyError, unwritableParts } from './access.js';
 import { toDbStateError } from './errors.js';
 import { networkShareWarning } from './filesystem.js';
 import { upgradeSchema } from './upgrade.js';
+import { notHotlineError, schemaKind } from './schema-kind.js';
 
 export interface OpenOptions {
   /** --db, else $HOTLINE_DB, else ./hotline.db */
@@ -32,7 +33,10 @@ export interface HotlineDb {
 
 export { resolveDbPath } from './path.js';
 
-/** Opens (creating with mode 0600 and migrating when needed) the hotline database. */
+/**
+ * Opens (creating with mode 0600 and migrating when needed) the hotline database; refuses one
+ * that is not hotline's, and one with no schema yet unless `create` allows making it.
+ */
 export function openDatabase(opts: OpenOptions): HotlineDb {
   const { path } = opts;
   protectDatabase(path);
@@ -57,6 +61,12 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? 5000 });
+    // Before anything is written: another application's database is left as it is, and an empty
+    // one gets a schema only from a command that may create the database.
+    const found = schemaKind(db);
+    if (found.kind === 'foreign' || (found.kind === 'empty' && (opts.create === false || opts.readonly))) {
+      throw notHotlineError(path, found, path === ':memory:' ? 0 : statSync(path).size);
+    }
     if (!opts.readonly) {
       // Only a new, empty database takes a page size (a WAL database keeps its own): 8 KiB pages
       // make the first load of 1 M calls 3–5 % faster than 4 KiB (fewer pages to split, write to

@@ -5,9 +5,11 @@
 // backups; number options out of range; names with control characters. Every refusal names the
 // file and the reason and leaves the database exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
 import { bash, csv, hotlineWithin, snapshot, workspace } from './support.js';
 
@@ -303,5 +305,76 @@ describe('18.10: temporary files are created exclusively, never through a link, 
     expect(statSync(db('b.db')).mode & 0o777).toBe(0o600);
     expect(snapshot(db('b.db'))).toEqual(before);
     expect(readdirSync(dir()).filter((n) => n.startsWith('.b.db.'))).toEqual([]);
+  });
+});
+
+/** True when this process may mount a tmpfs (root with CAP_SYS_ADMIN): the full-disk tests need it. */
+function mountWorks(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'hotline-mount-probe-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status !== 0) return false;
+    return spawnSync('umount', [probe]).status === 0;
+  } finally {
+    rmdirSync(probe);
+  }
+}
+const CAN_MOUNT = mountWorks();
+const mounted: string[] = [];
+/** Mounts a tmpfs of `size` at `name` in the workspace (unmounted after the file's tests); returns `name`. */
+function tmpfs(name: string, size: string): string {
+  mkdirSync(db(name));
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', db(name)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mount tmpfs at ${name}: ${r.stderr}`);
+  mounted.push(db(name));
+  return name;
+}
+afterAll(() => {
+  for (const at of mounted.reverse()) spawnSync('umount', ['-l', at]);
+});
+
+const EMPTY_HINT = 'hint: a first import that failed (e.g. on a full disk) leaves such a file: import again once it can succeed (that creates the tables), or point --db / $HOTLINE_DB at your database\n';
+
+describe('18.11: a database that is not hotline\'s', () => {
+  test('another application\'s SQLite file: every command exits 4 "not a hotline database", the file byte for byte as it was', () => {
+    write('operators.csv', OPERATORS);
+    const other = new Database(db('crm.db'));
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER); INSERT INTO customers VALUES (1, '王五')");
+    other.close();
+    const bytes = readFileSync(db('crm.db'));
+    const message = 'error: crm.db: not a hotline database: it holds other tables (customers, orders) and not hotline\'s; nothing was changed\n'
+      + 'hint: check --db / $HOTLINE_DB: hotline never adds its tables to another application\'s database\n';
+    for (const args of [['operators', 'list'], ['import', 'operators', 'operators.csv'], ['db', 'check'], ['db', 'backup', 'crm-copy.db'], ['stats', 'daily', '--date', '2026-10-16'], ['db', 'purge-pii', '--before', '2026-01-01']]) {
+      const r = run(['--db', 'crm.db', ...args]);
+      expect({ args, ...r }).toEqual({ args, status: 4, stdout: '', stderr: message });
+    }
+    expect(readFileSync(db('crm.db')).equals(bytes)).toBe(true);
+    expect(readdirSync(dir()).filter((n) => n.startsWith('crm'))).toEqual(['crm.db']);
+  });
+
+  test('a 0-byte file: a report exits 4 and leaves it empty, db check says why, an import creates the database in it', () => {
+    write('empty.db', '');
+    write('operators.csv', OPERATORS);
+    expect(run(['--db', 'empty.db', 'operators', 'list'])).toEqual({ status: 4, stdout: '', stderr: `error: empty.db: not a hotline database: an empty file (0 bytes)\n${EMPTY_HINT}` });
+    expect(run(['--db', 'empty.db', 'db', 'check'])).toEqual({ status: 4, stdout: '', stderr: `error: empty.db: not a hotline database: an empty file (0 bytes)\n${EMPTY_HINT}` });
+    expect(statSync(db('empty.db')).size).toBe(0);
+    expect(run(['--db', 'empty.db', 'import', 'operators', 'operators.csv']).status).toBe(0);
+    expect(run(['--db', 'empty.db', 'operators', 'list', '--format', 'csv']).stdout.split('\r\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['1001', '1002']);
+  });
+
+  test.skipIf(!CAN_MOUNT)(`the file a first import leaves on a full disk is recognised, and the import repairs it once there is space${CAN_MOUNT ? '' : ' — skipped: mount -t tmpfs needs root'}`, () => {
+    const full = tmpfs('full-first', '64k');
+    write('operators.csv', OPERATORS);
+    const first = run(['--db', `${full}/h.db`, 'import', 'operators', 'operators.csv']);
+    expect(first).toEqual({ status: 4, stdout: '', stderr: `error: ${full}/h.db: disk full: nothing was written\nhint: free disk space and run the command again\n` });
+    const size = statSync(db(`${full}/h.db`)).size;
+    expect(size).toBe(8192); // the header page only, in WAL mode, no table
+    const message = `error: ${full}/h.db: not a hotline database yet: an SQLite file with no tables\n${EMPTY_HINT}`;
+    expect(run(['--db', `${full}/h.db`, 'operators', 'list'])).toEqual({ status: 4, stdout: '', stderr: message });
+    expect(run(['--db', `${full}/h.db`, 'db', 'check'])).toEqual({ status: 4, stdout: '', stderr: message });
+    // Space again (a bigger disk): the import gives it the schema and imports.
+    expect(spawnSync('mount', ['-o', 'remount,size=4m', db(full)]).status).toBe(0);
+    expect(run(['--db', `${full}/h.db`, 'import', 'operators', 'operators.csv']).status).toBe(0);
+    expect(run(['--db', `${full}/h.db`, 'db', 'check', '--format', 'csv']).status).toBe(0);
   });
 });

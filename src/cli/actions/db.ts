@@ -1,9 +1,10 @@
 /** The actions of `db check` and `db backup`. */
-import { existsSync, renameSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, chmodSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { resolveDbPath } from '../../db/path.js';
 import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
+import { notHotlineError, schemaKind } from '../../db/schema-kind.js';
 import { DbStateError } from '../../errors.js';
 import { emitReport } from '../emit.js';
 import type { Row } from '../../io/render/report.js';
@@ -46,6 +47,8 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
   const { db, path } = openExisting(globals, rt, false);
   let dir: string | undefined;
   try {
+    const found = schemaKind(db);
+    if (found.kind !== 'hotline') throw notHotlineError(path, found, statSync(path).size);
     for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
     // SQLite writes the copy, and a -journal beside it, itself: both go into a directory of this
     // process's (mode 0700, created exclusively), so no link planted beside the target can
