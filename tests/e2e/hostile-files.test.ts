@@ -5,13 +5,13 @@
 // backups; number options out of range; names with control characters. Every refusal names the
 // file and the reason and leaves the database exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
-import { bash, csv, hotlineWithin, snapshot, workspace } from './support.js';
+import { bash, csv, generateCalls, hotlineWithin, integrity, rows, snapshot, value, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-hostile-files-');
 
@@ -376,5 +376,55 @@ describe('18.11: a database that is not hotline\'s', () => {
     expect(spawnSync('mount', ['-o', 'remount,size=4m', db(full)]).status).toBe(0);
     expect(run(['--db', `${full}/h.db`, 'import', 'operators', 'operators.csv']).status).toBe(0);
     expect(run(['--db', `${full}/h.db`, 'db', 'check', '--format', 'csv']).status).toBe(0);
+  });
+});
+
+/** Fills the file system at workspace directory `name` so that about `leaveBytes` stay free. */
+function fillLeaving(name: string, leaveBytes: number): void {
+  const { bavail, bsize } = statfsSync(db(name));
+  const fill = Number(bavail) * Number(bsize) - leaveBytes;
+  if (fill > 0) writeFileSync(db(`${name}/filler`), Buffer.alloc(fill));
+}
+
+describe.skipIf(!CAN_MOUNT)(`18.13: a full disk under purge-pii and db backup${CAN_MOUNT ? '' : ' — skipped: mount -t tmpfs needs root'}`, () => {
+  test('purge-pii whose VACUUM does not fit: exit 4 saying the purge is committed and audited but not vacuumed; a rerun with space vacuums', () => {
+    generateCalls(db('year-calls.csv'), 20_000); // about 55 calls a day through 2026
+    seeded('purge-source.db');
+    expect(run(['--db', 'purge-source.db', 'import', 'calls', 'year-calls.csv']).status).toBe(0);
+    const full = tmpfs('full-purge', '32m');
+    copyFileSync(db('purge-source.db'), db(`${full}/h.db`));
+    expect(statSync(db(`${full}/h.db`)).size).toBeGreaterThan(2 * 1024 * 1024); // VACUUM needs about as much again
+    fillLeaving(full, 1024 * 1024);
+    const path = `${full}/h.db`;
+    const purgeable = Number(value(db(path), "SELECT count(*) FROM calls WHERE local_day < '2026-01-02' AND customer_phone IS NOT NULL"));
+    const values = Number(value(db(path), "SELECT sum((customer_name IS NOT NULL) + (customer_phone IS NOT NULL) + (customer_address IS NOT NULL)) FROM calls WHERE local_day < '2026-01-02'"));
+    expect(purgeable).toBeGreaterThan(0);
+    expect(run(['--db', path, 'db', 'purge-pii', '--before', '2026-01-02'])).toEqual({
+      status: 4, stdout: '',
+      stderr: `error: ${path}: purged customer data of ${purgeable} calls and 0 orders before 2026-01-02 (${values} values replaced by tokens) and recorded in the audit trail, but the file could not be vacuumed (disk full): copies of the old values may remain in free pages and the -wal file\n`
+        + 'hint: free disk space, then run hotline db purge-pii again (it vacuums) and hotline db check\n',
+    });
+    // What it says happened did: every phone before the day is a token, and the purge is audited.
+    expect(value(db(path), "SELECT count(*) FROM calls WHERE local_day < '2026-01-02' AND customer_phone NOT LIKE 'tok:%'")).toBe(0);
+    expect(rows(db(path), 'SELECT action, records FROM audit_log')).toEqual([{ action: 'purge_pii', records: purgeable }]);
+    expect(integrity(db(path))).toBe('ok');
+    rmSync(db(`${full}/filler`));
+    expect(run(['--db', path, 'db', 'purge-pii', '--before', '2026-01-02'])).toEqual({
+      status: 0, stdout: '', stderr: 'purged customer data of 0 calls and 0 orders before 2026-01-02 (0 values replaced by tokens); the file was vacuumed\n',
+    });
+  });
+
+  test('db backup onto a full disk: exit 4 naming the target, not the database; nothing left there', () => {
+    const source = seeded('backup-source.db');
+    generateCalls(db('backup-calls.csv'), 3_000);
+    expect(run(['--db', 'backup-source.db', 'import', 'calls', 'backup-calls.csv']).status).toBe(0);
+    const before = snapshot(source);
+    const full = tmpfs('full-backup', '256k');
+    expect(run(['--db', 'backup-source.db', 'db', 'backup', `${full}/b.db`])).toEqual({
+      status: 4, stdout: '',
+      stderr: `error: ${full}/b.db: disk full: the backup was not written (backup-source.db is unchanged)\nhint: free disk space where the backup goes, or back up to another disk\n`,
+    });
+    expect(readdirSync(db(full))).toEqual([]);
+    expect(snapshot(source)).toEqual(before);
   });
 });

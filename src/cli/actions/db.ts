@@ -41,6 +41,13 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
   say(rt, `${path}: ${items.some((i) => i.level === 'warning') ? 'usable, with warnings' : 'ok'}`);
 }
 
+/** A full disk (or quota) while writing the backup is the target's, not the database's: said so. */
+function targetFull(e: unknown, target: string, source: string): DbStateError | undefined {
+  const code = (e as { code?: unknown }).code;
+  if (code !== 'SQLITE_FULL' && code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new DbStateError(`${target}: disk full: the backup was not written (${source} is unchanged)`, { hint: 'free disk space where the backup goes, or back up to another disk', cause: e });
+}
+
 export async function runBackup(target: string, flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
   protectDatabase(resolveDbPath(globals.db, rt.env));
   checkOutputTarget(target, flags.force ?? false, 'file');
@@ -69,6 +76,8 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
     }
     renameSync(tmp, target);
     say(rt, `backed up ${path} to ${target} (quick_check ok)`);
+  } catch (e) {
+    throw targetFull(e, target, path) ?? e;
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     db.close();
