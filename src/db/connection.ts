@@ -60,7 +60,7 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? 5000 });
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: Math.round(opts.busyTimeoutMs ?? 5000) });
     // Before anything is written: another application's database is left as it is, and an empty
     // one gets a schema only from a command that may create the database.
     const found = schemaKind(db);

@@ -428,3 +428,87 @@ describe.skipIf(!CAN_MOUNT)(`18.13: a full disk under purge-pii and db backup${C
     expect(snapshot(source)).toEqual(before);
   });
 });
+
+describe('the small ones: number options, --months, a time zone in the wrong case, an invisible --reason, a line break in a file name', () => {
+  test('--busy-timeout 2147484 and 1e-9, --limit 1e20: exit 2 from the option parser; the largest values are accepted', () => {
+    seeded('numbers.db');
+    const busy = (v: string): string => `error: option '--busy-timeout <seconds>' argument '${v}' is invalid. expected a number of seconds from 0 to 2147483, in whole milliseconds (e.g. 5 or 0.25)\n(run with --help for usage)\n`;
+    for (const v of ['2147484', '1e-9', '-1', 'NaN', 'Infinity', '']) {
+      const r = run(['--db', 'numbers.db', '--busy-timeout', v, 'operators', 'list']);
+      expect({ v, ...r }).toEqual({ v, status: 2, stdout: '', stderr: busy(v) });
+    }
+    expect(run(['--db', 'numbers.db', '--busy-timeout', '2147483', 'operators', 'list', '--format', 'csv']).status).toBe(0);
+    expect(run(['--db', 'numbers.db', '--busy-timeout', '0.007', 'operators', 'list', '--format', 'csv']).status).toBe(0);
+    expect(run(['--db', 'numbers.db', 'calls', 'list', '--limit', '1e20'])).toEqual({
+      status: 2, stdout: '', stderr: "error: option '--limit <n>' argument '1e20' is invalid. expected a whole number from 1 to 9007199254740991\n",
+    });
+    expect(run(['--db', 'numbers.db', 'imports', '--limit', '9007199254740992'])).toEqual({
+      status: 2, stdout: '', stderr: "error: option '--limit <n>' argument '9007199254740992' is invalid. expected a whole number from 1 to 9007199254740991\n",
+    });
+    expect(run(['--db', 'numbers.db', 'calls', 'list', '--limit', '9007199254740991', '--format', 'csv']).status).toBe(0);
+  });
+
+  test('appraise history --months 100000: exit 2 at once; 120 (the documented maximum) runs', () => {
+    seeded('history.db');
+    const r = within(['--db', 'history.db', 'appraise', 'history', '--operator', '1001', '--months', '100000']);
+    expect(strip(r)).toEqual({
+      status: 2, stdout: '', stderr: "error: option '--months <n>' argument '100000' is invalid. expected a whole number of months from 1 to 120\n",
+    });
+    const most = within(['--db', 'history.db', 'appraise', 'history', '--operator', '1001', '--months', '120', '--to', '2026-10', '--format', 'csv']);
+    expect(most.stderr).toBe('');
+    expect(most.status).toBe(0);
+    // 1001 was hired on 2020-01-01: the 82 months from 2020-01 to 2026-10 of the 120 asked for.
+    const lines = most.stdout.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1 + 82);
+    expect([lines[1], lines[82]]).toEqual(['2020-01,,,false,,computed', '2026-10,,,false,,computed']);
+    expect(most.ms).toBeLessThan(10_000);
+  });
+
+  test('a policy timezone in the wrong case: policy check, policy show and every command agree (the IANA spelling)', () => {
+    seeded('zone-case.db'); // imported under the default Asia/Shanghai
+    write('zone-case.policy.json', '{"timezone": "asia/shanghai"}\n');
+    expect(run(['policy', 'check', 'zone-case.policy.json'])).toEqual({ status: 0, stdout: '', stderr: 'zone-case.policy.json: valid\n' });
+    const shown = run(['--policy', 'zone-case.policy.json', 'policy', 'show']);
+    expect(JSON.parse(shown.stdout).timezone).toBe('Asia/Shanghai');
+    expect(run(['--db', 'zone-case.db', '--policy', 'zone-case.policy.json', 'stats', 'daily', '--date', '2026-10-16', '--format', 'csv']).status).toBe(0);
+    expect(run(['--db', 'zone-case.db', '--policy', 'zone-case.policy.json', 'operators', 'list', '--format', 'csv']).status).toBe(0);
+    write('calls-zone.csv', CALLS);
+    const imported = run(['--db', 'zone-case.db', '--policy', 'zone-case.policy.json', 'import', 'calls', '--skip-invalid', '--rejects', 'zone-rejects.csv', 'calls-zone.csv']);
+    expect(imported.status).toBe(0);
+    expect(value(db('zone-case.db'), "SELECT value FROM settings WHERE key = 'timezone'")).toBe('Asia/Shanghai');
+  });
+
+  test('--reason of only invisible characters is not a reason: exit 2, nothing audited', () => {
+    const path = seeded('reason.db');
+    write('reason-calls.csv', CALLS);
+    expect(run(['--db', 'reason.db', 'import', 'calls', '--skip-invalid', '--rejects', 'reason-rejects.csv', 'reason-calls.csv']).status).toBe(0);
+    const before = snapshot(path);
+    for (const reason of ['\u200b', '\u2060\ufeff', ' \u3000\u00a0', '\u200b \u200d\t', '\u180e']) {
+      const r = run(['--db', 'reason.db', 'calls', 'list', '--show-pii', '--reason', reason, '--format', 'csv']);
+      expect({ reason, ...r }).toEqual({
+        reason, status: 2, stdout: '',
+        stderr: `error: option '--reason <text>' argument '${reason}' is invalid. a reason needs visible text, not only spaces or invisible characters\n`,
+      });
+    }
+    expect(snapshot(path)).toEqual(before);
+    const ok = run(['--db', 'reason.db', 'calls', 'list', '--show-pii', '--reason', '回拨 T123', '--format', 'csv']);
+    expect(ok.status).toBe(0);
+    expect(value(db('reason.db'), 'SELECT reason FROM audit_log')).toBe('回拨 T123');
+  });
+
+  test('a line break in an input file name cannot forge a summary or an error line: the name is quoted', () => {
+    seeded('forged.db');
+    const name = 'x.csv\nforged.csv: 100 rows: 100 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #9, utf-8)';
+    writeFileSync(db(name), csv(['operator_id', 'name', 'hire_date'], [['1003', '王五', '2026-10-13']]));
+    const r = run(['--db', 'forged.db', 'import', 'operators', name]);
+    expect(r).toEqual({
+      status: 0, stdout: '',
+      stderr: '"x.csv\\nforged.csv: 100 rows: 100 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #9, utf-8)": 1 rows: 1 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #2, utf-8)\n',
+    });
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    const missing = run(['--db', 'forged.db', 'import', 'operators', 'gone.csv\nerror: forged']);
+    expect(missing).toEqual({ status: 2, stdout: '', stderr: 'error: gone.csv\\nerror: forged: no such file\n' });
+    const esc = run(['--db', 'forged.db', 'import', 'operators', 'gone\u001b[2J.csv']);
+    expect(esc).toEqual({ status: 2, stdout: '', stderr: 'error: gone\\u001b[2J.csv: no such file\n' });
+  });
+});

@@ -20,7 +20,7 @@ function openExisting(globals: GlobalOptions, rt: Runtime, readonly: boolean): {
   const path = resolveDbPath(globals.db, rt.env);
   if (!existsSync(path)) throw new DbStateError(`${path}: no database here`, { hint: 'point --db or $HOTLINE_DB at your database' });
   try {
-    const db = new Database(path, { readonly, fileMustExist: true, timeout: (globals.busyTimeout ?? 5) * 1000 });
+    const db = new Database(path, { readonly, fileMustExist: true, timeout: Math.round((globals.busyTimeout ?? 5) * 1000) });
     return { db, path };
   } catch (e) {
     throw new DbStateError(`${path}: cannot open: ${(e as Error).message}`, { hint: 'restore it from a backup copy' });

@@ -15,6 +15,7 @@ import type { ImportJob, ThreadMessage } from '../import-thread.js';
 import { Worker } from 'node:worker_threads';
 import { checkOutPath, checkOutputTarget, writeOutput } from '../../io/output.js';
 import { protectFile } from '../../io/protected-files.js';
+import { quoteName } from '../quote.js';
 import type { Inspection } from '../../io/inspect.js';
 
 export interface ImportFlags {
@@ -32,13 +33,14 @@ export interface ImportFlags {
 
 /** The one-line summary of a file's import, for stderr. */
 export function summaryLine(s: ImportSummary): string {
-  if (s.status === 'already_imported') return `${s.file}: already imported as import #${s.import_id}; nothing changed`;
+  const file = quoteName(s.file);
+  if (s.status === 'already_imported') return `${file}: already imported as import #${s.import_id}; nothing changed`;
   const parts = `${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected, ${s.skipped} skipped`;
   const p = s.profile;
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
   const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
-  const mapping = s.mapping ? `; mapping ${s.mapping}` : '';
-  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
+  const mapping = s.mapping ? `; mapping ${quoteName(s.mapping)}` : '';
+  return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;
 }
 
 /**

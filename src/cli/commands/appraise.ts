@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseIsoMonth } from '../../domain/dates.js';
 import type { BonusFlags, EvaluateFlags, ExplainFlags, HistoryFlags, RunFlags } from '../actions/appraise.js';
-import { addOutputOptions, parsePositiveInt, type GlobalOptions } from '../options.js';
+import { MAX_HISTORY_MONTHS, addOutputOptions, parseHistoryMonths, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
 const actions = () => import('../actions/appraise.js');
@@ -29,7 +29,7 @@ export function appraiseCommand(rt: Runtime): Command {
     .action(async (flags: ExplainFlags, c: Command) => (await actions()).runExplain(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   addOutputOptions(cmd.command('history').description("an operator's scores and grades month by month (finalized months as stored)"))
     .requiredOption('--operator <id>', 'the operator (工号)')
-    .option('--months <n>', 'how many months back from --to (default 12)', parsePositiveInt, 12)
+    .option('--months <n>', `how many months back from --to (default 12, at most ${MAX_HISTORY_MONTHS})`, parseHistoryMonths, 12)
     .option('--to <month>', 'last month (default: the current month)', monthArg)
     .addHelpText('after', '\nExamples:\n  hotline appraise history --operator 1005 --months 6')
     .action(async (flags: HistoryFlags, c: Command) => (await actions()).runHistory(flags, c.optsWithGlobals<GlobalOptions>(), rt));
