@@ -71,13 +71,15 @@ function writeToStdout(chunks: Iterable<string | Uint8Array>, stdout: NodeJS.Wri
  */
 export function checkOutputTarget(path: string, force: boolean, name: string): void {
   const dir = dirname(path);
-  let dirStat;
+  let isDir = true; // when it cannot be looked at (EACCES), the write says so, naming the file
   try {
-    dirStat = statSync(dir);
-  } catch {
-    throw new UsageError(`${path}: the directory ${dir} does not exist`, { hint: `create it first (mkdir -p ${dir}), or choose another ${name}` });
+    isDir = statSync(dir).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${path}: the directory ${dir} does not exist`, { hint: `create it first (mkdir -p ${dir}), or choose another ${name}` });
+    if (code === 'ENOTDIR') isDir = false;
   }
-  if (!dirStat.isDirectory()) throw new UsageError(`${path}: ${dir} is not a directory`, { hint: `choose another ${name}` });
+  if (!isDir) throw new UsageError(`${path}: ${dir} is not a directory`, { hint: `choose another ${name}` });
   refuseProtected(path);
   let st;
   try {

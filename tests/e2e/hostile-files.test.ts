@@ -248,6 +248,9 @@ describe('18.12 and 17.8: --out onto a device, FIFO or directory, or into a miss
     expect(run(['--db', 'missing-dir.db', 'db', 'backup', 'no-such-dir/b.db'])).toEqual({
       status: 2, stdout: '', stderr: 'error: no-such-dir/b.db: the directory no-such-dir does not exist\nhint: create it first (mkdir -p no-such-dir), or choose another file\n',
     });
+    expect(run(['--db', 'missing-dir.db', 'operators', 'list', '--out', 'operators.csv/ops.csv'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: operators.csv/ops.csv: operators.csv is not a directory\nhint: choose another --out file\n',
+    });
     expect(snapshot(path)).toEqual(before);
     expect(existsSync(db('no-such-dir'))).toBe(false);
   });
