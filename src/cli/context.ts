@@ -1,5 +1,6 @@
 /** What commands open at run time: the database, the policy, the output settings. */
 import { openDatabase, resolveDbPath, type HotlineDb } from '../db/connection.js';
+import { sameZoneName } from '../domain/dates.js';
 import { DbStateError } from '../errors.js';
 import { loadPolicy, type LoadedPolicy } from '../io/policy-file.js';
 import { checkOutPath, type OutputTarget } from '../io/output.js';
@@ -43,7 +44,7 @@ export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
  */
 export function checkZone(db: HotlineDb['db'], path: string, zone: string): void {
   const row = db.prepare("SELECT value FROM settings WHERE key = 'timezone'").get() as { value: string } | undefined;
-  if (row && row.value !== zone) {
+  if (row && !sameZoneName(row.value, zone)) {
     throw new DbStateError(`${path}: this database's local days are in ${row.value}, but the policy time zone is ${zone}`, {
       hint: `set "timezone": "${row.value}" in the policy, or use a database imported under ${zone}`,
     });

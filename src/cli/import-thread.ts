@@ -11,6 +11,7 @@ import type { ImportKind } from '../domain/kinds.js';
 import { toDbStateError } from '../db/errors.js';
 import { DbStateError, toSystemStateError, toWire, type WireError } from '../errors.js';
 import { openDb } from './context.js';
+import { protectFile } from '../io/protected-files.js';
 import { resolveDbPath } from '../db/path.js';
 import type { ImportFlags } from './actions/import.js';
 import type { GlobalOptions } from './options.js';
@@ -46,6 +47,7 @@ export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): 
   const started = Math.floor(Date.now() / 1000);
   const now = (): number => job.now + Math.floor(Date.now() / 1000) - started;
   const rt = { env: job.env } as unknown as Runtime;
+  for (const f of job.files) protectFile(f, 'the input file'); // a --rejects file may not replace one
   const handle = openDb(job.globals, rt, { durable: true, create: true });
   try {
     const quick = handle.db.pragma('quick_check', { simple: true });

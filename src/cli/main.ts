@@ -10,6 +10,7 @@ import { toDbStateError } from '../db/errors.js';
 import type { GlobalOptions } from './options.js';
 import { createProgram } from './program.js';
 import { processRuntime } from './runtime.js';
+import { escapeControls } from './quote.js';
 
 function report(e: unknown, debug: boolean, dbPath: string): number {
   const { stderr } = processRuntime;
@@ -21,9 +22,10 @@ function report(e: unknown, debug: boolean, dbPath: string): number {
     return ExitCode.usage;
   }
   if (e instanceof AppError) {
-    stderr.write(`error: ${e.message}\n`);
-    for (const line of e.details) stderr.write(line + '\n');
-    if (e.hint) stderr.write(`hint: ${e.hint}\n`);
+    // Each one line: a file name with a line break in it cannot print a line of its own.
+    stderr.write(`error: ${escapeControls(e.message)}\n`);
+    for (const line of e.details) stderr.write(escapeControls(line) + '\n');
+    if (e.hint) stderr.write(`hint: ${escapeControls(e.hint)}\n`);
     if (debug && e.cause instanceof Error) stderr.write(`${e.cause.stack}\n`);
     return e.exitCode;
   }

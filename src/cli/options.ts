@@ -24,7 +24,7 @@ export function addGlobalOptions(program: Command): Command {
   return program
     .option('--db <path>', 'database file (default: $HOTLINE_DB or ./hotline.db)')
     .option('--policy <path>', 'policy file (default: $HOTLINE_POLICY or ./hotline.policy.json)')
-    .option('--busy-timeout <seconds>', 'wait this long for another hotline process that is writing', parsePositiveNumber, 5)
+    .option('--busy-timeout <seconds>', `wait this long for another hotline process that is writing (at most ${MAX_BUSY_TIMEOUT_SECONDS})`, parsePositiveNumber, 5)
     .option('--debug', 'print stack traces of unexpected errors');
 }
 
@@ -37,19 +37,44 @@ export function addOutputOptions(cmd: Command, extraFormats: readonly string[] =
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['en', 'zh']).default('en'))
     .option('--show-pii', 'show customer phone numbers, names and addresses unmasked (recorded in the audit trail)')
-    .option('--reason <text>', 'why: needed with --show-pii (recorded in the audit trail), and with appraise run --refinalize');
+    .option('--reason <text>', 'why: needed with --show-pii (recorded in the audit trail), and with appraise run --refinalize', parseReason);
 }
 
+/** The longest --busy-timeout: SQLite's timeout is a 32-bit count of milliseconds (2^31 − 1). */
+export const MAX_BUSY_TIMEOUT_SECONDS = 2147483;
+
+/** Seconds from 0 to 2147483 in whole milliseconds (SQLite's busy timeout is in milliseconds). */
 export function parsePositiveNumber(text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds ≥ 0');
+  const ms = n * 1000;
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > MAX_BUSY_TIMEOUT_SECONDS || Math.abs(ms - Math.round(ms)) > 1e-6) {
+    throw new InvalidArgumentError(`expected a number of seconds from 0 to ${MAX_BUSY_TIMEOUT_SECONDS}, in whole milliseconds (e.g. 5 or 0.25)`);
+  }
   return n;
 }
 
+/** A whole number from 1 to 2^53 − 1 (beyond that a JavaScript number is no longer exact, and SQLite refuses it as a LIMIT). */
 export function parsePositiveInt(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
   return n;
+}
+
+/** The most months `appraise history --months` goes back: ten years (each month not finalized is scored again). */
+export const MAX_HISTORY_MONTHS = 120;
+
+export function parseHistoryMonths(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HISTORY_MONTHS) throw new InvalidArgumentError(`expected a whole number of months from 1 to ${MAX_HISTORY_MONTHS}`);
+  return n;
+}
+
+/** A reason (--reason) must have something visible: not only spaces, control or invisible format characters (U+200B …). */
+export function parseReason(text: string): string {
+  if (!/[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(text)) {
+    throw new InvalidArgumentError('a reason needs visible text, not only spaces or invisible characters');
+  }
+  return text;
 }
 
 /** YYYY-MM-DD, today or yesterday (in the policy zone: resolved by the caller). */

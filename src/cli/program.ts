@@ -1,6 +1,8 @@
 /** createProgram(): the whole command tree, with no process side effects (testable). */
 import { Command } from 'commander';
 import { preparePolicy } from '../io/policy-file.js';
+import { protectDatabase } from '../io/protected-files.js';
+import { resolveDbPath } from '../db/path.js';
 import { VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
@@ -32,7 +34,11 @@ Examples:
 Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/corrupt, 130 interrupted.`);
   addGlobalOptions(program);
   // Actions read the policy synchronously (policyFor); the schema is only loaded when a file is there.
-  program.hook('preAction', (_root, action) => preparePolicy(action.optsWithGlobals<GlobalOptions>().policy, rt.env));
+  program.hook('preAction', (_root, action) => {
+    const globals = action.optsWithGlobals<GlobalOptions>();
+    protectDatabase(resolveDbPath(globals.db, rt.env)); // no output may replace it (io/protected-files.ts)
+    return preparePolicy(globals.policy, rt.env);
+  });
   program.addCommand(demoCommand(rt));
   program.addCommand(importCommand(rt));
   program.addCommand(importsCommand(rt));

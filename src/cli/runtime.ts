@@ -1,3 +1,5 @@
+import { escapeControls } from './quote.js';
+
 /** What a command needs from the process, passed in so that tests can supply their own. */
 export interface Runtime {
   env: NodeJS.ProcessEnv;
@@ -21,7 +23,7 @@ export function colorAllowed(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
   return Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
 }
 
-/** Writes a line to stderr. */
+/** Writes a line to stderr (control characters in it, e.g. from a file name, shown escaped: it stays one line). */
 export function say(rt: Runtime, line: string): void {
-  rt.stderr.write(line + '\n');
+  rt.stderr.write(escapeControls(line) + '\n');
 }

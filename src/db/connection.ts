@@ -6,10 +6,12 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DbStateError } from '../errors.js';
+import { protectDatabase } from '../io/protected-files.js';
 import { readOnlyError, unwritableParts } from './access.js';
 import { toDbStateError } from './errors.js';
 import { networkShareWarning } from './filesystem.js';
 import { upgradeSchema } from './upgrade.js';
+import { notHotlineError, schemaKind } from './schema-kind.js';
 
 export interface OpenOptions {
   /** --db, else $HOTLINE_DB, else ./hotline.db */
@@ -31,9 +33,13 @@ export interface HotlineDb {
 
 export { resolveDbPath } from './path.js';
 
-/** Opens (creating with mode 0600 and migrating when needed) the hotline database. */
+/**
+ * Opens (creating with mode 0600 and migrating when needed) the hotline database; refuses one
+ * that is not hotline's, and one with no schema yet unless `create` allows making it.
+ */
 export function openDatabase(opts: OpenOptions): HotlineDb {
   const { path } = opts;
+  protectDatabase(path);
   if (path !== ':memory:') {
     if (existsSync(path) && !statSync(path).isFile()) throw new DbStateError(`${path}: not a regular file`, { hint: 'give --db a database file path' });
     if (!existsSync(path) && opts.create === false) {
@@ -54,7 +60,13 @@ export function openDatabase(opts: OpenOptions): HotlineDb {
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: opts.busyTimeoutMs ?? 5000 });
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: Math.round(opts.busyTimeoutMs ?? 5000) });
+    // Before anything is written: another application's database is left as it is, and an empty
+    // one gets a schema only from a command that may create the database.
+    const found = schemaKind(db);
+    if (found.kind === 'foreign' || (found.kind === 'empty' && (opts.create === false || opts.readonly))) {
+      throw notHotlineError(path, found, path === ':memory:' ? 0 : statSync(path).size);
+    }
     if (!opts.readonly) {
       // Only a new, empty database takes a page size (a WAL database keeps its own): 8 KiB pages
       // make the first load of 1 M calls 3–5 % faster than 4 KiB (fewer pages to split, write to

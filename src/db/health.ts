@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { toDbStateError } from './errors.js';
 import { networkShareWarning } from './filesystem.js';
 import { SCHEMA_VERSION, schemaVersion } from './migrate.js';
+import { notHotlineError, schemaKind } from './schema-kind.js';
 
 export type CheckLevel = 'ok' | 'warning' | 'error';
 
@@ -19,7 +20,8 @@ export interface CheckItem {
 
 /**
  * Runs every check; never throws for a damaged file (that is an 'error' item), only for a database
- * this user cannot open at all (read-only directory, busy, disk full), which is not damage.
+ * this user cannot open at all (read-only directory, busy, disk full), which is not damage, and
+ * for a sound SQLite file that is not a hotline database (another application's, or empty).
  * `db` must not have been read yet: its first read creates the -wal file this checks for.
  */
 export function checkDatabase(db: Database.Database, path: string, opts: { full: boolean }): CheckItem[] {
@@ -40,6 +42,9 @@ export function checkDatabase(db: Database.Database, path: string, opts: { full:
     add('quick_check', 'error', (e as Error).message);
     return items;
   }
+  // Not damage, and nothing else to check: another application's file, or one with no schema.
+  const found = schemaKind(db);
+  if (found.kind !== 'hotline') throw notHotlineError(path, found, path === ':memory:' ? 0 : statSync(path).size);
   const version = schemaVersion(db);
   add('schema', version === SCHEMA_VERSION ? 'ok' : 'warning', `version ${version} (this hotline: ${SCHEMA_VERSION})`);
   const mode = db.pragma('journal_mode', { simple: true }) as string;

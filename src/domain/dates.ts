@@ -52,6 +52,23 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The IANA spelling of a time zone written in another case ("asia/shanghai" → "Asia/Shanghai"):
+ * Intl accepts any case, but the zone is stored and compared as text. Other names as given.
+ */
+export function zoneSpelling(zone: string): string {
+  if (!isValidTimeZone(zone)) return zone;
+  const lower = zone.toLowerCase();
+  const resolved = formatterFor(zone).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === lower) return resolved;
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower) ?? zone;
+}
+
+/** Whether two time-zone names are the same zone as hotline stores them (the same name in any case). */
+export function sameZoneName(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
 /** Offset of `zone` from UTC, in seconds, at the instant `epochSeconds`. */
 export function zoneOffsetSeconds(zone: string, epochSeconds: number): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;

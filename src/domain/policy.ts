@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { appraisalSchema, bonusSchema } from './appraisal-policy.js';
-import { isValidTimeZone } from './dates.js';
+import { isValidTimeZone, zoneSpelling } from './dates.js';
 import { careerSchema, trainingSchema } from './training-policy.js';
 
 const kpiSchema = z.strictObject({
@@ -47,7 +47,8 @@ const privacySchema = z.strictObject({
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
-  timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }).default('Asia/Shanghai'),
+  // Any case is accepted (as Intl does) and stored in the IANA spelling, for policy check and every command alike.
+  timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }).transform(zoneSpelling).default('Asia/Shanghai'),
   kpi: kpiSchema.prefault({}),
   /** Company calendars (closures, extra working days) on top of data/holidays, same JSON layout. */
   calendars: z.array(z.string()).default([]),

@@ -2,19 +2,22 @@
  * Loading the working calendar: the official files in data/holidays (cn-YYYY.json) and the
  * company's own files named in policy.calendars (same layout), validated.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCalendar, type CalendarFile, type WorkCalendar } from '../domain/calendar.js';
 import { UsageError } from '../errors.js';
+import { readConfigFile } from './config-file.js';
+import { protectFile } from './protected-files.js';
 
 export const HOLIDAYS_DIR = fileURLToPath(new URL('../../data/holidays/', import.meta.url));
 
 function readCalendarFile(path: string, official: boolean): CalendarFile {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+    data = JSON.parse(readConfigFile(path, { what: 'calendar file', note: official ? '' : ' (policy.calendars)', docs: 'docs/leave.md' }));
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: not a readable JSON calendar (${(e as Error).message})`, { hint: 'see docs/leave.md for the calendar layout' });
   }
   const f = data as Partial<CalendarFile>;
@@ -35,6 +38,7 @@ export function loadCalendar(companyFiles: readonly string[]): LoadedCalendar {
   const official = existsSync(HOLIDAYS_DIR) ? readdirSync(HOLIDAYS_DIR).filter((n) => /^cn-\d{4}\.json$/.test(n)).sort().map((n) => join(HOLIDAYS_DIR, n)) : [];
   const company = companyFiles.map((f) => resolve(f));
   for (const f of company) if (!existsSync(f)) throw new UsageError(`calendar ${f} (policy.calendars) not found`);
+  for (const f of company) protectFile(f, 'the calendar file');
   const files = [...official, ...company];
   try {
     return { calendar: buildCalendar(files.map((f) => readCalendarFile(f, !company.includes(f)))), files };

@@ -3,9 +3,12 @@
  * or --out FILE, written to a temporary file in the same directory and renamed into place, so a
  * file is never half-written; an existing file is kept unless --force.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DbStateError, UsageError } from '../errors.js';
-import { removeStaleTemps, tempPathFor } from './temp-files.js';
+import { fileTypeName } from './config-file.js';
+import { refuseProtected } from './protected-files.js';
+import { createTempFile, removeStaleTemps } from './temp-files.js';
 
 export interface OutputTarget {
   out?: string;
@@ -60,11 +63,39 @@ function writeToStdout(chunks: Iterable<string | Uint8Array>, stdout: NodeJS.Wri
   }
 }
 
-/** Refuses an existing --out file unless --force (checked before any work is done). */
-export function checkOutPath(out: string | undefined, force: boolean): void {
-  if (out && !force && existsSync(out)) {
-    throw new UsageError(`${out} already exists`, { hint: 'choose another --out file, or add --force to replace it' });
+/**
+ * Refuses (exit 2) a file hotline is about to write (--out, --rejects, a backup): in a directory
+ * that does not exist; the database, one of its files, or an input of the command; something
+ * other than a regular file (a device, a FIFO, a directory), even with --force; an existing file
+ * without --force. `name` is how the hint calls it ("--out file").
+ */
+export function checkOutputTarget(path: string, force: boolean, name: string): void {
+  const dir = dirname(path);
+  let isDir = true; // when it cannot be looked at (EACCES), the write says so, naming the file
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${path}: the directory ${dir} does not exist`, { hint: `create it first (mkdir -p ${dir}), or choose another ${name}` });
+    if (code === 'ENOTDIR') isDir = false;
   }
+  if (!isDir) throw new UsageError(`${path}: ${dir} is not a directory`, { hint: `choose another ${name}` });
+  refuseProtected(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return; // not there (or a dangling link, which the rename replaces)
+  }
+  if (!st.isFile()) {
+    throw new UsageError(`${path}: ${fileTypeName(st)}, not a regular file; hotline replaces only regular files, even with --force`, { hint: `choose another ${name}` });
+  }
+  if (!force) throw new UsageError(`${path} already exists`, { hint: `choose another ${name}, or add --force to replace it` });
+}
+
+/** Refuses an unusable --out file (see checkOutputTarget), checked before any work is done. */
+export function checkOutPath(out: string | undefined, force: boolean): void {
+  if (out) checkOutputTarget(out, force, '--out file');
 }
 
 /**
@@ -83,10 +114,10 @@ export function writeChunk(fd: number, chunk: string | Uint8Array): void {
 function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget & { out: string }): void {
   checkOutPath(target.out, target.force);
   removeStaleTemps(target.out);
-  const tmp = tempPathFor(target.out);
+  let tmp: string | undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', target.mode ?? 0o644);
+    ({ path: tmp, fd } = createTempFile(target.out, target.mode ?? 0o644));
     for (const chunk of chunks) writeChunk(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
@@ -94,7 +125,7 @@ function writeToFile(chunks: Iterable<string | Uint8Array>, target: OutputTarget
     renameSync(tmp, target.out);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    if (tmp !== undefined) rmSync(tmp, { force: true }); // never what was at the name before: creating it failed then
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new DbStateError(`${target.out}: disk full; the file was not written`, { hint: 'free disk space and run again' });
     if (code === 'EACCES' || code === 'ENOENT' || code === 'EROFS') {

@@ -5,10 +5,12 @@
  * (domain/policy.ts, about 100 ms to load and build) are loaded only when a policy file is to be
  * read, by `preparePolicy`, which the CLI awaits before every action (cli/program.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Policy, PolicyCheck } from '../domain/policy.js';
 import { DEFAULT_POLICY } from '../domain/policy-defaults.js';
 import { UsageError } from '../errors.js';
+import { readConfigFile } from './config-file.js';
+import { protectFile } from './protected-files.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -35,17 +37,19 @@ export async function preparePolicy(flag: string | undefined, env: NodeJS.Proces
   }
 }
 
-/** Loads the effective policy; a named file that is missing or invalid is a usage error. */
+/** Loads the effective policy; a named file that is missing or invalid, or any that is not a regular file of at most 1 MiB, is a usage error. */
 export function loadPolicy(flag: string | undefined, env: NodeJS.ProcessEnv): LoadedPolicy {
   const { named, path } = policyPath(flag, env);
   if (!existsSync(path)) {
     if (named) throw new UsageError(`policy file ${named} not found`, { hint: 'check --policy or $HOTLINE_POLICY' });
     return { policy: DEFAULT_POLICY, source: null };
   }
+  protectFile(path, 'the policy file');
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+    json = JSON.parse(readConfigFile(path, { what: 'policy file', docs: 'docs/policy.md' }));
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: not valid JSON: ${(e as Error).message}`);
   }
   if (validatePolicy === undefined) throw new Error(`internal: ${path} read before preparePolicy() loaded the policy schema`);

@@ -3,11 +3,10 @@
  * and the reason, in CSV (UTF-8 with BOM, formulas neutralised). Written to a temporary file and
  * renamed when the import commits; removed when it does not.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { writeChunk } from './output.js';
+import { closeSync, fsyncSync, renameSync, rmSync } from 'node:fs';
+import { checkOutputTarget, writeChunk } from './output.js';
 import { csvLine } from './render/csv-line.js';
-import { UsageError } from '../errors.js';
-import { removeStaleTemps, tempPathFor } from './temp-files.js';
+import { createTempFile, removeStaleTemps } from './temp-files.js';
 
 interface RejectRow {
   line: number;
@@ -26,10 +25,9 @@ export class RejectsWriter {
     private readonly headers: string[],
     force: boolean,
   ) {
-    if (existsSync(path) && !force) throw new UsageError(`${path} already exists`, { hint: 'choose another --rejects file, or add --force to replace it' });
+    checkOutputTarget(path, force, '--rejects file');
     removeStaleTemps(path);
-    this.tmp = tempPathFor(path);
-    this.fd = openSync(this.tmp, 'w', 0o600);
+    ({ path: this.tmp, fd: this.fd } = createTempFile(path, 0o600));
     writeChunk(this.fd, '\ufeff' + this.line([...headers, 'line', 'reason']));
   }
   private line(cells: (string | number)[]): string {

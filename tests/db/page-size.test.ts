@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, test } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hotline-page-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,11 +23,12 @@ test('a database made with 4 KiB pages keeps them, and takes writes', () => {
   const old = new Database(path);
   old.pragma('page_size = 4096');
   old.pragma('journal_mode = WAL');
-  old.exec('CREATE TABLE kept (x)');
+  // An older hotline's database (hotline's schema: a file without it is refused as not hotline's).
+  migrate(old, path);
   old.close();
   const handle = openDatabase({ path, create: true, durable: true });
   expect(handle.db.pragma('page_size', { simple: true })).toBe(4096);
-  handle.db.prepare('INSERT INTO kept VALUES (1)').run();
+  handle.db.prepare("INSERT INTO settings (key, value) VALUES ('kept', '1')").run();
   expect(handle.db.pragma('integrity_check', { simple: true })).toBe('ok');
   handle.close();
 });

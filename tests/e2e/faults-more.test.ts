@@ -3,7 +3,8 @@
 // mounts), a read-only database and a read-only directory (hotline run as the unprivileged user
 // nobody, since root ignores file modes), a schema migration that fails half-way, a -wal file
 // lost after a crash, and a report while an import holds the write lock. Mounting needs root (CAP_SYS_ADMIN) and running as nobody needs root and
-// setpriv: where either is missing those tests are skipped and say why in their names.
+// setpriv: where either is missing those tests are skipped and say why in their names. A clone in
+// a directory nobody cannot enter (mktemp -d) runs a copy of hotline nobody can read (helpers/runnable-copy.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/db/migrate.js';
-import { BIN, cliEnv, startHotline, type CliResult } from '../helpers/cli.js';
+import { cliEnv, startHotline, type CliResult } from '../helpers/cli.js';
+import { binFor } from '../helpers/runnable-copy.js';
 import { csv, exited, generateCalls, integrity, rows, snapshot, value, waitForWriter, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-faults-more-');
@@ -40,7 +42,12 @@ function nobodyWorks(): boolean {
 }
 
 const CAN_MOUNT = mountWorks();
-const CAN_DROP = nobodyWorks();
+/** The hotline nobody runs: this repository's, or a copy it can read when the clone is in a directory closed to it. */
+const NOBODY_HOTLINE = nobodyWorks() ? binFor(SETPRIV, 'nobody') : { reason: 'needs root and setpriv to run as an unprivileged user' };
+const CAN_DROP = 'bin' in NOBODY_HOTLINE;
+afterAll(() => {
+  if ('bin' in NOBODY_HOTLINE) NOBODY_HOTLINE.cleanup();
+});
 
 const mounted: string[] = [];
 /** Mounts a tmpfs of `size` (e.g. "1m") at `name` in the workspace; unmounted after the file's tests. */
@@ -60,7 +67,8 @@ afterAll(() => {
 
 /** Runs hotline as the user nobody, in `cwd` (a directory of the workspace). */
 function runAsNobody(cwd: string, args: string[]): CliResult {
-  const r = spawnSync('setpriv', [...SETPRIV, process.execPath, BIN, ...args], { cwd, env: cliEnv({ TZ: 'Asia/Shanghai' }), input: '', encoding: 'utf8' });
+  if (!('bin' in NOBODY_HOTLINE)) throw new Error(NOBODY_HOTLINE.reason);
+  const r = spawnSync('setpriv', [...SETPRIV, process.execPath, NOBODY_HOTLINE.bin, ...args], { cwd, env: cliEnv({ TZ: 'Asia/Shanghai' }), input: '', encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -159,7 +167,7 @@ describe.skipIf(!CAN_MOUNT)(`disk full during an export (a 16 KB tmpfs)${CAN_MOU
   });
 });
 
-describe.skipIf(!CAN_DROP)(`a read-only database or directory (hotline run as nobody)${CAN_DROP ? '' : ' — skipped: needs root and setpriv to run as an unprivileged user'}`, () => {
+describe.skipIf(!CAN_DROP)(`a read-only database or directory (hotline run as nobody)${'reason' in NOBODY_HOTLINE ? ` — skipped: ${NOBODY_HOTLINE.reason}` : ''}`, () => {
   /** A directory of the workspace holding a copy of a one-operator database, owned as given. */
   function place(name: string, owner: { dir: 'root' | 'nobody'; db: 'root' | 'nobody'; mode: number }): string {
     const at = db(name);

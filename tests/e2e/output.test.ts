@@ -188,9 +188,10 @@ describe('--out', () => {
   });
 
   // Regression test (found while writing these tests, since fixed).
-  test('calls list --out into a missing directory: exit 4 "cannot write"', () => {
+  // A usage error, not a database problem (issue 17.8; it was exit 4 "cannot write (ENOENT)").
+  test('calls list --out into a missing directory: exit 2 naming the directory', () => {
     const r = run(['--db', 'pii.db', 'calls', 'list', '--out', 'no-such-dir/calls.csv']);
-    expect(r).toEqual({ status: 4, stdout: '', stderr: 'error: no-such-dir/calls.csv: cannot write (ENOENT)\nhint: check that the directory exists and is writable\n' });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'error: no-such-dir/calls.csv: the directory no-such-dir does not exist\nhint: create it first (mkdir -p no-such-dir), or choose another --out file\n' });
   });
 });
 

@@ -1,14 +1,18 @@
 /** The actions of `db check` and `db backup`. */
-import { existsSync, renameSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, chmodSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { resolveDbPath } from '../../db/path.js';
 import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
-import { DbStateError, UsageError } from '../../errors.js';
+import { notHotlineError, schemaKind } from '../../db/schema-kind.js';
+import { DbStateError } from '../../errors.js';
 import { emitReport } from '../emit.js';
 import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { removeStaleTemps, tempPathFor } from '../../io/temp-files.js';
+import { createTempDir, removeStaleTemps } from '../../io/temp-files.js';
+import { checkOutputTarget } from '../../io/output.js';
+import { protectDatabase } from '../../io/protected-files.js';
 
 export type CheckFlags = OutputFlags & { full?: boolean };
 
@@ -16,7 +20,7 @@ function openExisting(globals: GlobalOptions, rt: Runtime, readonly: boolean): {
   const path = resolveDbPath(globals.db, rt.env);
   if (!existsSync(path)) throw new DbStateError(`${path}: no database here`, { hint: 'point --db or $HOTLINE_DB at your database' });
   try {
-    const db = new Database(path, { readonly, fileMustExist: true, timeout: (globals.busyTimeout ?? 5) * 1000 });
+    const db = new Database(path, { readonly, fileMustExist: true, timeout: Math.round((globals.busyTimeout ?? 5) * 1000) });
     return { db, path };
   } catch (e) {
     throw new DbStateError(`${path}: cannot open: ${(e as Error).message}`, { hint: 'restore it from a backup copy' });
@@ -37,12 +41,27 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
   say(rt, `${path}: ${items.some((i) => i.level === 'warning') ? 'usable, with warnings' : 'ok'}`);
 }
 
+/** A full disk (or quota) while writing the backup is the target's, not the database's: said so. */
+function targetFull(e: unknown, target: string, source: string): DbStateError | undefined {
+  const code = (e as { code?: unknown }).code;
+  if (code !== 'SQLITE_FULL' && code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new DbStateError(`${target}: disk full: the backup was not written (${source} is unchanged)`, { hint: 'free disk space where the backup goes, or back up to another disk', cause: e });
+}
+
 export async function runBackup(target: string, flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
-  if (existsSync(target) && !flags.force) throw new UsageError(`${target} already exists`, { hint: 'choose another file, or add --force to replace it' });
+  protectDatabase(resolveDbPath(globals.db, rt.env));
+  checkOutputTarget(target, flags.force ?? false, 'file');
   const { db, path } = openExisting(globals, rt, false);
-  for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
-  const tmp = tempPathFor(target);
+  let dir: string | undefined;
   try {
+    const found = schemaKind(db);
+    if (found.kind !== 'hotline') throw notHotlineError(path, found, statSync(path).size);
+    for (const name of removeStaleTemps(target)) say(rt, `removed ${name}, an unfinished backup of an earlier run that was stopped`);
+    // SQLite writes the copy, and a -journal beside it, itself: both go into a directory of this
+    // process's (mode 0700, created exclusively), so no link planted beside the target can
+    // redirect them and no other user can read the copy before it is complete.
+    dir = createTempDir(target);
+    const tmp = join(dir, basename(target));
     await backupDatabase(db, tmp);
     chmodSync(tmp, 0o600);
     // The copy is a single file: rollback-journal mode, so that checking it leaves no -wal or
@@ -58,10 +77,9 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
     renameSync(tmp, target);
     say(rt, `backed up ${path} to ${target} (quick_check ok)`);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    throw targetFull(e, target, path) ?? e;
   } finally {
-    for (const extra of ['-wal', '-shm', '-journal']) rmSync(tmp + extra, { force: true });
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     db.close();
   }
 }

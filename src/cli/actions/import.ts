@@ -13,7 +13,9 @@ import { say, type Runtime } from '../runtime.js';
 import { AppError, ExitCode, UsageError, fromWire } from '../../errors.js';
 import type { ImportJob, ThreadMessage } from '../import-thread.js';
 import { Worker } from 'node:worker_threads';
-import { checkOutPath, writeOutput } from '../../io/output.js';
+import { checkOutPath, checkOutputTarget, writeOutput } from '../../io/output.js';
+import { protectFile } from '../../io/protected-files.js';
+import { quoteName } from '../quote.js';
 import type { Inspection } from '../../io/inspect.js';
 
 export interface ImportFlags {
@@ -31,13 +33,14 @@ export interface ImportFlags {
 
 /** The one-line summary of a file's import, for stderr. */
 export function summaryLine(s: ImportSummary): string {
-  if (s.status === 'already_imported') return `${s.file}: already imported as import #${s.import_id}; nothing changed`;
+  const file = quoteName(s.file);
+  if (s.status === 'already_imported') return `${file}: already imported as import #${s.import_id}; nothing changed`;
   const parts = `${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected, ${s.skipped} skipped`;
   const p = s.profile;
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
   const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
-  const mapping = s.mapping ? `; mapping ${s.mapping}` : '';
-  return `${s.file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${s.rejects_file}` : ''})`;
+  const mapping = s.mapping ? `; mapping ${quoteName(s.mapping)}` : '';
+  return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;
 }
 
 /**
@@ -54,6 +57,8 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   // Checked here so that a bad mapping fails before anything starts; the thread reads it again.
   if (flags.mapping) (await import('../../io/mapping/mapping.js')).loadMapping(flags.mapping, kind);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
+  for (const f of files) protectFile(f, 'the input file');
+  if (flags.rejects) checkOutputTarget(flags.rejects, flags.force ?? false, '--rejects file'); // before any file is imported
   const interrupt = new SharedArrayBuffer(4);
   const flag = new Int32Array(interrupt);
   const stop = onInterrupt(() => Atomics.store(flag, 0, 1));
@@ -115,6 +120,7 @@ export interface InspectFlags {
 /** `import inspect`: the file as hotline reads it, and how its columns map. */
 export async function runInspect(file: string, flags: InspectFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+  protectFile(file, 'the input file');
   const { inspectFile } = await import('../../io/inspect.js');
   if (flags.saveMapping) checkOutPath(flags.saveMapping, flags.force ?? false);
   // A mapping is built from more rows than are shown, to see the codes and dates a column holds.

@@ -3,7 +3,8 @@ import { osUser } from '../../os-user.js';
 import { countPurgeable, purgePii, scrubFile } from '../../app/privacy.js';
 import { listAudit, recordAudit } from '../../db/queries/audit.js';
 import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
-import { UsageError } from '../../errors.js';
+import { DbStateError, UsageError, toSystemStateError } from '../../errors.js';
+import { toDbStateError } from '../../db/errors.js';
 import { checkZone, openDb, policyFor } from '../context.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
@@ -43,6 +44,18 @@ function retentionCutoff(today: IsoDate, months: number): IsoDate {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01` as IsoDate;
 }
 
+/** The error for a VACUUM that failed after the purge committed: what was done, and what was not. */
+function notVacuumed(path: string, purged: string, e: unknown): unknown {
+  const state = toDbStateError(e, path) ?? toSystemStateError(e);
+  if (!state) return e;
+  const code = (e as { code?: unknown }).code;
+  const why = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' ? 'disk full' : String(code ?? (e as Error).message);
+  return new DbStateError(`${path}: ${purged} and recorded in the audit trail, but the file could not be vacuumed (${why}): copies of the old values may remain in free pages and the -wal file`, {
+    hint: 'free disk space, then run hotline db purge-pii again (it vacuums) and hotline db check',
+    cause: e,
+  });
+}
+
 export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
   let before: IsoDate;
@@ -57,14 +70,22 @@ export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime)
       return say(rt, `dry run: would purge customer data of ${plural(c.calls, 'call')} and ${plural(c.orders, 'order')} before ${before} (${plural(c.values, 'value')}); nothing changed`);
     }
     handle.db.pragma('secure_delete = ON');
-    const counts = handle.db.transaction(() => purgePii(handle.db, before)).immediate();
-    const user = osUser();
-    recordAudit(handle.db, {
-      at: rt.now(), os_user: user, action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
-      filters_json: JSON.stringify({ before }), records: counts.calls + counts.orders, reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
-    });
-    scrubFile(handle.db);
-    say(rt, `purged customer data of ${plural(counts.calls, 'call')} and ${plural(counts.orders, 'order')} before ${before} (${plural(counts.values, 'value')} replaced by tokens); the file was vacuumed`);
+    // The purge and its audit entry commit together; the VACUUM after them is a separate step.
+    const counts = handle.db.transaction(() => {
+      const c = purgePii(handle.db, before);
+      recordAudit(handle.db, {
+        at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
+        filters_json: JSON.stringify({ before }), records: c.calls + c.orders, reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
+      });
+      return c;
+    }).immediate();
+    const purged = `purged customer data of ${plural(counts.calls, 'call')} and ${plural(counts.orders, 'order')} before ${before} (${plural(counts.values, 'value')} replaced by tokens)`;
+    try {
+      scrubFile(handle.db);
+    } catch (e) {
+      throw notVacuumed(handle.path, purged, e);
+    }
+    say(rt, `${purged}; the file was vacuumed`);
   } finally {
     handle.close();
   }

@@ -1,7 +1,7 @@
 /** `hotline appraise run|explain|history|evaluate` and `hotline bonus`. */
 import { Command, Option } from 'commander';
 import type { BonusFlags, EvaluateFlags, ExplainFlags, HistoryFlags, RunFlags } from '../actions/appraise.js';
-import { addOutputOptions, parseMonthArg, parsePositiveInt, type GlobalOptions } from '../options.js';
+import { MAX_HISTORY_MONTHS, addOutputOptions, parseHistoryMonths, parseMonthArg, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
 const actions = () => import('../actions/appraise.js');
@@ -26,7 +26,7 @@ export function appraiseCommand(rt: Runtime): Command {
     .action(async (flags: ExplainFlags, c: Command) => (await actions()).runExplain(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   addOutputOptions(cmd.command('history').description("an operator's scores and grades month by month (finalized months as stored)"))
     .requiredOption('--operator <id>', 'the operator (工号)')
-    .option('--months <n>', 'how many months back from --to (default 12)', parsePositiveInt, 12)
+    .option('--months <n>', `how many months back from --to (default 12, at most ${MAX_HISTORY_MONTHS})`, parseHistoryMonths, 12)
     .option('--to <month>', 'last month (default: the current month)', monthArg)
     .addHelpText('after', '\nExamples:\n  hotline appraise history --operator 1005 --months 6')
     .action(async (flags: HistoryFlags, c: Command) => (await actions()).runHistory(flags, c.optsWithGlobals<GlobalOptions>(), rt));

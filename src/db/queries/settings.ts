@@ -1,5 +1,6 @@
 /** Settings stored in the database itself (the time zone its local days were computed in). */
 import type Database from 'better-sqlite3';
+import { sameZoneName } from '../../domain/dates.js';
 import { DbStateError } from '../../errors.js';
 
 export function getSetting(db: Database.Database, key: string): string | undefined {
@@ -18,7 +19,7 @@ export function setSetting(db: Database.Database, key: string, value: string): v
 export function claimTimeZone(db: Database.Database, path: string, zone: string): void {
   const stored = getSetting(db, 'timezone');
   if (stored === undefined) setSetting(db, 'timezone', zone);
-  else if (stored !== zone) {
+  else if (!sameZoneName(stored, zone)) {
     throw new DbStateError(`${path}: this database's local days are in ${stored}, but the policy time zone is ${zone}`, {
       hint: `set "timezone": "${stored}" in the policy, or use a new database for ${zone}`,
     });

@@ -3,12 +3,13 @@
  * of any export become the canonical fields of a kind (docs/formats.md, "Mapping files").
  * Reading one validates every key and names the key that is wrong.
  */
-import { readFileSync } from 'node:fs';
 import { isValidTimeZone } from '../../domain/dates.js';
 import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type ImportKind } from '../../domain/kinds.js';
 import { UsageError } from '../../errors.js';
 import { DELIMITER_NAMES, ENCODING_NAMES, type Encoding } from '../encodings.js';
 import { compileDateFormat, type DateFormat } from './date-format.js';
+import { readConfigFile } from '../config-file.js';
+import { protectFile } from '../protected-files.js';
 
 /** A column by header name (files with a header) or by number, 1 = first. */
 export type ColumnRef = string | number;
@@ -226,15 +227,17 @@ function fieldSource(raw: unknown, field: FieldSpec, key: string, header: boolea
 
 /** Reads and validates a mapping file for `kind`; a bad one is a usage error listing every problem. */
 export function loadMapping(path: string, kind: ImportKind): Mapping {
+  protectFile(path, 'the mapping file');
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readConfigFile(path, { what: 'mapping file', docs: 'docs/formats.md, "Mapping files"' });
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: cannot read the mapping file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\ufeff/, ''));
+    json = JSON.parse(text);
   } catch (e) {
     throw new UsageError(`${path}: not valid JSON: ${(e as Error).message}`, { hint: 'see docs/formats.md, "Mapping files"' });
   }
