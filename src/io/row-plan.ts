@@ -82,16 +82,31 @@ export function parserFor(value: ValueType, zone: string): Parser {
 }
 
 /**
- * Cells lose surrounding spaces (ASCII and the full-width U+3000) but keep tabs and line breaks,
- * so that what a file holds (a formula payload such as "\t=1" included) is stored verbatim.
+ * True for a space character (Unicode category Zs): the ASCII space, U+00A0, U+1680,
+ * U+2000–U+200A, U+202F, U+205F and the full-width U+3000. An ASCII letter or digit costs one
+ * comparison.
+ */
+function isSpace(c: number): boolean {
+  if (c < 0xa0) return c === 32;
+  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+/**
+ * Cells lose surrounding spaces (every Unicode space: ASCII, no-break, the full-width U+3000 …)
+ * but keep tabs and line breaks, so that what a file holds (a formula payload such as "\t=1"
+ * included) is stored verbatim. Invisible format characters (U+200B, U+FEFF) are not spaces:
+ * identifiers refuse them (parseId). Most cells have no space at either end: two character
+ * reads, no allocation.
  */
 export function trimSpaces(cell: string): string {
   const n = cell.length;
   if (n === 0) return cell;
-  const a = cell.charCodeAt(0);
-  const b = cell.charCodeAt(n - 1);
-  if (a !== 32 && a !== 0x3000 && b !== 32 && b !== 0x3000) return cell;
-  return cell.replace(/^[ \u3000]+|[ \u3000]+$/g, '');
+  if (!isSpace(cell.charCodeAt(0)) && !isSpace(cell.charCodeAt(n - 1))) return cell;
+  let a = 0;
+  let b = n;
+  while (a < b && isSpace(cell.charCodeAt(a))) a++;
+  while (b > a && isSpace(cell.charCodeAt(b - 1))) b--;
+  return cell.slice(a, b);
 }
 
 /** Every accepted header name of a field, for messages. */

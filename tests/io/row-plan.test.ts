@@ -197,6 +197,29 @@ describe('record shape', () => {
   test('values are trimmed before parsing', () => {
     expect(stored(plan, [' C1 ', ' 2026-11-03 09:05 ', '\u3000answered ', ' 1001'])).toMatchObject({ call_id: 'C1', outcome: 'answered', operator_id: '1001' });
   });
+
+  test.each([
+    { name: 'no-break space U+00A0', space: '\u00a0' },
+    { name: 'narrow no-break space U+202F', space: '\u202f' },
+    { name: 'em space U+2003', space: '\u2003' },
+    { name: 'thin and hair spaces U+2009 U+200A', space: '\u2009\u200a' },
+    { name: 'Ogham space mark U+1680', space: '\u1680' },
+    { name: 'medium mathematical space U+205F with ASCII spaces', space: ' \u205f ' },
+  ])('Unicode whitespace ($name) around values is trimmed: 1001 stays one operator', ({ space }) => {
+    expect(stored(plan, [`C1${space}`, `${space}2026-11-03 09:05`, `answered${space}`, `${space}1001${space}`])).toMatchObject({ call_id: 'C1', outcome: 'answered', operator_id: '1001' });
+  });
+
+  test('a zero-width space after an id is not whitespace: the row is bad, naming the character', () => {
+    expect(issueOf(plan, ['C1\u200b', '2026-11-03 09:05', 'answered', '1001'])).toEqual({
+      line: 2, column: 'call_id', value: 'C1\u200b', reason: 'identifier contains an invisible format character U+200B (zero-width space)',
+      hint: 'retype the value: it holds a character that cannot be seen',
+    });
+  });
+
+  test('tabs and line breaks at the edges are kept (a formula payload such as "\\t=1" is stored as written)', () => {
+    const text = buildRowPlan(CALLS, [...MINIMAL, 'topic'], SHANGHAI);
+    expect(stored(text, ['C1', '2026-11-03 09:05', 'answered', '\t=1\u00a0']).topic).toBe('\t=1');
+  });
 });
 
 describe('enums and defaults', () => {
