@@ -41,6 +41,8 @@ export interface ImportOptions {
   profile?: ProfileName;
   /** Any other export, read through a mapping file (--mapping). */
   mapping?: Mapping;
+  /** The policy's company calendars (policy.calendars), for the working days of leave rows. */
+  calendars?: readonly string[];
 }
 
 export interface ImportSummary {
@@ -82,7 +84,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
-  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } };
+  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json }, calendars: opts.calendars };
   // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
   const stage = new ConvertStage(convert);
   // The worker starts while this thread hashes the file, so that its start-up and first batches

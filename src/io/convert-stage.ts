@@ -4,8 +4,10 @@
  * become issues. It runs in the parsing worker, next to csv-parse, so that the thread that writes
  * to SQLite only writes.
  */
-import { localDateOf } from '../domain/dates.js';
-import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
+import { countWorkingDays } from '../domain/calendar.js';
+import { localDateOf, type IsoDate } from '../domain/dates.js';
+import { KIND_SPECS, type ImportKind, type RowContext } from '../domain/kinds.js';
+import { loadCalendar } from './calendar-files.js';
 import { createMappedConverter, type MappedConverter } from './mapping/converter.js';
 import { mappingFromJson } from './mapping/mapping.js';
 import { PROFILES } from './profiles/index.js';
@@ -23,6 +25,8 @@ export interface ConvertJob {
   profile?: ProfileName;
   /** A mapping file (its JSON: a Mapping holds functions, which cannot cross threads). */
   mapping?: { file: string; json: unknown };
+  /** The policy's company calendars (policy.calendars): leave rows with a half day need a working day. */
+  calendars?: readonly string[];
 }
 
 /** A bad row: where, why, and the file's own record (for the rejects file). */
@@ -117,7 +121,8 @@ export class ConvertStage {
     if (mapping) this.mapped = createMappedConverter(mapping, mapping.header ? headers : null, job.file);
     const mapped = this.mapped;
     const planHeaders = job.profile ? [...PROFILES[job.profile].canonicalHeaders] : mapped ? mapped.canonicalHeaders : headers;
-    const plan = (this.plan = buildRowPlan(spec, planHeaders, { file: job.file, zone: job.zone, sourceZone: job.sourceZone }));
+    const workingDays = job.kind === 'leave' ? lazyWorkingDays(job.calendars ?? []) : undefined;
+    const plan = (this.plan = buildRowPlan(spec, planHeaders, { file: job.file, zone: job.zone, sourceZone: job.sourceZone, workingDays }));
     return {
       columns: plan.columns,
       present: plan.present,
@@ -186,6 +191,12 @@ export class ConvertStage {
       cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
     };
   }
+}
+
+/** Working days by the official and company calendars, loaded at the first question (a half day of leave). */
+function lazyWorkingDays(companyFiles: readonly string[]): NonNullable<RowContext['workingDays']> {
+  let calendar: ReturnType<typeof loadCalendar>['calendar'] | undefined;
+  return (from: IsoDate, to: IsoDate) => countWorkingDays((calendar ??= loadCalendar(companyFiles).calendar), from, to);
 }
 
 /**

@@ -3,7 +3,7 @@
  * field, and how one CSV record becomes the values of one stored row.
  */
 import { localDateOf, localHourOf } from '../domain/dates.js';
-import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type ValueType } from '../domain/kinds.js';
+import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type ValueType } from '../domain/kinds.js';
 import { InputError } from '../errors.js';
 import {
   FieldError,
@@ -115,7 +115,7 @@ export function headerNames(field: FieldSpec): string {
 }
 
 /** Maps a header row to the fields of `spec`; throws InputError for duplicate or missing columns. */
-export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: string; zone: string; sourceZone?: string }): RowPlan {
+export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: string; zone: string; sourceZone?: string; workingDays?: RowContext['workingDays'] }): RowPlan {
   const byAlias = new Map<string, FieldSpec>();
   for (const f of spec.fields) for (const n of [f.name, ...f.aliases]) byAlias.set(normalizeHeader(n), f);
   const seen = new Map<string, number>();
@@ -143,7 +143,7 @@ export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: st
   });
   const missing = spec.fields.filter((f) => f.required && !fieldIndex.has(f.name));
   if (missing.length > 0) throw missingColumnsError(spec, headers, missing, opts.file);
-  return makePlan(spec, headers, ignored, fieldIndex, opts.zone, opts.sourceZone ?? opts.zone);
+  return makePlan(spec, headers, ignored, fieldIndex, opts.zone, opts.sourceZone ?? opts.zone, { workingDays: opts.workingDays });
 }
 
 function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSpec[], file: string): InputError {
@@ -160,23 +160,30 @@ function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSp
   });
 }
 
-function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, zone: string, sourceZone: string): RowPlan {
+function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, zone: string, sourceZone: string, ctx: RowContext): RowPlan {
   const steps = spec.fields.map((f) => ({ field: f, index: fieldIndex.get(f.name) ?? -1, parse: parserFor(f.value, sourceZone) }));
   const columns = storedColumns(spec);
   const width = headers.length;
   const present = presentColumns(spec, fieldIndex);
   const borrowed = spec.fields.map((f, i) => ({ i, from: f.defaultFrom ? spec.fields.findIndex((g) => g.name === f.defaultFrom) : -1 })).filter((b) => b.from >= 0);
   const slot = slotsOf(spec);
-  const named = new Map<string, unknown>();
   const check = spec.checkRow;
   const derivedKey = spec.derivedKey;
+  const keySlots = derivedKey?.map((f) => slot[spec.fields.findIndex((g) => g.name === f)] as number);
+  // The row check reads the converted values by field name through one reused view: no map is
+  // filled per row (a check asks for two or three fields).
+  const slotOf = new Map(spec.fields.map((f, i) => [f.name, slot[i] as number]));
+  let current: unknown[] = [];
+  const view: RowValues = { get: (name) => {
+    const i = slotOf.get(name);
+    return i === undefined ? undefined : current[i];
+  } };
   function convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue } {
     if (record.length !== width) {
       const which = record.length > width ? 'more' : 'fewer';
       return { issue: { line, column: '', value: '', reason: `${record.length} fields, ${which} than the ${width} columns of the header`, hint: record.length > width ? 'an unquoted delimiter inside a value? quote the value' : undefined } };
     }
     const values: unknown[] = derivedKey ? [null] : [];
-    if (check || derivedKey) named.clear();
     for (const { field, index, parse } of steps) {
       const raw = index < 0 ? '' : trimSpaces(record[index] as string);
       let value: unknown = null;
@@ -193,22 +200,27 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
         }
       }
       values.push(value);
-      if (check || derivedKey) named.set(field.name, value);
       if (field.localDay) {
         const at = typeof value === 'number' ? value : null;
         values.push(at === null ? null : localDateOf(at, zone));
         if (field.localDay === 'day-hour') values.push(at === null ? null : localHourOf(at, zone));
       }
     }
-    if (derivedKey) values[0] = derivedKey.map((f) => String(named.get(f) ?? '')).join('|');
+    if (keySlots) values[0] = keySlots.map((i) => String(values[i] ?? '')).join('|');
     for (const { i, from } of borrowed) {
       if (values[slot[i] as number] === null) values[slot[i] as number] = values[slot[from] as number];
     }
-    const wrong = check?.(named);
-    if (wrong) {
-      const [column, reason] = wrong;
-      const index = fieldIndex.get(column);
-      return { issue: { line, column: index === undefined ? column : (headers[index] as string), value: index === undefined ? '' : (record[index] ?? ''), reason } };
+    if (check) {
+      current = values;
+      const wrong = check(view, ctx);
+      current = [];
+      if (wrong) {
+        const [column, reason, hint] = wrong;
+        const index = fieldIndex.get(column);
+        const issue: RowIssue = { line, column: index === undefined ? column : (headers[index] as string), value: index === undefined ? '' : trimSpaces(record[index] ?? ''), reason };
+        if (hint !== undefined) issue.hint = hint;
+        return { issue };
+      }
     }
     return { values };
   }

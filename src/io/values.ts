@@ -172,7 +172,9 @@ export function parseDate(text: string): string {
 export function parseMonth(text: string): string {
   const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(toHalfWidth(text));
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM');
+  // Years as for dates (isValidDate): 0000-01 is not a month anyone was paid in.
+  const year = m ? Number(m[1]) : 0;
+  if (!m || month < 1 || month > 12 || year < 1900 || year > 2999) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM, a year from 1900 to 2999');
   return `${m[1]}-${String(month).padStart(2, '0')}`;
 }
 

@@ -83,3 +83,101 @@ describe('issue 18.6: impossible UTC offsets', () => {
     ]);
   });
 });
+
+describe('issue 18.7: an abandoned call with talk time or a satisfaction score', () => {
+  const CALLS = [
+    'call_id,started_at,outcome,wait_seconds,talk_seconds,satisfaction',
+    'A1,2026-10-12 09:00:00,answered,5,120,5',
+    'A2,2026-10-12 09:01:00,放弃,30,0:01:00,',
+    'A3,2026-10-12 09:02:00,abandoned,12,,1',
+    'A4,2026-10-12 09:03:00,abandoned,12,0,',
+    '',
+  ].join('\n');
+
+  test('canonical file: both are bad rows saying why; nothing of them enters talk time or the ratings', () => {
+    write('abandoned.csv', CALLS);
+    const r = run(['--db', 'ab.db', 'import', 'calls', 'abandoned.csv']);
+    expect(r).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: refused('abandoned.csv', [
+        '  line 3: column 5 (talk_seconds): "0:01:00": an abandoned call cannot have talk time (if the call was answered its outcome is wrong, else its talk time is)',
+        '  line 4: column 6 (satisfaction): "1": an abandoned call cannot have a satisfaction score (a rating belongs to an answered call: the outcome or the score is wrong)',
+      ]),
+    });
+    expectNothingWritten('ab.db');
+    const skip = run(['--db', 'ab.db', 'import', 'calls', '--skip-invalid', '--rejects', 'ab.rejects.csv', 'abandoned.csv']);
+    expect(skip.status).toBe(0);
+    const day = JSON.parse(run(['--db', 'ab.db', 'stats', 'daily', '--date', '2026-10-12', '--format', 'json']).stdout) as { totals: Record<string, unknown> };
+    expect(day.totals).toMatchObject({ offered: 2, answered: 1, abandoned: 1, talk_seconds: 120, satisfaction_avg: 5 });
+  });
+
+  test('through a mapping: the same bad rows, named by the file\'s own columns', () => {
+    write('vendor.csv', [
+      'id,start,result,queue_s,ser_time,rating',
+      'M1,2026-10-12 10:00:00,AGENT,5,120,4',
+      'M2,2026-10-12 10:01:00,HANG,30,45,',
+      'M3,2026-10-12 10:02:00,HANG,12,0,2',
+      '',
+    ].join('\n'));
+    write('vendor.json', JSON.stringify({
+      kind: 'calls',
+      fields: { call_id: 'id', started_at: 'start', outcome: { column: 'result', map: { AGENT: 'answered', HANG: 'abandoned' } }, wait_seconds: 'queue_s', talk_seconds: 'ser_time', satisfaction: 'rating' },
+    }));
+    const r = run(['--db', 'abm.db', 'import', 'calls', '--mapping', 'vendor.json', 'vendor.csv']);
+    expect(r).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: refused('vendor.csv', [
+        '  line 3: column 5 (ser_time): "45": an abandoned call cannot have talk time (if the call was answered its outcome is wrong, else its talk time is)',
+        '  line 4: column 6 (rating): "2": an abandoned call cannot have a satisfaction score (a rating belongs to an answered call: the outcome or the score is wrong)',
+      ]),
+    });
+    expectNothingWritten('abm.db');
+  });
+});
+
+describe('issue 18.8: values that cannot be', () => {
+  test('leave: more days than the period holds, a half day with no working day, a period of eleven centuries', () => {
+    write('leave.csv', [
+      '工号,类型,开始日期,结束日期,天数',
+      '1001,年假,2026-11-02,2026-11-03,3',
+      '1002,事假,2026-10-03,2026-10-03,0.5',
+      '1003,病假,1900-01-01,2999-12-31,',
+      '1004,事假,2026-10-10,2026-10-10,0.5',
+      '1005,病假,2026-10-17,2026-10-18,2',
+      '',
+    ].join('\n'));
+    const r = run(['--db', 'leave.db', 'import', 'leave', 'leave.csv']);
+    expect(r).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: refused('leave.csv', [
+        '  line 2: column 5 (天数): 3 days do not fit in 2026-11-02 – 2026-11-03 (2 calendar days)',
+        '  line 3: column 5 (天数): "0.5": a half day needs a working day, and 2026-10-03 – 2026-10-03 has none',
+        '  line 4: column 4 (结束日期): the leave runs 401767 days (1900-01-01 – 2999-12-31); one record covers at most 731 days (two years) (split a longer absence into records of at most two years)',
+      ]),
+    });
+    expectNothingWritten('leave.db');
+    // The half day on the swapped working Saturday (国庆节调休 2026-10-10) and two calendar days of sick leave over a weekend go in.
+    expect(run(['--db', 'leave.db', 'import', 'leave', '--skip-invalid', '--rejects', 'leave.rejects.csv', 'leave.csv']).status).toBe(0);
+    expect(rows(db('leave.db'), 'SELECT operator_id, days FROM leave ORDER BY operator_id')).toEqual([
+      { operator_id: '1004', days: 0.5 },
+      { operator_id: '1005', days: 2 },
+    ]);
+  });
+
+  test('tickets: promised before it was opened', () => {
+    write('tickets.csv', 'ticket_id,kind,opened_at,operator_id,promised_at\nK1,complaint,2026-10-12 09:00:00,1001,2026-10-11 18:00:00\nK2,complaint,2026-10-12 09:00:00,1001,2026-10-13 18:00:00\n');
+    const r = run(['--db', 'tickets.db', 'import', 'tickets', 'tickets.csv']);
+    expect(r).toEqual({ status: 3, stdout: '', stderr: refused('tickets.csv', ['  line 2: column 5 (promised_at): "2026-10-11 18:00:00": promised before it was opened']) });
+    expectNothingWritten('tickets.db');
+  });
+
+  test('evaluations: month 0000-01', () => {
+    write('evaluations.csv', 'operator_id,month,metric,score\n1001,0000-01,teamwork,90\n1001,2026-10,teamwork,90\n');
+    const r = run(['--db', 'evaluations.db', 'import', 'evaluations', 'evaluations.csv']);
+    expect(r).toEqual({ status: 3, stdout: '', stderr: refused('evaluations.csv', ['  line 2: column 2 (month): "0000-01" is not a month (use YYYY-MM, a year from 1900 to 2999)']) });
+    expectNothingWritten('evaluations.db');
+  });
+});

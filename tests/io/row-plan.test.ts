@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { CALLS, OPERATORS } from '../../src/domain/kinds.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCalendar, countWorkingDays, type CalendarFile } from '../../src/domain/calendar.js';
+import type { IsoDate } from '../../src/domain/dates.js';
+import { CALLS, LEAVE, OPERATORS, TICKETS } from '../../src/domain/kinds.js';
+import { ROOT } from '../helpers/cli.js';
 import { InputError } from '../../src/errors.js';
 import { buildRowPlan, type RowIssue, type RowPlan } from '../../src/io/row-plan.js';
 
@@ -312,5 +317,76 @@ describe('operators row checks', () => {
   test('the check of one row does not leak into the next', () => {
     expect(issueOf(plan, ['1001', '张三', '2024-03-01', '2024-02-01', ''])).toMatchObject({ column: '离职日期' });
     expect(stored(plan, ['1002', '李四', '2024-03-01', '', '']).termination_date).toBeNull();
+  });
+});
+
+describe('calls row checks: an abandoned call has no talk and no rating (issue 18.7)', () => {
+  const plan = buildRowPlan(CALLS, [...MINIMAL, 'talk_seconds', 'satisfaction'], SHANGHAI);
+
+  test('abandoned with talk time → an issue on talk_seconds', () => {
+    expect(issueOf(plan, ['C1', '2026-11-03 09:05', '放弃', '0:00:30', ''], 7)).toEqual({
+      line: 7, column: 'talk_seconds', value: '0:00:30', reason: 'an abandoned call cannot have talk time',
+      hint: 'if the call was answered its outcome is wrong, else its talk time is',
+    });
+  });
+
+  test('abandoned with a satisfaction score → an issue on satisfaction', () => {
+    expect(issueOf(plan, ['C1', '2026-11-03 09:05', 'abandoned', '', '5'], 8)).toEqual({
+      line: 8, column: 'satisfaction', value: '5', reason: 'an abandoned call cannot have a satisfaction score',
+      hint: 'a rating belongs to an answered call: the outcome or the score is wrong',
+    });
+  });
+
+  test.each([
+    { name: 'abandoned with talk 0 and no rating', record: ['C1', '2026-11-03 09:05', 'abandoned', '0', ''] },
+    { name: 'answered with talk and a rating', record: ['C1', '2026-11-03 09:05', 'answered', '75', '5'] },
+  ])('$name → stored', ({ record }) => {
+    expect(stored(plan, record)).toMatchObject({ call_id: 'C1' });
+  });
+});
+
+describe('leave row checks (issue 18.8)', () => {
+  const files = ['cn-2026.json'].map((n) => JSON.parse(readFileSync(join(ROOT, 'data', 'holidays', n), 'utf8')) as CalendarFile);
+  const calendar = buildCalendar(files);
+  const workingDays = (from: string, to: string): number => countWorkingDays(calendar, from as IsoDate, to as IsoDate);
+  const plan = buildRowPlan(LEAVE, ['工号', '类型', '开始日期', '结束日期', '天数'], { file: 'leave.csv', zone: 'Asia/Shanghai', workingDays });
+
+  test.each([
+    { name: '3 days in a 2-day period', record: ['1001', '年假', '2026-11-02', '2026-11-03', '3'], column: '天数', value: '3', reason: '3 days do not fit in 2026-11-02 – 2026-11-03 (2 calendar days)' },
+    { name: '1.5 days on one day', record: ['1001', '年假', '2026-11-02', '2026-11-02', '1.5'], column: '天数', value: '1.5', reason: '1.5 days do not fit in 2026-11-02 – 2026-11-02 (1 calendar day)' },
+    { name: 'a half day on a Saturday', record: ['1001', '事假', '2026-10-17', '2026-10-17', '0.5'], column: '天数', value: '0.5', reason: 'a half day needs a working day, and 2026-10-17 – 2026-10-17 has none' },
+    { name: 'a half day in the National Day holiday', record: ['1001', '年假', '2026-10-03', '2026-10-04', '1.5'], column: '天数', value: '1.5', reason: 'a half day needs a working day, and 2026-10-03 – 2026-10-04 has none' },
+  ])('$name → an issue on days', ({ record, column, value, reason }) => {
+    expect(issueOf(plan, record, 3)).toEqual({ line: 3, column, value, reason });
+  });
+
+  test('a period of 1100 years → an issue on end_date with the bound', () => {
+    expect(issueOf(plan, ['1001', '病假', '1900-01-01', '2999-12-31', ''], 4)).toEqual({
+      line: 4, column: '结束日期', value: '2999-12-31', reason: 'the leave runs 401767 days (1900-01-01 – 2999-12-31); one record covers at most 731 days (two years)',
+      hint: 'split a longer absence into records of at most two years',
+    });
+  });
+
+  test.each([
+    { name: 'a half day on the swapped working Saturday 2026-10-10', record: ['1001', '事假', '2026-10-10', '2026-10-10', '0.5'] },
+    { name: 'two calendar days of sick leave over a weekend', record: ['1001', '病假', '2026-10-17', '2026-10-18', '2'] },
+    { name: 'exactly two years', record: ['1001', '病假', '2026-01-01', '2028-01-01', ''] },
+    { name: 'one day', record: ['1001', '年假', '2026-11-02', '2026-11-02', '1'] },
+  ])('$name → stored', ({ record }) => {
+    expect(stored(plan, record)).toMatchObject({ operator_id: '1001' });
+  });
+});
+
+describe('tickets row checks (issue 18.8)', () => {
+  const plan = buildRowPlan(TICKETS, ['ticket_id', 'kind', 'opened_at', 'operator_id', 'promised_at'], { file: 'tickets.csv', zone: 'Asia/Shanghai' });
+
+  test('promised before it was opened → an issue on promised_at', () => {
+    expect(issueOf(plan, ['T1', 'complaint', '2026-11-03 09:05', '1001', '2026-11-02 18:00'], 5)).toEqual({
+      line: 5, column: 'promised_at', value: '2026-11-02 18:00', reason: 'promised before it was opened',
+    });
+  });
+
+  test('promised when it was opened → stored', () => {
+    expect(stored(plan, ['T1', 'complaint', '2026-11-03 09:05', '1001', '2026-11-03 09:05'])).toMatchObject({ ticket_id: 'T1' });
   });
 });

@@ -7,6 +7,7 @@ import {
   parseDuration,
   parseId,
   parseInteger,
+  parseMonth,
   parsePhone,
   parseYesNo,
 } from '../../src/io/values.js';
@@ -275,5 +276,23 @@ describe('UTC offsets (issue 18.6)', () => {
       message: `"${text}" has an impossible UTC offset ${offset}`,
       hint: 'offsets run from -12:00 to +14:00, with minutes below 60 (e.g. +08:00)',
     });
+  });
+});
+
+describe('parseMonth (issue 18.8)', () => {
+  test.each([
+    { name: 'YYYY-MM', text: '2026-10', expected: '2026-10' },
+    { name: 'YYYY年M月', text: '2026年9月', expected: '2026-09' },
+  ])('$name → $expected', ({ text, expected }) => {
+    expect(parseMonth(text)).toBe(expected);
+  });
+
+  test.each([
+    { name: 'year 0000', text: '0000-01' },
+    { name: 'year 1899', text: '1899-12' },
+    { name: 'year 3000', text: '3000-01' },
+    { name: 'month 13', text: '2026-13' },
+  ])('$name → rejected', ({ text }) => {
+    expect(rejection(() => parseMonth(text))).toEqual({ message: `"${text}" is not a month`, hint: 'use YYYY-MM, a year from 1900 to 2999' });
   });
 });

@@ -80,6 +80,8 @@ describe('outcome, wait and operator of single records', () => {
     { name: 'CANCEL', f: { billsec: 0, disposition: 'CANCEL' }, expected: ['abandoned', '', '40', ''] },
     { name: 'UNKNOWN', f: { billsec: 0, disposition: 'UNKNOWN' }, expected: ['abandoned', '', '40', ''] },
     { name: 'NO ANSWER keeps no answer time even if one is written', f: { answer: '2026-10-12 09:00:05', billsec: 0, disposition: 'NO ANSWER' }, expected: ['abandoned', '', '40', ''] },
+    // Issue 18.7, decided for profiles: the billsec of a leg nobody answered (the dialplan had answered the channel: IVR, music) is not talk: abandoned, all of it wait.
+    { name: 'NO ANSWER with billsec 35 (the IVR had answered): abandoned with no talk, the 40 s are wait', f: { answer: '2026-10-12 09:00:05', billsec: 35, disposition: 'NO ANSWER' }, expected: ['abandoned', '', '40', ''] },
     { name: 'ANSWERED by Queue() with no member (caller hung up in the queue)', f: { lastapp: 'Queue', answer: '2026-10-12 09:00:00', billsec: 40, disposition: 'ANSWERED' }, expected: ['abandoned', '', '40', ''] },
     { name: 'ANSWERED by the dialplan (IVR), no destination channel', f: { lastapp: 'Playback', answer: '2026-10-12 09:00:01', billsec: 39, disposition: 'ANSWERED' }, expected: ['answered', '', '1', '39'] },
   ])('$name → $expected', ({ f, expected }) => {
