@@ -181,3 +181,49 @@ describe('issue 18.8: values that cannot be', () => {
     expectNothingWritten('evaluations.db');
   });
 });
+
+describe('issue 18.8: phone-system logs and mappings that cannot be right', () => {
+  test('queue_log: a call whose events go back in time and an agent PJSIP/../../1001 are bad rows; the good call is imported with --skip-invalid', () => {
+    write('queue_log', [
+      '1791766900|Q.1|hotline|NONE|ENTERQUEUE||13812345678|1',
+      '1791766890|Q.1|hotline|PJSIP/1001|CONNECT|12|1791766902.102|10',
+      '1791767097|Q.1|hotline|PJSIP/1001|COMPLETECALLER|12|185|1',
+      '1791766950|Q.2|hotline|NONE|ENTERQUEUE||13912345678|1',
+      '1791766962|Q.2|hotline|PJSIP/../../1001|CONNECT|12|1791766952.103|10',
+      '1791767100|Q.2|hotline|PJSIP/../../1001|COMPLETEAGENT|12|138|1',
+      '1791767000|Q.3|hotline|NONE|ENTERQUEUE||13712345678|1',
+      '1791767005|Q.3|hotline|PJSIP/1002|CONNECT|5|1791767001.104|5',
+      '1791767065|Q.3|hotline|PJSIP/1002|COMPLETECALLER|5|60|1',
+      '',
+    ].join('\n'));
+    const r = run(['--db', 'ql.db', 'import', 'calls', '--profile', 'asterisk-queue-log', 'queue_log']);
+    expect(r).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: refused('queue_log', [
+        '  line 3: time: "1791767097": the events of call Q.1 are out of time order: CONNECT on line 2 (2026-10-12T01:01:30Z) is before ENTERQUEUE on line 1 (2026-10-12T01:01:40Z) (concatenate rotated queue_log files oldest first (queue_log.2, queue_log.1, queue_log))',
+        '  line 6: agent: agent "PJSIP/../../1001" is a path, not a queue member (endpoint "..") (call Q.2)',
+      ]),
+    });
+    expectNothingWritten('ql.db');
+    expect(run(['--db', 'ql.db', 'import', 'calls', '--profile', 'asterisk-queue-log', '--skip-invalid', '--rejects', 'ql.rejects.csv', 'queue_log']).status).toBe(0);
+    expect(rows(db('ql.db'), 'SELECT call_id, operator_id FROM calls ORDER BY call_id')).toEqual([{ call_id: 'Q.3', operator_id: '1002' }]);
+  });
+
+  test('a mapping whose date_format is YYYYMD is refused when it is read (exit 2), before any file is touched', () => {
+    write('ymd.csv', 'id,day,result\nY1,2026111,AGENT\n');
+    write('ymd.json', JSON.stringify({ kind: 'calls', fields: { call_id: 'id', started_at: { column: 'day', date_format: 'YYYYMD' }, outcome: 'result' } }));
+    const r = run(['--db', 'ymd.db', 'import', 'calls', '--mapping', 'ymd.json', 'ymd.csv']);
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: [
+        'error: ymd.json: invalid mapping (1 problem)',
+        '  fields.started_at.date_format: "YYYYMD": M and D both take 1 or 2 digits and nothing separates them, so the digits split two ways (111 is 1 and 11, or 11 and 1); use MM and DD, or put a separator between them',
+        'hint: see docs/formats.md, "Mapping files"',
+        '',
+      ].join('\n'),
+    });
+    expect(existsSync(db('ymd.db'))).toBe(false);
+  });
+});

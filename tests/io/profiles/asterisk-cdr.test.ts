@@ -91,6 +91,15 @@ describe('outcome, wait and operator of single records', () => {
     expect([r?.outcome, r?.operator_id, r?.wait_seconds, r?.talk_seconds]).toEqual(expected);
   });
 
+  test.each([
+    { name: 'an answering channel PJSIP/../../1001-0000000a', f: { dstchannel: 'PJSIP/../../1001-0000000a', answer: '2026-10-12 09:00:07', billsec: 33, disposition: 'ANSWERED' }, column: 'dstchannel', reason: 'dstchannel "PJSIP/../../1001-0000000a" is a path, not a channel (endpoint "..")' },
+    { name: 'an outbound calling channel SIP/./1001-0000000b', f: { src: '1001', dst: '13912345678', dcontext: 'from-internal', channel: 'SIP/./1001-0000000b', dstchannel: 'PJSIP/trunk-00000006', answer: '2026-10-12 09:00:12', billsec: 28, disposition: 'ANSWERED' }, column: 'channel', reason: 'channel "SIP/./1001-0000000b" is a path, not a channel (endpoint ".")' },
+  ])('$name is a bad row, not operator ".." (issue 18.8)', ({ f, column, reason }) => {
+    const fed = feed(conv(), [cdr18({ ...base, ...f } as CdrFields)]);
+    expect(fed.rows).toEqual([]);
+    expect(fed.issues).toEqual([expect.objectContaining({ line: 1, column, reason })]);
+  });
+
   test('outbound: an extension dials a mobile; the operator is the calling channel, the customer the number dialled', () => {
     const fed = feed(conv(), [cdr18({ src: '1001', dst: '13912345678', dcontext: 'from-internal', channel: 'PJSIP/1001-00000005', dstchannel: 'PJSIP/trunk-00000006', start: '2026-10-12 10:00:00', answer: '2026-10-12 10:00:12', end: '2026-10-12 10:01:12', duration: 72, billsec: 60, disposition: 'ANSWERED' })]);
     expect(fed.rows).toEqual([{ call_id: '1791766800.1', started_at: '2026-10-12 10:00:00', operator_id: '1001', direction: 'outbound', outcome: 'answered', wait_seconds: '', talk_seconds: '60', customer_phone: '13912345678', line: '1' }]);
