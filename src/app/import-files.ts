@@ -124,7 +124,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         for (const n of m.notices) hooks.notice(n);
         stage.start(m.start.headers);
         ignored = m.start.ignored;
-        if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
+        for (const n of m.start.notices) hooks.notice(n);
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.start.rejectsHeaders, opts.force);
         yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: m.start.columns, present: m.start.present, headers: m.start.issueHeaders, keyHeader: m.start.keyHeader };
       } else if (m.type === 'batch') {

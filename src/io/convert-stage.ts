@@ -12,7 +12,7 @@ import { createMappedConverter, type MappedConverter } from './mapping/converter
 import { mappingFromJson } from './mapping/mapping.js';
 import { PROFILES } from './profiles/index.js';
 import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput, type ProfileReport } from './profiles/types.js';
-import { buildRowPlan, type RowIssue, type RowPlan } from './row-plan.js';
+import { buildRowPlan, ignoredColumnsNotice, type RowIssue, type RowPlan } from './row-plan.js';
 
 export interface ConvertJob {
   kind: ImportKind;
@@ -42,6 +42,8 @@ export interface ConvertStart {
   present: string[];
   /** Header cells that map to no field. */
   ignored: string[];
+  /** Lines for stderr about the header (the ignored columns, the KPIs the file cannot give). */
+  notices: string[];
   /** Headers that bad rows' columns are counted in, for "column N" in messages. */
   issueHeaders: string[];
   /** Header of the rejects file: the file's own columns. */
@@ -127,6 +129,7 @@ export class ConvertStage {
       columns: plan.columns,
       present: plan.present,
       ignored: plan.ignored,
+      notices: headerNotices(job.file, plan),
       // Bad rows of a mapped file are described by the file's own columns.
       issueHeaders: mapped ? (mapping?.header ? headers : []) : planHeaders,
       rejectsHeaders: mapped ? mapped.sourceHeaders : planHeaders,
@@ -191,6 +194,12 @@ export class ConvertStage {
       cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
     };
   }
+}
+
+/** What the header means for the user: the ignored columns. */
+function headerNotices(file: string, plan: RowPlan): string[] {
+  const ignored = ignoredColumnsNotice(file, plan.ignored);
+  return ignored ? [ignored] : [];
 }
 
 /** Working days by the official and company calendars, loaded at the first question (a half day of leave). */

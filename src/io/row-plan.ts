@@ -109,6 +109,25 @@ export function trimSpaces(cell: string): string {
   return cell.slice(a, b);
 }
 
+/** Ignored columns named on stderr: at most this many, then a count. */
+const MAX_NAMED_COLUMNS = 20;
+/** Characters of an ignored column's name shown on stderr. */
+const MAX_NAME_CHARS = 60;
+
+/** A header cell for a one-line message: cut to MAX_NAME_CHARS, quoted (JSON) when it holds a control character. */
+function columnName(header: string): string {
+  const cut = header.length > MAX_NAME_CHARS ? `${header.slice(0, MAX_NAME_CHARS)}…` : header;
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(cut) ? JSON.stringify(cut) : cut;
+}
+
+/** The stderr line naming a file's ignored columns (the first 20, then how many more), or undefined when there are none. */
+export function ignoredColumnsNotice(file: string, ignored: readonly string[]): string | undefined {
+  if (ignored.length === 0) return undefined;
+  const named = ignored.slice(0, MAX_NAMED_COLUMNS).map(columnName).join(', ');
+  const more = ignored.length > MAX_NAMED_COLUMNS ? ` … and ${ignored.length - MAX_NAMED_COLUMNS} more (${ignored.length} in all)` : '';
+  return `${file}: ignored columns: ${named}${more}`;
+}
+
 /** Every accepted header name of a field, for messages. */
 export function headerNames(field: FieldSpec): string {
   return [field.name, ...field.aliases].join(' / ');

@@ -227,3 +227,28 @@ describe('issue 18.8: phone-system logs and mappings that cannot be right', () =
     expect(existsSync(db('ymd.db'))).toBe(false);
   });
 });
+
+describe('issue 18, small ones: a line of 100k ignored column names', () => {
+  test('stderr names the first 20 ignored columns and counts the rest; JSON still lists them all', () => {
+    const extra = Array.from({ length: 100_000 }, (_, i) => `x${i + 1}`);
+    write('wide.csv', `call_id,started_at,outcome,${extra.join(',')}\nW1,2026-10-12 09:00:00,answered${','.repeat(extra.length)}\n`);
+    const r = run(['--db', 'wide.db', 'import', 'calls', '--format', 'json', 'wide.csv']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe([
+      `wide.csv: ignored columns: ${extra.slice(0, 20).join(', ')} … and 99980 more (100000 in all)`,
+      summary('wide.csv', 1, 1, 1).trimEnd(),
+      '',
+    ].join('\n'));
+    expect((JSON.parse(r.stdout) as { ignored_columns: string[] }).ignored_columns).toHaveLength(100_000);
+  });
+
+  test('a few ignored columns are all named; a long or multi-line name is cut and quoted, so it cannot forge a line', () => {
+    write('few.csv', `call_id,started_at,outcome,备注,"two\nlines",${'y'.repeat(300)}\nF1,2026-10-12 09:00:00,answered,,,\n`);
+    const r = run(['--db', 'few.db', 'import', 'calls', 'few.csv']);
+    expect(r).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: `few.csv: ignored columns: 备注, "two\\nlines", ${'y'.repeat(60)}…\n` + summary('few.csv', 1, 1, 1).replace('1 rows', '1 rows'),
+    });
+  });
+});
