@@ -252,3 +252,48 @@ describe('issue 18, small ones: a line of 100k ignored column names', () => {
     });
   });
 });
+
+describe('issue 17.16: without --skip-invalid, every bad row is counted, key conflicts further on included', () => {
+  test('a bad value on line 3 and a key given twice with different content on line 5: 2 bad rows both ways', () => {
+    write('conflict.csv', [
+      'call_id,started_at,outcome,wait_seconds',
+      'K1,2026-10-12 09:00:00,answered,5',
+      'K2,2026-10-12 09:01:00,maybe,5',
+      'K3,2026-10-12 09:02:00,answered,7',
+      'K1,2026-10-12 09:00:00,answered,9',
+      'K3,2026-10-12 09:02:00,answered,7',
+      '',
+    ].join('\n'));
+    const strict = run(['--db', 'conflict.db', 'import', 'calls', 'conflict.csv']);
+    expect(strict).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: refused('conflict.csv', [
+        '  line 3: column 3 (outcome): "maybe" is not one of answered, abandoned',
+        '  line 5: column 1 (call_id): call_id K1 is also on line 2 with different content (keep one of the two lines)',
+      ]),
+    });
+    expectNothingWritten('conflict.db');
+    const skip = run(['--db', 'conflict.db', 'import', 'calls', '--skip-invalid', '--rejects', 'conflict.rejects.csv', '--format', 'json', 'conflict.csv']);
+    expect(skip.status).toBe(0);
+    expect(JSON.parse(skip.stdout)).toMatchObject({ rows: 5, inserted: 2, rejected: 2, skipped: 1 });
+  });
+
+  test('25 bad values, then a conflict on the last line: "26 bad rows", the first 20 by line, "… and 6 more"; --skip-invalid rejects 26', () => {
+    const lines = ['call_id,started_at,outcome'];
+    for (let i = 0; i < 25; i++) lines.push(`B${i},2026-10-12 09:00:00,maybe`);
+    lines.push('G1,2026-10-12 09:00:00,answered');
+    for (let i = 0; i < 300; i++) lines.push(`N${i},2026-10-12 09:00:00,answered`);
+    lines.push('G1,2026-10-12 09:00:00,abandoned');
+    write('many.csv', lines.join('\n') + '\n');
+    const strict = run(['--db', 'many.db', 'import', 'calls', 'many.csv']);
+    expect(strict.status).toBe(3);
+    const err = strict.stderr.split('\n');
+    expect(err[0]).toBe('error: many.csv: 26 bad rows; nothing was imported from this file');
+    expect(err.slice(1, 21)).toEqual(Array.from({ length: 20 }, (_, i) => `  line ${i + 2}: column 3 (outcome): "maybe" is not one of answered, abandoned`));
+    expect(err.slice(21)).toEqual(['  … and 6 more', ROWS_HINT, '']);
+    expectNothingWritten('many.db');
+    const skip = run(['--db', 'many.db', 'import', 'calls', '--skip-invalid', '--rejects', 'many.rejects.csv', '--format', 'json', 'many.csv']);
+    expect(JSON.parse(skip.stdout)).toMatchObject({ rows: 327, inserted: 301, rejected: 26 });
+  });
+});
