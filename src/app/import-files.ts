@@ -71,7 +71,8 @@ export interface ImportHooks {
   db: Database.Database;
   dbPath: string;
   now: () => number;
-  notice: (line: string) => void;
+  /** A line for stderr; `terminalOnly`: shown only when stderr is a terminal (informational, not for a cron job's mail). */
+  notice: (line: string, opts?: { terminalOnly?: boolean }) => void;
   progress?: (file: string, bytes: number, total: number) => void;
   isInterrupted: () => boolean;
 }
@@ -125,6 +126,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         stage.start(m.start.headers);
         ignored = m.start.ignored;
         for (const n of m.start.notices) hooks.notice(n);
+        for (const n of m.start.terminalNotices) hooks.notice(n, { terminalOnly: true });
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.start.rejectsHeaders, opts.force);
         yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: m.start.columns, present: m.start.present, headers: m.start.issueHeaders, keyHeader: m.start.keyHeader };
       } else if (m.type === 'batch') {

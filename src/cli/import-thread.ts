@@ -31,7 +31,7 @@ export interface ImportJob {
 }
 
 export type ThreadMessage =
-  | { type: 'notice'; line: string }
+  | { type: 'notice'; line: string; terminalOnly?: boolean }
   | { type: 'file'; file: string }
   | { type: 'progress'; bytes: number; total: number }
   | { type: 'summary'; summary: ImportSummary }
@@ -62,7 +62,7 @@ export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): 
       post({ type: 'file', file });
       const summary = await importFile(file, opts, {
         db: handle.db, dbPath: handle.path, now, isInterrupted: () => Atomics.load(flag, 0) === 1,
-        notice: (line) => post({ type: 'notice', line }),
+        notice: (line, o) => post({ type: 'notice', line, terminalOnly: o?.terminalOnly }),
         progress: (_f, bytes, total) => post({ type: 'progress', bytes, total }),
       });
       post({ type: 'summary', summary });

@@ -43,6 +43,11 @@ export interface FieldSpec {
   localDay?: 'day' | 'day-hour';
   /** Name of the stored local-day column (default local_day). */
   dayColumn?: string;
+  /**
+   * The unit the stored value is in, when a header may name one in parentheses (`时长（分钟）`):
+   * a duration is always in seconds; this says it for decimals (hours, kg, yuan).
+   */
+  unit?: 'hours' | 'kg' | 'yuan';
 }
 
 export interface KindSpec {
@@ -105,6 +110,7 @@ const text = { type: 'text' } as const;
 const phone = { type: 'phone' } as const;
 const duration = { type: 'duration' } as const;
 const money = { type: 'decimal', min: 0 } as const;
+const yuan = 'yuan' as const;
 
 export const OPERATORS: KindSpec = {
   kind: 'operators',
@@ -118,9 +124,9 @@ export const OPERATORS: KindSpec = {
     { name: 'work_start_date', aliases: ['参加工作日期', '参加工作时间', '首次参加工作日期'], value: { type: 'date' }, defaultFrom: 'hire_date' },
     { name: 'termination_date', aliases: ['离职日期', '离职时间'], value: { type: 'date' } },
     { name: 'level', aliases: ['岗位级别', '级别', '职级'], value: text },
-    { name: 'base_salary', aliases: ['基本工资'], value: money },
-    { name: 'performance_base', aliases: ['绩效工资基数', '绩效基数'], value: money },
-    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money, defaultFrom: 'base_salary' },
+    { name: 'base_salary', aliases: ['基本工资'], value: money, unit: yuan },
+    { name: 'performance_base', aliases: ['绩效工资基数', '绩效基数'], value: money, unit: yuan },
+    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money, defaultFrom: 'base_salary', unit: yuan },
   ],
   checkRow(row) {
     const hire = row.get('hire_date') as string;
@@ -184,8 +190,8 @@ export const ORDERS: KindSpec = {
     { name: 'receiver_phone', aliases: ['收件人电话', '收件电话'], value: phone, pii: 'phone' },
     { name: 'receiver_address', aliases: ['收件地址', '收件人地址'], value: text, pii: 'address' },
     { name: 'service', aliases: ['产品类型', '服务类型', '产品'], value: text },
-    { name: 'weight_kg', aliases: ['重量', '重量kg', '重量(kg)', 'weight'], value: { type: 'decimal', min: 0, max: 100000 } },
-    { name: 'fee', aliases: ['运费', '费用', '金额'], value: money },
+    { name: 'weight_kg', aliases: ['重量', '重量kg', '重量(kg)', 'weight'], value: { type: 'decimal', min: 0, max: 100000 }, unit: 'kg' },
+    { name: 'fee', aliases: ['运费', '费用', '金额'], value: money, unit: yuan },
     { name: 'status', aliases: ['状态', '订单状态'], value: text },
     { name: 'corrected', aliases: ['是否更正', '已更正'], value: { type: 'yesno' } },
   ],
@@ -326,7 +332,7 @@ export const TRAININGS: KindSpec = {
     { name: 'date', aliases: ['日期', '培训日期'], value: { type: 'date' }, required: true },
     { name: 'topic', aliases: ['主题', '课程', '培训主题'], value: text, required: true },
     { name: 'kind', aliases: ['类型', '培训类型'], value: { type: 'enum', values: TRAINING_KIND_VALUES }, required: true },
-    { name: 'hours', aliases: ['学时', '时长'], value: { type: 'decimal', min: 0, max: 24 } },
+    { name: 'hours', aliases: ['学时', '时长'], value: { type: 'decimal', min: 0, max: 24 }, unit: 'hours' },
     { name: 'trainer', aliases: ['讲师', '培训师'], value: text },
   ],
 };
@@ -366,4 +372,54 @@ export function normalizeHeader(header: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\u200b-\u200f\u2060\ufeff_\-.]/g, '');
+}
+
+/** A unit of time a header may name: durations are stored in seconds, training hours in hours. */
+export type TimeUnit = 'seconds' | 'minutes' | 'hours';
+
+/** Unit words in parentheses after a header (normalised as headers are), by what they measure. */
+const UNIT_WORDS: Readonly<Record<string, { measures: 'time'; unit: TimeUnit } | { measures: 'kg' | 'yuan' }>> = Object.assign(Object.create(null), {
+  ...Object.fromEntries(['s', 'sec', 'secs', 'second', 'seconds', '秒', '秒钟'].map((w) => [w, { measures: 'time', unit: 'seconds' }])),
+  ...Object.fromEntries(['min', 'mins', 'minute', 'minutes', '分', '分钟'].map((w) => [w, { measures: 'time', unit: 'minutes' }])),
+  ...Object.fromEntries(['h', 'hr', 'hrs', 'hour', 'hours', '小时', '时'].map((w) => [w, { measures: 'time', unit: 'hours' }])),
+  ...Object.fromEntries(['kg', 'kgs', '公斤', '千克'].map((w) => [w, { measures: 'kg' }])),
+  ...Object.fromEntries(['元', 'yuan', 'rmb', 'cny', '¥'].map((w) => [w, { measures: 'yuan' }])),
+});
+
+const ACCEPTED_UNITS = {
+  time: 'seconds (s, sec, 秒), minutes (min, 分钟, 分) or hours (h, 小时)',
+  kg: 'kg (公斤, 千克)',
+  yuan: 'yuan (元, rmb, cny)',
+} as const;
+
+/** What a header cell means for a kind: a field (with the unit of time its values are in), a unit hotline cannot read, or nothing. */
+export type HeaderMatch =
+  | { field: FieldSpec; timeUnit?: TimeUnit }
+  | { field: FieldSpec; badUnit: string; accepted: string }
+  | undefined;
+
+/**
+ * Issue 17.6: a header is a field's name or alias, optionally followed by a unit in ASCII or
+ * full-width parentheses (`等待时长(秒)`, `talk (min)`, `时长（分钟）`, `基本工资(元)`). A unit of time
+ * is converted (durations to seconds, training hours to hours); kg and yuan are what those
+ * fields hold. Another unit after a field that has one is named as unreadable; parentheses after
+ * a field without a unit (`备注(内部)`) are not a unit, and the header matches nothing.
+ */
+export function headerMatcher(spec: KindSpec): (header: string) => HeaderMatch {
+  const byAlias = new Map<string, FieldSpec>();
+  for (const f of spec.fields) for (const n of [f.name, ...f.aliases]) byAlias.set(normalizeHeader(n), f);
+  return (header) => {
+    const norm = normalizeHeader(header);
+    const exact = byAlias.get(norm);
+    if (exact) return { field: exact };
+    const m = /^(.+)\(([^()]+)\)$/.exec(norm);
+    const field = m ? byAlias.get(m[1] as string) : undefined;
+    if (!m || !field) return undefined;
+    const measures = field.value.type === 'duration' || field.unit === 'hours' ? 'time' : field.unit;
+    if (measures === undefined) return undefined;
+    const word = UNIT_WORDS[m[2] as string];
+    const written = /[(（]([^()（）]*)[)）]\s*$/.exec(header)?.[1]?.trim() ?? (m[2] as string);
+    if (!word || word.measures !== measures) return { field, badUnit: written, accepted: ACCEPTED_UNITS[measures] };
+    return word.measures === 'time' ? { field, timeUnit: word.unit } : { field };
+  };
 }

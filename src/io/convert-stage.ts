@@ -42,8 +42,13 @@ export interface ConvertStart {
   present: string[];
   /** Header cells that map to no field. */
   ignored: string[];
-  /** Lines for stderr about the header (the ignored columns, the KPIs the file cannot give). */
+  /** Lines for stderr about the header (the ignored columns). */
   notices: string[];
+  /**
+   * Lines for stderr only when it is a terminal: the KPIs a calls file cannot give (its
+   * statistics show them as n/a). A cron job's mail does not get them on every run.
+   */
+  terminalNotices: string[];
   /** Headers that bad rows' columns are counted in, for "column N" in messages. */
   issueHeaders: string[];
   /** Header of the rejects file: the file's own columns. */
@@ -129,7 +134,8 @@ export class ConvertStage {
       columns: plan.columns,
       present: plan.present,
       ignored: plan.ignored,
-      notices: headerNotices(job.file, plan),
+      notices: ignoredNotices(job, plan),
+      terminalNotices: kpiNotices(job, plan),
       // Bad rows of a mapped file are described by the file's own columns.
       issueHeaders: mapped ? (mapping?.header ? headers : []) : planHeaders,
       rejectsHeaders: mapped ? mapped.sourceHeaders : planHeaders,
@@ -196,10 +202,29 @@ export class ConvertStage {
   }
 }
 
-/** What the header means for the user: the ignored columns. */
-function headerNotices(file: string, plan: RowPlan): string[] {
-  const ignored = ignoredColumnsNotice(file, plan.ignored);
+/** Call columns without which some KPIs are unknown (issue 17.6), and what the statistics then show as n/a. */
+const KPI_COLUMNS = [
+  { field: 'wait_seconds', kpis: 'service level, answered within the threshold, ASA and abandon waits' },
+  { field: 'talk_seconds', kpis: 'AHT and talk time' },
+] as const;
+
+/** The ignored columns of the header, as one line (or none). */
+function ignoredNotices(job: ConvertJob, plan: RowPlan): string[] {
+  const ignored = ignoredColumnsNotice(job.file, plan.ignored);
   return ignored ? [ignored] : [];
+}
+
+/** The KPIs a calls file cannot give, one line per missing column. */
+function kpiNotices(job: ConvertJob, plan: RowPlan): string[] {
+  const out: string[] = [];
+  if (job.kind !== 'calls') return out;
+  for (const { field, kpis } of KPI_COLUMNS) {
+    if (plan.fieldIndex.has(field)) continue;
+    const spec = plan.spec.fields.find((f) => f.name === field);
+    const what = job.mapping ? `the mapping ${job.mapping.file} gives no ${field}` : `no ${field} column (${spec?.aliases.slice(0, 3).join(', ')} …)`;
+    out.push(`${job.file}: ${what}: ${kpis} of its calls show n/a`);
+  }
+  return out;
 }
 
 /** Working days by the official and company calendars, loaded at the first question (a half day of leave). */

@@ -3,7 +3,7 @@
  * field, and how one CSV record becomes the values of one stored row.
  */
 import { localDateOf, localHourOf } from '../domain/dates.js';
-import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type ValueType } from '../domain/kinds.js';
+import { headerMatcher, normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type TimeUnit, type ValueType } from '../domain/kinds.js';
 import { InputError } from '../errors.js';
 import {
   FieldError,
@@ -12,7 +12,9 @@ import {
   parseDateTime,
   parseDecimal,
   parseDuration,
+  parseDurationIn,
   parseEnum,
+  parseHoursIn,
   parseId,
   parseInteger,
   parsePhone,
@@ -133,12 +135,21 @@ export function headerNames(field: FieldSpec): string {
   return [field.name, ...field.aliases].join(' / ');
 }
 
-/** Maps a header row to the fields of `spec`; throws InputError for duplicate or missing columns. */
+/** The parser of a field whose header names a unit of time (durations in seconds, training hours in hours). */
+function unitParser(field: FieldSpec, unit: TimeUnit, zone: string): Parser {
+  if (field.value.type === 'duration') return unit === 'seconds' ? parseDuration : (t) => parseDurationIn(t, unit);
+  if (unit === 'hours') return parserFor(field.value, zone);
+  const max = field.value.type === 'decimal' ? (field.value.max ?? Infinity) : Infinity;
+  return (t) => parseHoursIn(t, unit, max);
+}
+
+/** Maps a header row to the fields of `spec`; throws InputError for duplicate or missing columns, or a unit it cannot read. */
 export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: string; zone: string; sourceZone?: string; workingDays?: RowContext['workingDays'] }): RowPlan {
-  const byAlias = new Map<string, FieldSpec>();
-  for (const f of spec.fields) for (const n of [f.name, ...f.aliases]) byAlias.set(normalizeHeader(n), f);
+  const match = headerMatcher(spec);
   const seen = new Map<string, number>();
   const fieldIndex = new Map<string, number>();
+  /** Fields whose header names a unit of time other than the stored one. */
+  const units = new Map<string, TimeUnit>();
   const ignored: string[] = [];
   headers.forEach((h, i) => {
     const norm = normalizeHeader(h);
@@ -150,8 +161,15 @@ export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: st
       });
     }
     seen.set(norm, i);
-    const field = byAlias.get(norm);
-    if (!field) return void ignored.push(h);
+    const found = match(h);
+    if (!found) return void ignored.push(h);
+    const field = found.field;
+    if ('badUnit' in found) {
+      throw new InputError(`${opts.file}: line 1: column "${h}": the unit "${found.badUnit}" is not one hotline reads for ${field.name}`, {
+        hint: `write the unit as ${found.accepted}, or leave it out`,
+      });
+    }
+    if (found.timeUnit) units.set(field.name, found.timeUnit);
     const other = fieldIndex.get(field.name);
     if (other !== undefined) {
       throw new InputError(`${opts.file}: line 1: columns "${headers[other]}" and "${h}" both mean ${field.name}`, {
@@ -162,7 +180,7 @@ export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: st
   });
   const missing = spec.fields.filter((f) => f.required && !fieldIndex.has(f.name));
   if (missing.length > 0) throw missingColumnsError(spec, headers, missing, opts.file);
-  return makePlan(spec, headers, ignored, fieldIndex, opts.zone, opts.sourceZone ?? opts.zone, { workingDays: opts.workingDays });
+  return makePlan(spec, headers, ignored, fieldIndex, { zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone, units }, { workingDays: opts.workingDays });
 }
 
 function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSpec[], file: string): InputError {
@@ -179,8 +197,12 @@ function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSp
   });
 }
 
-function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, zone: string, sourceZone: string, ctx: RowContext): RowPlan {
-  const steps = spec.fields.map((f) => ({ field: f, index: fieldIndex.get(f.name) ?? -1, parse: parserFor(f.value, sourceZone) }));
+function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, at: { zone: string; sourceZone: string; units: Map<string, TimeUnit> }, ctx: RowContext): RowPlan {
+  const { zone, sourceZone, units } = at;
+  const steps = spec.fields.map((f) => {
+    const unit = units.get(f.name);
+    return { field: f, index: fieldIndex.get(f.name) ?? -1, parse: unit ? unitParser(f, unit, sourceZone) : parserFor(f.value, sourceZone) };
+  });
   const columns = storedColumns(spec);
   const width = headers.length;
   const present = presentColumns(spec, fieldIndex);

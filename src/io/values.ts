@@ -199,6 +199,33 @@ export function parseDuration(text: string): number {
   return seconds;
 }
 
+const SECONDS_PER = { seconds: 1, minutes: 60, hours: 3600 } as const;
+
+/**
+ * A duration from a column whose header names minutes or hours (`通话时长（分钟）`, issue 17.6): a
+ * decimal number of that unit, rounded to the second, or H:MM:SS as in any duration column.
+ */
+export function parseDurationIn(text: string, unit: 'minutes' | 'hours'): number {
+  if (text.includes(':') || text.includes('：')) return parseDuration(text);
+  const t = toHalfWidth(text);
+  if (/^-/.test(t)) throw new FieldError(`"${text}" is negative; a duration cannot be`);
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) throw new FieldError(`"${text}" is not a duration`, unit === 'minutes' ? 'use minutes (2.5) or H:MM:SS (0:02:30)' : 'use hours (0.5) or H:MM:SS (0:30:00)');
+  const seconds = Math.round(Number(t) * SECONDS_PER[unit]);
+  if (seconds > MAX_DURATION) throw new FieldError(`"${text}" is longer than 24 hours`);
+  return seconds;
+}
+
+/**
+ * Hours (a decimal, as training hours are stored) from a column whose header names another unit
+ * of time: converted and rounded to 2 decimals; H:MM:SS is read as a time. At most `max` hours.
+ */
+export function parseHoursIn(text: string, unit: 'seconds' | 'minutes', max: number): number {
+  const seconds = text.includes(':') || text.includes('：') ? parseDuration(text) : parseDecimal(text, { min: 0 }) * SECONDS_PER[unit];
+  const hours = Math.round((seconds / 3600) * 100) / 100;
+  if (hours > max) throw new FieldError(`${text} ${unit} is above the maximum ${max} hours`);
+  return hours;
+}
+
 /** A decimal number such as 12.5 or -3 (no thousands separators, no units). */
 export function parseDecimal(text: string, range?: { min?: number; max?: number }): number {
   const t = toHalfWidth(text);

@@ -4,9 +4,9 @@
 // as it was when the file is refused.
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { rows, tableCounts, workspace, zeros } from './support.js';
+import { inTerminal, rows, tableCounts, withDb, workspace, zeros } from './support.js';
 
-const { run, write, db } = workspace('hotline-e2e-values-');
+const { run, write, db, dir } = workspace('hotline-e2e-values-');
 
 /** Nothing imported: no database at all, or one where every table (the ledger included) is empty. */
 function expectNothingWritten(name: string): void {
@@ -295,5 +295,87 @@ describe('issue 17.16: without --skip-invalid, every bad row is counted, key con
     expectNothingWritten('many.db');
     const skip = run(['--db', 'many.db', 'import', 'calls', '--skip-invalid', '--rejects', 'many.rejects.csv', '--format', 'json', 'many.csv']);
     expect(JSON.parse(skip.stdout)).toMatchObject({ rows: 327, inserted: 301, rejected: 26 });
+  });
+});
+
+describe('issue 17.6: headers with a unit, and KPIs a file cannot give', () => {
+  /** The day's totals as `stats daily --format json` gives them. */
+  const totals = (name: string, date = '2026-10-12'): Record<string, unknown> => {
+    const r = run(['--db', name, 'stats', 'daily', '--date', date, '--format', 'json']);
+    expect(r.status).toBe(0);
+    return (JSON.parse(r.stdout) as { totals: Record<string, unknown> }).totals;
+  };
+
+  test('等待时长(秒), 通话时长（分钟）, wait (s), talk (min) are read, minutes converted: the service level is the real one, not 0', () => {
+    write('units-zh.csv', [
+      '通话编号,来电时间,呼叫结果,等待时长(秒),通话时长（分钟）',
+      'U1,2026-10-12 09:00:00,已接听,8,2.5',
+      'U2,2026-10-12 09:10:00,已接听,40,0:03:00',
+      'U3,2026-10-12 09:20:00,放弃,3,0',
+      '',
+    ].join('\n'));
+    write('units-en.csv', 'call_id,started_at,outcome,wait (s),talk (min)\nU4,2026-10-12 10:00:00,answered,10,1\n');
+    const r = run(['--db', 'units.db', 'import', 'calls', 'units-zh.csv', 'units-en.csv']);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: summary('units-zh.csv', 3, 3, 1) + summary('units-en.csv', 1, 1, 2) });
+    expect(rows(db('units.db'), 'SELECT call_id, wait_seconds, talk_seconds FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'U1', wait_seconds: 8, talk_seconds: 150 },
+      { call_id: 'U2', wait_seconds: 40, talk_seconds: 180 },
+      { call_id: 'U3', wait_seconds: 3, talk_seconds: 0 },
+      { call_id: 'U4', wait_seconds: 10, talk_seconds: 60 },
+    ]);
+    // A: answered within 15 s (U1, U4) / offered 4 = 0.5; AHT (150 + 180 + 60) / 3 = 130.
+    expect(totals('units.db')).toMatchObject({ offered: 4, answered_within_threshold: 2, service_level: 0.5, aht_seconds: 130, talk_seconds: 390 });
+  });
+
+  test('a unit hotline cannot read (毫秒) refuses the file at its header, naming the column and the units it reads', () => {
+    write('ms.csv', 'call_id,started_at,outcome,通话时长(毫秒)\nM1,2026-10-12 09:00:00,answered,150000\n');
+    expect(run(['--db', 'ms.db', 'import', 'calls', 'ms.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: [
+        'error: ms.csv: line 1: column "通话时长(毫秒)": the unit "毫秒" is not one hotline reads for talk_seconds',
+        'hint: write the unit as seconds (s, sec, 秒), minutes (min, 分钟, 分) or hours (h, 小时), or leave it out',
+        '',
+      ].join('\n'),
+    });
+    expectNothingWritten('ms.db');
+  });
+
+  test('no wait column: service level, within-threshold counts and ASA are null (n/a), never 0, from the summary and from the calls alike', () => {
+    write('nowait.csv', 'call_id,started_at,operator_id,outcome,talk_seconds\nN1,2026-10-12 09:00:00,1001,answered,100\nN2,2026-10-12 09:05:00,1001,answered,50\nN3,2026-10-12 09:06:00,,abandoned,0\n');
+    // Not at a terminal (a cron job): the summary line only.
+    expect(run(['--db', 'nowait.db', 'import', 'calls', 'nowait.csv'])).toEqual({ status: 0, stdout: '', stderr: summary('nowait.csv', 3, 3, 1) });
+    const unknown = { service_level: null, answered_within_threshold: null, abandoned_within_threshold: null, short_abandoned: null, asa_seconds: null, max_wait_seconds: null, aht_seconds: 75, talk_seconds: 150 };
+    expect(totals('nowait.db')).toMatchObject({ offered: 3, answered: 2, abandoned: 1, ...unknown });
+    const range = JSON.parse(run(['--db', 'nowait.db', 'stats', 'range', '--from', '2026-10-12', '--to', '2026-10-12', '--by', 'operator', '--format', 'json']).stdout) as { rows: Record<string, unknown>[] };
+    expect(range.rows).toEqual([expect.objectContaining({ period: '1001', answered: 2, service_level: null, answered_within_threshold: null, aht_seconds: 75 })]);
+    // The same from the calls themselves (no per-day summary).
+    withDb(db('nowait.db'), (d) => d.prepare("DELETE FROM settings WHERE key = 'stats_summary'").run());
+    expect(totals('nowait.db')).toMatchObject(unknown);
+  });
+
+  test('no talk column: AHT and talk time are null (n/a), never 0', () => {
+    write('notalk.csv', 'call_id,started_at,outcome,wait_seconds\nT1,2026-10-12 09:00:00,answered,10\nT2,2026-10-12 09:05:00,answered,20\n');
+    expect(run(['--db', 'notalk.db', 'import', 'calls', 'notalk.csv']).status).toBe(0);
+    expect(totals('notalk.db')).toMatchObject({ answered: 2, service_level: 0.5, asa_seconds: 15, aht_seconds: null, talk_seconds: null });
+  });
+
+  test('import inspect maps a header with a unit as the import does; one with a unit it cannot read maps to nothing', () => {
+    write('inspect.csv', 'call_id,started_at,outcome,等待时长(秒),talk (min),通话时长(毫秒)\nI1,2026-10-12 09:00:00,answered,5,1,100\n');
+    const r = run(['import', 'inspect', 'inspect.csv', '--kind', 'calls', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { columns: unknown[] }).columns.slice(3)).toEqual([
+      { column: 4, header: '等待时长(秒)', field: 'wait_seconds' },
+      { column: 5, header: 'talk (min)', field: 'talk_seconds' },
+      { column: 6, header: '通话时长(毫秒)', field: null },
+    ]);
+  });
+
+  test('at a terminal, the import says which KPIs the file cannot give', () => {
+    write('tty.csv', 'call_id,started_at,outcome\nY1,2026-10-12 09:00:00,answered\n');
+    const r = inTerminal(['--db', 'tty.db', 'import', 'calls', 'tty.csv'], { cwd: dir() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('tty.csv: no wait_seconds column (等待时长, 振铃时长, 排队时长 …): service level, answered within the threshold, ASA and abandon waits of its calls show n/a');
+    expect(r.stdout).toContain('tty.csv: no talk_seconds column (通话时长, talk, billsec …): AHT and talk time of its calls show n/a');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCalendar, countWorkingDays, type CalendarFile } from '../../src/domain/calendar.js';
 import type { IsoDate } from '../../src/domain/dates.js';
-import { CALLS, LEAVE, OPERATORS, TICKETS } from '../../src/domain/kinds.js';
+import { CALLS, EVALUATIONS, LEAVE, OPERATORS, ORDERS, TICKETS, TRAININGS } from '../../src/domain/kinds.js';
 import { ROOT } from '../helpers/cli.js';
 import { InputError } from '../../src/errors.js';
 import { buildRowPlan, type RowIssue, type RowPlan } from '../../src/io/row-plan.js';
@@ -388,5 +388,76 @@ describe('tickets row checks (issue 18.8)', () => {
 
   test('promised when it was opened → stored', () => {
     expect(stored(plan, ['T1', 'complaint', '2026-11-03 09:05', '1001', '2026-11-03 09:05'])).toMatchObject({ ticket_id: 'T1' });
+  });
+});
+
+describe('headers with a unit (issue 17.6)', () => {
+  test.each([
+    { name: '等待时长(秒) and 通话时长(秒)', headers: ['等待时长(秒)', '通话时长(秒)'], cells: ['12', '185'], wait: 12, talk: 185 },
+    { name: 'full-width parentheses: 等待时长（秒）, 通话时长（分钟）', headers: ['等待时长（秒）', '通话时长（分钟）'], cells: ['12', '2.5'], wait: 12, talk: 150 },
+    { name: 'wait (s), talk (min)', headers: ['wait (s)', 'talk (min)'], cells: ['0:00:12', '3'], wait: 12, talk: 180 },
+    { name: 'minutes rounded to the second: 1.33 min', headers: ['wait (sec)', 'talk (minutes)'], cells: ['12', '1.33'], wait: 12, talk: 80 },
+    { name: 'H:MM:SS in a minutes column is still a time', headers: ['wait_seconds (秒)', '通话时长(分)'], cells: ['12', '0:01:15'], wait: 12, talk: 75 },
+    { name: 'hours', headers: ['排队时长(s)', 'talk (h)'], cells: ['12', '0.5'], wait: 12, talk: 1800 },
+    { name: 'full-width digits in a minutes column', headers: ['wait (s)', 'talk (min)'], cells: ['12', '２.５'], wait: 12, talk: 150 },
+  ])('$name → wait $wait s, talk $talk s', ({ headers, cells, wait, talk }) => {
+    const plan = buildRowPlan(CALLS, [...MINIMAL, ...headers], SHANGHAI);
+    expect(plan.ignored).toEqual([]);
+    expect(stored(plan, ['C1', '2026-11-03 09:05', 'answered', ...cells])).toMatchObject({ wait_seconds: wait, talk_seconds: talk });
+  });
+
+  test.each([
+    { name: 'negative minutes', cell: '-1', reason: '"-1" is negative; a duration cannot be', hint: undefined },
+    { name: 'over 24 hours in minutes', cell: '1441', reason: '"1441" is longer than 24 hours', hint: undefined },
+    { name: 'a unit written in the cell', cell: '3min', reason: '"3min" is not a duration', hint: 'use minutes (2.5) or H:MM:SS (0:02:30)' },
+  ])('a minutes column: $name → an issue', ({ cell, reason, hint }) => {
+    const plan = buildRowPlan(CALLS, [...MINIMAL, 'talk (min)'], SHANGHAI);
+    expect(issueOf(plan, ['C1', '2026-11-03 09:05', 'answered', cell])).toEqual({ line: 2, column: 'talk (min)', value: cell, reason, hint });
+  });
+
+  test.each([
+    { name: '时长（分钟）', header: '时长（分钟）', cell: '90', hours: 1.5 },
+    { name: '学时(h)', header: '学时(h)', cell: '2', hours: 2 },
+    { name: '时长(分钟), 100 min to 2 decimals', header: '时长(分钟)', cell: '100', hours: 1.67 },
+    { name: 'hours (H:MM:SS)', header: 'hours (min)', cell: '1:30:00', hours: 1.5 },
+  ])('trainings hours from $name → $hours h', ({ header, cell, hours }) => {
+    const plan = buildRowPlan(TRAININGS, ['场次', '日期', '主题', '类型', header], { file: 'trainings.csv', zone: 'Asia/Shanghai' });
+    expect(stored(plan, ['S1', '2026-11-03', '投诉处理', '内部培训', cell])).toMatchObject({ hours });
+  });
+
+  test('trainings hours over 24 once converted → an issue', () => {
+    const plan = buildRowPlan(TRAININGS, ['场次', '日期', '主题', '类型', '时长（分钟）'], { file: 'trainings.csv', zone: 'Asia/Shanghai' });
+    expect(issueOf(plan, ['S1', '2026-11-03', '投诉处理', '内部培训', '1500'])).toMatchObject({ column: '时长（分钟）', reason: '1500 minutes is above the maximum 24 hours' });
+  });
+
+  test('money and weight take their own unit as written: 基本工资(元), 重量（公斤）', () => {
+    const ops = buildRowPlan(OPERATORS, ['工号', '姓名', '入职日期', '基本工资(元)'], { file: 'operators.csv', zone: 'Asia/Shanghai' });
+    expect(stored(ops, ['1001', '张三', '2024-03-01', '5000'])).toMatchObject({ base_salary: 5000 });
+    const orders = buildRowPlan(ORDERS, ['order_id', 'created_at', 'operator_id', '重量（公斤）', 'fee (元)'], { file: 'orders.csv', zone: 'Asia/Shanghai' });
+    expect(stored(orders, ['O1', '2026-11-03 09:05', '1001', '2.5', '12'])).toMatchObject({ weight_kg: 2.5, fee: 12 });
+  });
+
+  test.each([
+    { header: '通话时长(毫秒)', unit: '毫秒', field: 'talk_seconds', accepted: 'seconds (s, sec, 秒), minutes (min, 分钟, 分) or hours (h, 小时)' },
+    { header: 'talk (kg)', unit: 'kg', field: 'talk_seconds', accepted: 'seconds (s, sec, 秒), minutes (min, 分钟, 分) or hours (h, 小时)' },
+    { header: '重量(克)', unit: '克', field: 'weight_kg', accepted: 'kg (公斤, 千克)' },
+  ])('$header: a unit hotline does not convert refuses the file, naming it', ({ header, unit, field, accepted }) => {
+    const spec = field === 'weight_kg' ? ORDERS : CALLS;
+    const headers = field === 'weight_kg' ? ['order_id', 'created_at', 'operator_id', header] : [...MINIMAL, header];
+    expect(inputError(() => buildRowPlan(spec, headers, SHANGHAI))).toEqual({
+      message: `calls.csv: line 1: column "${header}": the unit "${unit}" is not one hotline reads for ${field}`,
+      hint: `write the unit as ${accepted}, or leave it out`,
+      details: [],
+      exitCode: 3,
+    });
+  });
+
+  test('a note in parentheses after a text column is not a unit: the column is ignored as before', () => {
+    const plan = buildRowPlan(EVALUATIONS, ['工号', '月份', '指标', '分数', '备注(内部)'], { file: 'evaluations.csv', zone: 'Asia/Shanghai' });
+    expect(plan.ignored).toEqual(['备注(内部)']);
+  });
+
+  test('wait and wait (s) in one file both mean wait_seconds: refused', () => {
+    expect(inputError(() => buildRowPlan(CALLS, [...MINIMAL, 'wait', 'wait (s)'], SHANGHAI)).message).toBe('calls.csv: line 1: columns "wait" and "wait (s)" both mean wait_seconds');
   });
 });
