@@ -12,7 +12,8 @@ import { createMappedConverter, type MappedConverter } from './mapping/converter
 import { mappingFromJson } from './mapping/mapping.js';
 import { PROFILES } from './profiles/index.js';
 import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput, type ProfileReport } from './profiles/types.js';
-import { buildRowPlan, ignoredColumnsNotice, type RowIssue, type RowPlan } from './row-plan.js';
+import { ignoredNotices, kpiNotices } from './header-notices.js';
+import { buildRowPlan, type RowIssue, type RowPlan } from './row-plan.js';
 
 export interface ConvertJob {
   kind: ImportKind;
@@ -200,31 +201,6 @@ export class ConvertStage {
       cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
     };
   }
-}
-
-/** Call columns without which some KPIs are unknown (issue 17.6), and what the statistics then show as n/a. */
-const KPI_COLUMNS = [
-  { field: 'wait_seconds', kpis: 'service level, answered within the threshold, ASA and abandon waits' },
-  { field: 'talk_seconds', kpis: 'AHT and talk time' },
-] as const;
-
-/** The ignored columns of the header, as one line (or none). */
-function ignoredNotices(job: ConvertJob, plan: RowPlan): string[] {
-  const ignored = ignoredColumnsNotice(job.file, plan.ignored);
-  return ignored ? [ignored] : [];
-}
-
-/** The KPIs a calls file cannot give, one line per missing column. */
-function kpiNotices(job: ConvertJob, plan: RowPlan): string[] {
-  const out: string[] = [];
-  if (job.kind !== 'calls') return out;
-  for (const { field, kpis } of KPI_COLUMNS) {
-    if (plan.fieldIndex.has(field)) continue;
-    const spec = plan.spec.fields.find((f) => f.name === field);
-    const what = job.mapping ? `the mapping ${job.mapping.file} gives no ${field}` : `no ${field} column (${spec?.aliases.slice(0, 3).join(', ')} …)`;
-    out.push(`${job.file}: ${what}: ${kpis} of its calls show n/a`);
-  }
-  return out;
 }
 
 /** Working days by the official and company calendars, loaded at the first question (a half day of leave). */

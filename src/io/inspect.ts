@@ -2,7 +2,8 @@
  * What hotline sees in a file before importing it: encoding, delimiter, header, a few rows, and
  * which canonical field each column maps to for a kind (or which kind fits best).
  */
-import { headerMatcher, IMPORT_KINDS, KIND_SPECS, type ImportKind } from '../domain/kinds.js';
+import { headerMatcher } from '../domain/header-units.js';
+import { IMPORT_KINDS, KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { readRecordBatches, sniffFile, type Encoding } from './csv-read.js';
 
 export interface ColumnMapping {

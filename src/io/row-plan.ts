@@ -3,7 +3,8 @@
  * field, and how one CSV record becomes the values of one stored row.
  */
 import { localDateOf, localHourOf } from '../domain/dates.js';
-import { headerMatcher, normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type TimeUnit, type ValueType } from '../domain/kinds.js';
+import { headerMatcher, type TimeUnit } from '../domain/header-units.js';
+import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type ValueType } from '../domain/kinds.js';
 import { InputError } from '../errors.js';
 import {
   FieldError,
@@ -111,25 +112,6 @@ export function trimSpaces(cell: string): string {
   return cell.slice(a, b);
 }
 
-/** Ignored columns named on stderr: at most this many, then a count. */
-const MAX_NAMED_COLUMNS = 20;
-/** Characters of an ignored column's name shown on stderr. */
-const MAX_NAME_CHARS = 60;
-
-/** A header cell for a one-line message: cut to MAX_NAME_CHARS, quoted (JSON) when it holds a control character. */
-function columnName(header: string): string {
-  const cut = header.length > MAX_NAME_CHARS ? `${header.slice(0, MAX_NAME_CHARS)}…` : header;
-  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(cut) ? JSON.stringify(cut) : cut;
-}
-
-/** The stderr line naming a file's ignored columns (the first 20, then how many more), or undefined when there are none. */
-export function ignoredColumnsNotice(file: string, ignored: readonly string[]): string | undefined {
-  if (ignored.length === 0) return undefined;
-  const named = ignored.slice(0, MAX_NAMED_COLUMNS).map(columnName).join(', ');
-  const more = ignored.length > MAX_NAMED_COLUMNS ? ` … and ${ignored.length - MAX_NAMED_COLUMNS} more (${ignored.length} in all)` : '';
-  return `${file}: ignored columns: ${named}${more}`;
-}
-
 /** Every accepted header name of a field, for messages. */
 export function headerNames(field: FieldSpec): string {
   return [field.name, ...field.aliases].join(' / ');
@@ -214,7 +196,7 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
   // The row check reads the converted values by field name through one reused view: no map is
   // filled per row (a check asks for two or three fields).
   const slotOf = new Map(spec.fields.map((f, i) => [f.name, slot[i] as number]));
-  let current: unknown[] = [];
+  let current: readonly unknown[] = NO_VALUES;
   const view: RowValues = { get: (name) => {
     const i = slotOf.get(name);
     return i === undefined ? undefined : current[i];
@@ -254,7 +236,7 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
     if (check) {
       current = values;
       const wrong = check(view, ctx);
-      current = [];
+      current = NO_VALUES;
       if (wrong) {
         const [column, reason, hint] = wrong;
         const index = fieldIndex.get(column);
@@ -267,6 +249,9 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
   }
   return { spec, columns, present, headers, ignored, fieldIndex, convert };
 }
+
+/** What a row check's view reads between rows (nothing allocated per row). */
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
 /** Index in a converted row of each field's value. */
 function slotsOf(spec: KindSpec): number[] {
