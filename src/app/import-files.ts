@@ -41,6 +41,8 @@ export interface ImportOptions {
   profile?: ProfileName;
   /** Any other export, read through a mapping file (--mapping). */
   mapping?: Mapping;
+  /** The policy's company calendars (policy.calendars), for the working days of leave rows. */
+  calendars?: readonly string[];
 }
 
 export interface ImportSummary {
@@ -69,7 +71,8 @@ export interface ImportHooks {
   db: Database.Database;
   dbPath: string;
   now: () => number;
-  notice: (line: string) => void;
+  /** A line for stderr; `terminalOnly`: shown only when stderr is a terminal (informational, not for a cron job's mail). */
+  notice: (line: string, opts?: { terminalOnly?: boolean }) => void;
   progress?: (file: string, bytes: number, total: number) => void;
   isInterrupted: () => boolean;
 }
@@ -82,7 +85,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
-  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json } };
+  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json }, calendars: opts.calendars };
   // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
   const stage = new ConvertStage(convert);
   // The worker starts while this thread hashes the file, so that its start-up and first batches
@@ -122,7 +125,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         for (const n of m.notices) hooks.notice(n);
         stage.start(m.start.headers);
         ignored = m.start.ignored;
-        if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);
+        for (const n of m.start.notices) hooks.notice(n);
+        for (const n of m.start.terminalNotices) hooks.notice(n, { terminalOnly: true });
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.start.rejectsHeaders, opts.force);
         yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: m.start.columns, present: m.start.present, headers: m.start.issueHeaders, keyHeader: m.start.keyHeader };
       } else if (m.type === 'batch') {

@@ -70,10 +70,10 @@ function totalRow(report: DailyReport, label: string, teamLabel: string | null):
   return {
     operator_id: label, team: teamLabel, name: null, operators: report.by_operator.length,
     answered: t.answered,
-    handle_seconds: report.by_operator.reduce((s, r) => s + r.handle_seconds, 0),
+    handle_seconds: t.talk_seconds === null ? null : report.by_operator.reduce((s, r) => s + (r.handle_seconds ?? 0), 0),
     aht_seconds: t.aht_seconds,
     answered_within_threshold: t.answered_within_threshold,
-    within_threshold_rate: t.answered > 0 ? roundTo(t.answered_within_threshold / t.answered, 4) : null,
+    within_threshold_rate: t.answered > 0 && t.answered_within_threshold !== null ? roundTo(t.answered_within_threshold / t.answered, 4) : null,
     missed_rings: report.by_operator.reduce((s, r) => s + r.missed_rings, 0),
     complaints: t.complaints,
     orders: t.orders,

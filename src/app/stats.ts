@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { addDays, startOfLocalDay, type IsoDate } from '../domain/dates.js';
 import type { TicketRules } from '../domain/tickets.js';
 import { ticketDay } from './tickets.js';
-import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
+import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, talkKnown, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
 import { aggregateCalls, countMissedRings, countOrders, operatorDirectory, type GroupAggregate } from '../db/queries/stats.js';
 
 export interface OperatorDay {
@@ -15,9 +15,11 @@ export interface OperatorDay {
   name: string | null;
   team: string | null;
   answered: number;
-  handle_seconds: number;
+  /** null when no answered call has a talk time (issue 17.6: n/a, never 0). */
+  handle_seconds: number | null;
   aht_seconds: number | null;
-  answered_within_threshold: number;
+  /** null when no answered call has a wait. */
+  answered_within_threshold: number | null;
   within_threshold_rate: number | null;
   missed_rings: number;
   complaints: number;
@@ -63,10 +65,10 @@ function operatorRow(id: string, a: CallAggregate, extra: { name: string | null;
     name: extra.name,
     team: extra.team,
     answered: a.answered,
-    handle_seconds: a.handle_sum,
+    handle_seconds: talkKnown(a) ? a.handle_sum : null,
     aht_seconds: a.handle_count > 0 ? roundTo(a.handle_sum / a.handle_count, 2) : null,
-    answered_within_threshold: a.answered_within_threshold,
-    within_threshold_rate: a.answered > 0 ? roundTo(a.answered_within_threshold / a.answered, 4) : null,
+    answered_within_threshold: a.answered > 0 && a.answered_wait_count === 0 ? null : a.answered_within_threshold,
+    within_threshold_rate: a.answered > 0 && a.answered_wait_count > 0 ? roundTo(a.answered_within_threshold / a.answered, 4) : null,
     missed_rings: extra.missed,
     complaints: a.complaints,
     orders: extra.orders,

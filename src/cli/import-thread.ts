@@ -32,7 +32,7 @@ export interface ImportJob {
 }
 
 export type ThreadMessage =
-  | { type: 'notice'; line: string }
+  | { type: 'notice'; line: string; terminalOnly?: boolean }
   | { type: 'file'; file: string }
   | { type: 'progress'; bytes: number; total: number }
   | { type: 'summary'; summary: ImportSummary }
@@ -58,12 +58,13 @@ export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): 
     const opts: ImportOptions = {
       kind: job.kind, files: job.files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
       skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, again: flags.again ?? false, profile: flags.profile, mapping,
+      calendars: policy.calendars,
     };
     for (const file of job.files) {
       post({ type: 'file', file });
       const summary = await importFile(file, opts, {
         db: handle.db, dbPath: handle.path, now, isInterrupted: () => Atomics.load(flag, 0) === 1,
-        notice: (line) => post({ type: 'notice', line }),
+        notice: (line, o) => post({ type: 'notice', line, terminalOnly: o?.terminalOnly }),
         progress: (_f, bytes, total) => post({ type: 'progress', bytes, total }),
       });
       post({ type: 'summary', summary });

@@ -179,7 +179,8 @@ function describe(issue: WriteIssue, headers: string[]): string {
 /** Imports the events of one file; throws InputError (and writes nothing) on bad rows when strict. */
 export async function writeImport(db: Database.Database, path: string, events: AsyncIterable<WriteEvent>, opts: WriteOptions): Promise<WriteResult> {
   const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
-  const listed: string[] = [];
+  /** The MAX_LISTED bad rows with the lowest lines, in line order (a key conflict is found after the batch's other issues). */
+  const listed: { line: number; text: string }[] = [];
   let bad = 0;
   let headers: string[] = [];
   let stmts: Statements | undefined;
@@ -196,7 +197,12 @@ export async function writeImport(db: Database.Database, path: string, events: A
   const updatedDays = new Set<string>();
   const reject = (issue: WriteIssue): void => {
     bad++;
-    if (listed.length < MAX_LISTED) listed.push(describe(issue, headers));
+    if (listed.length < MAX_LISTED || issue.line < (listed[listed.length - 1] as { line: number }).line) {
+      let at = listed.length;
+      while (at > 0 && (listed[at - 1] as { line: number }).line > issue.line) at--;
+      listed.splice(at, 0, { line: issue.line, text: describe(issue, headers) });
+      if (listed.length > MAX_LISTED) listed.pop();
+    }
     if (!opts.strict) {
       counts.rejected++;
       opts.onReject?.(issue);
@@ -226,7 +232,10 @@ export async function writeImport(db: Database.Database, path: string, events: A
       } else if (ev.type === 'batch') {
         for (const issue of ev.issues) reject(issue);
         counts.skipped += ev.skipped ?? 0;
-        if (!stmts || (opts.strict && bad > 0)) continue;
+        // After a bad row a strict import goes on writing (it is rolled back at the end) so that
+        // key conflicts further on are found and counted: the error then lists the same bad rows
+        // as a --skip-invalid run would reject.
+        if (!stmts) continue;
         if (dayOrder && !dayOrder.add(ev.rows)) {
           for (const ix of dayLed) {
             db.exec(`DROP INDEX ${ix.name}`);
@@ -244,7 +253,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
     }
     if (opts.strict && bad > 0) {
       throw new InputError(`${opts.file}: ${bad} bad row${bad > 1 ? 's' : ''}; nothing was imported from this file`, {
-        details: bad > MAX_LISTED ? [...listed, `  … and ${bad - MAX_LISTED} more`] : listed,
+        details: bad > MAX_LISTED ? [...listed.map((l) => l.text), `  … and ${bad - MAX_LISTED} more`] : listed.map((l) => l.text),
         hint: 'fix the rows and import again, or use --skip-invalid --rejects FILE to import the good rows',
       });
     }

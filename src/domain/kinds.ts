@@ -2,6 +2,8 @@
  * The canonical import kinds and their columns (PRODUCT.md §3.1): names, header aliases in
  * English and Chinese, value types, required flags, and which columns hold customer data.
  */
+import type { IsoDate } from './dates.js';
+import { calendarDaysInclusive } from './leave.js';
 
 export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave' | 'tickets' | 'evaluations' | 'trainings' | 'attendance';
 export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance'];
@@ -41,6 +43,11 @@ export interface FieldSpec {
   localDay?: 'day' | 'day-hour';
   /** Name of the stored local-day column (default local_day). */
   dayColumn?: string;
+  /**
+   * The unit the stored value is in, when a header may name one in parentheses (`时长（分钟）`):
+   * a duration is always in seconds; this says it for decimals (hours, kg, yuan).
+   */
+  unit?: 'hours' | 'kg' | 'yuan';
 }
 
 export interface KindSpec {
@@ -50,9 +57,23 @@ export interface KindSpec {
   key: string;
   derivedKey?: readonly string[];
   fields: readonly FieldSpec[];
-  /** Checks across the fields of one parsed row; returns [column, reason] when wrong. */
-  checkRow?: (row: ReadonlyMap<string, unknown>) => [string, string] | undefined;
+  /** Checks across the fields of one parsed row; returns [column, reason, hint?] when wrong. */
+  checkRow?: (row: RowValues, ctx: RowContext) => RowProblem | undefined;
 }
+
+/** The parsed values of one row by field name (null when empty or absent). */
+export interface RowValues {
+  get(field: string): unknown;
+}
+
+/** What a row check may ask beyond the row itself. */
+export interface RowContext {
+  /** Working days from `from` to `to` inclusive, by the working calendar (asked only for a half day of leave). */
+  workingDays?: (from: IsoDate, to: IsoDate) => number;
+}
+
+/** A bad row: the column to name, the reason, and a hint. */
+export type RowProblem = readonly [column: string, reason: string, hint?: string];
 
 export const OUTCOMES = {
   answered: ['answered', 'answer', '已接听', '接听', '接通', '已接通', '已应答', '应答'],
@@ -89,6 +110,7 @@ const text = { type: 'text' } as const;
 const phone = { type: 'phone' } as const;
 const duration = { type: 'duration' } as const;
 const money = { type: 'decimal', min: 0 } as const;
+const yuan = 'yuan' as const;
 
 export const OPERATORS: KindSpec = {
   kind: 'operators',
@@ -102,9 +124,9 @@ export const OPERATORS: KindSpec = {
     { name: 'work_start_date', aliases: ['参加工作日期', '参加工作时间', '首次参加工作日期'], value: { type: 'date' }, defaultFrom: 'hire_date' },
     { name: 'termination_date', aliases: ['离职日期', '离职时间'], value: { type: 'date' } },
     { name: 'level', aliases: ['岗位级别', '级别', '职级'], value: text },
-    { name: 'base_salary', aliases: ['基本工资'], value: money },
-    { name: 'performance_base', aliases: ['绩效工资基数', '绩效基数'], value: money },
-    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money, defaultFrom: 'base_salary' },
+    { name: 'base_salary', aliases: ['基本工资'], value: money, unit: yuan },
+    { name: 'performance_base', aliases: ['绩效工资基数', '绩效基数'], value: money, unit: yuan },
+    { name: 'monthly_wage', aliases: ['月平均工资', '月工资'], value: money, defaultFrom: 'base_salary', unit: yuan },
   ],
   checkRow(row) {
     const hire = row.get('hire_date') as string;
@@ -141,6 +163,14 @@ export const CALLS: KindSpec = {
     { name: 'resolved', aliases: ['是否解决', '已解决'], value: { type: 'yesno' } },
     { name: 'ivr_seconds', aliases: ['ivr时长', '语音导航时长', 'ivr', 'ivr_time'], value: duration },
   ],
+  /** Issue 18.7: nobody talked on an abandoned call, nor rated it; such a row would enter AHT, talk time and the appraisal. */
+  checkRow(row) {
+    if (row.get('outcome') !== 'abandoned') return undefined;
+    const talk = row.get('talk_seconds') as number | null;
+    if (talk !== null && talk > 0) return ['talk_seconds', 'an abandoned call cannot have talk time', 'if the call was answered its outcome is wrong, else its talk time is'];
+    if (row.get('satisfaction') !== null) return ['satisfaction', 'an abandoned call cannot have a satisfaction score', 'a rating belongs to an answered call: the outcome or the score is wrong'];
+    return undefined;
+  },
 };
 
 export const ORDERS: KindSpec = {
@@ -160,8 +190,8 @@ export const ORDERS: KindSpec = {
     { name: 'receiver_phone', aliases: ['收件人电话', '收件电话'], value: phone, pii: 'phone' },
     { name: 'receiver_address', aliases: ['收件地址', '收件人地址'], value: text, pii: 'address' },
     { name: 'service', aliases: ['产品类型', '服务类型', '产品'], value: text },
-    { name: 'weight_kg', aliases: ['重量', '重量kg', '重量(kg)', 'weight'], value: { type: 'decimal', min: 0, max: 100000 } },
-    { name: 'fee', aliases: ['运费', '费用', '金额'], value: money },
+    { name: 'weight_kg', aliases: ['重量', '重量kg', '重量(kg)', 'weight'], value: { type: 'decimal', min: 0, max: 100000 }, unit: 'kg' },
+    { name: 'fee', aliases: ['运费', '费用', '金额'], value: money, unit: yuan },
     { name: 'status', aliases: ['状态', '订单状态'], value: text },
     { name: 'corrected', aliases: ['是否更正', '已更正'], value: { type: 'yesno' } },
   ],
@@ -192,15 +222,30 @@ export const LEAVE: KindSpec = {
     { name: 'days', aliases: ['天数', '请假天数'], value: { type: 'decimal', min: 0.5, max: 366 } },
     { name: 'wage_deducted', aliases: ['是否扣薪', '扣薪', '扣工资'], value: { type: 'yesno' } },
   ],
-  checkRow(row) {
-    const start = row.get('start_date') as string;
-    const end = row.get('end_date') as string;
+  checkRow(row, ctx) {
+    const start = row.get('start_date') as IsoDate;
+    const end = row.get('end_date') as IsoDate;
     const days = row.get('days') as number | null;
     if (end < start) return ['end_date', `the leave ends (${end}) before it starts (${start})`];
-    if (days !== null && days * 2 !== Math.round(days * 2)) return ['days', `${days} is not a whole or half day`];
+    const span = calendarDaysInclusive(start, end);
+    if (span > MAX_LEAVE_SPAN_DAYS) {
+      return ['end_date', `the leave runs ${span} days (${start} – ${end}); one record covers at most ${MAX_LEAVE_SPAN_DAYS} days (two years)`, 'split a longer absence into records of at most two years'];
+    }
+    if (days === null) return undefined;
+    if (days * 2 !== Math.round(days * 2)) return ['days', `${days} is not a whole or half day`];
+    if (days > span) return ['days', `${days} days do not fit in ${start} – ${end} (${span} calendar day${span === 1 ? '' : 's'})`];
+    if (!Number.isInteger(days) && ctx.workingDays && ctx.workingDays(start, end) === 0) {
+      return ['days', `a half day needs a working day, and ${start} – ${end} has none`];
+    }
     return undefined;
   },
 };
+
+/**
+ * The longest period one leave record may cover: two years (731 days), the longest statutory
+ * medical period being 24 months (原劳动部《企业职工患病或非因工负伤医疗期规定》art.3).
+ */
+export const MAX_LEAVE_SPAN_DAYS = 731;
 
 export const TICKET_KINDS = {
   complaint: ['complaint', '投诉'],
@@ -235,7 +280,9 @@ export const TICKETS: KindSpec = {
   checkRow(row) {
     const opened = row.get('opened_at') as number;
     const resolved = row.get('resolved_at') as number | null;
+    const promised = row.get('promised_at') as number | null;
     if (resolved !== null && resolved < opened) return ['resolved_at', 'resolved before it was opened'];
+    if (promised !== null && promised < opened) return ['promised_at', 'promised before it was opened'];
     return undefined;
   },
 };
@@ -285,7 +332,7 @@ export const TRAININGS: KindSpec = {
     { name: 'date', aliases: ['日期', '培训日期'], value: { type: 'date' }, required: true },
     { name: 'topic', aliases: ['主题', '课程', '培训主题'], value: text, required: true },
     { name: 'kind', aliases: ['类型', '培训类型'], value: { type: 'enum', values: TRAINING_KIND_VALUES }, required: true },
-    { name: 'hours', aliases: ['学时', '时长'], value: { type: 'decimal', min: 0, max: 24 } },
+    { name: 'hours', aliases: ['学时', '时长'], value: { type: 'decimal', min: 0, max: 24 }, unit: 'hours' },
     { name: 'trainer', aliases: ['讲师', '培训师'], value: text },
   ],
 };
@@ -326,3 +373,4 @@ export function normalizeHeader(header: string): string {
     .toLowerCase()
     .replace(/[\s\u200b-\u200f\u2060\ufeff_\-.]/g, '');
 }
+

@@ -26,7 +26,7 @@ export interface CallAggregate {
   /** Sum and count of the waits of answered calls with a known wait. */
   answered_wait_sum: number;
   answered_wait_count: number;
-  /** Sum of talk + hold + after-call work of answered calls, and how many. */
+  /** Sum of talk + hold + after-call work of answered calls with a known talk time, and how many. */
   handle_sum: number;
   handle_count: number;
   abandon_wait_sum: number;
@@ -72,8 +72,26 @@ function ratio(numerator: number, denominator: number, places: number): number |
   return denominator > 0 ? roundTo(numerator / denominator, places) : null;
 }
 
-/** Service level by the chosen formula (DOMAIN.md §2.2); null when its denominator is 0. */
-export function serviceLevel(a: Pick<CallAggregate, 'offered' | 'answered_within_threshold' | 'abandoned_within_threshold'>, formula: ServiceLevelFormula): number | null {
+type WaitCounts = Pick<CallAggregate, 'answered' | 'abandoned' | 'answered_wait_count' | 'abandon_wait_count'>;
+
+/**
+ * Issue 17.6: whether the answered (abandoned) calls' waits are known, i.e. some of them have a
+ * recorded wait, or there are none. A file without a wait column must show its within-threshold
+ * counts and service level as n/a, never as 0.
+ */
+function answeredWaitsKnown(a: WaitCounts): boolean {
+  return a.answered === 0 || a.answered_wait_count > 0;
+}
+function abandonedWaitsKnown(a: WaitCounts): boolean {
+  return a.abandoned === 0 || a.abandon_wait_count > 0;
+}
+
+/**
+ * Service level by the chosen formula (DOMAIN.md §2.2); null when its denominator is 0, or when
+ * the waits it needs are unknown (A: of the answered calls; B and C: of the abandoned ones too).
+ */
+export function serviceLevel(a: Pick<CallAggregate, 'offered' | 'answered_within_threshold' | 'abandoned_within_threshold'> & WaitCounts, formula: ServiceLevelFormula): number | null {
+  if (!answeredWaitsKnown(a) || (formula !== 'A' && !abandonedWaitsKnown(a))) return null;
   switch (formula) {
     case 'A': return ratio(a.answered_within_threshold, a.offered, 4);
     case 'B': return ratio(a.answered_within_threshold, a.offered - a.abandoned_within_threshold, 4);
@@ -81,40 +99,48 @@ export function serviceLevel(a: Pick<CallAggregate, 'offered' | 'answered_within
   }
 }
 
+/** Every measure; a count or sum whose inputs are unknown (no wait or talk column) is null, never 0. */
 export interface CallMeasures {
   offered: number;
   answered: number;
   abandoned: number;
-  short_abandoned: number;
-  answered_within_threshold: number;
-  abandoned_within_threshold: number;
+  short_abandoned: number | null;
+  answered_within_threshold: number | null;
+  abandoned_within_threshold: number | null;
   service_level: number | null;
   asa_seconds: number | null;
   aht_seconds: number | null;
   abandonment_rate: number | null;
   avg_abandon_wait_seconds: number | null;
   max_wait_seconds: number | null;
-  talk_seconds: number;
+  talk_seconds: number | null;
   satisfaction_avg: number | null;
   complaints: number;
 }
 
-/** Every measure of PRODUCT.md §4.1 from an aggregate; undefined ratios are null. */
+/** Issue 17.6: whether the answered calls' talk is known (some has a talk time, or none was answered). */
+export function talkKnown(a: Pick<CallAggregate, 'answered' | 'handle_count'>): boolean {
+  return a.answered === 0 || a.handle_count > 0;
+}
+
+/** Every measure of PRODUCT.md §4.1 from an aggregate; undefined ratios and unknown counts are null. */
 export function computeMeasures(a: CallAggregate, defs: KpiDefinitions): CallMeasures {
+  const answeredWaits = answeredWaitsKnown(a);
+  const abandonedWaits = abandonedWaitsKnown(a);
   return {
     offered: a.offered,
     answered: a.answered,
     abandoned: a.abandoned,
-    short_abandoned: a.short_abandoned,
-    answered_within_threshold: a.answered_within_threshold,
-    abandoned_within_threshold: a.abandoned_within_threshold,
+    short_abandoned: abandonedWaits ? a.short_abandoned : null,
+    answered_within_threshold: answeredWaits ? a.answered_within_threshold : null,
+    abandoned_within_threshold: abandonedWaits ? a.abandoned_within_threshold : null,
     service_level: serviceLevel(a, defs.service_level_formula),
     asa_seconds: ratio(a.answered_wait_sum, a.answered_wait_count, 2),
     aht_seconds: ratio(a.handle_sum, a.handle_count, 2),
     abandonment_rate: ratio(a.abandoned, a.offered, 4),
     avg_abandon_wait_seconds: ratio(a.abandon_wait_sum, a.abandon_wait_count, 2),
     max_wait_seconds: a.max_wait_seconds,
-    talk_seconds: a.talk_seconds,
+    talk_seconds: talkKnown(a) ? a.talk_seconds : null,
     satisfaction_avg: ratio(a.satisfaction_sum, a.satisfaction_count, 2),
     complaints: a.complaints,
   };
@@ -142,8 +168,11 @@ export function addCall(a: CallAggregate, c: CallFacts, defs: Pick<KpiDefinition
       a.answered_wait_count++;
       if (w <= defs.threshold_seconds) a.answered_within_threshold++;
     }
-    a.handle_sum += (c.talk_seconds ?? 0) + (c.hold_seconds ?? 0) + (c.acw_seconds ?? 0);
-    a.handle_count++;
+    // Handle time needs the talk time (hold and after-call work are often not exported: 0).
+    if (c.talk_seconds !== null) {
+      a.handle_sum += c.talk_seconds + (c.hold_seconds ?? 0) + (c.acw_seconds ?? 0);
+      a.handle_count++;
+    }
   } else {
     a.abandoned++;
     if (w !== null) {

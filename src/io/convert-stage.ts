@@ -4,12 +4,15 @@
  * become issues. It runs in the parsing worker, next to csv-parse, so that the thread that writes
  * to SQLite only writes.
  */
-import { localDateOf } from '../domain/dates.js';
-import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
+import { countWorkingDays } from '../domain/calendar.js';
+import { localDateOf, type IsoDate } from '../domain/dates.js';
+import { KIND_SPECS, type ImportKind, type RowContext } from '../domain/kinds.js';
+import { loadCalendar } from './calendar-files.js';
 import { createMappedConverter, type MappedConverter } from './mapping/converter.js';
 import { mappingFromJson } from './mapping/mapping.js';
 import { PROFILES } from './profiles/index.js';
 import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput, type ProfileReport } from './profiles/types.js';
+import { ignoredNotices, kpiNotices } from './header-notices.js';
 import { buildRowPlan, type RowIssue, type RowPlan } from './row-plan.js';
 
 export interface ConvertJob {
@@ -23,6 +26,8 @@ export interface ConvertJob {
   profile?: ProfileName;
   /** A mapping file (its JSON: a Mapping holds functions, which cannot cross threads). */
   mapping?: { file: string; json: unknown };
+  /** The policy's company calendars (policy.calendars): leave rows with a half day need a working day. */
+  calendars?: readonly string[];
 }
 
 /** A bad row: where, why, and the file's own record (for the rejects file). */
@@ -38,6 +43,13 @@ export interface ConvertStart {
   present: string[];
   /** Header cells that map to no field. */
   ignored: string[];
+  /** Lines for stderr about the header (the ignored columns). */
+  notices: string[];
+  /**
+   * Lines for stderr only when it is a terminal: the KPIs a calls file cannot give (its
+   * statistics show them as n/a). A cron job's mail does not get them on every run.
+   */
+  terminalNotices: string[];
   /** Headers that bad rows' columns are counted in, for "column N" in messages. */
   issueHeaders: string[];
   /** Header of the rejects file: the file's own columns. */
@@ -117,11 +129,14 @@ export class ConvertStage {
     if (mapping) this.mapped = createMappedConverter(mapping, mapping.header ? headers : null, job.file);
     const mapped = this.mapped;
     const planHeaders = job.profile ? [...PROFILES[job.profile].canonicalHeaders] : mapped ? mapped.canonicalHeaders : headers;
-    const plan = (this.plan = buildRowPlan(spec, planHeaders, { file: job.file, zone: job.zone, sourceZone: job.sourceZone }));
+    const workingDays = job.kind === 'leave' ? lazyWorkingDays(job.calendars ?? []) : undefined;
+    const plan = (this.plan = buildRowPlan(spec, planHeaders, { file: job.file, zone: job.zone, sourceZone: job.sourceZone, workingDays }));
     return {
       columns: plan.columns,
       present: plan.present,
       ignored: plan.ignored,
+      notices: ignoredNotices(job, plan),
+      terminalNotices: kpiNotices(job, plan),
       // Bad rows of a mapped file are described by the file's own columns.
       issueHeaders: mapped ? (mapping?.header ? headers : []) : planHeaders,
       rejectsHeaders: mapped ? mapped.sourceHeaders : planHeaders,
@@ -186,6 +201,12 @@ export class ConvertStage {
       cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
     };
   }
+}
+
+/** Working days by the official and company calendars, loaded at the first question (a half day of leave). */
+function lazyWorkingDays(companyFiles: readonly string[]): NonNullable<RowContext['workingDays']> {
+  let calendar: ReturnType<typeof loadCalendar>['calendar'] | undefined;
+  return (from: IsoDate, to: IsoDate) => countWorkingDays((calendar ??= loadCalendar(companyFiles).calendar), from, to);
 }
 
 /**

@@ -2,7 +2,8 @@
  * What hotline sees in a file before importing it: encoding, delimiter, header, a few rows, and
  * which canonical field each column maps to for a kind (or which kind fits best).
  */
-import { normalizeHeader, IMPORT_KINDS, KIND_SPECS, type ImportKind } from '../domain/kinds.js';
+import { headerMatcher } from '../domain/header-units.js';
+import { IMPORT_KINDS, KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { readRecordBatches, sniffFile, type Encoding } from './csv-read.js';
 
 export interface ColumnMapping {
@@ -25,9 +26,12 @@ export interface Inspection {
 }
 
 function mapColumns(kind: ImportKind, headers: string[]): ColumnMapping[] {
-  const byAlias = new Map<string, string>();
-  for (const f of KIND_SPECS[kind].fields) for (const n of [f.name, ...f.aliases]) byAlias.set(normalizeHeader(n), f.name);
-  return headers.map((h, i) => ({ column: i + 1, header: h, field: byAlias.get(normalizeHeader(h)) ?? null }));
+  // As an import matches them: aliases, with a unit in parentheses (`等待时长(秒)`); a unit hotline cannot read maps to nothing.
+  const match = headerMatcher(KIND_SPECS[kind]);
+  return headers.map((h, i) => {
+    const found = match(h);
+    return { column: i + 1, header: h, field: found && !('badUnit' in found) ? found.field.name : null };
+  });
 }
 
 /** Reads the header and the first `rows` records; never writes anything. */

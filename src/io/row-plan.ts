@@ -3,7 +3,8 @@
  * field, and how one CSV record becomes the values of one stored row.
  */
 import { localDateOf, localHourOf } from '../domain/dates.js';
-import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type ValueType } from '../domain/kinds.js';
+import { headerMatcher, type TimeUnit } from '../domain/header-units.js';
+import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type ValueType } from '../domain/kinds.js';
 import { InputError } from '../errors.js';
 import {
   FieldError,
@@ -12,7 +13,9 @@ import {
   parseDateTime,
   parseDecimal,
   parseDuration,
+  parseDurationIn,
   parseEnum,
+  parseHoursIn,
   parseId,
   parseInteger,
   parsePhone,
@@ -82,16 +85,31 @@ export function parserFor(value: ValueType, zone: string): Parser {
 }
 
 /**
- * Cells lose surrounding spaces (ASCII and the full-width U+3000) but keep tabs and line breaks,
- * so that what a file holds (a formula payload such as "\t=1" included) is stored verbatim.
+ * True for a space character (Unicode category Zs): the ASCII space, U+00A0, U+1680,
+ * U+2000–U+200A, U+202F, U+205F and the full-width U+3000. An ASCII letter or digit costs one
+ * comparison.
+ */
+function isSpace(c: number): boolean {
+  if (c < 0xa0) return c === 32;
+  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+/**
+ * Cells lose surrounding spaces (every Unicode space: ASCII, no-break, the full-width U+3000 …)
+ * but keep tabs and line breaks, so that what a file holds (a formula payload such as "\t=1"
+ * included) is stored verbatim. Invisible format characters (U+200B, U+FEFF) are not spaces:
+ * identifiers refuse them (parseId). Most cells have no space at either end: two character
+ * reads, no allocation.
  */
 export function trimSpaces(cell: string): string {
   const n = cell.length;
   if (n === 0) return cell;
-  const a = cell.charCodeAt(0);
-  const b = cell.charCodeAt(n - 1);
-  if (a !== 32 && a !== 0x3000 && b !== 32 && b !== 0x3000) return cell;
-  return cell.replace(/^[ \u3000]+|[ \u3000]+$/g, '');
+  if (!isSpace(cell.charCodeAt(0)) && !isSpace(cell.charCodeAt(n - 1))) return cell;
+  let a = 0;
+  let b = n;
+  while (a < b && isSpace(cell.charCodeAt(a))) a++;
+  while (b > a && isSpace(cell.charCodeAt(b - 1))) b--;
+  return cell.slice(a, b);
 }
 
 /** Every accepted header name of a field, for messages. */
@@ -99,12 +117,21 @@ export function headerNames(field: FieldSpec): string {
   return [field.name, ...field.aliases].join(' / ');
 }
 
-/** Maps a header row to the fields of `spec`; throws InputError for duplicate or missing columns. */
-export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: string; zone: string; sourceZone?: string }): RowPlan {
-  const byAlias = new Map<string, FieldSpec>();
-  for (const f of spec.fields) for (const n of [f.name, ...f.aliases]) byAlias.set(normalizeHeader(n), f);
+/** The parser of a field whose header names a unit of time (durations in seconds, training hours in hours). */
+function unitParser(field: FieldSpec, unit: TimeUnit, zone: string): Parser {
+  if (field.value.type === 'duration') return unit === 'seconds' ? parseDuration : (t) => parseDurationIn(t, unit);
+  if (unit === 'hours') return parserFor(field.value, zone);
+  const max = field.value.type === 'decimal' ? (field.value.max ?? Infinity) : Infinity;
+  return (t) => parseHoursIn(t, unit, max);
+}
+
+/** Maps a header row to the fields of `spec`; throws InputError for duplicate or missing columns, or a unit it cannot read. */
+export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: string; zone: string; sourceZone?: string; workingDays?: RowContext['workingDays'] }): RowPlan {
+  const match = headerMatcher(spec);
   const seen = new Map<string, number>();
   const fieldIndex = new Map<string, number>();
+  /** Fields whose header names a unit of time other than the stored one. */
+  const units = new Map<string, TimeUnit>();
   const ignored: string[] = [];
   headers.forEach((h, i) => {
     const norm = normalizeHeader(h);
@@ -116,8 +143,15 @@ export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: st
       });
     }
     seen.set(norm, i);
-    const field = byAlias.get(norm);
-    if (!field) return void ignored.push(h);
+    const found = match(h);
+    if (!found) return void ignored.push(h);
+    const field = found.field;
+    if ('badUnit' in found) {
+      throw new InputError(`${opts.file}: line 1: column "${h}": the unit "${found.badUnit}" is not one hotline reads for ${field.name}`, {
+        hint: `write the unit as ${found.accepted}, or leave it out`,
+      });
+    }
+    if (found.timeUnit) units.set(field.name, found.timeUnit);
     const other = fieldIndex.get(field.name);
     if (other !== undefined) {
       throw new InputError(`${opts.file}: line 1: columns "${headers[other]}" and "${h}" both mean ${field.name}`, {
@@ -128,7 +162,7 @@ export function buildRowPlan(spec: KindSpec, headers: string[], opts: { file: st
   });
   const missing = spec.fields.filter((f) => f.required && !fieldIndex.has(f.name));
   if (missing.length > 0) throw missingColumnsError(spec, headers, missing, opts.file);
-  return makePlan(spec, headers, ignored, fieldIndex, opts.zone, opts.sourceZone ?? opts.zone);
+  return makePlan(spec, headers, ignored, fieldIndex, { zone: opts.zone, sourceZone: opts.sourceZone ?? opts.zone, units }, { workingDays: opts.workingDays });
 }
 
 function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSpec[], file: string): InputError {
@@ -145,23 +179,34 @@ function missingColumnsError(spec: KindSpec, headers: string[], missing: FieldSp
   });
 }
 
-function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, zone: string, sourceZone: string): RowPlan {
-  const steps = spec.fields.map((f) => ({ field: f, index: fieldIndex.get(f.name) ?? -1, parse: parserFor(f.value, sourceZone) }));
+function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldIndex: Map<string, number>, at: { zone: string; sourceZone: string; units: Map<string, TimeUnit> }, ctx: RowContext): RowPlan {
+  const { zone, sourceZone, units } = at;
+  const steps = spec.fields.map((f) => {
+    const unit = units.get(f.name);
+    return { field: f, index: fieldIndex.get(f.name) ?? -1, parse: unit ? unitParser(f, unit, sourceZone) : parserFor(f.value, sourceZone) };
+  });
   const columns = storedColumns(spec);
   const width = headers.length;
   const present = presentColumns(spec, fieldIndex);
   const borrowed = spec.fields.map((f, i) => ({ i, from: f.defaultFrom ? spec.fields.findIndex((g) => g.name === f.defaultFrom) : -1 })).filter((b) => b.from >= 0);
   const slot = slotsOf(spec);
-  const named = new Map<string, unknown>();
   const check = spec.checkRow;
   const derivedKey = spec.derivedKey;
+  const keySlots = derivedKey?.map((f) => slot[spec.fields.findIndex((g) => g.name === f)] as number);
+  // The row check reads the converted values by field name through one reused view: no map is
+  // filled per row (a check asks for two or three fields).
+  const slotOf = new Map(spec.fields.map((f, i) => [f.name, slot[i] as number]));
+  let current: readonly unknown[] = NO_VALUES;
+  const view: RowValues = { get: (name) => {
+    const i = slotOf.get(name);
+    return i === undefined ? undefined : current[i];
+  } };
   function convert(record: string[], line: number): { values: unknown[] } | { issue: RowIssue } {
     if (record.length !== width) {
       const which = record.length > width ? 'more' : 'fewer';
       return { issue: { line, column: '', value: '', reason: `${record.length} fields, ${which} than the ${width} columns of the header`, hint: record.length > width ? 'an unquoted delimiter inside a value? quote the value' : undefined } };
     }
     const values: unknown[] = derivedKey ? [null] : [];
-    if (check || derivedKey) named.clear();
     for (const { field, index, parse } of steps) {
       const raw = index < 0 ? '' : trimSpaces(record[index] as string);
       let value: unknown = null;
@@ -178,27 +223,35 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
         }
       }
       values.push(value);
-      if (check || derivedKey) named.set(field.name, value);
       if (field.localDay) {
         const at = typeof value === 'number' ? value : null;
         values.push(at === null ? null : localDateOf(at, zone));
         if (field.localDay === 'day-hour') values.push(at === null ? null : localHourOf(at, zone));
       }
     }
-    if (derivedKey) values[0] = derivedKey.map((f) => String(named.get(f) ?? '')).join('|');
+    if (keySlots) values[0] = keySlots.map((i) => String(values[i] ?? '')).join('|');
     for (const { i, from } of borrowed) {
       if (values[slot[i] as number] === null) values[slot[i] as number] = values[slot[from] as number];
     }
-    const wrong = check?.(named);
-    if (wrong) {
-      const [column, reason] = wrong;
-      const index = fieldIndex.get(column);
-      return { issue: { line, column: index === undefined ? column : (headers[index] as string), value: index === undefined ? '' : (record[index] ?? ''), reason } };
+    if (check) {
+      current = values;
+      const wrong = check(view, ctx);
+      current = NO_VALUES;
+      if (wrong) {
+        const [column, reason, hint] = wrong;
+        const index = fieldIndex.get(column);
+        const issue: RowIssue = { line, column: index === undefined ? column : (headers[index] as string), value: index === undefined ? '' : trimSpaces(record[index] ?? ''), reason };
+        if (hint !== undefined) issue.hint = hint;
+        return { issue };
+      }
     }
     return { values };
   }
   return { spec, columns, present, headers, ignored, fieldIndex, convert };
 }
+
+/** What a row check's view reads between rows (nothing allocated per row). */
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
 /** Index in a converted row of each field's value. */
 function slotsOf(spec: KindSpec): number[] {

@@ -22,15 +22,36 @@ export function toHalfWidth(text: string): string {
   return /[\uff00-\uffef\u3000]/.test(text) ? text.normalize('NFKC') : text;
 }
 
-/** An identifier (operator, call, order number): text, never a number, never Excel-mangled. */
+/**
+ * An identifier (operator, call, order number): text, never a number, never Excel-mangled, with
+ * no control character and no invisible format character (Unicode category Cf: U+200B, U+2060,
+ * U+FEFF …), which would make `C1\u200b` a second call beside `C1`.
+ */
 export function parseId(text: string): string {
+  // One test per id, as before: only an id with an e/E, a control or a non-ASCII character is
+  // looked at further (the Unicode property test runs only on non-ASCII ids).
   if (SUSPICIOUS_ID.test(text)) {
     if (EXCEL_NUMBER.test(text)) throw new FieldError(`"${text}" looks like a number mangled by Excel`, EXCEL_HINT);
-    if (/[\u0000-\u001f]/.test(text)) throw new FieldError('identifier contains control characters');
+    if (CONTROL.test(text)) throw new FieldError('identifier contains control characters');
+    const format = FORMAT_CHAR.exec(text);
+    if (format) throw invisibleCharacter(format[0]);
   }
   return text;
 }
-const SUSPICIOUS_ID = /[eE\u0000-\u001f]/;
+const SUSPICIOUS_ID = /[eE\u0000-\u001f\u007f-\uffff]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const FORMAT_CHAR = /\p{Cf}/u;
+const FORMAT_NAMES: Readonly<Record<number, string>> = {
+  0xad: 'soft hyphen', 0x200b: 'zero-width space', 0x200c: 'zero-width non-joiner', 0x200d: 'zero-width joiner',
+  0x200e: 'left-to-right mark', 0x200f: 'right-to-left mark', 0x2060: 'word joiner', 0xfeff: 'byte-order mark',
+};
+
+function invisibleCharacter(ch: string): FieldError {
+  const code = ch.codePointAt(0) as number;
+  const name = FORMAT_NAMES[code];
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return new FieldError(`identifier contains an invisible format character U+${hex}${name ? ` (${name})` : ''}`, 'retype the value: it holds a character that cannot be seen');
+}
 
 /** Free text, stored verbatim (trimmed). */
 export function parseText(text: string): string {
@@ -56,13 +77,18 @@ export function parsePhone(text: string): string | null {
 const DATE_TIME =
   /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+)(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
-function offsetSeconds(text: string): number {
+/** Seconds east of UTC of an offset (`Z`, `+08`, `+0800`, `+08:00`): −12:00 to +14:00, minutes < 60, else FieldError. */
+function offsetSeconds(text: string, value: string): number {
   if (text === 'Z') return 0;
   const sign = text.startsWith('-') ? -1 : 1;
   const digits = text.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-  return sign * (hours * 3600 + minutes * 60);
+  const seconds = sign * (hours * 3600 + minutes * 60);
+  if (minutes > 59 || seconds < -12 * 3600 || seconds > 14 * 3600) {
+    throw new FieldError(`"${value}" has an impossible UTC offset ${text}`, 'offsets run from -12:00 to +14:00, with minutes below 60 (e.g. +08:00)');
+  }
+  return seconds;
 }
 
 function rejectUnsupportedDate(text: string): never {
@@ -123,7 +149,7 @@ function checkedEpoch(text: string, t: LocalTime, offset: string | undefined, zo
   if (!isValidDate(t.year, t.month, t.day)) throw new FieldError(`"${text}" is not a real date`);
   if (t.hour > 23 || t.minute > 59 || t.second > 59) throw new FieldError(`"${text}" is not a real time of day`);
   if (offset !== undefined) {
-    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) / 1000 - offsetSeconds(offset);
+    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) / 1000 - offsetSeconds(offset, text);
   }
   return localToEpoch(t, zone);
 }
@@ -146,7 +172,9 @@ export function parseDate(text: string): string {
 export function parseMonth(text: string): string {
   const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(toHalfWidth(text));
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM');
+  // Years as for dates (isValidDate): 0000-01 is not a month anyone was paid in.
+  const year = m ? Number(m[1]) : 0;
+  if (!m || month < 1 || month > 12 || year < 1900 || year > 2999) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM, a year from 1900 to 2999');
   return `${m[1]}-${String(month).padStart(2, '0')}`;
 }
 
@@ -169,6 +197,33 @@ export function parseDuration(text: string): number {
   }
   if (seconds > MAX_DURATION) throw new FieldError(`"${text}" is longer than 24 hours`);
   return seconds;
+}
+
+const SECONDS_PER = { seconds: 1, minutes: 60, hours: 3600 } as const;
+
+/**
+ * A duration from a column whose header names minutes or hours (`通话时长（分钟）`, issue 17.6): a
+ * decimal number of that unit, rounded to the second, or H:MM:SS as in any duration column.
+ */
+export function parseDurationIn(text: string, unit: 'minutes' | 'hours'): number {
+  if (text.includes(':') || text.includes('：')) return parseDuration(text);
+  const t = toHalfWidth(text);
+  if (/^-/.test(t)) throw new FieldError(`"${text}" is negative; a duration cannot be`);
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) throw new FieldError(`"${text}" is not a duration`, unit === 'minutes' ? 'use minutes (2.5) or H:MM:SS (0:02:30)' : 'use hours (0.5) or H:MM:SS (0:30:00)');
+  const seconds = Math.round(Number(t) * SECONDS_PER[unit]);
+  if (seconds > MAX_DURATION) throw new FieldError(`"${text}" is longer than 24 hours`);
+  return seconds;
+}
+
+/**
+ * Hours (a decimal, as training hours are stored) from a column whose header names another unit
+ * of time: converted and rounded to 2 decimals; H:MM:SS is read as a time. At most `max` hours.
+ */
+export function parseHoursIn(text: string, unit: 'seconds' | 'minutes', max: number): number {
+  const seconds = text.includes(':') || text.includes('：') ? parseDuration(text) : parseDecimal(text, { min: 0 }) * SECONDS_PER[unit];
+  const hours = Math.round((seconds / 3600) * 100) / 100;
+  if (hours > max) throw new FieldError(`${text} ${unit} is above the maximum ${max} hours`);
+  return hours;
 }
 
 /** A decimal number such as 12.5 or -3 (no thousands separators, no units). */

@@ -195,8 +195,8 @@ describe('buildDailyReport on a hand-made day', () => {
       { operator_id: '1001', name: '张三', team: 'A组', answered: 2, handle_seconds: 370, aht_seconds: 185, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 1, orders: 2, satisfaction_avg: 3.5 },
       // C03: no rating; rings X1, X2
       { operator_id: '1002', name: '李四', team: 'A组', answered: 1, handle_seconds: 60, aht_seconds: 60, answered_within_threshold: 1, within_threshold_rate: 1, missed_rings: 2, complaints: 0, orders: 0, satisfaction_avg: null },
-      // C04: no recorded wait, so not within T
-      { operator_id: '1003', name: '王五', team: 'B组', answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: 0, within_threshold_rate: 0, missed_rings: 1, complaints: 0, orders: 0, satisfaction_avg: 4 },
+      // C04: no recorded wait, and 1003's only answered call: within T unknown, n/a (issue 17.6: never 0)
+      { operator_id: '1003', name: '王五', team: 'B组', answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 1, complaints: 0, orders: 0, satisfaction_avg: 4 },
       // only the order D3
       { operator_id: '1004', name: '赵六', team: 'B组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null },
       // C09 + C10: handle 30 + 60 = 90, AHT 45; not in the roster
@@ -208,8 +208,8 @@ describe('buildDailyReport on a hand-made day', () => {
     expect(report.by_team).toEqual([
       // 1001 + 1002: answered 3, handle 430, AHT 143.33, ≤T 2/3, ratings 5, 2
       { team: 'A组', operators: 2, answered: 3, handle_seconds: 430, aht_seconds: 143.33, answered_within_threshold: 2, within_threshold_rate: 0.6667, missed_rings: 2, complaints: 1, orders: 2, satisfaction_avg: 3.5 },
-      // 1003 + 1004
-      { team: 'B组', operators: 2, answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: 0, within_threshold_rate: 0, missed_rings: 1, complaints: 0, orders: 1, satisfaction_avg: 4 },
+      // 1003 + 1004: the one answered call (C04) has no wait: within T n/a
+      { team: 'B组', operators: 2, answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 1, complaints: 0, orders: 1, satisfaction_avg: 4 },
       // 9001
       { team: null, operators: 1, answered: 2, handle_seconds: 90, aht_seconds: 45, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 2, orders: 0, satisfaction_avg: 3 },
     ]);
@@ -372,7 +372,7 @@ describe('buildDailyReport on a day with only abandoned calls', () => {
 });
 
 describe('buildDailyReport: calls without recorded waits, and an empty day', () => {
-  test('waits all NULL: counted in offered and outcome, not in ≤T, short, ASA or longest wait', () => {
+  test('waits all NULL (a file without a wait column): counted in offered and outcome; ≤T, short and service level n/a, not 0 (issue 17.6)', () => {
     const db = newDb();
     addCalls(db, [
       { id: 'W1', at: '2026-10-16 10:00:00', op: '1001', outcome: 'answered', talk: 100, hold: 20 },
@@ -381,15 +381,37 @@ describe('buildDailyReport: calls without recorded waits, and an empty day', () 
     ]);
     const r = buildDailyReport(db, '2026-10-16' as IsoDate, ZONE, defs('B'));
     expect(r.totals).toEqual({
-      offered: 3, answered: 2, abandoned: 1, short_abandoned: 0, answered_within_threshold: 0, abandoned_within_threshold: 0,
-      service_level: 0, // B: 0 / (3 − 0)
+      offered: 3, answered: 2, abandoned: 1, short_abandoned: null, answered_within_threshold: null, abandoned_within_threshold: null,
+      service_level: null, // no wait known: n/a (it was 0 / (3 − 0) = 0 before issue 17.6)
       asa_seconds: null, // no answered call has a wait
       aht_seconds: 100.5, // (120 + 81) / 2
       abandonment_rate: 0.3333, // 1 / 3
       avg_abandon_wait_seconds: null, max_wait_seconds: null, talk_seconds: 150, satisfaction_avg: null, complaints: 0, orders: 0,
     });
     expect(r.by_operator).toEqual([
-      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: 201, aht_seconds: 100.5, answered_within_threshold: 0, within_threshold_rate: 0, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null },
+      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: 201, aht_seconds: 100.5, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null },
+    ]);
+    expect(r.by_hour[10]).toEqual({ hour: 10, offered: 2, answered: 2, abandoned: 0, service_level: null });
+    db.close();
+  });
+
+  test('talk all NULL (a file without a talk column): AHT, handle and talk time n/a, not 0 (issue 17.6)', () => {
+    const db = newDb();
+    addCalls(db, [
+      { id: 'T1', at: '2026-10-16 10:00:00', op: '1001', outcome: 'answered', wait: 10 },
+      { id: 'T2', at: '2026-10-16 10:30:00', op: '1001', outcome: 'answered', wait: 20, hold: 30 },
+      { id: 'T3', at: '2026-10-16 11:00:00', outcome: 'abandoned', wait: 4 },
+    ]);
+    const r = buildDailyReport(db, '2026-10-16' as IsoDate, ZONE, defs('A'));
+    expect(r.totals).toEqual({
+      offered: 3, answered: 2, abandoned: 1, short_abandoned: 1, answered_within_threshold: 1, abandoned_within_threshold: 1,
+      service_level: 0.3333, // 1 / 3
+      asa_seconds: 15, // (10 + 20) / 2
+      aht_seconds: null, talk_seconds: null, // no talk known (T2's 30 s of hold alone are not a handle time)
+      abandonment_rate: 0.3333, avg_abandon_wait_seconds: 4, max_wait_seconds: 20, satisfaction_avg: null, complaints: 0, orders: 0,
+    });
+    expect(r.by_operator).toEqual([
+      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: null, aht_seconds: null, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null },
     ]);
     db.close();
   });
@@ -555,5 +577,20 @@ describe('buildRangeReport from 2026-09-30 to 2026-10-12', () => {
     // the two days together: ASA (15 + 5 + 16) / 3 = 12, not (15 + 10.5) / 2 = 12.75
     const month = buildRangeReport(db, '2026-10-11' as IsoDate, TO, 'month', defs());
     expect(month).toEqual([row('2026-10', [4, 3, 1, 1, 2, 1, 0.5, 12, 113.33, 0.25, 3, 16, 300, 5, 0, 3])]);
+  });
+});
+
+describe('the per-day summary of an older version (issue 17.6: handle sums over calls with a known talk time)', () => {
+  test('a summary recorded without version 2 does not serve; the next refresh rebuilds it all, and then it serves', async () => {
+    const { summaryServes, refreshSummary, beginIncremental } = await import('../../src/db/queries/stats-days.js');
+    const db = newDb();
+    addCalls(db, [{ id: 'V1', at: '2026-10-16 10:00:00', op: '1001', outcome: 'answered', wait: 3 }]);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('stats_summary', ?)").run(JSON.stringify({ threshold_seconds: 15, short_abandon_seconds: 5 }));
+    const t = { threshold_seconds: 15, short_abandon_seconds: 5 };
+    expect([summaryServes(db, t), beginIncremental(db, t)]).toEqual([false, false]);
+    expect(refreshSummary(db, new Set(['2026-10-16']), t)).toBe('all');
+    expect(summaryServes(db, t)).toBe(true);
+    expect(buildDailyReport(db, '2026-10-16' as IsoDate, ZONE, defs('A')).totals).toMatchObject({ answered: 1, aht_seconds: null, talk_seconds: null, service_level: 1 });
+    db.close();
   });
 });

@@ -63,11 +63,18 @@ describe('serviceLevel', () => {
     { name: 'B, no calls', a: EMPTY_AGGREGATE, formula: 'B' as const, expected: null },
     { name: 'C, no calls', a: EMPTY_AGGREGATE, formula: 'C' as const, expected: null },
     // 1 of 3 answered within T, nothing abandoned: 1/3 = 0.33333… → 0.3333 for A and B; C the same
-    { name: 'A, a third', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 1 }), formula: 'A' as const, expected: 0.3333 },
-    { name: 'B, a third', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 1 }), formula: 'B' as const, expected: 0.3333 },
-    { name: 'C, a third', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 1 }), formula: 'C' as const, expected: 0.3333 },
+    { name: 'A, a third', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 1, answered_wait_count: 3 }), formula: 'A' as const, expected: 0.3333 },
+    { name: 'B, a third', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 1, answered_wait_count: 3 }), formula: 'B' as const, expected: 0.3333 },
+    { name: 'C, a third', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 1, answered_wait_count: 3 }), formula: 'C' as const, expected: 0.3333 },
     // 2 of 3 answered within T: 0.66666… rounds up to 0.6667
-    { name: 'A, two thirds', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 2 }), formula: 'A' as const, expected: 0.6667 },
+    { name: 'A, two thirds', a: aggregate({ offered: 3, answered: 3, answered_within_threshold: 2, answered_wait_count: 3 }), formula: 'A' as const, expected: 0.6667 },
+    // Issue 17.6: waits unknown (no wait column) → n/a, never 0. A needs the answered calls' waits;
+    // B and C the abandoned calls' too. All abandoned with no waits: A is 0 / 3 (nobody answered at all).
+    { name: 'A, answered calls without waits', a: aggregate({ offered: 3, answered: 2, abandoned: 1, abandon_wait_count: 1, abandoned_within_threshold: 1 }), formula: 'A' as const, expected: null },
+    { name: 'A, answered waits known, abandoned not', a: aggregate({ offered: 3, answered: 2, abandoned: 1, answered_wait_count: 2, answered_within_threshold: 1 }), formula: 'A' as const, expected: 0.3333 },
+    { name: 'B, abandoned waits unknown', a: aggregate({ offered: 3, answered: 2, abandoned: 1, answered_wait_count: 2, answered_within_threshold: 1 }), formula: 'B' as const, expected: null },
+    { name: 'C, abandoned waits unknown', a: aggregate({ offered: 3, answered: 2, abandoned: 1, answered_wait_count: 2, answered_within_threshold: 1 }), formula: 'C' as const, expected: null },
+    { name: 'A, all abandoned, no waits', a: aggregate({ offered: 3, abandoned: 3 }), formula: 'A' as const, expected: 0 },
   ])('$name → $expected', ({ a, formula, expected }) => {
     expect(serviceLevel(a, formula)).toBe(expected);
   });
@@ -135,12 +142,13 @@ describe('computeMeasures', () => {
       },
     },
     {
-      // 2 answered calls, neither with a recorded wait: counted, handled, but no ASA and no longest wait
+      // 2 answered calls, neither with a recorded wait: counted, handled, but no ASA and no longest wait;
+      // within T and the service level unknown (issue 17.6: n/a, it was 0 / 2 = 0 before)
       name: 'answered calls without recorded waits',
       a: aggregate({ offered: 2, answered: 2, handle_sum: 301, handle_count: 2, talk_seconds: 250 }), formula: 'A' as const,
       expected: {
-        offered: 2, answered: 2, abandoned: 0, short_abandoned: 0, answered_within_threshold: 0, abandoned_within_threshold: 0,
-        service_level: 0, // 0 / 2
+        offered: 2, answered: 2, abandoned: 0, short_abandoned: 0, answered_within_threshold: null, abandoned_within_threshold: 0,
+        service_level: null,
         asa_seconds: null, // answered_wait_count 0
         aht_seconds: 150.5, // 301 / 2
         abandonment_rate: 0, avg_abandon_wait_seconds: null, max_wait_seconds: null, talk_seconds: 250,
@@ -167,6 +175,11 @@ describe('computeMeasures', () => {
     },
   ])('$name', ({ a, formula, expected }: { a: CallAggregate; formula: ServiceLevelFormula; expected: CallMeasures }) => {
     expect(computeMeasures(a, defs(formula))).toEqual(expected);
+  });
+
+  test('answered calls without a talk time (no talk column): AHT and talk time n/a, not 0 (issue 17.6)', () => {
+    const a = aggregate({ offered: 2, answered: 2, answered_wait_count: 2, answered_wait_sum: 20, answered_within_threshold: 2, max_wait_seconds: 12 });
+    expect(computeMeasures(a, defs())).toMatchObject({ aht_seconds: null, talk_seconds: null, service_level: 1, asa_seconds: 10 });
   });
 
   // Regression test (found while writing these tests, since fixed).
@@ -246,6 +259,11 @@ describe('roundTo', () => {
     { name: '0 at 2', value: 0, places: 2, expected: 0 },
   ])('$name → $expected', ({ value, places, expected }) => {
     expect(roundTo(value, places)).toBe(expected);
+  });
+
+  test('answered calls without a talk time (no talk column): AHT and talk time n/a, not 0 (issue 17.6)', () => {
+    const a = aggregate({ offered: 2, answered: 2, answered_wait_count: 2, answered_wait_sum: 20, answered_within_threshold: 2, max_wait_seconds: 12 });
+    expect(computeMeasures(a, defs())).toMatchObject({ aht_seconds: null, talk_seconds: null, service_level: 1, asa_seconds: 10 });
   });
 
   // Regression test (found while writing these tests, since fixed).

@@ -475,9 +475,11 @@ describe('other kinds', () => {
 // The Technion "Anonymous Bank" sample (../shared/data/real/technion-anonymous-bank/PROVENANCE.md):
 // 9,007 records: AGENT 7,429 · HANG 1,519 · PHANTOM 59. Eight records have a negative vru_time
 // (all AGENT; lines 824, 942, 1477, 1849, 4715, 4751, 5245, 6301 counting the header as line 1),
-// and 125 AGENT records have server NO_SERVER (none of them among the eight). So with the example
-// mapping: 59 skipped, 8 rejected, 9007 − 59 − 8 = 8940 inserted; answered 7429 − 8 = 7421 (125
-// of them without an operator), abandoned 1519 (every HANG record has NO_SERVER: awk counts 1519). The first record, AA0101 34536, entered the VRU
+// and 125 AGENT records have server NO_SERVER (none of them among the eight). Fourteen HANG
+// records have a ser_time above 0 (lines 1019 … 8168 below): an abandoned call with talk time,
+// a bad row since issue 18.7 (awk -F'\t' '$13=="HANG" && $16>0'). So with the example mapping:
+// 59 skipped, 8 + 14 = 22 rejected, 9007 − 59 − 22 = 8926 inserted; answered 7429 − 8 = 7421 (125
+// of them without an operator), abandoned 1519 − 14 = 1505 (every HANG record has NO_SERVER). The first record, AA0101 34536, entered the VRU
 // on 990201 at 7:02:47, Israel winter time (UTC+2): 1999-02-01 05:02:47 UTC = 917845367.
 // call_id alone is not unique: 34925 is on lines 386 (AA0101) and 1780 (AA0105), the first such
 // pair in file order among the records that are not PHANTOM.
@@ -487,46 +489,56 @@ const TECHNION_MAPPING = join(ROOT, 'docs', 'examples', 'technion-anonymous-bank
 const TECHNION_PRESENT = existsSync(TECHNION);
 if (!TECHNION_PRESENT) console.warn(`mapping.test.ts: ${TECHNION} is absent; the Technion tests are skipped`);
 const NEGATIVE_LINES = [824, 942, 1477, 1849, 4715, 4751, 5245, 6301];
+const HANG_TALK_LINES = [1019, 1430, 3042, 3219, 3533, 4119, 4226, 4232, 6684, 6858, 7442, 7566, 7825, 8168];
+const REJECTED_LINES = [...NEGATIVE_LINES, ...HANG_TALK_LINES].sort((a, b) => a - b);
 
 describe.skipIf(!TECHNION_PRESENT)('the Technion "Anonymous Bank" sample with docs/examples/technion-anonymous-bank.mapping.json', () => {
-  test('--skip-invalid: 8940 inserted, 8 rejected (negative vru_time), 59 skipped (PHANTOM)', () => {
+  test('--skip-invalid: 8926 inserted, 22 rejected (8 negative vru_time, 14 HANG with a ser_time), 59 skipped (PHANTOM)', () => {
     copyFileSync(TECHNION_MAPPING, join(workDir(), 'technion.mapping.json'));
     const r = run(['--db', 'technion.db', 'import', 'calls', '--mapping', 'technion.mapping.json', '--skip-invalid', '--rejects', 'technion.rejects.csv', '--format', 'json', TECHNION]);
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ rows: 9007, inserted: 8940, updated: 0, unchanged: 0, rejected: 8, skipped: 59, mapping: 'technion.mapping.json', delimiter: '\t', encoding: 'utf-8', rejects_file: 'technion.rejects.csv' });
+    expect(summary).toMatchObject({ rows: 9007, inserted: 8926, updated: 0, unchanged: 0, rejected: 22, skipped: 59, mapping: 'technion.mapping.json', delimiter: '\t', encoding: 'utf-8', rejects_file: 'technion.rejects.csv' });
     expect(addsUp(summary)).toBe(true);
     expect(rows(db('technion.db'), 'SELECT outcome, count(*) AS n, sum(operator_id IS NULL) AS no_operator FROM calls GROUP BY outcome ORDER BY outcome')).toEqual([
-      { outcome: 'abandoned', n: 1519, no_operator: 1519 },
+      { outcome: 'abandoned', n: 1505, no_operator: 1505 },
       { outcome: 'answered', n: 7421, no_operator: 125 },
     ]);
     expect(rows(db('technion.db'), "SELECT call_id, started_at, local_day, operator_id, direction, ivr_seconds, wait_seconds, talk_seconds, topic FROM calls WHERE call_id = 'AA0101-34536'")).toEqual([
       { call_id: 'AA0101-34536', started_at: 917845367, local_day: '1999-02-01', operator_id: 'DORIT', direction: 'inbound', ivr_seconds: 9, wait_seconds: 0, talk_seconds: 166, topic: 'PS' },
     ]);
-    expect(rows(db('technion.db'), 'SELECT profile, rows, inserted, rejected, skipped FROM imports')).toEqual([{ profile: 'mapping:technion.mapping.json', rows: 9007, inserted: 8940, rejected: 8, skipped: 59 }]);
+    expect(rows(db('technion.db'), 'SELECT profile, rows, inserted, rejected, skipped FROM imports')).toEqual([{ profile: 'mapping:technion.mapping.json', rows: 9007, inserted: 8926, rejected: 22, skipped: 59 }]);
 
     // The rejects file: the TSV's own header and records (as CSV), the line and the reason.
     const tsv = readFileSync(TECHNION, 'utf8').split('\r\n');
     const rejects = read('technion.rejects.csv').replace(/^\ufeff/, '').split('\r\n').filter((l) => l !== '');
     expect(rejects[0]).toBe(`${(tsv[0] as string).split('\t').join(',')},line,reason`);
-    expect(rejects.slice(1).map((l) => Number(l.split(',')[17]))).toEqual(NEGATIVE_LINES);
-    for (const [k, line] of NEGATIVE_LINES.entries()) {
+    expect(rejects.slice(1).map((l) => Number(l.split(',')[17]))).toEqual(REJECTED_LINES);
+    for (const [k, line] of REJECTED_LINES.entries()) {
       const cells = (tsv[line - 1] as string).split('\t');
       const vru = cells[8] as string;
-      expect(vru.startsWith('-')).toBe(true);
-      // The leading "-" of vru_time is neutralised for spreadsheets, as in every rejects file.
-      const expected = [...cells.slice(0, 8), `'${vru}`, ...cells.slice(9), String(line), `"vru_time: ""${vru}"" is negative; a duration cannot be"`].join(',');
-      expect(rejects[k + 1]).toBe(expected);
+      if (NEGATIVE_LINES.includes(line)) {
+        expect(vru.startsWith('-')).toBe(true);
+        // The leading "-" of vru_time is neutralised for spreadsheets, as in every rejects file.
+        const expected = [...cells.slice(0, 8), `'${vru}`, ...cells.slice(9), String(line), `"vru_time: ""${vru}"" is negative; a duration cannot be"`].join(',');
+        expect(rejects[k + 1]).toBe(expected);
+      } else {
+        expect([cells[12], Number(cells[15]) > 0]).toEqual(['HANG', true]);
+        expect(rejects[k + 1]).toBe([...cells, String(line), 'ser_time: an abandoned call cannot have talk time'].join(','));
+      }
     }
   });
 
-  test('strict: exit 3 listing the 8 lines, nothing written', () => {
+  test('strict: exit 3 listing the first 20 of the 22 lines, nothing written', () => {
     const r = run(['--db', 'technion-strict.db', 'import', 'calls', '--mapping', TECHNION_MAPPING, TECHNION]);
     expect(r.status).toBe(3);
     const lines = r.stderr.split('\n');
-    expect(lines[0]).toBe('error: anonymous_bank_1999-02-01_to_07.tsv: 8 bad rows; nothing was imported from this file');
-    expect(lines.slice(1, 9).map((l) => /^ {2}line (\d+): column 9 \(vru_time\): "-\d+" is negative; a duration cannot be$/.exec(l)?.[1]).map(Number)).toEqual(NEGATIVE_LINES);
-    expect(lines[9]?.startsWith('hint: ')).toBe(true);
+    expect(lines[0]).toBe('error: anonymous_bank_1999-02-01_to_07.tsv: 22 bad rows; nothing was imported from this file');
+    const listed = lines.slice(1, 21).map((l) =>
+      /^ {2}line (\d+): (?:column 9 \(vru_time\): "-\d+" is negative; a duration cannot be|column 16 \(ser_time\): "\d+": an abandoned call cannot have talk time \(if the call was answered its outcome is wrong, else its talk time is\))$/.exec(l)?.[1]);
+    expect(listed.map(Number)).toEqual(REJECTED_LINES.slice(0, 20));
+    expect(lines[21]).toBe('  … and 2 more');
+    expect(lines[22]?.startsWith('hint: ')).toBe(true);
     expect([count('technion-strict.db', 'calls'), count('technion-strict.db', 'imports')]).toEqual([0, 0]);
   });
 

@@ -131,8 +131,21 @@ describe('formats that are not formats', () => {
     ['YYYY-MM-DD MM', '"MM" repeats the month already in the format'],
     ['YYYY YY', '"YY" repeats the year already in the format'],
     ['H:mm H', '"H" repeats the hour already in the format'],
+    // Issue 18.8: two one-or-two-digit tokens with no separator between them read one value two ways.
+    ['YYYYMD', 'M and D both take 1 or 2 digits and nothing separates them, so the digits split two ways (111 is 1 and 11, or 11 and 1); use MM and DD, or put a separator between them'],
+    ['YYMD', 'M and D both take 1 or 2 digits and nothing separates them, so the digits split two ways (111 is 1 and 11, or 11 and 1); use MM and DD, or put a separator between them'],
+    ['MYYYYD', 'M and D both take 1 or 2 digits and nothing separates them, so the digits split two ways (111 is 1 and 11, or 11 and 1); use MM and DD, or put a separator between them'],
+    ['YYYY-MM-DH:mm', 'D and H both take 1 or 2 digits and nothing separates them, so the digits split two ways (111 is 1 and 11, or 11 and 1); use DD and HH, or put a separator between them'],
   ])('"%s": %s', (format, message) => {
     expect(compileError(format)).toBe(message);
+  });
+
+  test.each([
+    { format: 'YYYYMDD', cell: '2026315', want: { year: 2026, month: 3, day: 15 } },
+    { format: 'YYYYMDD', cell: '20261105', want: { year: 2026, month: 11, day: 5 } },
+    { format: 'YYYYMMDD H:mm', cell: '20261105 9:05', want: { year: 2026, month: 11, day: 5, hour: 9, minute: 5 } },
+  ])('one 1-or-2-digit token in a run of digits is read one way: $format "$cell"', ({ format, cell, want }) => {
+    expect(parts(format, cell)).toEqual(want);
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { CALLS, OPERATORS } from '../../src/domain/kinds.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCalendar, countWorkingDays, type CalendarFile } from '../../src/domain/calendar.js';
+import type { IsoDate } from '../../src/domain/dates.js';
+import { CALLS, EVALUATIONS, LEAVE, OPERATORS, ORDERS, TICKETS, TRAININGS } from '../../src/domain/kinds.js';
+import { ROOT } from '../helpers/cli.js';
 import { InputError } from '../../src/errors.js';
 import { buildRowPlan, type RowIssue, type RowPlan } from '../../src/io/row-plan.js';
 
@@ -197,6 +202,29 @@ describe('record shape', () => {
   test('values are trimmed before parsing', () => {
     expect(stored(plan, [' C1 ', ' 2026-11-03 09:05 ', '\u3000answered ', ' 1001'])).toMatchObject({ call_id: 'C1', outcome: 'answered', operator_id: '1001' });
   });
+
+  test.each([
+    { name: 'no-break space U+00A0', space: '\u00a0' },
+    { name: 'narrow no-break space U+202F', space: '\u202f' },
+    { name: 'em space U+2003', space: '\u2003' },
+    { name: 'thin and hair spaces U+2009 U+200A', space: '\u2009\u200a' },
+    { name: 'Ogham space mark U+1680', space: '\u1680' },
+    { name: 'medium mathematical space U+205F with ASCII spaces', space: ' \u205f ' },
+  ])('Unicode whitespace ($name) around values is trimmed: 1001 stays one operator', ({ space }) => {
+    expect(stored(plan, [`C1${space}`, `${space}2026-11-03 09:05`, `answered${space}`, `${space}1001${space}`])).toMatchObject({ call_id: 'C1', outcome: 'answered', operator_id: '1001' });
+  });
+
+  test('a zero-width space after an id is not whitespace: the row is bad, naming the character', () => {
+    expect(issueOf(plan, ['C1\u200b', '2026-11-03 09:05', 'answered', '1001'])).toEqual({
+      line: 2, column: 'call_id', value: 'C1\u200b', reason: 'identifier contains an invisible format character U+200B (zero-width space)',
+      hint: 'retype the value: it holds a character that cannot be seen',
+    });
+  });
+
+  test('tabs and line breaks at the edges are kept (a formula payload such as "\\t=1" is stored as written)', () => {
+    const text = buildRowPlan(CALLS, [...MINIMAL, 'topic'], SHANGHAI);
+    expect(stored(text, ['C1', '2026-11-03 09:05', 'answered', '\t=1\u00a0']).topic).toBe('\t=1');
+  });
 });
 
 describe('enums and defaults', () => {
@@ -289,5 +317,147 @@ describe('operators row checks', () => {
   test('the check of one row does not leak into the next', () => {
     expect(issueOf(plan, ['1001', '张三', '2024-03-01', '2024-02-01', ''])).toMatchObject({ column: '离职日期' });
     expect(stored(plan, ['1002', '李四', '2024-03-01', '', '']).termination_date).toBeNull();
+  });
+});
+
+describe('calls row checks: an abandoned call has no talk and no rating (issue 18.7)', () => {
+  const plan = buildRowPlan(CALLS, [...MINIMAL, 'talk_seconds', 'satisfaction'], SHANGHAI);
+
+  test('abandoned with talk time → an issue on talk_seconds', () => {
+    expect(issueOf(plan, ['C1', '2026-11-03 09:05', '放弃', '0:00:30', ''], 7)).toEqual({
+      line: 7, column: 'talk_seconds', value: '0:00:30', reason: 'an abandoned call cannot have talk time',
+      hint: 'if the call was answered its outcome is wrong, else its talk time is',
+    });
+  });
+
+  test('abandoned with a satisfaction score → an issue on satisfaction', () => {
+    expect(issueOf(plan, ['C1', '2026-11-03 09:05', 'abandoned', '', '5'], 8)).toEqual({
+      line: 8, column: 'satisfaction', value: '5', reason: 'an abandoned call cannot have a satisfaction score',
+      hint: 'a rating belongs to an answered call: the outcome or the score is wrong',
+    });
+  });
+
+  test.each([
+    { name: 'abandoned with talk 0 and no rating', record: ['C1', '2026-11-03 09:05', 'abandoned', '0', ''] },
+    { name: 'answered with talk and a rating', record: ['C1', '2026-11-03 09:05', 'answered', '75', '5'] },
+  ])('$name → stored', ({ record }) => {
+    expect(stored(plan, record)).toMatchObject({ call_id: 'C1' });
+  });
+});
+
+describe('leave row checks (issue 18.8)', () => {
+  const files = ['cn-2026.json'].map((n) => JSON.parse(readFileSync(join(ROOT, 'data', 'holidays', n), 'utf8')) as CalendarFile);
+  const calendar = buildCalendar(files);
+  const workingDays = (from: string, to: string): number => countWorkingDays(calendar, from as IsoDate, to as IsoDate);
+  const plan = buildRowPlan(LEAVE, ['工号', '类型', '开始日期', '结束日期', '天数'], { file: 'leave.csv', zone: 'Asia/Shanghai', workingDays });
+
+  test.each([
+    { name: '3 days in a 2-day period', record: ['1001', '年假', '2026-11-02', '2026-11-03', '3'], column: '天数', value: '3', reason: '3 days do not fit in 2026-11-02 – 2026-11-03 (2 calendar days)' },
+    { name: '1.5 days on one day', record: ['1001', '年假', '2026-11-02', '2026-11-02', '1.5'], column: '天数', value: '1.5', reason: '1.5 days do not fit in 2026-11-02 – 2026-11-02 (1 calendar day)' },
+    { name: 'a half day on a Saturday', record: ['1001', '事假', '2026-10-17', '2026-10-17', '0.5'], column: '天数', value: '0.5', reason: 'a half day needs a working day, and 2026-10-17 – 2026-10-17 has none' },
+    { name: 'a half day in the National Day holiday', record: ['1001', '年假', '2026-10-03', '2026-10-04', '1.5'], column: '天数', value: '1.5', reason: 'a half day needs a working day, and 2026-10-03 – 2026-10-04 has none' },
+  ])('$name → an issue on days', ({ record, column, value, reason }) => {
+    expect(issueOf(plan, record, 3)).toEqual({ line: 3, column, value, reason });
+  });
+
+  test('a period of 1100 years → an issue on end_date with the bound', () => {
+    expect(issueOf(plan, ['1001', '病假', '1900-01-01', '2999-12-31', ''], 4)).toEqual({
+      line: 4, column: '结束日期', value: '2999-12-31', reason: 'the leave runs 401767 days (1900-01-01 – 2999-12-31); one record covers at most 731 days (two years)',
+      hint: 'split a longer absence into records of at most two years',
+    });
+  });
+
+  test.each([
+    { name: 'a half day on the swapped working Saturday 2026-10-10', record: ['1001', '事假', '2026-10-10', '2026-10-10', '0.5'] },
+    { name: 'two calendar days of sick leave over a weekend', record: ['1001', '病假', '2026-10-17', '2026-10-18', '2'] },
+    { name: 'exactly two years', record: ['1001', '病假', '2026-01-01', '2028-01-01', ''] },
+    { name: 'one day', record: ['1001', '年假', '2026-11-02', '2026-11-02', '1'] },
+  ])('$name → stored', ({ record }) => {
+    expect(stored(plan, record)).toMatchObject({ operator_id: '1001' });
+  });
+});
+
+describe('tickets row checks (issue 18.8)', () => {
+  const plan = buildRowPlan(TICKETS, ['ticket_id', 'kind', 'opened_at', 'operator_id', 'promised_at'], { file: 'tickets.csv', zone: 'Asia/Shanghai' });
+
+  test('promised before it was opened → an issue on promised_at', () => {
+    expect(issueOf(plan, ['T1', 'complaint', '2026-11-03 09:05', '1001', '2026-11-02 18:00'], 5)).toEqual({
+      line: 5, column: 'promised_at', value: '2026-11-02 18:00', reason: 'promised before it was opened',
+    });
+  });
+
+  test('promised when it was opened → stored', () => {
+    expect(stored(plan, ['T1', 'complaint', '2026-11-03 09:05', '1001', '2026-11-03 09:05'])).toMatchObject({ ticket_id: 'T1' });
+  });
+});
+
+describe('headers with a unit (issue 17.6)', () => {
+  test.each([
+    { name: '等待时长(秒) and 通话时长(秒)', headers: ['等待时长(秒)', '通话时长(秒)'], cells: ['12', '185'], wait: 12, talk: 185 },
+    { name: 'full-width parentheses: 等待时长（秒）, 通话时长（分钟）', headers: ['等待时长（秒）', '通话时长（分钟）'], cells: ['12', '2.5'], wait: 12, talk: 150 },
+    { name: 'wait (s), talk (min)', headers: ['wait (s)', 'talk (min)'], cells: ['0:00:12', '3'], wait: 12, talk: 180 },
+    { name: 'minutes rounded to the second: 1.33 min', headers: ['wait (sec)', 'talk (minutes)'], cells: ['12', '1.33'], wait: 12, talk: 80 },
+    { name: 'H:MM:SS in a minutes column is still a time', headers: ['wait_seconds (秒)', '通话时长(分)'], cells: ['12', '0:01:15'], wait: 12, talk: 75 },
+    { name: 'hours', headers: ['排队时长(s)', 'talk (h)'], cells: ['12', '0.5'], wait: 12, talk: 1800 },
+    { name: 'full-width digits in a minutes column', headers: ['wait (s)', 'talk (min)'], cells: ['12', '２.５'], wait: 12, talk: 150 },
+  ])('$name → wait $wait s, talk $talk s', ({ headers, cells, wait, talk }) => {
+    const plan = buildRowPlan(CALLS, [...MINIMAL, ...headers], SHANGHAI);
+    expect(plan.ignored).toEqual([]);
+    expect(stored(plan, ['C1', '2026-11-03 09:05', 'answered', ...cells])).toMatchObject({ wait_seconds: wait, talk_seconds: talk });
+  });
+
+  test.each([
+    { name: 'negative minutes', cell: '-1', reason: '"-1" is negative; a duration cannot be', hint: undefined },
+    { name: 'over 24 hours in minutes', cell: '1441', reason: '"1441" is longer than 24 hours', hint: undefined },
+    { name: 'a unit written in the cell', cell: '3min', reason: '"3min" is not a duration', hint: 'use minutes (2.5) or H:MM:SS (0:02:30)' },
+  ])('a minutes column: $name → an issue', ({ cell, reason, hint }) => {
+    const plan = buildRowPlan(CALLS, [...MINIMAL, 'talk (min)'], SHANGHAI);
+    expect(issueOf(plan, ['C1', '2026-11-03 09:05', 'answered', cell])).toEqual({ line: 2, column: 'talk (min)', value: cell, reason, hint });
+  });
+
+  test.each([
+    { name: '时长（分钟）', header: '时长（分钟）', cell: '90', hours: 1.5 },
+    { name: '学时(h)', header: '学时(h)', cell: '2', hours: 2 },
+    { name: '时长(分钟), 100 min to 2 decimals', header: '时长(分钟)', cell: '100', hours: 1.67 },
+    { name: 'hours (H:MM:SS)', header: 'hours (min)', cell: '1:30:00', hours: 1.5 },
+  ])('trainings hours from $name → $hours h', ({ header, cell, hours }) => {
+    const plan = buildRowPlan(TRAININGS, ['场次', '日期', '主题', '类型', header], { file: 'trainings.csv', zone: 'Asia/Shanghai' });
+    expect(stored(plan, ['S1', '2026-11-03', '投诉处理', '内部培训', cell])).toMatchObject({ hours });
+  });
+
+  test('trainings hours over 24 once converted → an issue', () => {
+    const plan = buildRowPlan(TRAININGS, ['场次', '日期', '主题', '类型', '时长（分钟）'], { file: 'trainings.csv', zone: 'Asia/Shanghai' });
+    expect(issueOf(plan, ['S1', '2026-11-03', '投诉处理', '内部培训', '1500'])).toMatchObject({ column: '时长（分钟）', reason: '1500 minutes is above the maximum 24 hours' });
+  });
+
+  test('money and weight take their own unit as written: 基本工资(元), 重量（公斤）', () => {
+    const ops = buildRowPlan(OPERATORS, ['工号', '姓名', '入职日期', '基本工资(元)'], { file: 'operators.csv', zone: 'Asia/Shanghai' });
+    expect(stored(ops, ['1001', '张三', '2024-03-01', '5000'])).toMatchObject({ base_salary: 5000 });
+    const orders = buildRowPlan(ORDERS, ['order_id', 'created_at', 'operator_id', '重量（公斤）', 'fee (元)'], { file: 'orders.csv', zone: 'Asia/Shanghai' });
+    expect(stored(orders, ['O1', '2026-11-03 09:05', '1001', '2.5', '12'])).toMatchObject({ weight_kg: 2.5, fee: 12 });
+  });
+
+  test.each([
+    { header: '通话时长(毫秒)', unit: '毫秒', field: 'talk_seconds', accepted: 'seconds (s, sec, 秒), minutes (min, 分钟, 分) or hours (h, 小时)' },
+    { header: 'talk (kg)', unit: 'kg', field: 'talk_seconds', accepted: 'seconds (s, sec, 秒), minutes (min, 分钟, 分) or hours (h, 小时)' },
+    { header: '重量(克)', unit: '克', field: 'weight_kg', accepted: 'kg (公斤, 千克)' },
+  ])('$header: a unit hotline does not convert refuses the file, naming it', ({ header, unit, field, accepted }) => {
+    const spec = field === 'weight_kg' ? ORDERS : CALLS;
+    const headers = field === 'weight_kg' ? ['order_id', 'created_at', 'operator_id', header] : [...MINIMAL, header];
+    expect(inputError(() => buildRowPlan(spec, headers, SHANGHAI))).toEqual({
+      message: `calls.csv: line 1: column "${header}": the unit "${unit}" is not one hotline reads for ${field}`,
+      hint: `write the unit as ${accepted}, or leave it out`,
+      details: [],
+      exitCode: 3,
+    });
+  });
+
+  test('a note in parentheses after a text column is not a unit: the column is ignored as before', () => {
+    const plan = buildRowPlan(EVALUATIONS, ['工号', '月份', '指标', '分数', '备注(内部)'], { file: 'evaluations.csv', zone: 'Asia/Shanghai' });
+    expect(plan.ignored).toEqual(['备注(内部)']);
+  });
+
+  test('wait and wait (s) in one file both mean wait_seconds: refused', () => {
+    expect(inputError(() => buildRowPlan(CALLS, [...MINIMAL, 'wait', 'wait (s)'], SHANGHAI)).message).toBe('calls.csv: line 1: columns "wait" and "wait (s)" both mean wait_seconds');
   });
 });

@@ -7,6 +7,7 @@ import {
   parseDuration,
   parseId,
   parseInteger,
+  parseMonth,
   parsePhone,
   parseYesNo,
 } from '../../src/io/values.js';
@@ -224,5 +225,74 @@ describe('parseId', () => {
 
   test('a tab inside an id → rejected', () => {
     expect(rejection(() => parseId('a\tb'))).toEqual({ message: 'identifier contains control characters', hint: undefined });
+  });
+});
+
+describe('invisible characters in identifiers (issue 18.5)', () => {
+  test.each([
+    { name: 'zero-width space', text: 'C1\u200b', expected: 'identifier contains an invisible format character U+200B (zero-width space)' },
+    { name: 'word joiner inside', text: '10\u206001', expected: 'identifier contains an invisible format character U+2060 (word joiner)' },
+    { name: 'a BOM in front', text: '\ufeff1001', expected: 'identifier contains an invisible format character U+FEFF (byte-order mark)' },
+    { name: 'a right-to-left mark', text: '1001\u200f', expected: 'identifier contains an invisible format character U+200F (right-to-left mark)' },
+    { name: 'invisible times (no name given)', text: '10\u206201', expected: 'identifier contains an invisible format character U+2062' },
+    { name: 'a soft hyphen', text: '10\u00ad01', expected: 'identifier contains an invisible format character U+00AD (soft hyphen)' },
+  ])('$name → rejected', ({ text, expected }) => {
+    expect(rejection(() => parseId(text))).toEqual({ message: expected, hint: 'retype the value: it holds a character that cannot be seen' });
+  });
+
+  test.each([
+    { name: 'DEL', text: 'a\u007fb' },
+    { name: 'a C1 control (U+0085)', text: 'a\u0085b' },
+  ])('$name → rejected as a control character', ({ text }) => {
+    expect(rejection(() => parseId(text))).toEqual({ message: 'identifier contains control characters', hint: undefined });
+  });
+
+  test.each([
+    { name: 'Chinese', text: '客服一组' },
+    { name: 'full-width digits (a different id, kept)', text: '１００１' },
+    { name: 'an inner no-break space (visible as a space; kept)', text: '10\u00a001' },
+  ])('$name → kept', ({ text }) => {
+    expect(parseId(text)).toBe(text);
+  });
+});
+
+describe('UTC offsets (issue 18.6)', () => {
+  test.each([
+    { name: '+14:00 (Kiribati)', text: '2026-11-03T09:05:00+14:00', expected: 1793646300 },
+    { name: '-12:00', text: '2026-11-03T09:05:00-12:00', expected: 1793739900 },
+    { name: '+05:45 (Nepal)', text: '2026-11-03T09:05:00+0545', expected: 1793676000 },
+  ])('$name → $expected', ({ text, expected }) => {
+    expect(parseDateTime(text, 'UTC')).toBe(expected);
+  });
+
+  test.each([
+    { name: '+99', text: '2026-11-03T09:05:00+99', offset: '+99' },
+    { name: '+25:00', text: '2026-11-03 09:05:00 +25:00', offset: '+25:00' },
+    { name: '+0860 (60 minutes)', text: '2026-11-03T09:05:00+0860', offset: '+0860' },
+    { name: '+14:30 (past +14:00)', text: '2026-11-03T09:05:00+14:30', offset: '+14:30' },
+    { name: '-13:00 (before -12:00)', text: '2026-11-03T09:05:00-13:00', offset: '-13:00' },
+  ])('$name → rejected', ({ text, offset }) => {
+    expect(rejection(() => parseDateTime(text, 'UTC'))).toEqual({
+      message: `"${text}" has an impossible UTC offset ${offset}`,
+      hint: 'offsets run from -12:00 to +14:00, with minutes below 60 (e.g. +08:00)',
+    });
+  });
+});
+
+describe('parseMonth (issue 18.8)', () => {
+  test.each([
+    { name: 'YYYY-MM', text: '2026-10', expected: '2026-10' },
+    { name: 'YYYY年M月', text: '2026年9月', expected: '2026-09' },
+  ])('$name → $expected', ({ text, expected }) => {
+    expect(parseMonth(text)).toBe(expected);
+  });
+
+  test.each([
+    { name: 'year 0000', text: '0000-01' },
+    { name: 'year 1899', text: '1899-12' },
+    { name: 'year 3000', text: '3000-01' },
+    { name: 'month 13', text: '2026-13' },
+  ])('$name → rejected', ({ text }) => {
+    expect(rejection(() => parseMonth(text))).toEqual({ message: `"${text}" is not a month`, hint: 'use YYYY-MM, a year from 1900 to 2999' });
   });
 });

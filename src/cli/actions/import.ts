@@ -76,7 +76,9 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
         settled = true;
       };
       worker.on('message', (m: ThreadMessage) => {
-        if (m.type === 'notice') say(rt, m.line);
+        if (m.type === 'notice') {
+          if (!m.terminalOnly || rt.stderr.isTTY) say(rt, m.line);
+        }
         else if (m.type === 'file') bar?.start(100, 0, { file: m.file });
         else if (m.type === 'progress') bar?.update(m.total > 0 ? Math.floor((m.bytes / m.total) * 100) : 100);
         else if (m.type === 'summary') {

@@ -9,6 +9,15 @@ import { setSetting } from './settings.js';
 
 export type SummaryThresholds = Pick<KpiDefinitions, 'threshold_seconds' | 'short_abandon_seconds'>;
 
+/**
+ * What the stored sums mean. 2: handle_sum and handle_count cover answered calls with a known
+ * talk time only (issue 17.6). A summary of another version does not serve: statistics come from
+ * the calls until the next call import rebuilds it.
+ */
+const SUMMARY_VERSION = 2;
+const summarySetting = (defs: SummaryThresholds): string =>
+  JSON.stringify({ threshold_seconds: defs.threshold_seconds, short_abandon_seconds: defs.short_abandon_seconds, version: SUMMARY_VERSION });
+
 const SUMS: (keyof CallAggregate)[] = [
   'offered', 'answered', 'abandoned', 'short_abandoned', 'answered_within_threshold', 'abandoned_within_threshold',
   'answered_wait_sum', 'answered_wait_count', 'handle_sum', 'handle_count', 'abandon_wait_sum', 'abandon_wait_count',
@@ -33,8 +42,8 @@ export function summaryThresholds(db: Database.Database): SummaryThresholds | un
 
 /** True when the summary answers for these definitions. */
 export function summaryServes(db: Database.Database, defs: SummaryThresholds): boolean {
-  const s = summaryThresholds(db);
-  return s !== undefined && s.threshold_seconds === defs.threshold_seconds && s.short_abandon_seconds === defs.short_abandon_seconds;
+  const s = summaryThresholds(db) as (SummaryThresholds & { version?: number }) | undefined;
+  return s !== undefined && s.version === SUMMARY_VERSION && s.threshold_seconds === defs.threshold_seconds && s.short_abandon_seconds === defs.short_abandon_seconds;
 }
 
 interface CallRow extends CallFacts {
@@ -115,7 +124,7 @@ export function rebuildSummary(db: Database.Database, days: ReadonlySet<string> 
     for (const c of read.all(day) as CallRow[]) groups.add(c, defs);
     for (const [dim, key, direction, a] of groups.entries()) insert.run(day, dim, key, direction, ...SUMS.map((x) => a[x]));
   }
-  setSetting(db, 'stats_summary', JSON.stringify({ threshold_seconds: defs.threshold_seconds, short_abandon_seconds: defs.short_abandon_seconds }));
+  setSetting(db, 'stats_summary', summarySetting(defs));
 }
 
 /** Brings the summary in line after an import wrote calls on `days` (all of it if missing or built for other thresholds). */
@@ -234,6 +243,6 @@ const UPSERT_CHUNK = upsertSql(FLUSH_CHUNK);
 export function beginIncremental(db: Database.Database, defs: SummaryThresholds): boolean {
   if (summaryServes(db, defs)) return true;
   if (summaryThresholds(db) !== undefined || db.prepare('SELECT 1 FROM calls LIMIT 1').get() !== undefined) return false;
-  setSetting(db, 'stats_summary', JSON.stringify({ threshold_seconds: defs.threshold_seconds, short_abandon_seconds: defs.short_abandon_seconds }));
+  setSetting(db, 'stats_summary', summarySetting(defs));
   return true;
 }

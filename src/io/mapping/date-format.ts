@@ -51,6 +51,8 @@ export function compileDateFormat(text: string): DateFormat {
   let pattern = '';
   const order: DatePart[] = [];
   const parts = new Set<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>();
+  /** The 1-or-2-digit token (M, D, H) in the current run of digit tokens (no literal since). */
+  let loose: string | undefined;
   let i = 0;
   while (i < text.length) {
     const token = TOKENS.find(([t]) => text.startsWith(t, i));
@@ -58,6 +60,11 @@ export function compileDateFormat(text: string): DateFormat {
       const [t, part, re] = token;
       const kind = part === 'year2' ? 'year' : part;
       if (parts.has(kind)) throw new Error(`"${t}" repeats the ${kind} already in the format`);
+      if (re.includes('{1,2}')) {
+        // Two such tokens in one run of digits ("YYYYMD": 2026111) can split the run two ways.
+        if (loose) throw new Error(`${loose} and ${t} both take 1 or 2 digits and nothing separates them, so the digits split two ways (111 is 1 and 11, or 11 and 1); use ${loose}${loose} and ${t}${t}, or put a separator between them`);
+        loose = t;
+      }
       parts.add(kind);
       order.push(part);
       pattern += re;
@@ -67,6 +74,7 @@ export function compileDateFormat(text: string): DateFormat {
       // Letters other than the ISO 'T' are mistakes ("hh", "yyyy", "SS"), not literals.
       if (/[A-SU-Za-z]/.test(ch)) throw new Error(`"${ch}" at position ${i + 1} is not a token (tokens: YYYY YY MM M DD D HH H mm ss)`);
       pattern += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      loose = undefined;
       i++;
     }
   }

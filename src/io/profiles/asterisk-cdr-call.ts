@@ -88,6 +88,9 @@ export interface CdrCall {
   talk: number | null;
   phone: string;
   note: CallNote;
+  /** Where operator_id was read: the channel field and its value ('' when the call has no operator). */
+  operatorField: 'channel' | 'dstchannel';
+  operatorChannel: string;
 }
 
 const isLocalBack = (l: CdrLeg): boolean => l.channel.startsWith('Local/') && l.channel.endsWith(';2');
@@ -137,17 +140,17 @@ export function buildCall(legs: readonly CdrLeg[]): CdrCall {
   const callId = callIdOf(legs);
   const direction = directionOf({ context: caller.dcontext, caller: caller.src, destination: caller.dst });
   const answered = legs.filter((l) => l.answered);
-  const call = (c: Pick<CdrCall, 'operator_id' | 'outcome' | 'wait' | 'talk' | 'note'>, phone: string): CdrCall => ({
-    call_id: callId, started_at: first.startText, operator_id: c.operator_id, direction, outcome: c.outcome, wait: c.wait, talk: c.talk, phone, note: c.note,
+  const call = (c: Pick<CdrCall, 'operator_id' | 'outcome' | 'wait' | 'talk' | 'note'>, phone: string, operatorField: CdrCall['operatorField'] = 'dstchannel', operatorChannel = ''): CdrCall => ({
+    call_id: callId, started_at: first.startText, operator_id: c.operator_id, direction, outcome: c.outcome, wait: c.wait, talk: c.talk, phone, note: c.note, operatorField, operatorChannel,
   });
   if (direction === 'outbound') {
     const talk = answered.length > 0 ? talkSpan(answered) : null;
-    return call({ operator_id: operatorFromChannel(caller.channel), outcome: talk === null ? 'abandoned' : 'answered', wait: null, talk, note: 'outbound' }, caller.dst);
+    return call({ operator_id: operatorFromChannel(caller.channel), outcome: talk === null ? 'abandoned' : 'answered', wait: null, talk, note: 'outbound' }, caller.dst, 'channel', caller.channel);
   }
   const bridged = answered.filter((l) => l.dstchannel !== '');
   if (bridged.length > 0) {
     const taker = takerOf(bridged);
-    return call({ operator_id: operatorFromChannel(taker.dstchannel), outcome: 'answered', wait: (taker.answer as number) - first.start, talk: talkSpan(bridged), note: null }, caller.src);
+    return call({ operator_id: operatorFromChannel(taker.dstchannel), outcome: 'answered', wait: (taker.answer as number) - first.start, talk: talkSpan(bridged), note: null }, caller.src, 'dstchannel', taker.dstchannel);
   }
   let lastEnd = first.end;
   for (const l of legs) lastEnd = Math.max(lastEnd, l.end);

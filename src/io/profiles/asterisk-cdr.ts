@@ -6,6 +6,7 @@
 import { cdrLayout, checkCdrFile } from './asterisk-cdr-layout.js';
 import { buildCall, callIdOf, legKeys, readLeg, type CdrLeg } from './asterisk-cdr-call.js';
 import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
+import { operatorIdProblem } from './operator-id.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput } from './types.js';
 
@@ -42,6 +43,12 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
       return;
     }
     const call = buildCall(legs);
+    const wrong = operatorIdProblem(call.operatorField, call.operatorChannel, call.operator_id);
+    if (wrong) {
+      const taker = legs.find((l) => l[call.operatorField] === call.operatorChannel) as CdrLeg;
+      out.issues.push(issueOf({ column: call.operatorField, value: call.operatorChannel, reason: wrong }, taker.record, taker.line));
+      return;
+    }
     if (call.note) counts.add(call.note);
     const phone = phoneOrEmpty(call.phone);
     if (phone === '' && call.phone !== '') counts.add('not-phone');

@@ -4,7 +4,7 @@
  * when that event arrives. RINGNOANSWER becomes a missed ring of the member; non-call events are
  * counted; calls still open at the end of the file (or at an Asterisk restart) are reported.
  */
-import { operatorFromMember } from './operator-id.js';
+import { operatorFromMember, operatorIdProblem } from './operator-id.js';
 import { CALL_HEADERS, emptyReport, epochToIso, NoteCounter, phoneOrEmpty, RecordProblem, wholeNumber } from './profile-values.js';
 import { answeredEnd, checkQueueLogFile, epochOf, isCallEvent, unansweredEnd } from './queue-log-events.js';
 import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput, type ProfileRow } from './types.js';
@@ -20,6 +20,12 @@ interface QueueCall {
   phone: string;
   connect: { agent: string; hold: string; at: number } | null;
   events: number;
+  /** The latest event so far (time, name, line), to see events out of time order. */
+  lastAt: number;
+  lastEvent: string;
+  lastLine: number;
+  /** Set when an event came earlier than one before it: the call is then a bad row. */
+  disorder?: string;
 }
 
 const NOTES = {
@@ -48,7 +54,7 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
     const v = visits.get(callid) ?? { n: 0, seq, open: 0 };
     visits.delete(callid);
     visits.set(callid, { n: v.n + 1, seq, open: v.open + 1 });
-    return { callId: v.n === 0 ? callid : `${callid}#${v.n + 1}`, callid, enteredAt: null, phone: '', connect: null, events: 0 };
+    return { callId: v.n === 0 ? callid : `${callid}#${v.n + 1}`, callid, enteredAt: null, phone: '', connect: null, events: 0, lastAt: -1, lastEvent: '', lastLine: 0 };
   }
 
   function finish(key: string, call: QueueCall): void {
@@ -73,7 +79,10 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
       const talk = field(ans.talk, 'call time');
       const wait = call.connect ? wholeNumber(call.connect.hold, 'CONNECT data1 (hold time)') : hold;
       const start = call.enteredAt ?? (call.connect ? call.connect.at - wait : at - talk - hold);
-      const operator = operatorFromMember(call.connect?.agent ?? agent);
+      const member = call.connect?.agent ?? agent;
+      const operator = operatorFromMember(member);
+      const wrong = operatorIdProblem('agent', member, operator);
+      if (wrong) throw new RecordProblem({ column: 'agent', value: member, reason: wrong });
       fields = [call.callId, epochToIso(start), operator, 'inbound', 'answered', String(wait), String(talk), call.phone];
     } else {
       const wait = field(unansweredEnd(event) as number, 'wait time');
@@ -94,6 +103,9 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
       const call = begin(callid);
       call.enteredAt = at;
       call.events = 1;
+      call.lastAt = at;
+      call.lastEvent = event;
+      call.lastLine = line;
       call.phone = phoneOrEmpty(data[1] ?? '');
       if (call.phone === '' && (data[1] ?? '') !== '') counts.add('not-phone');
       open.set(key, call);
@@ -102,12 +114,27 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
     let call = open.get(key);
     if (!call) open.set(key, (call = begin(callid)));
     call.events++;
-    if (event === 'RINGNOANSWER') missedRing(call, agent, data[0] ?? '', at, out);
+    if (at >= call.lastAt) {
+      call.lastAt = at;
+      call.lastEvent = event;
+      call.lastLine = line;
+    } else {
+      call.disorder ??= `${event} on line ${line} (${epochToIso(at)}) is before ${call.lastEvent} on line ${call.lastLine} (${epochToIso(call.lastAt)})`;
+    }
+    if (event === 'RINGNOANSWER') missedRing(call, record, line, at, out);
     else if (event === 'CONNECT') call.connect = { agent, hold: data[0] ?? '', at };
     else if (answeredEnd(event, data) || unansweredEnd(event) !== undefined) {
       report.calls++;
       report.merged_records += call.events - 1;
       finish(key, call);
+      if (call.disorder) {
+        out.issues.push({
+          line, column: 'time', value: record[0] as string, record,
+          reason: `the events of call ${call.callId} are out of time order: ${call.disorder}`,
+          hint: 'concatenate rotated queue_log files oldest first (queue_log.2, queue_log.1, queue_log)',
+        });
+        return;
+      }
       try {
         out.rows.push(rowOf(call, event, agent, data, at, line));
       } catch (e) {
@@ -118,8 +145,12 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
     }
   }
 
-  function missedRing(call: QueueCall, agent: string, ms: string, at: number, out: ProfileOutput): void {
+  function missedRing(call: QueueCall, record: string[], line: number, at: number, out: ProfileOutput): void {
+    const agent = record[3] as string;
+    const ms = record[5] ?? '';
     const operator = operatorFromMember(agent);
+    const wrong = operatorIdProblem('agent', agent, operator);
+    if (wrong) return void out.issues.push({ line, column: 'agent', value: agent, reason: `${wrong} (call ${call.callId})`, record });
     if (operator === '') return;
     if (ms === '0') return void counts.add('ring-zero');
     const ring = /^\d{1,9}$/.test(ms) ? Math.round(Number(ms) / 1000) : null;

@@ -36,3 +36,14 @@ export function operatorFromMember(agent: string): string {
 export function localChannelBase(channel: string, half: '1' | '2'): string | undefined {
   return channel.startsWith('Local/') && channel.endsWith(`;${half}`) ? channel.slice(0, -2) : undefined;
 }
+
+/**
+ * Why the operator id `id` taken from `name` (a channel, or a queue_log agent) is not one: a
+ * path segment, as `PJSIP/../../1001` gives "..", or nothing at all (`PJSIP/`); undefined when
+ * it is fine or there is no name. `field` names the field in the message.
+ */
+export function operatorIdProblem(field: 'agent' | 'channel' | 'dstchannel', name: string, id: string): string | undefined {
+  if (id === '.' || id === '..') return `${field} "${name}" is a path, not a ${field === 'agent' ? 'queue member' : 'channel'} (endpoint "${id}")`;
+  if (id === '' && name !== '' && name !== 'NONE') return `${field} "${name}" names no endpoint`;
+  return undefined;
+}

@@ -80,6 +80,8 @@ describe('outcome, wait and operator of single records', () => {
     { name: 'CANCEL', f: { billsec: 0, disposition: 'CANCEL' }, expected: ['abandoned', '', '40', ''] },
     { name: 'UNKNOWN', f: { billsec: 0, disposition: 'UNKNOWN' }, expected: ['abandoned', '', '40', ''] },
     { name: 'NO ANSWER keeps no answer time even if one is written', f: { answer: '2026-10-12 09:00:05', billsec: 0, disposition: 'NO ANSWER' }, expected: ['abandoned', '', '40', ''] },
+    // Issue 18.7, decided for profiles: the billsec of a leg nobody answered (the dialplan had answered the channel: IVR, music) is not talk: abandoned, all of it wait.
+    { name: 'NO ANSWER with billsec 35 (the IVR had answered): abandoned with no talk, the 40 s are wait', f: { answer: '2026-10-12 09:00:05', billsec: 35, disposition: 'NO ANSWER' }, expected: ['abandoned', '', '40', ''] },
     { name: 'ANSWERED by Queue() with no member (caller hung up in the queue)', f: { lastapp: 'Queue', answer: '2026-10-12 09:00:00', billsec: 40, disposition: 'ANSWERED' }, expected: ['abandoned', '', '40', ''] },
     { name: 'ANSWERED by the dialplan (IVR), no destination channel', f: { lastapp: 'Playback', answer: '2026-10-12 09:00:01', billsec: 39, disposition: 'ANSWERED' }, expected: ['answered', '', '1', '39'] },
   ])('$name → $expected', ({ f, expected }) => {
@@ -87,6 +89,15 @@ describe('outcome, wait and operator of single records', () => {
     expect(fed.issues).toEqual([]);
     const r = fed.rows[0];
     expect([r?.outcome, r?.operator_id, r?.wait_seconds, r?.talk_seconds]).toEqual(expected);
+  });
+
+  test.each([
+    { name: 'an answering channel PJSIP/../../1001-0000000a', f: { dstchannel: 'PJSIP/../../1001-0000000a', answer: '2026-10-12 09:00:07', billsec: 33, disposition: 'ANSWERED' }, column: 'dstchannel', reason: 'dstchannel "PJSIP/../../1001-0000000a" is a path, not a channel (endpoint "..")' },
+    { name: 'an outbound calling channel SIP/./1001-0000000b', f: { src: '1001', dst: '13912345678', dcontext: 'from-internal', channel: 'SIP/./1001-0000000b', dstchannel: 'PJSIP/trunk-00000006', answer: '2026-10-12 09:00:12', billsec: 28, disposition: 'ANSWERED' }, column: 'channel', reason: 'channel "SIP/./1001-0000000b" is a path, not a channel (endpoint ".")' },
+  ])('$name is a bad row, not operator ".." (issue 18.8)', ({ f, column, reason }) => {
+    const fed = feed(conv(), [cdr18({ ...base, ...f } as CdrFields)]);
+    expect(fed.rows).toEqual([]);
+    expect(fed.issues).toEqual([expect.objectContaining({ line: 1, column, reason })]);
   });
 
   test('outbound: an extension dials a mobile; the operator is the calling channel, the customer the number dialled', () => {

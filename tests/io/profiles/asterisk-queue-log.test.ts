@@ -161,6 +161,52 @@ describe('bad lines', () => {
     expect(fed.report.calls).toBe(1);
   });
 
+  test('events of one call out of time order: the call is a bad row naming both events (issue 18.8)', () => {
+    const fed = run(`
+      1791766900|C.20|hotline|NONE|ENTERQUEUE||13812345678|1
+      1791766890|C.20|hotline|PJSIP/1001|CONNECT|12|1791766902.102|10
+      1791767097|C.20|hotline|PJSIP/1001|COMPLETECALLER|12|185|1`);
+    expect(fed.rows).toEqual([]);
+    expect(fed.issues).toEqual([{
+      line: 3, column: 'time', value: '1791767097',
+      reason: 'the events of call C.20 are out of time order: CONNECT on line 2 (2026-10-12T01:01:30Z) is before ENTERQUEUE on line 1 (2026-10-12T01:01:40Z)',
+      hint: 'concatenate rotated queue_log files oldest first (queue_log.2, queue_log.1, queue_log)',
+      record: ['1791767097', 'C.20', 'hotline', 'PJSIP/1001', 'COMPLETECALLER', '12', '185', '1'],
+    }]);
+    expect(fed.report.calls).toBe(1);
+  });
+
+  test('events of one call at the same second are in order', () => {
+    const fed = run(`
+      1791766900|C.21|hotline|NONE|ENTERQUEUE||13812345678|1
+      1791766900|C.21|hotline|PJSIP/1001|CONNECT|0|1791766902.102|0
+      1791766900|C.21|hotline|PJSIP/1001|COMPLETEAGENT|0|0|1`);
+    expect(fed.issues).toEqual([]);
+    expect(fed.rows).toHaveLength(1);
+  });
+
+  test.each([
+    { name: 'PJSIP/../../1001', agent: 'PJSIP/../../1001', reason: 'agent "PJSIP/../../1001" is a path, not a queue member (endpoint "..") (call C.22)' },
+    { name: 'SIP/./1001', agent: 'SIP/./1001', reason: 'agent "SIP/./1001" is a path, not a queue member (endpoint ".") (call C.22)' },
+    { name: 'a member name ".."', agent: '..', reason: 'agent ".." is a path, not a queue member (endpoint "..") (call C.22)' },
+    { name: 'PJSIP/ with no endpoint', agent: 'PJSIP/', reason: 'agent "PJSIP/" names no endpoint (call C.22)' },
+  ])('an agent like $name is a bad row (issue 18.8)', ({ agent, reason }) => {
+    const fed = run(`
+      1791766900|C.22|hotline|NONE|ENTERQUEUE||13812345678|1
+      1791766912|C.22|hotline|${agent}|CONNECT|12|1791766902.102|10
+      1791767097|C.22|hotline|${agent}|COMPLETECALLER|12|185|1`);
+    expect(fed.rows).toEqual([]);
+    expect(fed.issues).toEqual([expect.objectContaining({ line: 3, column: 'agent', value: agent, reason })]);
+  });
+
+  test('a missed ring of an agent like PJSIP/../../1001 is a bad row, not a ring of operator ".."', () => {
+    const fed = run(`
+      1791766900|C.23|hotline|NONE|ENTERQUEUE||13812345678|1
+      1791766915|C.23|hotline|PJSIP/../../1001|RINGNOANSWER|15000`);
+    expect(fed.missedRings).toEqual([]);
+    expect(fed.issues).toEqual([{ line: 2, column: 'agent', value: 'PJSIP/../../1001', reason: 'agent "PJSIP/../../1001" is a path, not a queue member (endpoint "..") (call C.23)', record: ['1791766915', 'C.23', 'hotline', 'PJSIP/../../1001', 'RINGNOANSWER', '15000'] }]);
+  });
+
   test('a line with fewer than 5 fields after the first is an issue', () => {
     const fed = run(`
       1791766800|NONE|NONE|NONE|QUEUESTART|
