@@ -33,15 +33,15 @@ const MONEY = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excel
 export const BONUS_COLUMNS: Column[] = [
   { key: 'operator_id', en: 'operator_id', zh: '工号' },
   { key: 'name', en: 'name', zh: '姓名' },
-  { key: 'team', en: 'team', zh: '班组' },
-  { key: 'month', en: 'month', zh: '月份' },
-  { key: 'grade', en: 'grade', zh: '考核等级' },
-  { key: 'score', en: 'score', zh: '考核得分', type: 'number' },
+  { key: 'team', en: 'team', zh: '班组', wide: true },
+  { key: 'month', en: 'month', zh: '月份', wide: true },
+  { key: 'grade', en: 'grade', zh: '考核等级', values: 'grade' },
+  { key: 'score', en: 'score', zh: '考核得分', type: 'number', wide: true },
   { key: 'base_salary', en: 'base_salary', zh: '基本工资', type: 'money' },
   { key: 'performance_pay', en: 'performance_pay', zh: '绩效工资', type: 'money' },
-  { key: 'full_attendance_bonus', en: 'full_attendance_bonus', zh: '全勤奖', type: 'money' },
-  { key: 'excellent_employee_bonus', en: 'excellent_employee_bonus', zh: '优秀员工奖', type: 'money' },
-  { key: 'business_outstanding_bonus', en: 'business_outstanding_bonus', zh: '业务突出奖', type: 'money' },
+  { key: 'full_attendance_bonus', en: 'full_attendance_bonus', zh: '全勤奖', type: 'money', wide: true },
+  { key: 'excellent_employee_bonus', en: 'excellent_employee_bonus', zh: '优秀员工奖', type: 'money', wide: true },
+  { key: 'business_outstanding_bonus', en: 'business_outstanding_bonus', zh: '业务突出奖', type: 'money', wide: true },
   { key: 'total', en: 'total', zh: '合计', type: 'money' },
 ];
 

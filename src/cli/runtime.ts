@@ -25,3 +25,8 @@ export function colorAllowed(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
 export function say(rt: Runtime, line: string): void {
   rt.stderr.write(line + '\n');
 }
+
+/** Columns of the terminal `stream` writes to (80 when it does not say). */
+export function terminalWidth(stream: NodeJS.WriteStream): number {
+  return stream.columns > 0 ? stream.columns : 80;
+}

@@ -104,8 +104,8 @@ export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runt
     if (rows.length === 0) throw new InputError(`no appraisal of operator ${flags.operator} in those months`);
     emitReport({
       columns: [
-        { key: 'month', en: 'month', zh: '月份' }, { key: 'score', en: 'score', zh: '总分', type: 'number' }, { key: 'grade', en: 'grade', zh: '等级' },
-        { key: 'commendation', en: 'commendation', zh: '表彰' }, { key: 'action', en: 'action', zh: '处理' }, { key: 'status', en: 'status', zh: '状态' },
+        { key: 'month', en: 'month', zh: '月份' }, { key: 'score', en: 'score', zh: '总分', type: 'number' }, { key: 'grade', en: 'grade', zh: '等级', values: 'grade' },
+        { key: 'commendation', en: 'commendation', zh: '表彰', values: 'yesno' }, { key: 'action', en: 'action', zh: '处理', values: 'action' }, { key: 'status', en: 'status', zh: '状态', values: 'run_status' },
       ],
       rows,
     }, flags, rt);

@@ -52,7 +52,7 @@ export function runSettle(flags: SettleFlags, globals: GlobalOptions, rt: Runtim
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') return writeOutput([renderJsonValue(s)], settings);
     const report: ReportTable = {
-      columns: [{ key: 'item', en: 'item', zh: '项目' }, { key: 'value', en: 'value', zh: '数值' }],
+      columns: [{ key: 'item', en: 'item', zh: '项目', values: 'settlement_item' }, { key: 'value', en: 'value', zh: '数值', values: 'leave_working' }],
       rows: Object.entries(s).map(([item, value]) => ({ item, value: value === null ? 'n/a' : (item === 'daily_wage' || item === 'extra_pay') && typeof value === 'number' ? value.toFixed(2) : value })),
     };
     emitReport(report, flags, rt);

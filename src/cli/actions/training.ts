@@ -72,7 +72,7 @@ export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt:
     emitReport({
       columns: [
         { key: 'operator_id', en: 'operator_id', zh: '工号' }, { key: 'excellent_months', en: 'excellent_months', zh: '优秀月数', type: 'integer' },
-        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录' },
+        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录', values: 'grade' },
       ],
       rows: candidates.map((c) => ({ ...c, record: c.record.map((r) => `${r.month}:${r.grade ?? '-'}`).join(' ') })),
     }, flags, rt);
