@@ -57,7 +57,7 @@ export interface DemoResult {
 
 export interface DemoHooks {
   now: () => number;
-  notice: (line: string) => void;
+  notice: (line: string, note?: boolean) => void;
   isInterrupted: () => boolean;
 }
 

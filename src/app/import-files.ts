@@ -69,7 +69,8 @@ export interface ImportHooks {
   db: Database.Database;
   dbPath: string;
   now: () => number;
-  notice: (line: string) => void;
+  /** A message for stderr; `note`: information only (the encoding a file was read in), not a warning. */
+  notice: (line: string, note?: boolean) => void;
   progress?: (file: string, bytes: number, total: number) => void;
   isInterrupted: () => boolean;
 }
@@ -119,7 +120,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       if (m.type === 'start') {
         encoding = m.encoding;
         delimiter = m.delimiter;
-        for (const n of m.notices) hooks.notice(n);
+        for (const n of m.notices) hooks.notice(n, true);
         stage.start(m.start.headers);
         ignored = m.start.ignored;
         if (ignored.length > 0) hooks.notice(`${basename(file)}: ignored columns: ${ignored.join(', ')}`);

@@ -21,6 +21,7 @@ export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions &
     color: !flags.out && colorAllowed(rt.stdout, rt.env),
     bom: Boolean(flags.out) && format === 'csv',
     width: format === 'table' && terminal && !flags.wide ? terminalWidth(rt.stdout) : undefined,
+    pretty: terminal,
     out: flags.out,
     force: flags.force ?? false,
     mode: flags.showPii ? 0o600 : 0o644,

@@ -8,6 +8,7 @@ export interface GlobalOptions {
   policy?: string;
   busyTimeout?: number;
   debug?: boolean;
+  verbose?: boolean;
 }
 
 export interface OutputFlags {
@@ -27,7 +28,8 @@ export function addGlobalOptions(program: Command): Command {
     .option('--db <path>', 'database file (default: $HOTLINE_DB or ./hotline.db)')
     .option('--policy <path>', 'policy file (default: $HOTLINE_POLICY or ./hotline.policy.json)')
     .option('--busy-timeout <seconds>', 'wait this long for another hotline process that is writing', parsePositiveNumber, 5)
-    .option('--debug', 'print stack traces of unexpected errors');
+    .option('--debug', 'print stack traces of unexpected errors')
+    .option('--verbose', 'also print notes (e.g. the encoding a file was read in) when stderr is not a terminal');
 }
 
 /** Adds --format, --out, --force, --lang, --wide, --show-pii to a report command (plus formats such as xlsx). */

@@ -7,6 +7,7 @@ import { parseYesNo } from '../../src/io/values.js';
 import { labelsOf, valueLabel, type ValueVocabulary } from '../../src/io/render/value-labels.js';
 import { labelled } from '../../src/io/render/cells.js';
 import { renderCsv } from '../../src/io/render/csv.js';
+import { renderJsonRows } from '../../src/io/render/json.js';
 import type { ReportTable } from '../../src/io/render/report.js';
 
 describe('a code in Chinese', () => {
@@ -133,5 +134,9 @@ describe('renderers', () => {
   test('CSV with --lang zh has Chinese headers and values; English keeps the codes', () => {
     expect([...renderCsv(report, { ...opts, lang: 'zh' })].join('')).toBe('工号,等级,是否解决\r\n1020,不合格,是\r\n1021,,否\r\n');
     expect([...renderCsv(report, { ...opts, lang: 'en' })].join('')).toBe('operator_id,grade,resolved\r\n1020,fail,1\r\n1021,,0\r\n');
+  });
+
+  test('JSON keeps the canonical codes whatever --lang says', () => {
+    expect([...renderJsonRows(report, { ...opts, format: 'json', lang: 'zh' })].join('')).toBe('[{"operator_id":"1020","grade":"fail","resolved":1},{"operator_id":"1021","grade":null,"resolved":0}]\n');
   });
 });

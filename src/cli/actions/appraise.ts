@@ -61,7 +61,7 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
     }
     const rows = flags.team ? result.rows.filter((r) => r.team === flags.team) : result.rows;
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(rows)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(rows, settings)], settings);
     else emitReport(appraisalTable(rows), flags, rt);
   } finally {
     handle.close();
@@ -77,7 +77,7 @@ export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runt
     if (!s) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
     if (finalized) say(rt, `${m} is finalized (run #${finalized.run_id}); this explains the data as it is now`);
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ ...s.row, raw: s.raw, inputs: s.inputs })], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue({ ...s.row, raw: s.raw, inputs: s.inputs }, settings)], settings);
     else {
       if (settings.format === 'table') {
         say(rt, `${s.row.operator_id} ${s.row.name} ${m}: score ${s.row.score ?? 'n/a'}, grade ${s.row.grade ?? 'n/a'}, ${s.row.days_worked} days worked`);
@@ -131,7 +131,7 @@ export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Ru
       return say(rt, `wrote ${out}`);
     }
     const settings = renderSettings({ ...flags, out }, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(sheet.rows)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(sheet.rows, settings)], settings);
     else {
       if (sheet.draft && settings.format === 'table') say(rt, `DRAFT: ${m} is not finalized`);
       emitReport(table, { ...flags, out }, rt);

@@ -5,7 +5,7 @@ import { renderReport } from '../../io/render/index.js';
 import { policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
-import { colorAllowed, say, terminalWidth, type Runtime } from '../runtime.js';
+import { colorAllowed, inform, say, terminalWidth, type Runtime } from '../runtime.js';
 import { wrapText } from '../../io/render/width.js';
 
 export async function runDemoCommand(flags: { force?: boolean }, globals: GlobalOptions, rt: Runtime): Promise<void> {
@@ -15,7 +15,7 @@ export async function runDemoCommand(flags: { force?: boolean }, globals: Global
   try {
     const result = await runDemo(
       { dbPath, force: flags.force ?? false, policy, busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000 },
-      { now: rt.now, notice: (line) => say(rt, line), isInterrupted: stop.interrupted },
+      { now: rt.now, notice: (line, note) => (note ? inform(rt, line, globals.verbose) : say(rt, line)), isInterrupted: stop.interrupted },
     );
     const color = colorAllowed(rt.stdout, rt.env);
     const width = rt.stdout.isTTY ? terminalWidth(rt.stdout) : undefined;

@@ -15,7 +15,7 @@ import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
-import { say, type Runtime } from '../runtime.js';
+import { inform, say, type Runtime } from '../runtime.js';
 
 interface KpiFlags {
   threshold?: number;
@@ -68,10 +68,10 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
     checkZone(handle.db, handle.path, policy.timezone);
     const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets);
     if (report.totals.offered === 0 && report.outbound.calls === 0) say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
-    if (settings.format === 'json') writeOutput([renderJsonValue(report)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(report, settings)], settings);
     else if (settings.format === 'csv') writeOutput(renderReport(dailyTable(report, flags.by, flags.lang), settings), settings);
     else writeOutput(dailyText(report, { lang: flags.lang, color: settings.color, width: settings.width, wide: flags.wide }), settings);
-    if (out) say(rt, `wrote ${out}`);
+    if (out) inform(rt, `wrote ${out}`, globals.verbose);
   } finally {
     handle.close();
   }
@@ -94,7 +94,7 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
     const rows = buildRangeReport(handle.db, from, to, flags.by, defs);
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') {
-      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows })], settings);
+      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows }, settings)], settings);
     } else {
       emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
       if (rt.stdout.isTTY && !flags.out) say(rt, describeDefinitions(defs, policy.timezone));

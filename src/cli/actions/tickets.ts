@@ -50,7 +50,7 @@ export function runTicketSummary(flags: TicketSummaryFlags, globals: GlobalOptio
     checkZone(handle.db, handle.path, policy.timezone);
     const rows = ticketSummary(handle.db, month, policy);
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ month, legal_limit_days: policy.tickets.legal_limit_days, rows })], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue({ month, legal_limit_days: policy.tickets.legal_limit_days, rows }, settings)], settings);
     else emitReport(summaryTable(rows), flags, rt);
   } finally {
     handle.close();

@@ -40,6 +40,8 @@ export interface RenderOptions {
   bom: boolean;
   /** A terminal table is wrapped to this many columns (the terminal's width); none: as wide as its cells. */
   width?: number;
+  /** JSON indented for a person at a terminal; otherwise each JSON value on one line (JSON Lines). */
+  pretty?: boolean;
 }
 
 /** Column header in the chosen language. */
