@@ -104,8 +104,6 @@ const IMPORT_COLUMNS: Column[] = [
   { key: 'user', en: 'user', zh: '用户', wide: true },
 ];
 
-export const IMPORT_TABLE_KEYS = IMPORT_COLUMNS.filter((c) => !c.wide).map((c) => c.key);
-
 export function importsReport(db: Database.Database, zone: string, opts: { kind?: string; limit?: number }): ReportTable {
   const local = localizer(db, zone, 'imported_at');
   return {

@@ -73,6 +73,16 @@ describe('every report fits a terminal of 80 columns', () => {
     expect(tour.filter((l) => stringWidth(l) > 80 && !l.startsWith('  hotline --db demo.db '))).toEqual([]);
   });
 
+  test('stats range: the definitions it prints on stderr after the table are wrapped too', () => {
+    const r = inTerminal(['--db', 'demo.db', 'stats', 'range', '--from', '2026-10-01', '--to', '2026-10-31', '--by', 'week'], { cwd: ws.dir(), columns: 80, env: { TZ: 'Asia/Shanghai' } });
+    const lines = r.stdout.replaceAll('\r', '').trimEnd().split('\n');
+    expect(lines.slice(-2)).toEqual([
+      'definitions: within threshold = wait ≤ 15 s; short abandon = wait ≤ 5 s; service',
+      'level formula A; days in Asia/Shanghai',
+    ]);
+    expect(lines.filter((l) => stringWidth(l) > 80)).toEqual([]);
+  });
+
   test('a wider terminal gets wider tables: 120 columns hold the calls table unwrapped', () => {
     const lines = onTerminal(['calls', 'list', '--date', '2026-10-12', '--limit', '3'], 120);
     expect(lines.slice(0, 4)).toEqual([

@@ -15,7 +15,7 @@ import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
-import { inform, say, type Runtime } from '../runtime.js';
+import { inform, say, terminalWidth, type Runtime } from '../runtime.js';
 
 interface KpiFlags {
   threshold?: number;
@@ -97,7 +97,7 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
       writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows }, settings)], settings);
     } else {
       emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
-      if (rt.stdout.isTTY && !flags.out) say(rt, describeDefinitions(defs, policy.timezone));
+      if (rt.stdout.isTTY && !flags.out) say(rt, wrapText(describeDefinitions(defs, policy.timezone), terminalWidth(rt.stdout)));
     }
   } finally {
     handle.close();

@@ -39,7 +39,7 @@ function breaksAfter(ch: string, next: string | undefined): boolean {
   return ch === '_' || (ch === '.' && next !== undefined && /\p{L}/u.test(next));
 }
 
-export interface Piece {
+interface Piece {
   text: string;
   /** A run of spaces: dropped where a line breaks. */
   space: boolean;
