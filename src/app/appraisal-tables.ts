@@ -5,10 +5,10 @@ import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
+import { labelsOf } from '../io/render/value-labels.js';
 import type { AppraisalRow } from './appraisal.js';
 
-const GROUP_ZH: Record<(typeof GROUPS)[number], string> = { service_quality: '服务质量', efficiency: '工作效率', knowledge: '业务知识', teamwork: '团队协作' };
-const GRADE_ZH: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+const GROUP_ZH = labelsOf('appraisal_group');
 
 /** One row per operator with the group scores, total, grade and consequences. */
 export function appraisalTable(rows: readonly AppraisalRow[]): ReportTable {
@@ -16,12 +16,12 @@ export function appraisalTable(rows: readonly AppraisalRow[]): ReportTable {
     { key: 'operator_id', en: 'operator_id', zh: '工号' },
     { key: 'name', en: 'name', zh: '姓名' },
     { key: 'team', en: 'team', zh: '班组' },
-    ...GROUPS.map((g): Column => ({ key: g, en: g, zh: GROUP_ZH[g], type: 'number' })),
+    ...GROUPS.map((g): Column => ({ key: g, en: g, zh: GROUP_ZH[g] ?? g, type: 'number', wide: true })),
     { key: 'score', en: 'score', zh: '总分', type: 'number' },
-    { key: 'grade', en: 'grade', zh: '等级' },
-    { key: 'commendation', en: 'commendation', zh: '表彰' },
-    { key: 'action', en: 'action', zh: '处理' },
-    { key: 'missing', en: 'missing', zh: '缺少数据' },
+    { key: 'grade', en: 'grade', zh: '等级', values: 'grade' },
+    { key: 'commendation', en: 'commendation', zh: '表彰', values: 'yesno' },
+    { key: 'action', en: 'action', zh: '处理', values: 'action' },
+    { key: 'missing', en: 'missing', zh: '缺少数据', values: 'indicator', wide: true },
   ];
   return {
     columns,
@@ -98,19 +98,19 @@ export function explainTable(s: ExplainView, policy: Policy): ReportTable {
   rows.push({ group: 'total', indicator: '', inputs: days, raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
   return {
     columns: [
-      { key: 'group', en: 'group', zh: '维度' },
-      { key: 'indicator', en: 'indicator', zh: '指标' },
+      { key: 'group', en: 'group', zh: '维度', values: 'appraisal_group' },
+      { key: 'indicator', en: 'indicator', zh: '指标', values: 'indicator' },
       { key: 'inputs', en: 'inputs', zh: '数据' },
       { key: 'raw', en: 'raw', zh: '原始值', type: 'number' },
-      { key: 'scale', en: 'scale (0 → 100)', zh: '评分区间' },
+      { key: 'scale', en: 'scale (0 → 100)', zh: '评分区间', wide: true },
       { key: 'score', en: 'score', zh: '得分', type: 'number' },
       { key: 'weight_in_group', en: 'weight %', zh: '权重%', type: 'number' },
-      { key: 'base_weight_in_group', en: 'policy weight %', zh: '原权重%', type: 'number' },
-      { key: 'group_weight', en: 'group weight %', zh: '维度权重%', type: 'number' },
+      { key: 'base_weight_in_group', en: 'policy weight %', zh: '原权重%', type: 'number', wide: true },
+      { key: 'group_weight', en: 'group weight %', zh: '维度权重%', type: 'number', wide: true },
       { key: 'contribution', en: 'contribution', zh: '贡献', type: 'number' },
     ],
     rows,
   };
 }
 
-export { GRADE_ZH, INDICATORS };
+export { INDICATORS };

@@ -14,7 +14,7 @@ import type { ImportKind } from '../domain/kinds.js';
 import type { Policy } from '../domain/policy.js';
 import { DbStateError, UsageError } from '../errors.js';
 import { importFile, type ImportSummary } from './import-files.js';
-import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS, IMPORT_TABLE_KEYS } from './lists.js';
+import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS } from './lists.js';
 import type { ReportTable } from '../io/render/report.js';
 import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import { buildDailyReport, type DailyReport } from './stats.js';
@@ -57,7 +57,7 @@ export interface DemoResult {
 
 export interface DemoHooks {
   now: () => number;
-  notice: (line: string) => void;
+  notice: (line: string, note?: boolean) => void;
   isInterrupted: () => boolean;
 }
 
@@ -159,7 +159,7 @@ function materialize(report: ReportTable): ReportTable {
 
 function tour(db: Database.Database, zone: string): DemoSection[] {
   return [
-    { title: 'What was imported (hotline imports)', report: materialize(pickColumns(importsReport(db, zone, {}), IMPORT_TABLE_KEYS.filter((k) => k !== 'imported_at' && k !== 'user'))) },
+    { title: 'What was imported (hotline imports)', report: materialize(pickColumns(importsReport(db, zone, {}), ['import_id', 'kind', 'file', 'encoding', 'rows', 'inserted'])) },
     { title: 'Team 一组 on the last day of the month (hotline operators list --team 一组 --active-on 2026-10-31)', report: materialize(pickColumns(operatorsReport(db, { team: '一组', activeOn: '2026-10-31' }), ['operator_id', 'name', 'team', 'hire_date', 'level'])) },
     { title: `The first abandoned calls of ${DEMO_DAY} (hotline calls list --date ${DEMO_DAY} --outcome abandoned --limit 8)`, report: materialize(pickColumns(callsReport(db, zone, { from: DEMO_DAY, to: DEMO_DAY, outcome: 'abandoned', limit: 8 }), CALL_TABLE_KEYS)) },
   ];

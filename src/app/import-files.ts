@@ -71,8 +71,8 @@ export interface ImportHooks {
   db: Database.Database;
   dbPath: string;
   now: () => number;
-  /** A line for stderr; `terminalOnly`: shown only when stderr is a terminal (informational, not for a cron job's mail). */
-  notice: (line: string, opts?: { terminalOnly?: boolean }) => void;
+  /** A message for stderr; `note`: information only (the encoding a file was read in), not a warning. */
+  notice: (line: string, note?: boolean) => void;
   progress?: (file: string, bytes: number, total: number) => void;
   isInterrupted: () => boolean;
 }
@@ -122,11 +122,11 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       if (m.type === 'start') {
         encoding = m.encoding;
         delimiter = m.delimiter;
-        for (const n of m.notices) hooks.notice(n);
+        for (const n of m.notices) hooks.notice(n, true);
         stage.start(m.start.headers);
         ignored = m.start.ignored;
         for (const n of m.start.notices) hooks.notice(n);
-        for (const n of m.start.terminalNotices) hooks.notice(n, { terminalOnly: true });
+        for (const n of m.start.terminalNotices) hooks.notice(n, true);
         if (rejectsPath) rejects = new RejectsWriter(rejectsPath, m.start.rejectsHeaders, opts.force);
         yield { type: 'start', encoding: m.encoding, delimiter: m.delimiter, columns: m.start.columns, present: m.start.present, headers: m.start.issueHeaders, keyHeader: m.start.keyHeader };
       } else if (m.type === 'batch') {

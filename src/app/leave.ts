@@ -6,6 +6,7 @@ import { computeBalance, computeSettlement, recordDaysWithin, type LeaveBalance,
 import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
+import { labelsOf } from '../io/render/value-labels.js';
 
 /** Balances of every operator employed in `year` (or one operator), as of `asOf`. */
 export function leaveBalances(db: Database.Database, q: { year: number; asOf: IsoDate; operatorId?: string }, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance[] {
@@ -20,17 +21,17 @@ export function leaveBalances(db: Database.Database, q: { year: number; asOf: Is
 export const BALANCE_COLUMNS: Column[] = [
   { key: 'operator_id', en: 'operator_id', zh: '工号' },
   { key: 'name', en: 'name', zh: '姓名' },
-  { key: 'year', en: 'year', zh: '年度', type: 'integer' },
-  { key: 'cumulative_years', en: 'cumulative_years', zh: '累计工龄', type: 'integer' },
-  { key: 'band_days', en: 'band_days', zh: '档位' },
+  { key: 'year', en: 'year', zh: '年度', type: 'integer', wide: true },
+  { key: 'cumulative_years', en: 'cumulative_years', zh: '累计工龄', type: 'integer', wide: true },
+  { key: 'band_days', en: 'band_days', zh: '档位', wide: true },
   { key: 'entitlement_days', en: 'entitlement_days', zh: '法定年假', type: 'number' },
-  { key: 'extra_days', en: 'extra_days', zh: '公司额外', type: 'number' },
-  { key: 'carried_over_days', en: 'carried_over_days', zh: '上年结转', type: 'number' },
+  { key: 'extra_days', en: 'extra_days', zh: '公司额外', type: 'number', wide: true },
+  { key: 'carried_over_days', en: 'carried_over_days', zh: '上年结转', type: 'number', wide: true },
   { key: 'taken_days', en: 'taken_days', zh: '已休', type: 'number' },
   { key: 'remaining_days', en: 'remaining_days', zh: '剩余', type: 'number' },
-  { key: 'disqualified', en: 'disqualified', zh: '不享受' },
-  { key: 'disqualification_reason', en: 'disqualification_reason', zh: '不享受原因' },
-  { key: 'basis', en: 'basis', zh: '计算依据' },
+  { key: 'disqualified', en: 'disqualified', zh: '不享受', values: 'yesno', wide: true },
+  { key: 'disqualification_reason', en: 'disqualification_reason', zh: '不享受原因', values: 'leave_working', wide: true },
+  { key: 'basis', en: 'basis', zh: '计算依据', values: 'leave_working' },
 ];
 
 /** Balances as a report table (bands joined with '→', disqualified as yes/no). */
@@ -49,6 +50,8 @@ export function leaveSettlement(db: Database.Database, q: { operatorId: string; 
 }
 
 const TYPES = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'bereavement', 'injury', 'absent', 'other'] as const;
+/** Types with a column of their own in a terminal table (every type is in `dates`). */
+const TABLE_TYPES: ReadonlySet<string> = new Set(['annual', 'sick', 'personal', 'absent']);
 
 /** One operator's leave in `year`, month by month: working days per type and the dates taken. */
 export function leaveCalendar(db: Database.Database, q: { operatorId: string; year: number }, calendar: WorkCalendar): ReportTable {
@@ -72,13 +75,13 @@ export function leaveCalendar(db: Database.Database, q: { operatorId: string; ye
   }
   const columns: Column[] = [
     { key: 'month', en: 'month', zh: '月份' },
-    ...TYPES.map((t): Column => ({ key: t, en: t, zh: ZH_TYPES[t], type: 'number' })),
-    { key: 'dates', en: 'dates', zh: '日期' },
+    ...TYPES.map((t): Column => ({ key: t, en: t, zh: ZH_TYPES[t] ?? t, type: 'number', wide: !TABLE_TYPES.has(t) })),
+    { key: 'dates', en: 'dates', zh: '日期', values: 'leave_type' },
   ];
   return { columns, rows };
 }
 
-const ZH_TYPES: Record<(typeof TYPES)[number], string> = { annual: '年假', sick: '病假', personal: '事假', marriage: '婚假', maternity: '产假', bereavement: '丧假', injury: '工伤', absent: '旷工', other: '其他' };
+const ZH_TYPES = labelsOf('leave_type');
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Every day of a month with its kind (workday, weekend, holiday, swapped working day). */
@@ -91,9 +94,9 @@ export function calendarMonth(calendar: WorkCalendar, month: IsoMonth): ReportTa
   return {
     columns: [
       { key: 'date', en: 'date', zh: '日期', type: 'date' },
-      { key: 'weekday', en: 'weekday', zh: '星期' },
-      { key: 'kind', en: 'kind', zh: '类型' },
-      { key: 'working', en: 'working', zh: '上班' },
+      { key: 'weekday', en: 'weekday', zh: '星期', values: 'weekday' },
+      { key: 'kind', en: 'kind', zh: '类型', values: 'day_kind' },
+      { key: 'working', en: 'working', zh: '上班', values: 'yesno' },
       { key: 'name', en: 'name', zh: '名称' },
     ],
     rows,

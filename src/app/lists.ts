@@ -24,25 +24,25 @@ const CALL_COLUMNS: Column[] = [
   { key: 'call_id', en: 'call_id', zh: '通话编号' },
   { key: 'started_at', en: 'started_at', zh: '来电时间', type: 'datetime' },
   { key: 'operator_id', en: 'operator_id', zh: '工号' },
-  { key: 'direction', en: 'direction', zh: '呼叫方向' },
-  { key: 'outcome', en: 'outcome', zh: '呼叫结果' },
+  { key: 'direction', en: 'direction', zh: '呼叫方向', wide: true, values: 'call_direction' },
+  { key: 'outcome', en: 'outcome', zh: '呼叫结果', values: 'call_outcome' },
   { key: 'wait_seconds', en: 'wait_seconds', zh: '等待时长', type: 'seconds' },
-  { key: 'talk_seconds', en: 'talk_seconds', zh: '通话时长', type: 'seconds' },
-  { key: 'hold_seconds', en: 'hold_seconds', zh: '保持时长', type: 'seconds' },
-  { key: 'acw_seconds', en: 'acw_seconds', zh: '话后处理时长', type: 'seconds' },
-  { key: 'category', en: 'category', zh: '业务类型' },
-  { key: 'topic', en: 'topic', zh: '咨询类型' },
-  { key: 'complaint_reason', en: 'complaint_reason', zh: '投诉原因' },
-  { key: 'customer_name', en: 'customer_name', zh: '客户姓名', pii: 'name' },
+  { key: 'talk_seconds', en: 'talk_seconds', zh: '通话时长', type: 'seconds', wide: true },
+  { key: 'hold_seconds', en: 'hold_seconds', zh: '保持时长', type: 'seconds', wide: true },
+  { key: 'acw_seconds', en: 'acw_seconds', zh: '话后处理时长', type: 'seconds', wide: true },
+  { key: 'category', en: 'category', zh: '业务类型', wide: true, values: 'call_category' },
+  { key: 'topic', en: 'topic', zh: '咨询类型', wide: true },
+  { key: 'complaint_reason', en: 'complaint_reason', zh: '投诉原因', wide: true, values: 'complaint_reason' },
+  { key: 'customer_name', en: 'customer_name', zh: '客户姓名', pii: 'name', wide: true },
   { key: 'customer_phone', en: 'customer_phone', zh: '客户电话', pii: 'phone' },
-  { key: 'customer_address', en: 'customer_address', zh: '客户地址', pii: 'address' },
-  { key: 'tracking_no', en: 'tracking_no', zh: '运单号' },
-  { key: 'satisfaction', en: 'satisfaction', zh: '满意度', type: 'integer' },
-  { key: 'resolved', en: 'resolved', zh: '是否解决', type: 'yesno' },
+  { key: 'customer_address', en: 'customer_address', zh: '客户地址', pii: 'address', wide: true },
+  { key: 'tracking_no', en: 'tracking_no', zh: '运单号', wide: true },
+  { key: 'satisfaction', en: 'satisfaction', zh: '满意度', type: 'integer', wide: true },
+  { key: 'resolved', en: 'resolved', zh: '是否解决', type: 'yesno', wide: true },
 ];
 
-/** Columns shown in a terminal table (the full set is in CSV and JSON). */
-export const CALL_TABLE_KEYS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'category', 'customer_phone', 'satisfaction'];
+/** Columns shown in a terminal table (the full set is in CSV and JSON, and with --wide). */
+export const CALL_TABLE_KEYS = CALL_COLUMNS.filter((c) => !c.wide).map((c) => c.key);
 
 export function callsReport(db: Database.Database, zone: string, filter: CallFilter): ReportTable {
   return { columns: CALL_COLUMNS, rows: mapRows(() => iterateCalls(db, filter), localizer(db, zone, 'started_at')) };
@@ -52,22 +52,20 @@ const ORDER_COLUMNS: Column[] = [
   { key: 'order_id', en: 'order_id', zh: '订单号' },
   { key: 'created_at', en: 'created_at', zh: '下单时间', type: 'datetime' },
   { key: 'operator_id', en: 'operator_id', zh: '录入工号' },
-  { key: 'tracking_no', en: 'tracking_no', zh: '运单号' },
-  { key: 'call_id', en: 'call_id', zh: '关联通话' },
-  { key: 'sender_name', en: 'sender_name', zh: '寄件人', pii: 'name' },
-  { key: 'sender_phone', en: 'sender_phone', zh: '寄件人电话', pii: 'phone' },
-  { key: 'sender_address', en: 'sender_address', zh: '寄件地址', pii: 'address' },
-  { key: 'receiver_name', en: 'receiver_name', zh: '收件人', pii: 'name' },
-  { key: 'receiver_phone', en: 'receiver_phone', zh: '收件人电话', pii: 'phone' },
-  { key: 'receiver_address', en: 'receiver_address', zh: '收件地址', pii: 'address' },
+  { key: 'tracking_no', en: 'tracking_no', zh: '运单号', wide: true },
+  { key: 'call_id', en: 'call_id', zh: '关联通话', wide: true },
+  { key: 'sender_name', en: 'sender_name', zh: '寄件人', pii: 'name', wide: true },
+  { key: 'sender_phone', en: 'sender_phone', zh: '寄件人电话', pii: 'phone', wide: true },
+  { key: 'sender_address', en: 'sender_address', zh: '寄件地址', pii: 'address', wide: true },
+  { key: 'receiver_name', en: 'receiver_name', zh: '收件人', pii: 'name', wide: true },
+  { key: 'receiver_phone', en: 'receiver_phone', zh: '收件人电话', pii: 'phone', wide: true },
+  { key: 'receiver_address', en: 'receiver_address', zh: '收件地址', pii: 'address', wide: true },
   { key: 'service', en: 'service', zh: '产品类型' },
-  { key: 'weight_kg', en: 'weight_kg', zh: '重量', type: 'number' },
-  { key: 'fee', en: 'fee', zh: '运费', type: 'money' },
+  { key: 'weight_kg', en: 'weight_kg', zh: '重量', type: 'number', wide: true },
+  { key: 'fee', en: 'fee', zh: '运费', type: 'money', wide: true },
   { key: 'status', en: 'status', zh: '状态' },
   { key: 'corrected', en: 'corrected', zh: '是否更正', type: 'yesno' },
 ];
-
-export const ORDER_TABLE_KEYS = ['order_id', 'created_at', 'operator_id', 'tracking_no', 'service', 'weight_kg', 'fee', 'status', 'corrected'];
 
 export function ordersReport(db: Database.Database, zone: string, filter: OrderFilter): ReportTable {
   return { columns: ORDER_COLUMNS, rows: mapRows(() => iterateOrders(db, filter), localizer(db, zone, 'created_at')) };
@@ -78,12 +76,12 @@ const OPERATOR_COLUMNS: Column[] = [
   { key: 'name', en: 'name', zh: '姓名' },
   { key: 'team', en: 'team', zh: '班组' },
   { key: 'hire_date', en: 'hire_date', zh: '入职日期', type: 'date' },
-  { key: 'work_start_date', en: 'work_start_date', zh: '参加工作日期', type: 'date' },
+  { key: 'work_start_date', en: 'work_start_date', zh: '参加工作日期', type: 'date', wide: true },
   { key: 'termination_date', en: 'termination_date', zh: '离职日期', type: 'date' },
   { key: 'level', en: 'level', zh: '岗位级别' },
-  { key: 'base_salary', en: 'base_salary', zh: '基本工资', type: 'money' },
-  { key: 'performance_base', en: 'performance_base', zh: '绩效工资基数', type: 'money' },
-  { key: 'monthly_wage', en: 'monthly_wage', zh: '月平均工资', type: 'money' },
+  { key: 'base_salary', en: 'base_salary', zh: '基本工资', type: 'money', wide: true },
+  { key: 'performance_base', en: 'performance_base', zh: '绩效工资基数', type: 'money', wide: true },
+  { key: 'monthly_wage', en: 'monthly_wage', zh: '月平均工资', type: 'money', wide: true },
 ];
 
 export function operatorsReport(db: Database.Database, filter: OperatorFilter): ReportTable {
@@ -92,21 +90,19 @@ export function operatorsReport(db: Database.Database, filter: OperatorFilter): 
 
 const IMPORT_COLUMNS: Column[] = [
   { key: 'import_id', en: 'import_id', zh: '批次' },
-  { key: 'kind', en: 'kind', zh: '类型' },
+  { key: 'kind', en: 'kind', zh: '类型', values: 'import_kind' },
   { key: 'file', en: 'file', zh: '文件' },
-  { key: 'sha256', en: 'sha256', zh: 'SHA-256' },
-  { key: 'encoding', en: 'encoding', zh: '编码' },
-  { key: 'rows', en: 'rows', zh: '行数', type: 'integer' },
+  { key: 'sha256', en: 'sha256', zh: 'SHA-256', wide: true },
+  { key: 'encoding', en: 'encoding', zh: '编码', wide: true },
+  { key: 'rows', en: 'rows', zh: '行数', type: 'integer', wide: true },
   { key: 'inserted', en: 'inserted', zh: '新增', type: 'integer' },
-  { key: 'updated', en: 'updated', zh: '更新', type: 'integer' },
-  { key: 'unchanged', en: 'unchanged', zh: '未变', type: 'integer' },
+  { key: 'updated', en: 'updated', zh: '更新', type: 'integer', wide: true },
+  { key: 'unchanged', en: 'unchanged', zh: '未变', type: 'integer', wide: true },
   { key: 'rejected', en: 'rejected', zh: '拒绝', type: 'integer' },
-  { key: 'skipped', en: 'skipped', zh: '跳过', type: 'integer' },
+  { key: 'skipped', en: 'skipped', zh: '跳过', type: 'integer', wide: true },
   { key: 'imported_at', en: 'imported_at', zh: '导入时间', type: 'datetime' },
-  { key: 'user', en: 'user', zh: '用户' },
+  { key: 'user', en: 'user', zh: '用户', wide: true },
 ];
-
-export const IMPORT_TABLE_KEYS = ['import_id', 'kind', 'file', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'imported_at', 'user'];
 
 export function importsReport(db: Database.Database, zone: string, opts: { kind?: string; limit?: number }): ReportTable {
   const local = localizer(db, zone, 'imported_at');

@@ -10,19 +10,19 @@ const MEASURE_COLUMNS: Column[] = [
   { key: 'offered', en: 'offered', zh: '来电量', type: 'integer' },
   { key: 'answered', en: 'answered', zh: '接听量', type: 'integer' },
   { key: 'abandoned', en: 'abandoned', zh: '放弃量', type: 'integer' },
-  { key: 'short_abandoned', en: 'short_abandoned', zh: '短时放弃', type: 'integer' },
-  { key: 'answered_within_threshold', en: 'answered_within_threshold', zh: '三声内接听', type: 'integer' },
-  { key: 'abandoned_within_threshold', en: 'abandoned_within_threshold', zh: '阈值内放弃', type: 'integer' },
+  { key: 'short_abandoned', en: 'short_abandoned', zh: '短时放弃', type: 'integer', wide: true },
+  { key: 'answered_within_threshold', en: 'answered_within_threshold', zh: '三声内接听', type: 'integer', wide: true },
+  { key: 'abandoned_within_threshold', en: 'abandoned_within_threshold', zh: '阈值内放弃', type: 'integer', wide: true },
   { key: 'service_level', en: 'service_level', zh: '服务水平', type: 'rate' },
   { key: 'asa_seconds', en: 'asa_seconds', zh: '平均应答时长', type: 'seconds' },
   { key: 'aht_seconds', en: 'aht_seconds', zh: '平均处理时长', type: 'seconds' },
-  { key: 'abandonment_rate', en: 'abandonment_rate', zh: '放弃率', type: 'rate' },
-  { key: 'avg_abandon_wait_seconds', en: 'avg_abandon_wait_seconds', zh: '平均放弃等待', type: 'seconds' },
-  { key: 'max_wait_seconds', en: 'max_wait_seconds', zh: '最长等待', type: 'seconds' },
-  { key: 'talk_seconds', en: 'talk_seconds', zh: '通话总时长', type: 'seconds' },
-  { key: 'satisfaction_avg', en: 'satisfaction_avg', zh: '平均满意度', type: 'number' },
-  { key: 'complaints', en: 'complaints', zh: '投诉量', type: 'integer' },
-  { key: 'orders', en: 'orders', zh: '下单量', type: 'integer' },
+  { key: 'abandonment_rate', en: 'abandonment_rate', zh: '放弃率', type: 'rate', wide: true },
+  { key: 'avg_abandon_wait_seconds', en: 'avg_abandon_wait_seconds', zh: '平均放弃等待', type: 'seconds', wide: true },
+  { key: 'max_wait_seconds', en: 'max_wait_seconds', zh: '最长等待', type: 'seconds', wide: true },
+  { key: 'talk_seconds', en: 'talk_seconds', zh: '通话总时长', type: 'seconds', wide: true },
+  { key: 'satisfaction_avg', en: 'satisfaction_avg', zh: '平均满意度', type: 'number', wide: true },
+  { key: 'complaints', en: 'complaints', zh: '投诉量', type: 'integer', wide: true },
+  { key: 'orders', en: 'orders', zh: '下单量', type: 'integer', wide: true },
 ];
 
 const LABELS = new Map(MEASURE_COLUMNS.map((c) => [c.key, c]));
@@ -95,8 +95,8 @@ export function dailyTable(report: DailyReport, by: DailyTableChoice, lang: 'en'
       columns: [{ key: 'hour', en: 'hour', zh: '时段', type: 'integer' }, LABELS.get('offered') as Column, LABELS.get('answered') as Column, LABELS.get('abandoned') as Column, LABELS.get('service_level') as Column],
       rows: report.by_hour as unknown as Row[],
     };
-    case 'category': return { columns: [{ key: 'category', en: 'category', zh: '业务类型' }, { key: 'calls', en: 'calls', zh: '来电量', type: 'integer' }], rows: report.by_category };
-    case 'reason': return { columns: [{ key: 'reason', en: 'reason', zh: '投诉原因' }, { key: 'count', en: 'count', zh: '投诉量', type: 'integer' }], rows: report.complaint_reasons };
+    case 'category': return { columns: [{ key: 'category', en: 'category', zh: '业务类型', values: 'call_category' }, { key: 'calls', en: 'calls', zh: '来电量', type: 'integer' }], rows: report.by_category };
+    case 'reason': return { columns: [{ key: 'reason', en: 'reason', zh: '投诉原因', values: 'complaint_reason' }, { key: 'count', en: 'count', zh: '投诉量', type: 'integer' }], rows: report.complaint_reasons };
   }
 }
 
@@ -118,7 +118,7 @@ export function narrowOperatorTable(report: DailyReport, lang: 'en' | 'zh'): Rep
 }
 
 /** A range report: one row per period or group with every measure. */
-export function rangeTable(rows: RangeRow[], periodLabel: { en: string; zh: string }): ReportTable {
+export function rangeTable(rows: RangeRow[], periodLabel: Omit<Column, 'key'>): ReportTable {
   return { columns: [{ key: 'period', ...periodLabel }, ...MEASURE_COLUMNS], rows: rows as unknown as Row[] };
 }
 

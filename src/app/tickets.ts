@@ -1,11 +1,11 @@
 /** Complaint follow-up reports: tickets with their deadlines and status, and the monthly summary. */
 import type Database from 'better-sqlite3';
 import { epochToLocal, formatLocalDateTime, type IsoMonth } from '../domain/dates.js';
-import { COMPLAINT_REASONS } from '../domain/kinds.js';
 import { roundTo } from '../domain/kpi.js';
 import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
+import { labelsOf } from '../io/render/value-labels.js';
 
 export type StatusFilter = 'open' | 'resolved' | 'overdue' | 'due-soon';
 
@@ -35,7 +35,7 @@ export interface TicketFilter {
   to?: string;
 }
 
-const REASON_ZH: Record<string, string> = Object.fromEntries(Object.entries(COMPLAINT_REASONS).map(([k, words]) => [k, words.find((w) => /[\u4e00-\u9fff]/.test(w)) ?? k]));
+const REASON_ZH = labelsOf('complaint_reason');
 
 /** The Chinese label of a reason code (policy tickets.reasons extends the taxonomy); free text as is. */
 export function reasonLabel(reason: string | null, policy: Policy): string | null {
@@ -76,24 +76,22 @@ export function listTickets(db: Database.Database, f: TicketFilter, asOf: number
 
 export const TICKET_COLUMNS: Column[] = [
   { key: 'ticket_id', en: 'ticket_id', zh: '工单号' },
-  { key: 'kind', en: 'kind', zh: '类型' },
-  { key: 'opened_at', en: 'opened_at', zh: '受理时间', type: 'datetime' },
+  { key: 'kind', en: 'kind', zh: '类型', values: 'ticket_kind', wide: true },
+  { key: 'opened_at', en: 'opened_at', zh: '受理时间', type: 'datetime', wide: true },
   { key: 'operator_id', en: 'operator_id', zh: '受理工号' },
-  { key: 'about_operator_id', en: 'about_operator_id', zh: '被投诉工号' },
-  { key: 'reason', en: 'reason', zh: '原因代码' },
+  { key: 'about_operator_id', en: 'about_operator_id', zh: '被投诉工号', wide: true },
+  { key: 'reason', en: 'reason', zh: '原因代码', wide: true },
   { key: 'reason_label', en: 'reason_label', zh: '原因' },
-  { key: 'severity', en: 'severity', zh: '严重程度' },
+  { key: 'severity', en: 'severity', zh: '严重程度', wide: true, values: 'severity' },
   { key: 'department', en: 'department', zh: '转交部门' },
-  { key: 'promised_at', en: 'promised_at', zh: '承诺时间', type: 'datetime' },
+  { key: 'promised_at', en: 'promised_at', zh: '承诺时间', type: 'datetime', wide: true },
   { key: 'legal_deadline', en: 'legal_deadline', zh: '法定时限', type: 'datetime' },
-  { key: 'resolved_at', en: 'resolved_at', zh: '办结时间', type: 'datetime' },
-  { key: 'age_hours', en: 'age_hours', zh: '时长(小时)', type: 'number' },
-  { key: 'status', en: 'status', zh: '状态' },
-  { key: 'late_against_promise', en: 'late_against_promise', zh: '超承诺' },
-  { key: 'late_against_legal_limit', en: 'late_against_legal_limit', zh: '超法定时限' },
+  { key: 'resolved_at', en: 'resolved_at', zh: '办结时间', type: 'datetime', wide: true },
+  { key: 'age_hours', en: 'age_hours', zh: '时长(小时)', type: 'number', wide: true },
+  { key: 'status', en: 'status', zh: '状态', values: 'ticket_status' },
+  { key: 'late_against_promise', en: 'late_against_promise', zh: '超承诺', wide: true, values: 'yesno' },
+  { key: 'late_against_legal_limit', en: 'late_against_legal_limit', zh: '超法定时限', wide: true, values: 'yesno' },
 ];
-
-export const TICKET_TABLE_KEYS = ['ticket_id', 'kind', 'opened_at', 'operator_id', 'reason_label', 'department', 'legal_deadline', 'resolved_at', 'age_hours', 'status'];
 
 interface Bucket {
   received: number;
@@ -165,16 +163,16 @@ export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Po
 export function summaryTable(rows: Row[]): ReportTable {
   return {
     columns: [
-      { key: 'by', en: 'by', zh: '维度' }, { key: 'key', en: 'key', zh: '部门/工号' },
+      { key: 'by', en: 'by', zh: '维度', values: 'summary_by' }, { key: 'key', en: 'key', zh: '部门/工号' },
       { key: 'complaints_received', en: 'complaints_received', zh: '受理投诉', type: 'integer' },
       { key: 'complaints_resolved', en: 'complaints_resolved', zh: '办结投诉', type: 'integer' },
       { key: 'median_resolution_hours', en: 'median_resolution_hours', zh: '办结时长中位数', type: 'number' },
-      { key: 'p90_resolution_hours', en: 'p90_resolution_hours', zh: '办结时长P90', type: 'number' },
-      { key: 'resolved_within_promise', en: 'resolved_within_promise', zh: '承诺内办结率', type: 'rate' },
+      { key: 'p90_resolution_hours', en: 'p90_resolution_hours', zh: '办结时长P90', type: 'number', wide: true },
+      { key: 'resolved_within_promise', en: 'resolved_within_promise', zh: '承诺内办结率', type: 'rate', wide: true },
       { key: 'resolved_within_legal_limit', en: 'resolved_within_legal_limit', zh: '法定时限内办结率', type: 'rate' },
-      { key: 'customer_satisfied', en: 'customer_satisfied', zh: '客户满意率', type: 'rate' },
-      { key: 'suggestions', en: 'suggestions', zh: '建议', type: 'integer' },
-      { key: 'suggestions_adopted', en: 'suggestions_adopted', zh: '采纳', type: 'integer' },
+      { key: 'customer_satisfied', en: 'customer_satisfied', zh: '客户满意率', type: 'rate', wide: true },
+      { key: 'suggestions', en: 'suggestions', zh: '建议', type: 'integer', wide: true },
+      { key: 'suggestions_adopted', en: 'suggestions_adopted', zh: '采纳', type: 'integer', wide: true },
     ],
     rows,
   };

@@ -12,6 +12,7 @@ import { currentRuns } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 import type { CalendarEvent } from '../io/render/ics.js';
 import type { Column, ReportTable } from '../io/render/report.js';
+import { labelsOf } from '../io/render/value-labels.js';
 import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
 
 /** The plan of `month`: onboarding for recent hires, internal courses for everyone, targeted courses and coaching from last month. */
@@ -45,14 +46,14 @@ export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: W
   return { ...plan, appraisal_month: last, appraisal_finalized: appraisal.finalized !== null };
 }
 
-const KIND_ZH: Record<string, string> = { onboarding: '入职培训', internal: '内部课程', targeted: '专项培训', coaching: '一对一辅导' };
+const KIND_ZH = labelsOf('training_kind');
 
 /** Sessions as a table: one row per session, attendees joined. */
 export function planTable(sessions: readonly TrainingSession[]): ReportTable {
   const columns: Column[] = [
-    { key: 'date', en: 'date', zh: '日期', type: 'date' }, { key: 'start_time', en: 'start', zh: '开始' }, { key: 'end_time', en: 'end', zh: '结束' },
-    { key: 'kind', en: 'kind', zh: '类型' }, { key: 'topic_name', en: 'topic', zh: '主题' }, { key: 'count', en: 'attendees', zh: '人数', type: 'integer' },
-    { key: 'attendee_ids', en: 'attendee_ids', zh: '参训工号' }, { key: 'session_id', en: 'session_id', zh: '场次' },
+    { key: 'date', en: 'date', zh: '日期', type: 'date' }, { key: 'start_time', en: 'start', zh: '开始' }, { key: 'end_time', en: 'end', zh: '结束', wide: true },
+    { key: 'kind', en: 'kind', zh: '类型', values: 'training_kind' }, { key: 'topic_name', en: 'topic', zh: '主题' }, { key: 'count', en: 'attendees', zh: '人数', type: 'integer' },
+    { key: 'attendee_ids', en: 'attendee_ids', zh: '参训工号' }, { key: 'session_id', en: 'session_id', zh: '场次', wide: true },
   ];
   return { columns, rows: sessions.map((s) => ({ ...s, count: s.attendees.length, attendee_ids: s.attendees.join(' ') })) };
 }
@@ -93,8 +94,8 @@ export function trainingCompliance(db: Database.Database, month: IsoMonth, calen
 export function complianceTable(rows: readonly ComplianceRow[]): ReportTable {
   const kinds = ['onboarding', 'internal', 'targeted', 'coaching'] as const;
   const columns: Column[] = [{ key: 'operator_id', en: 'operator_id', zh: '工号' }];
-  for (const k of kinds) columns.push({ key: `${k}_required`, en: `${k}_required`, zh: `${KIND_ZH[k]}应参加`, type: 'integer' }, { key: `${k}_attended`, en: `${k}_attended`, zh: `${KIND_ZH[k]}已参加`, type: 'integer' });
-  columns.push({ key: 'required_hours', en: 'required_hours', zh: '应参加学时', type: 'number' }, { key: 'attended_hours', en: 'attended_hours', zh: '已参加学时', type: 'number' }, { key: 'behind', en: 'behind', zh: '欠缺' });
+  for (const k of kinds) columns.push({ key: `${k}_required`, en: `${k}_required`, zh: `${KIND_ZH[k]}应参加`, type: 'integer', wide: k !== 'internal' }, { key: `${k}_attended`, en: `${k}_attended`, zh: `${KIND_ZH[k]}已参加`, type: 'integer', wide: k !== 'internal' });
+  columns.push({ key: 'required_hours', en: 'required_hours', zh: '应参加学时', type: 'number' }, { key: 'attended_hours', en: 'attended_hours', zh: '已参加学时', type: 'number' }, { key: 'behind', en: 'behind', zh: '欠缺', values: 'training_kind' });
   return {
     columns,
     rows: rows.map((r) => ({

@@ -1,12 +1,11 @@
 /** Renders a report with the output flags and writes it to stdout or --out; unmasked customer data is audited. */
 import { osUser } from '../os-user.js';
 import type Database from 'better-sqlite3';
-import { pickColumns } from '../app/lists.js';
 import { recordAudit } from '../db/queries/audit.js';
 import { UsageError } from '../errors.js';
 import { writeOutput } from '../io/output.js';
 import { renderReport } from '../io/render/index.js';
-import type { ReportTable, Row } from '../io/render/report.js';
+import { tableView, type ReportTable, type Row } from '../io/render/report.js';
 import { renderSettings } from './context.js';
 import type { OutputFlags } from './options.js';
 import type { Runtime } from './runtime.js';
@@ -37,10 +36,10 @@ function* counting(rows: Iterable<Row>, seen: { n: number }): Generator<Row> {
   }
 }
 
-/** Writes `report`; terminal tables show only `tableKeys` when given. */
-export function emitReport(report: ReportTable, flags: OutputFlags, rt: Runtime, tableKeys?: readonly string[], audit?: AuditContext): void {
+/** Writes `report`; a terminal table leaves out the columns marked `wide` unless --wide. */
+export function emitReport(report: ReportTable, flags: OutputFlags, rt: Runtime, audit?: AuditContext): void {
   const settings = renderSettings(flags, rt);
-  const shown = settings.format === 'table' && tableKeys ? pickColumns(report, tableKeys) : report;
+  const shown = settings.format === 'table' ? tableView(report, flags.wide ?? false) : report;
   const unmasked = settings.showPii && audit !== undefined && shown.columns.some((c) => c.pii);
   if (unmasked) checkPiiReason(flags, audit.requireReason);
   const seen = { n: 0 };

@@ -32,7 +32,8 @@ export interface ImportJob {
 }
 
 export type ThreadMessage =
-  | { type: 'notice'; line: string; terminalOnly?: boolean }
+  /** `note`: information only (the encoding a file was read in), shown on a terminal or with --verbose. */
+  | { type: 'notice'; line: string; note?: boolean }
   | { type: 'file'; file: string }
   | { type: 'progress'; bytes: number; total: number }
   | { type: 'summary'; summary: ImportSummary }
@@ -64,7 +65,7 @@ export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): 
       post({ type: 'file', file });
       const summary = await importFile(file, opts, {
         db: handle.db, dbPath: handle.path, now, isInterrupted: () => Atomics.load(flag, 0) === 1,
-        notice: (line, o) => post({ type: 'notice', line, terminalOnly: o?.terminalOnly }),
+        notice: (line, note) => post({ type: 'notice', line, note }),
         progress: (_f, bytes, total) => post({ type: 'progress', bytes, total }),
       });
       post({ type: 'summary', summary });

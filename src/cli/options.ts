@@ -8,6 +8,7 @@ export interface GlobalOptions {
   policy?: string;
   busyTimeout?: number;
   debug?: boolean;
+  verbose?: boolean;
 }
 
 export interface OutputFlags {
@@ -17,6 +18,8 @@ export interface OutputFlags {
   lang: Lang;
   showPii?: boolean;
   reason?: string;
+  /** Terminal tables: every column, unwrapped. */
+  wide?: boolean;
 }
 
 /** Adds the global options to the root command. */
@@ -25,17 +28,19 @@ export function addGlobalOptions(program: Command): Command {
     .option('--db <path>', 'database file (default: $HOTLINE_DB or ./hotline.db)')
     .option('--policy <path>', 'policy file (default: $HOTLINE_POLICY or ./hotline.policy.json)')
     .option('--busy-timeout <seconds>', `wait this long for another hotline process that is writing (at most ${MAX_BUSY_TIMEOUT_SECONDS})`, parsePositiveNumber, 5)
-    .option('--debug', 'print stack traces of unexpected errors');
+    .option('--debug', 'print stack traces of unexpected errors')
+    .option('--verbose', 'also print notes (e.g. the encoding a file was read in) when stderr is not a terminal');
 }
 
-/** Adds --format, --out, --force, --lang, --show-pii to a report command (plus formats such as xlsx). */
+/** Adds --format, --out, --force, --lang, --wide, --show-pii to a report command (plus formats such as xlsx). */
 export function addOutputOptions(cmd: Command, extraFormats: readonly string[] = []): Command {
   const formats = ['table', 'csv', 'json', ...extraFormats];
   return cmd
     .addOption(new Option('--format <format>', `${formats.join(', ')} (default: table on a terminal, else csv)`).choices(formats))
     .option('--out <file>', 'write to this file instead of stdout (CSV gets a BOM for Excel)')
     .option('--force', 'replace an existing --out file')
-    .addOption(new Option('--lang <lang>', 'language of column headers').choices(['en', 'zh']).default('en'))
+    .addOption(new Option('--lang <lang>', 'language of column headers and of values such as grades (JSON keeps the English codes)').choices(['en', 'zh']).default('en'))
+    .option('--wide', 'terminal tables: every column, unwrapped (default: the main columns, wrapped to the terminal)')
     .option('--show-pii', 'show customer phone numbers, names and addresses unmasked (recorded in the audit trail)')
     .option('--reason <text>', 'why: needed with --show-pii (recorded in the audit trail), and with appraise run --refinalize', parseReason);
 }

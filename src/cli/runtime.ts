@@ -27,3 +27,17 @@ export function colorAllowed(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
 export function say(rt: Runtime, line: string): void {
   rt.stderr.write(escapeControls(line) + '\n');
 }
+
+/**
+ * Writes a line that is neither a result nor a problem (which encoding a file was read in, which
+ * file was written) to stderr when a person sees it there: stderr is a terminal, or --verbose.
+ * Cron mails whatever a job prints, so a job that went well prints nothing else.
+ */
+export function inform(rt: Runtime, line: string, verbose: boolean | undefined): void {
+  if (verbose || rt.stderr.isTTY) say(rt, line);
+}
+
+/** Columns of the terminal `stream` writes to (80 when it does not say). */
+export function terminalWidth(stream: NodeJS.WriteStream): number {
+  return stream.columns > 0 ? stream.columns : 80;
+}

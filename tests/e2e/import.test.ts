@@ -20,10 +20,10 @@ describe('encodings', () => {
     'G003,2026-10-01 10:00,1003,呼入,接通,3,120,投诉,,延误,欧阳娜娜,010-12345678,广东省深圳市南山区科技园路1号,2,否',
   ].join('\r\n') + '\r\n';
 
-  test('a GBK file with Chinese headers imports with a notice, and its text is stored as Chinese', () => {
+  test('a GBK file with Chinese headers imports with a notice (--verbose), and its text is stored as Chinese', () => {
     const file = write('话单-gbk.csv', iconv.encode(GBK_TEXT, 'gbk'));
     expect(readFileSync(join(workDir(), file)).includes(Buffer.from('张三'))).toBe(false); // really not UTF-8
-    const r = run(['--db', 'gbk.db', 'import', 'calls', file]);
+    const r = run(['--db', 'gbk.db', '--verbose', 'import', 'calls', file]);
     expect(r).toEqual({
       status: 0,
       stdout: '',
@@ -288,12 +288,12 @@ describe('--format json', () => {
     });
   });
 
-  test('several files: an array of summaries, in order', () => {
+  test('several files: one summary per line (JSON Lines, stdout not a terminal), in order', () => {
     write('j2.csv', csv(['call_id', 'started_at', 'outcome'], [['J2', '2026-10-01 09:00:00', 'answered']]));
     write('j3.csv', 'call_id;started_at;outcome\nJ3;2026-10-01 09:00:00;answered\nJ2;2026-10-01 09:00:00;answered\n');
     const r = run(['--db', 'json.db', 'import', 'calls', '--format', 'json', 'j2.csv', 'j3.csv', 'one.csv']);
     expect(r.status).toBe(0);
-    const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const list = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(list.map(documented)).toEqual([KEYS, KEYS, KEYS]);
     expect(list.map(({ file, rows: n, inserted, unchanged, status, import_id, delimiter }) => ({ file, n, inserted, unchanged, status, import_id, delimiter }))).toEqual([
       { file: 'j2.csv', n: 1, inserted: 1, unchanged: 0, status: 'imported', import_id: 2, delimiter: ',' },

@@ -118,11 +118,13 @@ export function bash(script: string, opts: { cwd: string; env?: Record<string, s
 
 /**
  * Runs hotline with stdin, stdout and stderr on a pseudo-terminal (util-linux `script`), as a
- * person at a terminal would; returns everything the terminal received.
+ * person at a terminal would; returns everything the terminal received. `columns`: the
+ * terminal's width (stty); `stderrTo`: a file that takes stderr instead of the terminal.
  */
-export function inTerminal(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): CliResult {
+export function inTerminal(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; columns?: number; stderrTo?: string }): CliResult {
   const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  const size = opts.columns ? `stty cols ${opts.columns} rows 50; exec ` : '';
+  const command = size + [process.execPath, BIN, ...args].map(quote).join(' ') + (opts.stderrTo ? ` 2>${quote(opts.stderrTo)}` : '');
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: opts.cwd, env: cliEnv(opts.env), encoding: 'utf8', input: '' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

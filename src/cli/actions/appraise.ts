@@ -68,7 +68,7 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
     }
     const rows = flags.team ? result.rows.filter((r) => r.team === flags.team) : result.rows;
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(rows)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(rows, settings)], settings);
     else emitReport(appraisalTable(rows), flags, rt);
   } finally {
     handle.close();
@@ -84,7 +84,7 @@ export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runt
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') {
       const { row, now, finalized, change, raw_changes } = x;
-      return writeOutput([renderJsonValue({ ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null, finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null })], settings);
+      return writeOutput([renderJsonValue({ ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null, finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null }, settings)], settings);
     }
     for (const line of explainLines(x)) say(rt, line);
     emitReport(explainTable({ row: x.row, inputs: x.now?.inputs, worked: x.now?.worked, changed: x.raw_changes }, x.policy), flags, rt);
@@ -107,8 +107,8 @@ export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runt
     if (rows.length === 0) throw new InputError(`no appraisal of operator ${flags.operator} in those months`);
     emitReport({
       columns: [
-        { key: 'month', en: 'month', zh: '月份' }, { key: 'score', en: 'score', zh: '总分', type: 'number' }, { key: 'grade', en: 'grade', zh: '等级' },
-        { key: 'commendation', en: 'commendation', zh: '表彰' }, { key: 'action', en: 'action', zh: '处理' }, { key: 'status', en: 'status', zh: '状态' },
+        { key: 'month', en: 'month', zh: '月份' }, { key: 'score', en: 'score', zh: '总分', type: 'number' }, { key: 'grade', en: 'grade', zh: '等级', values: 'grade' },
+        { key: 'commendation', en: 'commendation', zh: '表彰', values: 'yesno' }, { key: 'action', en: 'action', zh: '处理', values: 'action' }, { key: 'status', en: 'status', zh: '状态', values: 'run_status' },
       ],
       rows,
     }, flags, rt);
@@ -135,7 +135,7 @@ export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Ru
       return say(rt, `wrote ${out}`);
     }
     const settings = renderSettings({ ...flags, out }, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(sheet.rows)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(sheet.rows, settings)], settings);
     else {
       if (sheet.draft && settings.format === 'table') say(rt, `DRAFT: ${m} is not finalized`);
       emitReport(table, { ...flags, out }, rt);

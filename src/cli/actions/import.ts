@@ -9,7 +9,7 @@ import { renderJsonValue } from '../../io/render/json.js';
 import { policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
-import { say, type Runtime } from '../runtime.js';
+import { inform, say, type Runtime } from '../runtime.js';
 import { AppError, ExitCode, UsageError, fromWire } from '../../errors.js';
 import type { ImportJob, ThreadMessage } from '../import-thread.js';
 import { Worker } from 'node:worker_threads';
@@ -66,6 +66,8 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
     ? new cliProgress.SingleBar({ stream: rt.stderr, format: '{file} [{bar}] {percentage}% {eta_formatted}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
   const summaries: ImportSummary[] = [];
+  // Not on a terminal (a cron log), each file's summary is one JSON line, written as it finishes.
+  const jsonLines = flags.format === 'json' && !rt.stdout.isTTY;
   const job: ImportJob = { kind, files, flags: { ...flags }, globals: { ...globals }, policy, env: { ...rt.env }, interrupt, now: rt.now() };
   const worker = new Worker(new URL('../import-thread.js', import.meta.url), { workerData: { importJob: job }, resourceLimits: IMPORT_HEAP });
   try {
@@ -77,7 +79,8 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
       };
       worker.on('message', (m: ThreadMessage) => {
         if (m.type === 'notice') {
-          if (!m.terminalOnly || rt.stderr.isTTY) say(rt, m.line);
+          if (m.note) inform(rt, m.line, globals.verbose);
+          else say(rt, m.line);
         }
         else if (m.type === 'file') bar?.start(100, 0, { file: m.file });
         else if (m.type === 'progress') bar?.update(m.total > 0 ? Math.floor((m.bytes / m.total) * 100) : 100);
@@ -85,6 +88,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
           bar?.stop();
           summaries.push(m.summary);
           say(rt, summaryLine(m.summary));
+          if (jsonLines) rt.stdout.write(renderJsonValue(m.summary, { pretty: false }));
         } else if (m.type === 'done') settled = true;
         else if (m.type === 'error') {
           bar?.stop();
@@ -105,7 +109,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   } finally {
     bar?.stop();
     stop.dispose();
-    if (flags.format === 'json' && summaries.length > 0) rt.stdout.write(renderJsonValue(files.length === 1 ? summaries[0] : summaries));
+    if (flags.format === 'json' && !jsonLines && summaries.length > 0) rt.stdout.write(renderJsonValue(files.length === 1 ? summaries[0] : summaries, { pretty: true }));
   }
 }
 
@@ -129,7 +133,7 @@ export async function runInspect(file: string, flags: InspectFlags, globals: Glo
   const full = await inspectFile(file, file, { kind: flags.kind, encoding: flags.encoding, delimiter: flags.delimiter, rows: flags.saveMapping ? Math.max(flags.rows, 500) : flags.rows });
   const r = { ...full, sample: full.sample.slice(0, flags.rows) };
   if (flags.saveMapping) return saveMapping(file, full, flags as InspectFlags & { saveMapping: string }, globals, rt);
-  if (flags.format === 'json') return void rt.stdout.write(renderJsonValue(r));
+  if (flags.format === 'json') return void rt.stdout.write(renderJsonValue(r, { pretty: Boolean(rt.stdout.isTTY) }));
   const delimiter = r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`;
   const lines = [
     `${r.file}: ${r.encoding}, delimiter ${delimiter}, ${r.columns.length} columns`,

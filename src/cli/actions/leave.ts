@@ -34,7 +34,7 @@ export function runBalance(flags: BalanceFlags, globals: GlobalOptions, rt: Runt
   try {
     const rows = leaveBalances(handle.db, { year: flags.year, asOf, operatorId: flags.operator }, calendar, policy.leave);
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(rows)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(rows, settings)], settings);
     else emitReport(balanceTable(rows), flags, rt);
   } finally {
     handle.close();
@@ -50,9 +50,9 @@ export function runSettle(flags: SettleFlags, globals: GlobalOptions, rt: Runtim
     const calendar = calendarFor(policy, rt, [`${year}-01-01` as IsoDate, `${year}-12-31` as IsoDate]);
     const s = leaveSettlement(handle.db, { operatorId: flags.operator, date }, calendar, policy.leave);
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') return writeOutput([renderJsonValue(s)], settings);
+    if (settings.format === 'json') return writeOutput([renderJsonValue(s, settings)], settings);
     const report: ReportTable = {
-      columns: [{ key: 'item', en: 'item', zh: '项目' }, { key: 'value', en: 'value', zh: '数值' }],
+      columns: [{ key: 'item', en: 'item', zh: '项目', values: 'settlement_item' }, { key: 'value', en: 'value', zh: '数值', values: 'leave_working' }],
       rows: Object.entries(s).map(([item, value]) => ({ item, value: value === null ? 'n/a' : (item === 'daily_wage' || item === 'extra_pay') && typeof value === 'number' ? value.toFixed(2) : value })),
     };
     emitReport(report, flags, rt);

@@ -1,6 +1,6 @@
 /** The actions of `imports`, `operators list`, `calls list`, `orders list`. */
 import type Database from 'better-sqlite3';
-import { CALL_TABLE_KEYS, IMPORT_TABLE_KEYS, ORDER_TABLE_KEYS, callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
+import { callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
 import { checkZone, openDb, policyFor } from '../context.js';
 import { resolveDay, resolveRange, type DayRangeFlags } from '../dates.js';
 import { checkPiiReason, emitReport } from '../emit.js';
@@ -24,7 +24,7 @@ function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Databa
 }
 
 export function listImports(flags: OutputFlags & { kind?: string; limit?: number }, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone) => emitReport(importsReport(db, zone, flags), flags, rt, IMPORT_TABLE_KEYS));
+  withDb(globals, rt, (db, zone) => emitReport(importsReport(db, zone, flags), flags, rt));
 }
 
 export function listOperators(flags: OutputFlags & { team?: string; activeOn?: string }, globals: GlobalOptions, rt: Runtime): void {
@@ -39,7 +39,7 @@ export function listCalls(flags: CallListFlags, globals: GlobalOptions, rt: Runt
     checkPiiReason(flags, policy.privacy.require_reason);
     const range = resolveRange(flags, zone, rt.now());
     const filter = { ...range, operator: flags.operator, outcome: flags.outcome, category: flags.category, direction: flags.direction, limit: flags.limit };
-    emitReport(callsReport(db, zone, filter), flags, rt, CALL_TABLE_KEYS, { db, report: 'calls list', filters: filter, requireReason: policy.privacy.require_reason });
+    emitReport(callsReport(db, zone, filter), flags, rt, { db, report: 'calls list', filters: filter, requireReason: policy.privacy.require_reason });
   });
 }
 
@@ -48,6 +48,6 @@ export function listOrders(flags: OrderListFlags, globals: GlobalOptions, rt: Ru
     checkPiiReason(flags, policy.privacy.require_reason);
     const range = resolveRange(flags, zone, rt.now());
     const filter = { ...range, operator: flags.operator, status: flags.status, corrected: flags.corrected, limit: flags.limit };
-    emitReport(ordersReport(db, zone, filter), flags, rt, ORDER_TABLE_KEYS, { db, report: 'orders list', filters: filter, requireReason: policy.privacy.require_reason });
+    emitReport(ordersReport(db, zone, filter), flags, rt, { db, report: 'orders list', filters: filter, requireReason: policy.privacy.require_reason });
   });
 }

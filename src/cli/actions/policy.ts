@@ -38,14 +38,14 @@ export async function runInit(file: string, flags: { force?: boolean; defaults?:
     const checked = validatePolicy(policy);
     if (!checked.ok) throw new UsageError('those numbers do not make a valid policy', { details: checked.errors.map((e) => `  ${e}`) });
   }
-  writeOutput([renderJsonValue(policy)], { out: file, force: flags.force ?? false, stdout: rt.stdout });
+  writeOutput([renderJsonValue(policy, { pretty: true })], { out: file, force: flags.force ?? false, stdout: rt.stdout });
   say(rt, `wrote ${file}${interactive ? '' : ' (the defaults; edit it, then: hotline policy check ' + file + ')'}`);
 }
 
 export function runShow(globals: GlobalOptions, rt: Runtime): void {
   const { policy, source } = policyFor(globals, rt);
   say(rt, source ? `policy: ${source} over the defaults` : 'policy: the built-in defaults (no policy file found)');
-  rt.stdout.write(renderJsonValue(policy));
+  rt.stdout.write(renderJsonValue(policy, { pretty: true }));
 }
 
 export function runCheck(file: string, rt: Runtime): void {

@@ -27,11 +27,11 @@ export function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime)
     emitReport({
       columns: [
         { key: 'id', en: 'id', zh: '序号', type: 'integer' }, { key: 'at', en: 'at', zh: '时间', type: 'datetime' }, { key: 'os_user', en: 'user', zh: '用户' },
-        { key: 'action', en: 'action', zh: '操作' }, { key: 'report', en: 'report', zh: '报表' }, { key: 'records', en: 'records', zh: '记录数', type: 'integer' },
-        { key: 'reason', en: 'reason', zh: '事由' }, { key: 'filters_json', en: 'filters', zh: '条件' }, { key: 'command', en: 'command', zh: '命令' },
+        { key: 'action', en: 'action', zh: '操作', values: 'audit_action' }, { key: 'report', en: 'report', zh: '报表' }, { key: 'records', en: 'records', zh: '记录数', type: 'integer' },
+        { key: 'reason', en: 'reason', zh: '事由' }, { key: 'filters_json', en: 'filters', zh: '条件', wide: true }, { key: 'command', en: 'command', zh: '命令', wide: true },
       ],
       rows,
-    }, flags, rt, ['id', 'at', 'os_user', 'action', 'report', 'records', 'reason']);
+    }, flags, rt);
   } finally {
     handle.close();
   }

@@ -9,11 +9,13 @@ import { writeOutput } from '../../io/output.js';
 import { renderHourChart } from '../../io/render/hour-chart.js';
 import { renderReport } from '../../io/render/index.js';
 import { renderJsonValue } from '../../io/render/json.js';
+import type { Column } from '../../io/render/report.js';
+import { wrapText } from '../../io/render/width.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
-import { say, type Runtime } from '../runtime.js';
+import { inform, say, terminalWidth, type Runtime } from '../runtime.js';
 
 interface KpiFlags {
   threshold?: number;
@@ -34,15 +36,26 @@ function describeDefinitions(d: KpiDefinitions, zone: string): string {
   return `definitions: within threshold = wait ≤ ${d.threshold_seconds} s; short abandon = wait ≤ ${d.short_abandon_seconds} s; service level formula ${d.service_level_formula}; days in ${zone}`;
 }
 
+/** How a day is shown on a terminal: language, colour, the terminal's width (none: unwrapped), every column (--wide). */
+export interface DailyView {
+  lang: 'en' | 'zh';
+  color: boolean;
+  width?: number;
+  wide?: boolean;
+}
+
 /** The terminal view of a day: title, totals, operators, hourly chart, definitions. */
-export function dailyText(report: DailyReport, flags: Pick<DailyFlags, 'lang'>, color: boolean): string[] {
-  const opts = { format: 'table' as const, lang: flags.lang, showPii: false, color, bom: false };
-  const zh = flags.lang === 'zh';
-  const title = `${zh ? '日报' : 'Daily statistics'} ${report.date} (${report.timezone}): ${report.totals.offered} ${zh ? '来电' : 'inbound calls'}, ${report.outbound.calls} ${zh ? '呼出' : 'outbound'}\n`;
+export function dailyText(report: DailyReport, view: DailyView): string[] {
+  const opts = { format: 'table' as const, lang: view.lang, showPii: false, color: view.color, bom: false, width: view.width };
+  const zh = view.lang === 'zh';
+  const line = (text: string): string => wrapText(text, view.width) + '\n';
+  const title = line(`${zh ? '日报' : 'Daily statistics'} ${report.date} (${report.timezone}): ${report.totals.offered} ${zh ? '来电' : 'inbound calls'}, ${report.outbound.calls} ${zh ? '呼出' : 'outbound'}`);
   const chart = renderHourChart(report.by_hour, zh
     ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃' }
     : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned' });
-  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(narrowOperatorTable(report, flags.lang), opts), chart, `${zh ? '工单' : 'tickets'}: ${report.tickets.opened} ${zh ? '新受理' : 'opened'}, ${report.tickets.resolved} ${zh ? '办结' : 'resolved'}, ${report.tickets.overdue_open} ${zh ? '投诉超时未办结' : report.tickets.overdue_open === 1 ? 'complaint overdue and open' : 'complaints overdue and open'}\n`, describeDefinitions(report.definitions, report.timezone) + '\n'];
+  const operators = view.wide ? dailyTable(report, 'operator', view.lang) : narrowOperatorTable(report, view.lang);
+  const tickets = line(`${zh ? '工单' : 'tickets'}: ${report.tickets.opened} ${zh ? '新受理' : 'opened'}, ${report.tickets.resolved} ${zh ? '办结' : 'resolved'}, ${report.tickets.overdue_open} ${zh ? '投诉超时未办结' : report.tickets.overdue_open === 1 ? 'complaint overdue and open' : 'complaints overdue and open'}`);
+  return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(operators, opts), chart, tickets, line(describeDefinitions(report.definitions, report.timezone))];
 }
 
 export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime): void {
@@ -55,18 +68,18 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
     checkZone(handle.db, handle.path, policy.timezone);
     const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets);
     if (report.totals.offered === 0 && report.outbound.calls === 0) say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
-    if (settings.format === 'json') writeOutput([renderJsonValue(report)], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(report, settings)], settings);
     else if (settings.format === 'csv') writeOutput(renderReport(dailyTable(report, flags.by, flags.lang), settings), settings);
-    else writeOutput(dailyText(report, flags, settings.color), settings);
-    if (out) say(rt, `wrote ${out}`);
+    else writeOutput(dailyText(report, { lang: flags.lang, color: settings.color, width: settings.width, wide: flags.wide }), settings);
+    if (out) inform(rt, `wrote ${out}`, globals.verbose);
   } finally {
     handle.close();
   }
 }
 
-const PERIOD_LABELS: Record<RangeGrouping, { en: string; zh: string }> = {
+const PERIOD_LABELS: Record<RangeGrouping, Omit<Column, 'key'>> = {
   day: { en: 'day', zh: '日期' }, week: { en: 'week_from', zh: '周起始' }, month: { en: 'month', zh: '月份' },
-  operator: { en: 'operator_id', zh: '工号' }, team: { en: 'team', zh: '班组' }, hour: { en: 'hour', zh: '时段' }, category: { en: 'category', zh: '业务类型' },
+  operator: { en: 'operator_id', zh: '工号' }, team: { en: 'team', zh: '班组' }, hour: { en: 'hour', zh: '时段' }, category: { en: 'category', zh: '业务类型', values: 'call_category' },
 };
 
 export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime): void {
@@ -81,10 +94,10 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
     const rows = buildRangeReport(handle.db, from, to, flags.by, defs);
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') {
-      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows })], settings);
+      writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows }, settings)], settings);
     } else {
       emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
-      if (rt.stdout.isTTY && !flags.out) say(rt, describeDefinitions(defs, policy.timezone));
+      if (rt.stdout.isTTY && !flags.out) say(rt, wrapText(describeDefinitions(defs, policy.timezone), terminalWidth(rt.stdout)));
     }
   } finally {
     handle.close();

@@ -1,5 +1,5 @@
 /** The actions of `tickets list` and `tickets summary`. */
-import { listTickets, summaryTable, ticketSummary, TICKET_COLUMNS, TICKET_TABLE_KEYS, type StatusFilter } from '../../app/tickets.js';
+import { listTickets, summaryTable, ticketSummary, TICKET_COLUMNS, type StatusFilter } from '../../app/tickets.js';
 import { addDays, parseIsoDate, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { InputError } from '../../errors.js';
 import { FieldError, parseDateTime } from '../../io/values.js';
@@ -36,7 +36,7 @@ export function runTicketList(flags: TicketListFlags, globals: GlobalOptions, rt
   try {
     checkZone(handle.db, handle.path, policy.timezone);
     const rows = listTickets(handle.db, { kind: flags.kind, status: flags.status, operator: flags.operator, department: flags.department, from, to }, asOf, policy.timezone, policy);
-    emitReport({ columns: TICKET_COLUMNS, rows }, flags, rt, TICKET_TABLE_KEYS);
+    emitReport({ columns: TICKET_COLUMNS, rows }, flags, rt);
   } finally {
     handle.close();
   }
@@ -50,7 +50,7 @@ export function runTicketSummary(flags: TicketSummaryFlags, globals: GlobalOptio
     checkZone(handle.db, handle.path, policy.timezone);
     const rows = ticketSummary(handle.db, month, policy);
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ month, legal_limit_days: policy.tickets.legal_limit_days, rows })], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue({ month, legal_limit_days: policy.tickets.legal_limit_days, rows }, settings)], settings);
     else emitReport(summaryTable(rows), flags, rt);
   } finally {
     handle.close();

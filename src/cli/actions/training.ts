@@ -34,7 +34,7 @@ export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): 
     }
     const f = { ...flags, format: flags.format as OutputFlags['format'] };
     const settings = renderSettings(f, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(plan.sessions.map(({ topic_name: _n, ...s }) => s))], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue(plan.sessions.map(({ topic_name: _n, ...s }) => s), settings)], settings);
     else emitReport(planTable(plan.sessions), f, rt);
   } finally {
     handle.close();
@@ -64,7 +64,7 @@ export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt
     const { rows, total_hours } = trainingCompliance(handle.db, month, calendar, policy);
     const shown = flags.behind ? rows.filter((r) => r.behind.length > 0) : rows;
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ month, total_hours, rows: shown })], settings);
+    if (settings.format === 'json') writeOutput([renderJsonValue({ month, total_hours, rows: shown }, settings)], settings);
     else {
       emitReport(complianceTable(shown), flags, rt);
       say(rt, `${month}: ${total_hours} training hours attended; ${rows.filter((r) => r.behind.length > 0).length} of ${rows.length} operators behind`);
@@ -81,11 +81,11 @@ export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt:
   try {
     const candidates = promotions(handle.db, asOf, policy);
     const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') return writeOutput([renderJsonValue(candidates)], settings);
+    if (settings.format === 'json') return writeOutput([renderJsonValue(candidates, settings)], settings);
     emitReport({
       columns: [
         { key: 'operator_id', en: 'operator_id', zh: '工号' }, { key: 'excellent_months', en: 'excellent_months', zh: '优秀月数', type: 'integer' },
-        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录' },
+        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录', values: 'grade' },
       ],
       rows: candidates.map((c) => ({ ...c, record: c.record.map((r) => `${r.month}:${r.grade ?? '-'}`).join(' ') })),
     }, flags, rt);

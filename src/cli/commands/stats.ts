@@ -23,7 +23,7 @@ export function statsCommand(rt: Runtime): Command {
   const cmd = new Command('stats').description('call statistics: offered, answered, three-ring answering, service level, ASA, AHT, per operator and hour');
   withKpiOptions(addOutputOptions(cmd.command('daily').description('the statistics of one local day (default: yesterday), for cron and team leads')))
     .option('--date <day>', 'YYYY-MM-DD, today or yesterday (default: yesterday in the policy time zone)', dayArg)
-    .addOption(new Option('--by <table>', 'with --format csv: which table (the total row ends operator and team)').choices(['summary', 'operator', 'team', 'hour', 'category', 'reason']).default('operator'))
+    .addOption(new Option('--by <table>', 'with --format csv: which table (the total row ends operator and team)').choices(['summary', 'operator', 'team', 'hour', 'category', 'reason']).default('summary'))
     .addHelpText('after', `
 Examples:
   hotline stats daily                                   yesterday, as a table on a terminal

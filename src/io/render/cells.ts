@@ -1,6 +1,7 @@
 /** Cell values for CSV and tables: masking and display forms shared by the renderers. */
 import { maskValue } from '../../domain/mask.js';
-import type { Column, Row } from './report.js';
+import type { Column, Lang, Row } from './report.js';
+import { valueLabel } from './value-labels.js';
 
 /** The value of `column` in `row`, masked when it is customer data and PII is not shown. */
 export function cellValue(row: Row, column: Column, showPii: boolean): unknown {
@@ -19,4 +20,10 @@ export function cellText(v: unknown, column: Column): string {
     return String(Math.round(v * 100) / 100);
   }
   return String(v);
+}
+
+/** The value as `lang` shows it: the label from the column's vocabulary with --lang zh (yes/no for a yesno column); JSON shows the code. */
+export function labelled(v: unknown, column: Column, lang: Lang): unknown {
+  const vocabulary = column.values ?? (column.type === 'yesno' ? 'yesno' : undefined);
+  return vocabulary ? valueLabel(v, vocabulary, lang) : v;
 }

@@ -2,7 +2,7 @@
  * CSV renderer: deterministic columns, formula neutralisation in every cell (csv-stringify
  * escape_formulas, plus the leading line-feed case it does not cover), optional BOM for Excel.
  */
-import { cellText, cellValue } from './cells.js';
+import { cellText, cellValue, labelled } from './cells.js';
 import { csvLine as toLine } from './csv-line.js';
 import { headerOf, type RenderOptions, type ReportTable } from './report.js';
 
@@ -16,7 +16,7 @@ export function* renderCsv(report: ReportTable, opts: RenderOptions): Generator<
   let n = 0;
   for (const row of report.rows) {
     chunk += toLine(report.columns.map((c) => {
-      const v = cellValue(row, c, opts.showPii);
+      const v = labelled(cellValue(row, c, opts.showPii), c, opts.lang);
       if (typeof v === 'number') return c.type === 'money' ? v.toFixed(2) : v;
       return cellText(v, c);
     }));

@@ -1,9 +1,11 @@
-/** Terminal table renderer (cli-table3 measures CJK widths); colour only when allowed. */
+/** Terminal table renderer: cli-table3 draws, cells wrapped to the terminal's width (width.ts); colour only when allowed. */
 import { createRequire } from 'node:module';
 import type CliTable from 'cli-table3';
-import { cellText, cellValue } from './cells.js';
-import { headerOf, type RenderOptions, type ReportTable } from './report.js';
+import { cellText, cellValue, labelled } from './cells.js';
+import { headerOf, type Column, type RenderOptions, type ReportTable, type Row } from './report.js';
 import { styles } from './styles.js';
+import { fitColumns } from './fit-columns.js';
+import { wrapLine, wrapText } from './width.js';
 
 let loadedTable: typeof CliTable | undefined;
 
@@ -17,31 +19,46 @@ export const MAX_TABLE_ROWS = 500;
 
 const RIGHT = new Set(['integer', 'number', 'rate', 'seconds', 'money']);
 
-/** The report as a text table. */
+interface Cell {
+  text: string;
+  dim: boolean;
+}
+
+function cellOf(row: Row, c: Column, opts: RenderOptions): Cell {
+  const v = labelled(cellValue(row, c, opts.showPii), c, opts.lang);
+  if (v === null) return c.type && RIGHT.has(c.type) ? { text: 'n/a', dim: true } : { text: '', dim: false };
+  if (c.type === 'rate' && typeof v === 'number') return { text: `${(v * 100).toFixed(1)}%`, dim: false };
+  return { text: cellText(v, c).replace(/[\r\n]+/g, ' '), dim: false };
+}
+
+/** Numbers and dates keep their width; text may wrap. */
+const UNBROKEN = new Set([...RIGHT, 'date']);
+
+/** The report as a text table, wrapped to `opts.width` columns when given. */
 export function renderTable(report: ReportTable, opts: RenderOptions): string {
   const style = styles(opts.color);
-  const Table = tableClass();
-  const table = new Table({
-    head: report.columns.map((c) => style.bold(headerOf(c, opts.lang))),
-    style: { head: [], border: [], compact: true },
-    colAligns: report.columns.map((c) => (c.type && RIGHT.has(c.type) ? 'right' : 'left')),
-  });
-  let n = 0;
+  const headers = report.columns.map((c) => headerOf(c, opts.lang));
+  const rows: Cell[][] = [];
   let more = 0;
   for (const row of report.rows) {
-    if (n >= MAX_TABLE_ROWS) {
+    if (rows.length >= MAX_TABLE_ROWS) {
       more++;
       continue;
     }
-    table.push(report.columns.map((c) => {
-      const v = cellValue(row, c, opts.showPii);
-      if (v === null) return c.type && RIGHT.has(c.type) ? style.dim('n/a') : '';
-      if (c.type === 'rate' && typeof v === 'number') return `${(v * 100).toFixed(1)}%`;
-      return cellText(v, c).replace(/[\r\n]+/g, ' ');
-    }));
-    n++;
+    rows.push(report.columns.map((c) => cellOf(row, c, opts)));
   }
-  if (n === 0) return style.dim('(no rows)') + '\n';
-  const rest = more > 0 ? style.dim(`(… and ${more} more rows: a terminal table shows ${MAX_TABLE_ROWS}; use --limit, or --format csv)`) + '\n' : '';
+  if (rows.length === 0) return style.dim('(no rows)') + '\n';
+  const widths = opts.width === undefined ? undefined : fitColumns(report.columns.map((c, i) => ({
+    header: headers[i] as string, cells: rows.map((r) => (r[i] as Cell).text), breakable: !(c.type && UNBROKEN.has(c.type)),
+  })), opts.width);
+  const wrap = (text: string, i: number): string => (widths ? wrapLine(text, widths[i] as number).join('\n') : text);
+  const Table = tableClass();
+  const table = new Table({
+    head: headers.map((h, i) => style.bold(wrap(h, i))),
+    style: { head: [], border: [], compact: true },
+    colAligns: report.columns.map((c) => (c.type && RIGHT.has(c.type) ? 'right' : 'left')),
+  });
+  for (const r of rows) table.push(r.map((cell, i) => (cell.dim ? style.dim(cell.text) : wrap(cell.text, i))));
+  const rest = more > 0 ? style.dim(wrapText(`(… and ${more} more rows: a terminal table shows ${MAX_TABLE_ROWS}; use --limit, or --format csv)`, opts.width)) + '\n' : '';
   return table.toString() + '\n' + rest;
 }

@@ -3,7 +3,7 @@
  * for money; strings are stored as strings, never formulas, so nothing in a cell can execute.
  */
 import ExcelJS from 'exceljs';
-import { cellValue } from './cells.js';
+import { cellValue, labelled } from './cells.js';
 import { headerOf, type RenderOptions, type ReportTable } from './report.js';
 
 /**
@@ -34,7 +34,7 @@ export async function renderXlsx(report: ReportTable, opts: Pick<RenderOptions, 
   for (const row of report.rows) {
     const values: Record<string, unknown> = {};
     for (const c of report.columns) {
-      const v = cellValue(row, c, opts.showPii);
+      const v = labelled(cellValue(row, c, opts.showPii), c, opts.lang);
       values[c.key] = v === null || v === undefined ? null : typeof v === 'number' ? v : xlsxText(String(v));
     }
     ws.addRow(values);
