@@ -181,10 +181,13 @@ describe('pay for part of a month (issue 17 item 2)', () => {
     expect(zh).toBe('工号,姓名,班组,月份,考核等级,考核得分,基本工资,绩效工资,全勤奖,优秀员工奖,业务突出奖,合计,在职起,在职止,在职天数,折算');
   });
 
-  test('bonus --format table shows the employment and the proration', () => {
+  test('bonus --format table shows the proration; --wide the employment dates and days too', () => {
     const r = run(['bonus', '--month', '2026-11', '--format', 'table']);
     expect(r.status).toBe(0);
-    for (const text of ['employed_from', 'employed_to', 'days_employed', 'proration', '2026-11-16', '2026-11-13', 'full month']) expect(r.stdout).toContain(text);
+    for (const text of ['proration', '11/21 working days', '10/21 working days', 'full month']) expect(r.stdout).toContain(text);
+    const wide = run(['bonus', '--month', '2026-11', '--format', 'table', '--wide']);
+    expect(wide.status).toBe(0);
+    for (const text of ['employed_from', 'employed_to', 'days_employed', 'proration', '2026-11-16', '2026-11-13', 'full month']) expect(wide.stdout).toContain(text);
   });
 
   test('bonus --format xlsx: the new columns, dates and days as values', async () => {

@@ -97,7 +97,7 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
       writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows }, settings)], settings);
     } else {
       emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
-      if (rt.stdout.isTTY && !flags.out) say(rt, wrapText(describeDefinitions(defs, policy.timezone), terminalWidth(rt.stdout)));
+      if (rt.stdout.isTTY && !flags.out) for (const l of wrapText(describeDefinitions(defs, policy.timezone), terminalWidth(rt.stdout)).split('\n')) say(rt, l);
     }
   } finally {
     handle.close();
