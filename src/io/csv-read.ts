@@ -2,13 +2,14 @@
  * Reading delimited text files: encoding and delimiter detection, strict decoding, and a
  * stream of records with their physical line numbers (csv-parse does the parsing).
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, read, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { LineSplitter } from './line-split.js';
 import type { Encoding } from './encodings.js';
+import type { ReadDigest } from './file-stamp.js';
 
 export type { Encoding } from './encodings.js';
 
@@ -21,14 +22,15 @@ export interface Sniffed {
 
 const SAMPLE_BYTES = 64 * 1024;
 
-function readSample(path: string): Buffer {
-  const fd = openSync(path, 'r');
+/** The first 64 KiB of a file named by its path, or of one already open (`source` a descriptor: the import reads it once). */
+function readSample(source: string | number): Buffer {
+  const fd = typeof source === 'number' ? source : openSync(source, 'r');
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
     return buf.subarray(0, n);
   } finally {
-    closeSync(fd);
+    if (fd !== source) closeSync(fd);
   }
 }
 
@@ -54,9 +56,9 @@ function trimCutSequence(sample: Buffer): Buffer {
   return sample;
 }
 
-/** Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file. */
-export function sniffFile(path: string, file: string, opts: { encoding?: Encoding; delimiter?: string }): Sniffed {
-  const sample = readSample(path);
+/** Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file (`source`: a path, or a descriptor already open). */
+export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string }): Sniffed {
+  const sample = readSample(source);
   const notices: string[] = [];
   if (sample.length === 0) throw new InputError(`${file}: the file is empty (0 bytes)`, { hint: 'export the data again; a file needs at least a header line' });
   let encoding = opts.encoding;
@@ -225,13 +227,33 @@ class Utf8Validator extends Transform {
 }
 
 /**
+ * A descriptor given to readRecordBatches stays open when its stream is destroyed (a ReadStream
+ * closes its descriptor through `fs.close` even with autoClose false): the caller checks the
+ * file through it afterwards, then closes it.
+ */
+const KEEP_OPEN = { read, close: (_fd: number, done: (e: null) => void): void => done(null) };
+
+export interface ReadOptions {
+  /** False: '"' is an ordinary character (formats without quoting). */
+  quoted?: boolean;
+  /** Read this open descriptor (from byte 0; left open) instead of opening `path`. */
+  fd?: number;
+  /** Fed every chunk read, in order: the hash of exactly the bytes parsed (one read, no second pass). */
+  digest?: ReadDigest;
+}
+
+/**
  * Streams the records of a delimited file, a batch of already-parsed records at a time (the
  * first record is the header). Blank lines are skipped; line numbers stay physical.
  */
-export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: { quoted?: boolean } = {}): AsyncGenerator<SourceRecord[]> {
-  const input = createReadStream(path, { highWaterMark: READ_CHUNK });
+export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+  const input = opts.fd === undefined ? createReadStream(path, { highWaterMark: READ_CHUNK }) : createReadStream(path, { fd: opts.fd, start: 0, autoClose: false, fs: KEEP_OPEN, highWaterMark: READ_CHUNK });
   let bytes = 0;
-  input.on('data', (chunk) => (bytes += chunk.length));
+  const digest = opts.digest;
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+    digest?.update(chunk as Buffer);
+  });
   const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file) : new StrictDecoder(sniffed.encoding, file);
   // A format without quoting is split by lines (src/io/line-split.ts), faster than csv-parse on
   // lines of varying field counts; everything else goes through csv-parse.
