@@ -8,6 +8,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { LineSplitter } from './line-split.js';
+import { checkLineEnds } from './sample-checks.js';
 import type { Encoding } from './encodings.js';
 import type { ReadDigest } from './file-stamp.js';
 
@@ -56,19 +57,23 @@ function trimCutSequence(sample: Buffer): Buffer {
   return sample;
 }
 
-/** Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file (`source`: a path, or a descriptor already open). */
-export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string }): Sniffed {
+/**
+ * Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file, and refuses
+ * line ends other than LF and CRLF (src/io/sample-checks.ts). `source`: a path, or a descriptor
+ * already open. `quoted` false: a format without quoting.
+ */
+export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string; quoted?: boolean }): Sniffed {
   const sample = readSample(source);
   const notices: string[] = [];
   if (sample.length === 0) throw new InputError(`${file}: the file is empty (0 bytes)`, { hint: 'export the data again; a file needs at least a header line' });
+  const cut = sample.length === SAMPLE_BYTES;
   let encoding = opts.encoding;
   if (!encoding) {
     if (sample[0] === 0xff && sample[1] === 0xfe) encoding = 'utf-16le';
     else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
     else {
       rejectBinary(sample, file);
-      const full = sample.length < SAMPLE_BYTES;
-      if (isUtf8(full ? sample : trimCutSequence(sample))) encoding = 'utf-8';
+      if (isUtf8(cut ? trimCutSequence(sample) : sample)) encoding = 'utf-8';
       else {
         encoding = 'gb18030';
         notices.push(`${file}: not UTF-8; decoding as GB18030 (GBK). Use --encoding to choose another.`);
@@ -78,6 +83,7 @@ export function sniffFile(source: string | number, file: string, opts: { encodin
   const head = new TextDecoder(encoding).decode(sample);
   if (head.replace(/^\ufeff/, '').trim() === '') throw new InputError(`${file}: the file has no header line (only a byte-order mark or blank lines)`);
   const delimiter = opts.delimiter ?? detectDelimiter(head);
+  checkLineEnds(head, file, { delimiter, quoted: opts.quoted !== false, cut });
   return { encoding, delimiter, notices };
 }
 

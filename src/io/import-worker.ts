@@ -10,6 +10,7 @@ import { AppError, toWire } from '../errors.js';
 import { appendBatch, ConvertStage, emptyBatch, type ConvertedBatch } from './convert-stage.js';
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import { changedWhileRead, changeOf, ReadDigest } from './file-stamp.js';
+import { checkHeaderCells } from './sample-checks.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 /**
@@ -93,6 +94,7 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
       if (!started) {
         // Blank lines (even of spaces or delimiters) before the header are skipped.
         if (rec.record.every((f) => f.trim() === '')) continue;
+        checkHeaderCells(rec.record, job.file, rec.line);
         start(rec.record);
         continue;
       }

@@ -3,11 +3,11 @@
 // header and no rows, and a day with no calls. Every refusal names the file and the reason, exits 3
 // and leaves the database exactly as it was (a snapshot of every table, the ledger included).
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, truncateSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { startHotline } from '../helpers/cli.js';
+import { FIXTURES, startHotline } from '../helpers/cli.js';
 import { csv, exited, generateCalls, rows, snapshot, value, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-reading-');
@@ -117,5 +117,80 @@ describe('18.2: a file that changes while it is read', () => {
     expect(statSync(join(dir(), 'same-size.csv')).size).toBe(statSync(join(dir(), 'same.csv')).size);
     expect(run(['--db', 'same.db', 'import', 'calls', 'same-size.csv'])).toEqual({ status: 0, stdout: '', stderr: 'same-size.csv: 300 rows: 1 inserted, 0 updated, 299 unchanged, 0 rejected, 0 skipped (import #3, utf-8)\n' });
     expect(value(db('same.db'), 'SELECT sha256 FROM imports WHERE id = 3')).toBe(createHash('sha256').update(other).digest('hex'));
+  });
+});
+
+describe('18.3: line ends other than LF and CRLF', () => {
+  const HINT = `hint: save the file again as "CSV UTF-8 (Comma delimited)", or turn every CR into LF: tr '\\r' '\\n' < IN.csv > OUT.csv (the blank lines this leaves are skipped)`;
+  const CR_FIRST = (file: string): string => `error: ${file}: line 1 ends with a bare CR (carriage return): lines must end with LF or CRLF, not CR alone (the old Mac line end)\n${HINT}\n`;
+
+  test('CR-only line ends: exit 3 naming the file and the reason, nothing imported (before: the whole file was the header, 0 rows, exit 0)', () => {
+    const before = seeded('cr.db');
+    write('cr.csv', 'call_id,started_at,outcome,customer_name\rC1,2026-10-01 09:00:00,answered,x\rC2,2026-10-01 09:05:00,abandoned,y\r');
+    for (const extra of [[], ['--skip-invalid']]) {
+      expect(run(['--db', 'cr.db', 'import', 'calls', ...extra, 'cr.csv'])).toEqual({ status: 3, stdout: '', stderr: CR_FIRST('cr.csv') });
+    }
+    expect(snapshot(db('cr.db'))).toEqual(before);
+    expect(existsSync(join(dir(), 'cr.rejects.csv'))).toBe(false);
+  });
+
+  test('a headerless --profile asterisk-queue-log file with CR line ends: refused the same way (before: one garbage call, exit 0)', () => {
+    const before = seeded('cr-ql.db');
+    write('queue_log-cr', readFileSync(join(FIXTURES, 'profiles', 'queue_log'), 'utf8').replaceAll('\n', '\r'));
+    expect(run(['--db', 'cr-ql.db', 'import', 'calls', '--profile', 'asterisk-queue-log', 'queue_log-cr'])).toEqual({ status: 3, stdout: '', stderr: CR_FIRST('queue_log-cr') });
+    expect(snapshot(db('cr-ql.db'))).toEqual(before);
+  });
+
+  test('mixed: a header ending with CR alone, then LF lines: refused at line 1', () => {
+    const before = seeded('cr-head.db');
+    write('cr-head.csv', 'call_id,started_at,outcome\rC1,2026-10-01 09:00:00,answered\nC2,2026-10-01 09:05:00,abandoned\n');
+    expect(run(['--db', 'cr-head.db', 'import', 'calls', 'cr-head.csv'])).toEqual({ status: 3, stdout: '', stderr: CR_FIRST('cr-head.csv') });
+    expect(snapshot(db('cr-head.db'))).toEqual(before);
+  });
+
+  test('mixed: LF and CRLF lines, then one ending with CR alone: exit 3 naming that line', () => {
+    const before = seeded('cr-mid.db');
+    write('cr-mid.csv', 'call_id,started_at,outcome\r\nC1,2026-10-01 09:00:00,answered\nC2,2026-10-01 09:05:00,abandoned\rC3,2026-10-01 09:06:00,answered\n');
+    expect(run(['--db', 'cr-mid.db', 'import', 'calls', 'cr-mid.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: cr-mid.csv: line 3: a bare CR (carriage return) outside quotes: lines must end with LF or CRLF, and a value holding a line break must be quoted\n${HINT}\n`,
+    });
+    expect(snapshot(db('cr-mid.db'))).toEqual(before);
+  });
+
+  test('a header cell holding a quoted bare CR is never a header: exit 3', () => {
+    const before = seeded('cr-cell.db');
+    write('cr-cell.csv', 'call_id,started_at,outcome,"customer\rname"\nC1,2026-10-01 09:00:00,answered,x\n');
+    expect(run(['--db', 'cr-cell.db', 'import', 'calls', 'cr-cell.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: 'error: cr-cell.csv: line 1: column 4 of the header holds a bare CR (carriage return): this is not a header line\nhint: a column name cannot hold a line break: remove it from the first line\n',
+    });
+    expect(snapshot(db('cr-cell.db'))).toEqual(before);
+  });
+
+  test('still read: CRLF and LF mixed, and a CR or CRLF inside a quoted value (kept in the value)', () => {
+    write('ok-ends.csv', 'call_id,started_at,outcome,customer_address\r\nK1,2026-10-01 09:00:00,answered,"a\rb"\nK2,2026-10-01 09:05:00,abandoned,"c\r\nd"\r\nK3,2026-10-01 09:06:00,answered,e\n');
+    expect(run(['--db', 'ok-ends.db', 'import', 'calls', 'ok-ends.csv'])).toEqual({ status: 0, stdout: '', stderr: summary('ok-ends.csv', 3, 3, 1) });
+    expect(rows(db('ok-ends.db'), 'SELECT call_id, customer_address FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'K1', customer_address: 'a\rb' },
+      { call_id: 'K2', customer_address: 'c\r\nd' },
+      { call_id: 'K3', customer_address: 'e' },
+    ]);
+  });
+
+  test('a bare CR past the first 64 KiB is never silently merged: the two lines make one bad row, named by its line', () => {
+    const before = seeded('cr-late.db');
+    const lines = Array.from({ length: 2000 }, (_, i) => `L${String(i).padStart(5, '0')},2026-10-01 09:00:00,answered\n`).join('');
+    const head = 'call_id,started_at,outcome\n' + lines;
+    expect(Buffer.byteLength(head)).toBeGreaterThan(64 * 1024);
+    write('cr-late.csv', head + 'M1,2026-10-01 10:00:00,answered\rM2,2026-10-01 10:01:00,answered\n');
+    expect(run(['--db', 'cr-late.db', 'import', 'calls', 'cr-late.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: 'error: cr-late.csv: 1 bad row; nothing was imported from this file\n  line 2002: 5 fields, more than the 3 columns of the header (an unquoted delimiter inside a value? quote the value)\nhint: fix the rows and import again, or use --skip-invalid --rejects FILE to import the good rows\n',
+    });
+    expect(snapshot(db('cr-late.db'))).toEqual(before);
   });
 });
