@@ -8,7 +8,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { LineSplitter } from './line-split.js';
-import { checkLineEnds } from './sample-checks.js';
+import { checkLineEnds, findMixedUtf8, mixedEncodingError } from './sample-checks.js';
 import type { Encoding } from './encodings.js';
 import type { ReadDigest } from './file-stamp.js';
 
@@ -58,9 +58,9 @@ function trimCutSequence(sample: Buffer): Buffer {
 }
 
 /**
- * Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file, and refuses
- * line ends other than LF and CRLF (src/io/sample-checks.ts). `source`: a path, or a descriptor
- * already open. `quoted` false: a format without quoting.
+ * Detects the encoding (a BOM, valid UTF-8, UTF-8 mixed with other bytes: refused, else GB18030)
+ * and the delimiter of a file, and refuses line ends other than LF and CRLF (src/io/sample-checks.ts).
+ * `source`: a path, or a descriptor already open. `quoted` false: a format without quoting.
  */
 export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string; quoted?: boolean }): Sniffed {
   const sample = readSample(source);
@@ -73,8 +73,14 @@ export function sniffFile(source: string | number, file: string, opts: { encodin
     else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
     else {
       rejectBinary(sample, file);
-      if (isUtf8(cut ? trimCutSequence(sample) : sample)) encoding = 'utf-8';
+      const whole = cut ? trimCutSequence(sample) : sample;
+      // A UTF-8 byte-order mark says UTF-8 as a UTF-16 one says UTF-16: a byte that is not UTF-8
+      // is then refused where it is (Utf8Validator), not read as GB18030 with the mark.
+      const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
+      if (bom || isUtf8(whole)) encoding = 'utf-8';
       else {
+        const mixed = findMixedUtf8(whole, cut);
+        if (mixed) throw mixedEncodingError(file, mixed);
         encoding = 'gb18030';
         notices.push(`${file}: not UTF-8; decoding as GB18030 (GBK). Use --encoding to choose another.`);
       }
@@ -222,7 +228,8 @@ class Utf8Validator extends Transform {
     done();
   }
   private error(chunk: Buffer): InputError {
-    const lossy = new TextDecoder('utf-8').decode(chunk);
+    // ignoreBOM: a BOM at the start is kept in the text, so that the offset counts its 3 bytes.
+    const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(chunk);
     const bad = Math.max(0, lossy.indexOf('\ufffd'));
     const offset = Buffer.byteLength(lossy.slice(0, bad));
     const line = this.newlines + 1 + countNewlines(chunk.subarray(0, offset));

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { FIXTURES, startHotline } from '../helpers/cli.js';
 import { csv, exited, generateCalls, rows, snapshot, value, workspace } from './support.js';
@@ -192,5 +193,86 @@ describe('18.3: line ends other than LF and CRLF', () => {
       stderr: 'error: cr-late.csv: 1 bad row; nothing was imported from this file\n  line 2002: 5 fields, more than the 3 columns of the header (an unquoted delimiter inside a value? quote the value)\nhint: fix the rows and import again, or use --skip-invalid --rejects FILE to import the good rows\n',
     });
     expect(snapshot(db('cr-late.db'))).toEqual(before);
+  });
+});
+
+describe('18.4: a file that mixes encodings', () => {
+  const HINT = 'hint: export the file again in one encoding (UTF-8), or say which encoding it is in with --encoding utf-8 or --encoding gbk';
+  /** UTF-8 with 张三 on line 2 and one Latin-1 byte (é in "Renée") on line 3. */
+  const MIXED = Buffer.concat([Buffer.from('call_id,started_at,outcome,customer_name\nC1,2026-10-01 09:00:00,answered,张三\nC2,2026-10-01 09:05:00,answered,Ren'), Buffer.from([0xe9]), Buffer.from('e\n')]);
+  const AT = MIXED.indexOf(0xe9);
+
+  test('UTF-8 with one Latin-1 byte in the first 64 KiB: exit 3 naming the line and byte (before: decoded whole as GB18030, 张三 stored as 寮犱笁, exit 0)', () => {
+    const before = seeded('mixed.db');
+    write('mixed.csv', MIXED);
+    expect(run(['--db', 'mixed.db', 'import', 'calls', 'mixed.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: mixed.csv: line 3: byte ${AT}: not UTF-8, though line 2 is UTF-8 text: the file mixes encodings\n${HINT}\n`,
+    });
+    expect(snapshot(db('mixed.db'))).toEqual(before);
+  });
+
+  test('with --encoding the file is read in that encoding: utf-8 stops at the byte, gbk reads it all as asked', () => {
+    write('mixed-enc.csv', MIXED);
+    expect(run(['--db', 'mixed-enc.db', 'import', 'calls', '--encoding', 'utf-8', 'mixed-enc.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: mixed-enc.csv: line 3: byte ${AT}: invalid UTF-8 bytes\nhint: the file mixes encodings or is not UTF-8; try --encoding gb18030\n`,
+    });
+    expect(existsSync(db('mixed-enc.db')) ? value(db('mixed-enc.db'), 'SELECT count(*) FROM imports') : 0).toBe(0);
+    expect(run(['--db', 'mixed-enc.db', 'import', 'calls', '--encoding', 'gbk', 'mixed-enc.csv'])).toEqual({ status: 0, stdout: '', stderr: summary('mixed-enc.csv', 2, 2, 1, 'gb18030') });
+  });
+
+  // Regression test too (found while writing it, since fixed): the byte offset left out the BOM's 3 bytes.
+  test('a UTF-8 byte-order mark, then a Latin-1 byte: read as UTF-8 and refused at the byte (before: read as GB18030, "missing required column")', () => {
+    const before = seeded('bom-latin.db');
+    const bytes = Buffer.concat([Buffer.from('\ufeffcall_id,started_at,outcome,customer_name\nC1,2026-10-01 09:00:00,answered,Ren'), Buffer.from([0xe9]), Buffer.from('e\n')]);
+    write('bom-latin.csv', bytes);
+    expect(run(['--db', 'bom-latin.db', 'import', 'calls', 'bom-latin.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: bom-latin.csv: line 2: byte ${bytes.indexOf(0xe9)}: invalid UTF-8 bytes\nhint: the file mixes encodings or is not UTF-8; try --encoding gb18030\n`,
+    });
+    expect(snapshot(db('bom-latin.db'))).toEqual(before);
+  });
+
+  test('GBK rows and UTF-8 rows in one file (two exports joined): refused as mixed', () => {
+    const before = seeded('joined.db');
+    const gbk = iconv.encode('call_id,started_at,outcome,customer_name\nG1,2026-10-01 09:00:00,answered,王小明\nG2,2026-10-01 09:01:00,answered,李四\n', 'gbk');
+    const utf8 = Buffer.from('U1,2026-10-01 09:02:00,answered,陈大文\n');
+    write('joined.csv', Buffer.concat([gbk, utf8]));
+    expect(run(['--db', 'joined.db', 'import', 'calls', 'joined.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: joined.csv: line 2: byte ${gbk.indexOf(iconv.encode('王', 'gbk'))}: not UTF-8, though line 4 is UTF-8 text: the file mixes encodings\n${HINT}\n`,
+    });
+    expect(snapshot(db('joined.db'))).toEqual(before);
+  });
+
+  test('a GBK file full of Chinese (names, addresses, topics) is still read as GB18030, with the notice', () => {
+    const names = ['王小明', '李四', '张三丰', '刘德华', '陈奕迅', '杨过', '赵敏', '黄蓉', '周芷若', '吴三桂', '郭靖', '欧阳锋'];
+    const places = ['广东省深圳市南山区科技园', '上海市浦东新区世纪大道', '北京市海淀区中关村大街', '浙江省杭州市西湖区文三路', '四川省成都市武侯区人民南路'];
+    const topics = ['快递延误', '包裹破损', '查询运单', '投诉态度', '修改地址', '催件', '退件', '运费咨询'];
+    const data = Array.from({ length: 1500 }, (_, i) => [`G${String(i).padStart(5, '0')}`, `2026-10-01 ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`, i % 5 === 0 ? '放弃' : '已接听', names[i % names.length] as string, places[i % places.length] as string, topics[i % topics.length] as string]);
+    const text = csv(['通话编号', '来电时间', '呼叫结果', '客户姓名', '客户地址', '主题'], data);
+    write('big-gbk.csv', iconv.encode(text, 'gbk'));
+    expect(statSync(join(dir(), 'big-gbk.csv')).size).toBeGreaterThan(64 * 1024);
+    const r = run(['--db', 'big-gbk.db', 'import', 'calls', 'big-gbk.csv']);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: `big-gbk.csv: not UTF-8; decoding as GB18030 (GBK). Use --encoding to choose another.\n${summary('big-gbk.csv', 1500, 1500, 1, 'gb18030')}` });
+    expect(rows(db('big-gbk.db'), "SELECT customer_name, topic FROM calls WHERE call_id = 'G00002'")).toEqual([{ customer_name: '张三丰', topic: '查询运单' }]);
+  });
+
+  test('an invalid byte past the first 64 KiB of a UTF-8 file: exit 3 naming its line and byte, with the --encoding hint; never stored as U+FFFD', () => {
+    const before = seeded('late-latin.db');
+    const head = Buffer.from('call_id,started_at,outcome,customer_name\n' + Array.from({ length: 1600 }, (_, i) => `L${String(i).padStart(5, '0')},2026-10-01 09:00:00,answered,张三\n`).join('') + 'X1,2026-10-01 09:00:00,answered,Ren');
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    write('late-latin.csv', Buffer.concat([head, Buffer.from([0xe9]), Buffer.from('e\n')]));
+    expect(run(['--db', 'late-latin.db', 'import', 'calls', '--skip-invalid', 'late-latin.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: `error: late-latin.csv: line 1602: byte ${head.length}: invalid UTF-8 bytes\nhint: the file mixes encodings or is not UTF-8; try --encoding gb18030\n`,
+    });
+    expect(snapshot(db('late-latin.db'))).toEqual(before);
   });
 });

@@ -1,8 +1,13 @@
-// The checks on a file's first 64 KiB (src/io/sample-checks.ts): line ends other than LF and
-// CRLF, and a header cell with a bare CR.
+// The checks on a file's first 64 KiB (src/io/sample-checks.ts): UTF-8 mixed with other bytes,
+// line ends other than LF and CRLF, and a header cell with a bare CR.
+import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { checkHeaderCells, checkLineEnds } from '../../src/io/sample-checks.js';
+import { checkHeaderCells, checkLineEnds, findMixedUtf8 } from '../../src/io/sample-checks.js';
+
+const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
+const gbk = (s: string): Buffer => iconv.encode(s, 'gbk');
+const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
 
 /** The InputError of `run`, as plain data. */
 function inputError(run: () => unknown): { message: string; hint: string | undefined } {
@@ -14,6 +19,35 @@ function inputError(run: () => unknown): { message: string; hint: string | undef
   }
   throw new Error('expected an InputError');
 }
+
+describe('findMixedUtf8', () => {
+  test.each([
+    { name: 'UTF-8 names, then Renée in Latin-1', bytes: Buffer.concat([utf8('id,name\nC1,张三\nC2,Ren'), latin1('ée\n')]), expected: { line: 3, byte: 24, utf8Line: 2 } },
+    { name: 'GBK rows, then a UTF-8 row', bytes: Buffer.concat([gbk('id,name\nG1,王小明\n'), utf8('U1,陈大文\n')]), expected: { line: 2, byte: 11, utf8Line: 3 } },
+    // One UTF-8 character per line (no line is proof), but they outnumber the invalid byte.
+    { name: 'many lines of one UTF-8 character, one stray byte on the last', bytes: Buffer.concat([utf8('id,name\nC1,王\nC2,李\nC3,张\n'), latin1('C4,\xe9\n')]), expected: { line: 5, byte: 32, utf8Line: 2 } },
+    // The UTF-8 character shares its line with the invalid byte: no line is UTF-8 text.
+    { name: 'UTF-8 and a stray byte on one line', bytes: Buffer.concat([utf8('id,name\nC1,张三李'), latin1('\xe9\n')]), expected: { line: 2, byte: 20, utf8Line: undefined } },
+  ])('$name → mixed at line $expected.line', ({ bytes, expected }) => {
+    expect(findMixedUtf8(bytes, false)).toEqual(expected);
+  });
+
+  test.each([
+    { name: 'GBK Chinese', bytes: gbk('通话编号,客户姓名,客户地址\nC1,张三丰,广东省深圳市南山区科技园\nC2,李四,上海市浦东新区世纪大道\n') },
+    // 李 (C0 EE) is not UTF-8, 的 (B5 C4) neither; 渭 (CE BC) is a valid two-byte UTF-8 sequence by chance.
+    { name: 'GBK with a character that happens to be valid UTF-8', bytes: gbk('id,name\nC1,渭\nC2,李\n') },
+    { name: 'Latin-1 without any UTF-8', bytes: latin1('id,name\nC1,Renée\nC2,Zoë\n') },
+  ])('$name → not mixed (read as GB18030)', ({ bytes }) => {
+    expect(findMixedUtf8(bytes, false)).toBeUndefined();
+  });
+
+  test('the last line of a sample cut short is not taken for UTF-8 because it ends inside a GBK character', () => {
+    // 瓻 in GBK is E7 93 BB…: cut after three bytes it reads as UTF-8 and cannot be GB18030.
+    const cut = Buffer.concat([gbk('id,name\nC1,李四\n'), utf8('C2,'), Buffer.from([0xe7, 0x93, 0xbb])]);
+    expect(findMixedUtf8(cut, true)).toBeUndefined();
+    expect(findMixedUtf8(cut, false)).toEqual({ line: 2, byte: 11, utf8Line: 3 });
+  });
+});
 
 describe('checkLineEnds', () => {
   const HINT = `save the file again as "CSV UTF-8 (Comma delimited)", or turn every CR into LF: tr '\\r' '\\n' < IN.csv > OUT.csv (the blank lines this leaves are skipped)`;
