@@ -22,6 +22,7 @@ import { insertMissedRings } from '../db/queries/missed-rings.js';
 import { assertNoOverlaps } from '../db/queries/leave.js';
 import type { Mapping } from '../io/mapping/mapping.js';
 import { ConvertStage, RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
+import { InputError } from '../errors.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -42,6 +43,8 @@ export interface ImportOptions {
   profile?: ProfileName;
   /** Any other export, read through a mapping file (--mapping). */
   mapping?: Mapping;
+  /** A file with no data rows is refused (exit 3) instead of imported with a warning (--require-rows). */
+  requireRows?: boolean;
 }
 
 export interface ImportSummary {
@@ -149,7 +152,11 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       } else {
         profileReport = m.report;
         acceptRead(m);
-        yield batchEvent(m.batch, size);
+        const last = batchEvent(m.batch, size);
+        if (rows === 0 && opts.requireRows) {
+          throw new InputError(`${basename(file)}: no data rows, only a header: nothing was imported (--require-rows)`, { hint: 'the export may have run before the data was there; export it again' });
+        }
+        yield last;
         yield { type: 'end', rows };
       }
     }

@@ -276,3 +276,43 @@ describe('18.4: a file that mixes encodings', () => {
     expect(snapshot(db('late-latin.db'))).toEqual(before);
   });
 });
+
+describe('17.14: no data rows and no calls, for cron', () => {
+  test('a file with a header and no rows: imported (exit 0, a ledger entry) with a warning after its summary', () => {
+    write('empty-day.csv', 'call_id,started_at,outcome\r\n');
+    expect(run(['--db', 'empty-day.db', 'import', 'calls', 'empty-day.csv'])).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: summary('empty-day.csv', 0, 0, 1) + 'warning: empty-day.csv: no data rows, only a header (--require-rows makes this an error)\n',
+    });
+    expect(rows(db('empty-day.db'), 'SELECT id, file_name, rows FROM imports')).toEqual([{ id: 1, file_name: 'empty-day.csv', rows: 0 }]);
+  });
+
+  test('--require-rows: a file with no rows exits 3 and writes nothing, not even a ledger entry; a file with rows imports as usual', () => {
+    const before = seeded('require.db');
+    write('empty-2.csv', 'call_id,started_at,outcome\n\n');
+    expect(run(['--db', 'require.db', 'import', 'calls', '--require-rows', 'empty-2.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: 'error: empty-2.csv: no data rows, only a header: nothing was imported (--require-rows)\nhint: the export may have run before the data was there; export it again\n',
+    });
+    expect(snapshot(db('require.db'))).toEqual(before);
+    write('one-row.csv', 'call_id,started_at,outcome\nR1,2026-10-01 09:00:00,answered\n');
+    expect(run(['--db', 'require.db', 'import', 'calls', '--require-rows', 'one-row.csv'])).toEqual({ status: 0, stdout: '', stderr: summary('one-row.csv', 1, 1, 2) });
+  });
+
+  test('stats daily --require-calls: exit 3 on a day without calls, nothing written; a day with calls as usual', () => {
+    write('day.csv', 'call_id,started_at,outcome,operator_id\nD1,2026-10-01 09:00:00,answered,1001\n');
+    expect(run(['--db', 'stats.db', 'import', 'calls', 'day.csv']).status).toBe(0);
+    expect(run(['--db', 'stats.db', 'stats', 'daily', '--date', '2026-10-02', '--require-calls', '--format', 'csv', '--out', 'daily-{date}.csv'])).toEqual({
+      status: 3,
+      stdout: '',
+      stderr: 'error: no calls on 2026-10-02 in stats.db: nothing was written (--require-calls)\nhint: import the day\'s calls first; without --require-calls the report is written with zeros and a warning\n',
+    });
+    expect(existsSync(join(dir(), 'daily-2026-10-02.csv'))).toBe(false);
+    const ok = run(['--db', 'stats.db', 'stats', 'daily', '--date', '2026-10-01', '--require-calls', '--format', 'json']);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toBe('');
+    expect(JSON.parse(ok.stdout).totals).toMatchObject({ offered: 1, answered: 1 });
+  });
+});
