@@ -2,12 +2,13 @@
  * `hotline import <kind> FILE...`: each file checked, hashed, parsed in a worker and written in
  * one transaction; returns one summary per file.
  */
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { osUser } from '../os-user.js';
 import type Database from 'better-sqlite3';
 import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { AlreadyImported, writeImport, type WriteEvent, type WriteIssue } from '../db/import-writer.js';
-import { findImport } from '../db/queries/imports.js';
+import { findImport, hasImportOfSize, setImportHash } from '../db/queries/imports.js';
 import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from '../db/queries/stats-days.js';
 import { storedColumns as columnsOf } from '../domain/kinds.js';
 import type { Encoding } from '../io/csv-read.js';
@@ -21,6 +22,7 @@ import { insertMissedRings } from '../db/queries/missed-rings.js';
 import { assertNoOverlaps } from '../db/queries/leave.js';
 import type { Mapping } from '../io/mapping/mapping.js';
 import { ConvertStage, RING_WIDTH, type ConvertedBatch } from '../io/convert-stage.js';
+import { InputError } from '../errors.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -43,6 +45,8 @@ export interface ImportOptions {
   mapping?: Mapping;
   /** The policy's company calendars (policy.calendars), for the working days of leave rows. */
   calendars?: readonly string[];
+  /** A file with no data rows is refused (exit 3) instead of imported with a warning (--require-rows). */
+  requireRows?: boolean;
 }
 
 export interface ImportSummary {
@@ -80,7 +84,9 @@ export interface ImportHooks {
 
 /** Imports one file and returns its summary. */
 export async function importFile(file: string, opts: ImportOptions, hooks: ImportHooks): Promise<ImportSummary> {
-  const { size } = checkInputFile(file, hooks.dbPath);
+  checkInputFile(file, hooks.dbPath);
+  // The file as it is before anything reads it: the parsing worker checks it again at the end.
+  const { size, mtimeMs } = statSync(file);
   const mapping = opts.mapping;
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
@@ -88,13 +94,14 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json }, calendars: opts.calendars };
   // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
   const stage = new ConvertStage(convert);
-  // The worker starts while this thread hashes the file, so that its start-up and first batches
-  // overlap the hashing; it is stopped unread (finally, below) when the file was imported before.
+  // The worker reads the file once: it hashes the bytes it parses (the ledger's SHA-256) and
+  // checks at the end that the file did not change meanwhile. It is stopped unread (finally,
+  // below) when the file was imported before.
   const source = openImportSource({
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
     // Small batches: see MAX_IN_FLIGHT in src/io/import-worker.ts.
     headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: 250,
-    convert,
+    convert, stamp: { size, mtimeMs },
   });
   let missedRings = 0;
   let ledgerId = 0;
@@ -107,6 +114,21 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   let delimiter: string | null = null;
   let ignored: string[] = [];
   let rows = 0;
+  /** The SHA-256 taken before reading (only for a file that may have been imported before), and that of the bytes read. */
+  let known: string | undefined;
+  let sha256 = '';
+  /**
+   * The bytes the worker parsed are the file: their hash goes into the ledger entry (in the
+   * transaction), unless another ledger entry has it (imported meanwhile by another process:
+   * rolled back, "already imported").
+   */
+  const acceptRead = (read: { sha256: string }): void => {
+    sha256 = read.sha256;
+    if (read.sha256 === known) return; // the entry has it, checked under the write lock
+    const prior = opts.again ? undefined : findImport(hooks.db, opts.kind, read.sha256);
+    if (prior) throw new AlreadyImported(prior.id);
+    setImportHash(hooks.db, ledgerId, read.sha256);
+  };
   /** The writer's event for a converted batch; missed rings go in with it (the transaction is open by then). */
   const batchEvent = (batch: ConvertedBatch, bytes: number): WriteEvent => {
     const b = stage.check(batch);
@@ -133,17 +155,25 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
         yield batchEvent(m.batch, m.bytes);
       } else {
         profileReport = m.report;
-        yield batchEvent(m.batch, size);
+        acceptRead(m);
+        const last = batchEvent(m.batch, size);
+        if (rows === 0 && opts.requireRows) {
+          throw new InputError(`${basename(file)}: no data rows, only a header: nothing was imported (--require-rows)`, { hint: 'the export may have run before the data was there; export it again' });
+        }
+        yield last;
         yield { type: 'end', rows };
       }
     }
   }
   try {
-    const sha256 = await sha256File(file);
-    const done = opts.again ? undefined : findImport(hooks.db, opts.kind, sha256);
-    const base = { file, sha256, kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
+    // A retry of a file imported before is answered without reading it. Only a file of the size of
+    // a ledger entry can be one: only such a file is hashed first; any other is hashed once, by
+    // the worker, as it is read.
+    known = opts.again || !hasImportOfSize(hooks.db, opts.kind, size) ? undefined : await sha256File(file);
+    const done = known === undefined ? undefined : findImport(hooks.db, opts.kind, known);
+    const base = { file, sha256: '', kind: opts.kind, ignored_columns: [] as string[], rejects_file: null, mapping: mapping?.file ?? null, profile: null };
     if (done) {
-      return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
+      return { ...base, sha256: known as string, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: done.id, encoding: done.encoding, delimiter: done.delimiter };
     }
     let result;
     try {
@@ -155,7 +185,8 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       again: opts.again,
       refuseKeyConflicts: mapping !== undefined,
       keySource: mapping ? `the mapping's fields.${spec.derivedKey ? spec.derivedKey.join(' + fields.') : spec.key}` : undefined,
-      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256, size_bytes: size, profile: opts.profile ?? (mapping ? `mapping:${basename(mapping.file)}` : null), started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
+      // Until the file is read to the end, the entry's hash is the one taken before (or none yet).
+      ledger: { kind: opts.kind, file_name: basename(file), file_path: resolve(file), sha256: known ?? 'pending', size_bytes: size, profile: opts.profile ?? (mapping ? `mapping:${basename(mapping.file)}` : null), started_at: hooks.now(), os_user: osUser(), hotline_version: VERSION },
       onReject: (issue: WriteIssue) => rejects?.write(issue),
       onProgress: (bytes) => hooks.progress?.(file, bytes, size),
       isInterrupted: hooks.isInterrupted,
@@ -186,13 +217,13 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
       });
     } catch (e) {
       if (!(e instanceof AlreadyImported)) throw e;
-      return { ...base, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: e.importId, encoding, delimiter };
+      return { ...base, sha256, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'already_imported', import_id: e.importId, encoding, delimiter };
     }
     rejects?.commit();
     const { importId, ...counts } = result;
     const report = profileReport as ProfileReport | null;
     const profileSummary = report && opts.profile ? { name: opts.profile, ...report, missed_rings: missedRings } : null;
-    return { ...base, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null, profile: profileSummary };
+    return { ...base, sha256, ...counts, status: 'imported', import_id: importId, encoding, delimiter, ignored_columns: ignored, rejects_file: rejects && counts.rejected > 0 ? rejectsPath ?? null : null, profile: profileSummary };
   } finally {
     rejects?.discard();
     await source.close();

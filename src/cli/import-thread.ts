@@ -58,7 +58,7 @@ export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): 
     const { flags, policy } = job;
     const opts: ImportOptions = {
       kind: job.kind, files: job.files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
-      skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, again: flags.again ?? false, profile: flags.profile, mapping,
+      skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, again: flags.again ?? false, profile: flags.profile, mapping, requireRows: flags.requireRows ?? false,
       calendars: policy.calendars,
     };
     for (const file of job.files) {

@@ -2,13 +2,15 @@
  * Reading delimited text files: encoding and delimiter detection, strict decoding, and a
  * stream of records with their physical line numbers (csv-parse does the parsing).
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, read, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { LineSplitter } from './line-split.js';
+import { checkLineEnds, findMixedUtf8, mixedEncodingError } from './sample-checks.js';
 import type { Encoding } from './encodings.js';
+import type { ReadDigest } from './file-stamp.js';
 
 export type { Encoding } from './encodings.js';
 
@@ -21,14 +23,15 @@ export interface Sniffed {
 
 const SAMPLE_BYTES = 64 * 1024;
 
-function readSample(path: string): Buffer {
-  const fd = openSync(path, 'r');
+/** The first 64 KiB of a file named by its path, or of one already open (`source` a descriptor: the import reads it once). */
+function readSample(source: string | number): Buffer {
+  const fd = typeof source === 'number' ? source : openSync(source, 'r');
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
     return buf.subarray(0, n);
   } finally {
-    closeSync(fd);
+    if (fd !== source) closeSync(fd);
   }
 }
 
@@ -54,20 +57,30 @@ function trimCutSequence(sample: Buffer): Buffer {
   return sample;
 }
 
-/** Detects the encoding (BOM, valid UTF-8, else GB18030) and the delimiter of a file. */
-export function sniffFile(path: string, file: string, opts: { encoding?: Encoding; delimiter?: string }): Sniffed {
-  const sample = readSample(path);
+/**
+ * Detects the encoding (a BOM, valid UTF-8, UTF-8 mixed with other bytes: refused, else GB18030)
+ * and the delimiter of a file, and refuses line ends other than LF and CRLF (src/io/sample-checks.ts).
+ * `source`: a path, or a descriptor already open. `quoted` false: a format without quoting.
+ */
+export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string; quoted?: boolean }): Sniffed {
+  const sample = readSample(source);
   const notices: string[] = [];
   if (sample.length === 0) throw new InputError(`${file}: the file is empty (0 bytes)`, { hint: 'export the data again; a file needs at least a header line' });
+  const cut = sample.length === SAMPLE_BYTES;
   let encoding = opts.encoding;
   if (!encoding) {
     if (sample[0] === 0xff && sample[1] === 0xfe) encoding = 'utf-16le';
     else if (sample[0] === 0xfe && sample[1] === 0xff) encoding = 'utf-16be';
     else {
       rejectBinary(sample, file);
-      const full = sample.length < SAMPLE_BYTES;
-      if (isUtf8(full ? sample : trimCutSequence(sample))) encoding = 'utf-8';
+      const whole = cut ? trimCutSequence(sample) : sample;
+      // A UTF-8 byte-order mark says UTF-8 as a UTF-16 one says UTF-16: a byte that is not UTF-8
+      // is then refused where it is (Utf8Validator), not read as GB18030 with the mark.
+      const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
+      if (bom || isUtf8(whole)) encoding = 'utf-8';
       else {
+        const mixed = findMixedUtf8(whole, cut);
+        if (mixed) throw mixedEncodingError(file, mixed);
         encoding = 'gb18030';
         notices.push(`${file}: not UTF-8; decoding as GB18030 (GBK). Use --encoding to choose another.`);
       }
@@ -76,6 +89,7 @@ export function sniffFile(path: string, file: string, opts: { encoding?: Encodin
   const head = new TextDecoder(encoding).decode(sample);
   if (head.replace(/^\ufeff/, '').trim() === '') throw new InputError(`${file}: the file has no header line (only a byte-order mark or blank lines)`);
   const delimiter = opts.delimiter ?? detectDelimiter(head);
+  checkLineEnds(head, file, { delimiter, quoted: opts.quoted !== false, cut });
   return { encoding, delimiter, notices };
 }
 
@@ -214,7 +228,8 @@ class Utf8Validator extends Transform {
     done();
   }
   private error(chunk: Buffer): InputError {
-    const lossy = new TextDecoder('utf-8').decode(chunk);
+    // ignoreBOM: a BOM at the start is kept in the text, so that the offset counts its 3 bytes.
+    const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(chunk);
     const bad = Math.max(0, lossy.indexOf('\ufffd'));
     const offset = Buffer.byteLength(lossy.slice(0, bad));
     const line = this.newlines + 1 + countNewlines(chunk.subarray(0, offset));
@@ -225,13 +240,33 @@ class Utf8Validator extends Transform {
 }
 
 /**
+ * A descriptor given to readRecordBatches stays open when its stream is destroyed (a ReadStream
+ * closes its descriptor through `fs.close` even with autoClose false): the caller checks the
+ * file through it afterwards, then closes it.
+ */
+const KEEP_OPEN = { read, close: (_fd: number, done: (e: null) => void): void => done(null) };
+
+export interface ReadOptions {
+  /** False: '"' is an ordinary character (formats without quoting). */
+  quoted?: boolean;
+  /** Read this open descriptor (from byte 0; left open) instead of opening `path`. */
+  fd?: number;
+  /** Fed every chunk read, in order: the hash of exactly the bytes parsed (one read, no second pass). */
+  digest?: ReadDigest;
+}
+
+/**
  * Streams the records of a delimited file, a batch of already-parsed records at a time (the
  * first record is the header). Blank lines are skipped; line numbers stay physical.
  */
-export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: { quoted?: boolean } = {}): AsyncGenerator<SourceRecord[]> {
-  const input = createReadStream(path, { highWaterMark: READ_CHUNK });
+export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+  const input = opts.fd === undefined ? createReadStream(path, { highWaterMark: READ_CHUNK }) : createReadStream(path, { fd: opts.fd, start: 0, autoClose: false, fs: KEEP_OPEN, highWaterMark: READ_CHUNK });
   let bytes = 0;
-  input.on('data', (chunk) => (bytes += chunk.length));
+  const digest = opts.digest;
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+    digest?.update(chunk as Buffer);
+  });
   const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file) : new StrictDecoder(sniffed.encoding, file);
   // A format without quoting is split by lines (src/io/line-split.ts), faster than csv-parse on
   // lines of varying field counts; everything else goes through csv-parse.

@@ -2,6 +2,7 @@
 import type { WireError } from '../errors.js';
 import type { ConvertJob, ConvertStart, ConvertedBatch } from './convert-stage.js';
 import type { Encoding } from './csv-read.js';
+import type { FileStamp } from './file-stamp.js';
 import type { ProfileReport } from './profiles/types.js';
 
 export interface SourceJob {
@@ -17,10 +18,12 @@ export interface SourceJob {
   batchSize: number;
   /** How records become rows (the worker converts them). */
   convert: ConvertJob;
+  /** The file's size and modification time before the import began: checked again once it is read. */
+  stamp: FileStamp;
 }
 
 export type SourceMessage =
   | { type: 'start'; encoding: Encoding; delimiter: string; notices: string[]; start: ConvertStart }
   | { type: 'batch'; batch: ConvertedBatch; bytes: number }
-  | { type: 'end'; batch: ConvertedBatch; report: ProfileReport | null }
+  | { type: 'end'; batch: ConvertedBatch; report: ProfileReport | null; /** The SHA-256 of the bytes parsed. */ sha256: string }
   | { type: 'error'; error: WireError };

@@ -4,10 +4,13 @@
  * batches to the thread that writes them, leaving that thread a share of the checks. At most a
  * few batches are in flight, so memory stays flat.
  */
+import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toWire } from '../errors.js';
 import { appendBatch, ConvertStage, emptyBatch, type ConvertedBatch } from './convert-stage.js';
 import { readRecordBatches, sniffFile } from './csv-read.js';
+import { changedWhileRead, changeOf, ReadDigest } from './file-stamp.js';
+import { checkHeaderCells } from './sample-checks.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 /**
@@ -26,8 +29,28 @@ const MAX_IN_FLIGHT = 12;
 const MAX_BATCH_CHARS = 1024 * 1024;
 const MAX_IN_FLIGHT_CHARS = 4 * 1024 * 1024;
 
+/**
+ * Reads the file through one descriptor (sample, records and hash), and refuses it when it changed
+ * while it was read: also when reading failed, since a file cut short mid-record fails for that.
+ */
 async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
-  const sniffed = sniffFile(job.path, job.file, job);
+  const fd = openSync(job.path, 'r');
+  try {
+    const digest = new ReadDigest();
+    try {
+      await convertFile(job, fd, digest, post, waitForAck);
+    } catch (e) {
+      const change = changeOf(fd, job.stamp);
+      throw change ? changedWhileRead(job.file, change) : e;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Sniffs, parses and converts the open file, feeding `digest` every byte read, and posts the rows. */
+async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
+  const sniffed = sniffFile(fd, job.file, job);
   const stage = new ConvertStage(job.convert);
   let started = false;
   const start = (headers: string[]): void => {
@@ -66,11 +89,12 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
       inFlightChars -= inFlight.shift() as number;
     }
   };
-  for await (const batch of readRecordBatches(job.path, job.file, sniffed, { quoted: job.quoted })) {
+  for await (const batch of readRecordBatches(job.path, job.file, sniffed, { quoted: job.quoted, fd, digest })) {
     for (const rec of batch) {
       if (!started) {
         // Blank lines (even of spaces or delimiters) before the header are skipped.
         if (rec.record.every((f) => f.trim() === '')) continue;
+        checkHeaderCells(rec.record, job.file, rec.line);
         start(rec.record);
         continue;
       }
@@ -87,9 +111,12 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
     if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();
   }
   if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
+  // Read to the end: the rows are those of the bytes hashed only if the file is still as it was.
+  const change = changeOf(fd, job.stamp, digest.bytes);
+  if (change) throw changedWhileRead(job.file, change);
   convert(pending.cells !== undefined);
   if (!isEmpty(pending)) await flush();
-  post({ type: 'end', ...stage.end() });
+  post({ type: 'end', ...stage.end(), sha256: digest.hex() });
 }
 
 function isEmpty(b: ConvertedBatch): boolean {

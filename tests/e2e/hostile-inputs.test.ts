@@ -397,10 +397,10 @@ describe('row 24: empty, BOM-only and header-only files', () => {
     expectNothingWritten(`${name}.db`);
   });
 
-  test('header only: exit 0, 0 rows, and a ledger entry', () => {
+  test('header only: exit 0, 0 rows, a ledger entry, and a warning (issue 17.14)', () => {
     write('header-only.csv', '\ufeffcall_id,started_at,outcome\r\n');
     const r = run(['--db', 'header-only.db', 'import', 'calls', 'header-only.csv']);
-    expect(r).toEqual({ status: 0, stdout: '', stderr: summary('header-only.csv', 0, 0, 1) });
+    expect(r).toEqual({ status: 0, stdout: '', stderr: summary('header-only.csv', 0, 0, 1) + 'warning: header-only.csv: no data rows, only a header (--require-rows makes this an error)\n' });
     expect(ledger('header-only.db').map(({ import_id, kind, file, rows: n }) => ({ import_id, kind, file, n }))).toEqual([{ import_id: 1, kind: 'calls', file: 'header-only.csv', n: 0 }]);
     expect(tableCounts(db('header-only.db'))).toMatchObject({ imports: 1, calls: 0 });
   });

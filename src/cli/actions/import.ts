@@ -29,6 +29,7 @@ export interface ImportFlags {
   format: 'text' | 'json';
   profile?: ProfileName;
   mapping?: string;
+  requireRows?: boolean;
 }
 
 /** The one-line summary of a file's import, for stderr. */
@@ -88,6 +89,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
           bar?.stop();
           summaries.push(m.summary);
           say(rt, summaryLine(m.summary));
+          if (m.summary.status === 'imported' && m.summary.rows === 0) say(rt, `warning: ${m.summary.file}: no data rows, only a header (--require-rows makes this an error)`);
           if (jsonLines) rt.stdout.write(renderJsonValue(m.summary, { pretty: false }));
         } else if (m.type === 'done') settled = true;
         else if (m.type === 'error') {

@@ -4,7 +4,7 @@ import { dailyTable, narrowOperatorTable, rangeTable, summaryTable, type DailyTa
 import type { IsoDate } from '../../domain/dates.js';
 import type { KpiDefinitions, ServiceLevelFormula } from '../../domain/kpi.js';
 import type { Policy } from '../../domain/policy.js';
-import { UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { writeOutput } from '../../io/output.js';
 import { renderHourChart } from '../../io/render/hour-chart.js';
 import { renderReport } from '../../io/render/index.js';
@@ -21,7 +21,7 @@ interface KpiFlags {
   threshold?: number;
   slFormula?: ServiceLevelFormula;
 }
-export type DailyFlags = OutputFlags & KpiFlags & { date?: string; by: DailyTableChoice };
+export type DailyFlags = OutputFlags & KpiFlags & { date?: string; by: DailyTableChoice; requireCalls?: boolean };
 export type RangeFlags = OutputFlags & KpiFlags & { from: string; to: string; by: RangeGrouping };
 
 function definitions(policy: Policy, flags: KpiFlags): KpiDefinitions {
@@ -67,7 +67,12 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
   try {
     checkZone(handle.db, handle.path, policy.timezone);
     const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets);
-    if (report.totals.offered === 0 && report.outbound.calls === 0) say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
+    if (report.totals.offered === 0 && report.outbound.calls === 0) {
+      if (flags.requireCalls) {
+        throw new InputError(`no calls on ${date} in ${handle.path}: nothing was written (--require-calls)`, { hint: "import the day's calls first; without --require-calls the report is written with zeros and a warning" });
+      }
+      say(rt, `warning: no calls on ${date} in ${handle.path}: the report is all zeros`);
+    }
     if (settings.format === 'json') writeOutput([renderJsonValue(report, settings)], settings);
     else if (settings.format === 'csv') writeOutput(renderReport(dailyTable(report, flags.by, flags.lang), settings), settings);
     else writeOutput(dailyText(report, { lang: flags.lang, color: settings.color, width: settings.width, wide: flags.wide }), settings);

@@ -51,6 +51,7 @@ export function importCommand(rt: Runtime): Command {
       .option('--force', 'replace an existing --rejects file')
       .option('--again', 'import a file already imported (e.g. again with a corrected --source-tz, --profile or --mapping); rows are matched by their keys, as for any file')
       .option('--mapping <file>', 'a JSON mapping file: which columns of another export give which fields (docs/formats.md)')
+      .option('--require-rows', 'a file with a header and no data rows is an error (exit 3, nothing imported), not a warning: for cron')
       .addOption(new Option('--format <format>', 'summary on stderr (text) or also as JSON on stdout').choices(['text', 'json']).default('text'));
     if (kind === 'calls') {
       sub.addOption(new Option('--profile <name>', "a phone system's own export: Asterisk Master.csv, Asterisk queue_log, FreeSWITCH Master.csv (docs/profiles.md)").choices(['asterisk-cdr', 'asterisk-queue-log', 'freeswitch-cdr']));

@@ -24,6 +24,7 @@ export function statsCommand(rt: Runtime): Command {
   withKpiOptions(addOutputOptions(cmd.command('daily').description('the statistics of one local day (default: yesterday), for cron and team leads')))
     .option('--date <day>', 'YYYY-MM-DD, today or yesterday (default: yesterday in the policy time zone)', dayArg)
     .addOption(new Option('--by <table>', 'with --format csv: which table (the total row ends operator and team)').choices(['summary', 'operator', 'team', 'hour', 'category', 'reason']).default('summary'))
+    .option('--require-calls', 'a day without calls is an error (exit 3, nothing written), not a warning: for cron')
     .addHelpText('after', `
 Examples:
   hotline stats daily                                   yesterday, as a table on a terminal

@@ -34,6 +34,16 @@ export function findImport(db: Database.Database, kind: string, sha256: string):
   return db.prepare('SELECT * FROM imports WHERE kind = ? AND sha256 = ? ORDER BY id DESC LIMIT 1').get(kind, sha256) as LedgerRow | undefined;
 }
 
+/** Whether the ledger has a file of `kind` of exactly `size` bytes (only such a file can be one already imported). */
+export function hasImportOfSize(db: Database.Database, kind: string, size: number): boolean {
+  return db.prepare('SELECT 1 FROM imports WHERE kind = ? AND size_bytes = ? LIMIT 1').get(kind, size) !== undefined;
+}
+
+/** Sets the SHA-256 of a ledger entry started before the file was read to the end (inside the import's transaction). */
+export function setImportHash(db: Database.Database, id: number, sha256: string): void {
+  db.prepare('UPDATE imports SET sha256 = ? WHERE id = ?').run(sha256, id);
+}
+
 /** Starts a ledger entry (inside the import's transaction) and returns its id. */
 export function insertImport(db: Database.Database, row: LedgerStart): number {
   const info = db
