@@ -7,7 +7,8 @@
  *   orders.csv       UTF-8 without BOM, LF, English headers (one per 下单 call + some without a call)
  *   tickets.csv      UTF-8 with BOM, LF, Chinese headers (complaint and suggestion tickets from the calls)
  *   evaluations.csv  UTF-8 without BOM, LF, Chinese headers (teamwork, knowledge test, a few surveys)
- * leave.csv is written by hand and only read here: nobody takes calls on a day of leave.
+ *   rest-days.csv    UTF-8 without BOM, LF, Chinese headers (the days off in lieu of weekend and holiday duty, 调休)
+ * leave.csv is written by hand and only read here: nobody takes calls on a day of leave or a day off.
  * Everything comes from one seeded PRNG (scripts/samples/random.mjs): no clock, no Math.random,
  * so two runs give byte-identical files. All people, phones, addresses and waybills are invented.
  * Usage: node scripts/generate-samples.mjs
@@ -39,12 +40,12 @@ const LEAVER = { id: '1017', date: '2026-10-20' };
 // Hidden skill [speed (handle-time factor), quality] by month, '*' for every other month. It drives
 // handle times, satisfaction, complaints against the operator, tickets, corrected orders and the
 // evaluations, and so the appraisal: 1005 is excellent in all three months (a commendation in
-// October); 1012 is nearly as strong; 1020 slips after August and fails September and
-// October; 1024 is weak and gets a serious complaint in October. New hires start slower and learn;
-// everyone else varies a little from month to month.
+// October); 1012 is nearly as strong but slower and less careful in September (no commendation);
+// 1020 slips after August and fails September and October; 1024 is weak and gets a serious
+// complaint in October. New hires start slower and learn; everyone else varies a little.
 const SKILL = {
   1005: { '*': [0.7, 1.3] },
-  1012: { '*': [0.8, 1.05] },
+  1012: { '2026-09': [0.85, 0.95], '*': [0.75, 1.2] },
   1020: { '2026-08': [1.05, -0.35], '*': [1.25, -1.2] },
   1024: { '*': [1.15, -0.55] },
 };
@@ -92,14 +93,47 @@ const LEAVE = readFileSync(join(OUT_DIR, 'leave.csv'), 'utf8').trim().split(/\r?
 const onLeave = (o, ms) => LEAVE.some(([id, from, to]) => id === o.id && from <= ms && ms <= to);
 /** Can take calls that day: past onboarding, before 离职日期 (last calls the day before), not on leave. */
 const available = (o, ms) => o.firstCallDay <= ms && (!o.termination || ms < o.termination) && !onLeave(o, ms);
+
+// ---------- rota ----------
 /**
- * Who takes calls that day: available and on the rota. Workdays: nearly everyone; weekends: half of
- * the operators, alternating by week (plus a few volunteers); holidays: a third, taking turns.
+ * The hotline runs every day, and everyone works as many days a week as the calendar has working
+ * days (5, fewer in a week with holidays). Off days (weekends, holidays): half of the operators on a
+ * weekend, alternating by week; a third on a holiday, taking turns (new hires only from two weeks
+ * after joining). Whoever works an off day gets a working day off in lieu (调休) in the same week
+ * (or, in a week with holidays, the same or the next one), on the day where it leaves the others the
+ * lightest load; those days are written to rest-days.csv as leave, so that the appraisal does not
+ * count them as worked. Working days: everyone available who is not resting in lieu.
+ * `duty`: day → operators on duty; `rest`: [operator, day] of each day off in lieu.
  */
-function rota(operators, ms) {
-  const kind = kindOf(ms), n = (ms - FIRST_DAY) / DAY_MS, week = Math.floor((n + 5) / 7); // weeks start on Monday
-  return operators.filter((o, i) => available(o, ms)
-    && (kind === 'workday' ? chance(0.95) : kind === 'weekend' ? (i + week) % 2 === 0 || chance(0.2) : (i + n) % 3 === 0 || chance(0.1)));
+const FIRST_MONDAY = day('2026-07-27');
+const weekOf = (ms) => Math.floor((ms - FIRST_MONDAY) / (7 * DAY_MS));
+
+function buildRota(operators) {
+  const resting = new Map(DAYS.map((ms) => [ms, new Set()])), offDuty = new Map();
+  const workdays = DAYS.filter((ms) => kindOf(ms) === 'workday');
+  const holidayWeeks = new Set(DAYS.filter((ms) => kindOf(ms) === 'holiday').map(weekOf));
+  const staffed = (ms) => operators.filter((o) => available(o, ms) && !resting.get(ms).has(o)).reduce((s, o) => s + o.skills[monthOf(ms)].load, 0);
+  for (const ms of DAYS) {
+    const kind = kindOf(ms);
+    if (kind === 'workday') continue;
+    const n = (ms - FIRST_DAY) / DAY_MS, week = weekOf(ms);
+    const turn = operators.filter((o, i) => available(o, ms) && ms >= o.hire + 14 * DAY_MS && (kind === 'weekend' ? (i + week) % 2 === 0 : (i + n) % 3 === 0));
+    offDuty.set(ms, turn.filter((o) => {
+      const free = (w) => workdays.filter((d) => weekOf(d) === w && available(o, d) && !resting.get(d).has(o));
+      // A weekend's day off is in the same week (a 5-day week), the next one only when there is none
+      // left (the first weekend); in a week with holidays, in the same or the next week.
+      const same = free(week), options = holidayWeeks.has(week) || !same.length ? [...same, ...free(week + 1)] : same;
+      if (!options.length) return false; // no working day left to give in lieu: not on duty
+      // The day where one more rest leaves the lightest load per operator on duty.
+      const load = (d) => expectedVolume(d) / staffed(d);
+      const best = options.reduce((a, d) => (load(d) < load(a) ? d : a));
+      resting.get(best).add(o);
+      return true;
+    }));
+  }
+  const duty = new Map(DAYS.map((ms) => [ms, offDuty.get(ms) ?? operators.filter((o) => available(o, ms) && !resting.get(ms).has(o))]));
+  const rest = DAYS.flatMap((ms) => operators.filter((o) => resting.get(ms).has(o)).map((o) => [o, ms]));
+  return { duty, rest };
 }
 
 // ---------- calls ----------
@@ -118,11 +152,10 @@ const complaintAboutP = (quality) => 0.00012 * Math.exp(-3 * quality);
 /** The serious complaint: the first answered call of 1024 from 2026-10-20 on goes badly wrong. */
 const SERIOUS = { operator: '1024', from: day('2026-10-20') };
 
-function dailyVolume(ms) {
-  const base = { workday: 1150, weekend: 830, holiday: 520 }[kindOf(ms)];
-  const monday = new Date(ms).getUTCDay() === 1 ? 1.08 : 1;
-  return Math.round(base * MONTH_VOLUME[monthOf(ms)] * monday * (SPECIAL_DAYS[ymd(ms)] ?? 1) * (1 + gauss() * 0.05));
-}
+/** Calls expected on a day (before the day's noise): Mondays and the days after a holiday are busier. */
+const expectedVolume = (ms) => ({ workday: 1150, weekend: 830, holiday: 520 }[kindOf(ms)]) * MONTH_VOLUME[monthOf(ms)]
+  * (new Date(ms).getUTCDay() === 1 ? 1.08 : 1) * (SPECIAL_DAYS[ymd(ms)] ?? 1);
+const dailyVolume = (ms) => Math.round(expectedVolume(ms) * (1 + gauss() * 0.05));
 function talkSeconds(category, speed) {
   for (let i = 0; i < 10; i++) {
     const t = Math.round(TALK_MEDIAN[category] * speed * Math.exp(gauss() * 0.45));
@@ -166,8 +199,8 @@ function answeredCall(call, op, customers) {
   });
 }
 /** `followUps`: day → complaints about operators that customers will call in that day. */
-function buildDayCalls(ms, operators, customers, followUps, state) {
-  const kind = kindOf(ms), month = monthOf(ms), onDuty = rota(operators, ms);
+function buildDayCalls(ms, onDuty, customers, followUps, state) {
+  const kind = kindOf(ms), month = monthOf(ms);
   const n = dailyVolume(ms), nOut = Math.round(n * 0.053);
   const calls = [];
   for (let i = 0; i < n + nOut; i++) {
@@ -217,7 +250,7 @@ function makeOrder(created, op, sender, call, tracking) {
     corrected: chance(clamp(0.025 - 0.03 * op.skills[monthOf(created)].quality, 0.005, 0.12)) ? '1' : '0',
   };
 }
-function buildOrders(calls, operators, customers) {
+function buildOrders(calls, duty, customers) {
   const orders = calls.filter((c) => !c.abandoned && !c.outbound && c.category === '下单').map((c) => {
     const dayEnd = day(ymd(c.start)) + DAY_MS - 1000;
     const sender = { name: c.custName, phone: c.cust.phone, address: c.address, region: c.cust.region };
@@ -226,7 +259,7 @@ function buildOrders(calls, operators, customers) {
   for (const month of MONTHS) {
     for (let i = 0; i < 300; i++) { // entered without a call (online/WeChat requests)
       const ms = pick(daysOf(month).filter((d) => kindOf(d) !== 'holiday' || chance(0.5)));
-      const staff = operators.filter((o) => available(o, ms));
+      const staff = duty.get(ms); // entered by someone at work that day
       orders.push(makeOrder(ms + int(9 * 3600, 18 * 3600) * 1000, pick(staff), pickCustomer(customers), '', waybill()));
     }
   }
@@ -248,6 +281,7 @@ const CALL_HEADERS = '通话编号,来电时间,坐席工号,呼叫方向,呼叫
 const ORDER_HEADERS = 'order_id,created_at,operator_id,tracking_no,call_id,sender_name,sender_phone,sender_address,receiver_name,receiver_phone,receiver_address,service,weight_kg,fee,status,corrected'.split(',');
 const TICKET_HEADERS = '工单号,类型,受理时间,受理工号,关联通话,原因,被投诉工号,严重程度,转交部门,承诺时间,办结时间,客户是否满意,建议是否采纳'.split(',');
 const EVALUATION_HEADERS = '工号,月份,指标,分数,评分人'.split(',');
+const REST_HEADERS = '工号,类型,开始日期,结束日期'.split(',');
 const operatorRow = (o) => [o.id, o.name, o.team, ymd(o.hire), ymd(o.workStart), o.termination ? ymd(o.termination) : '', o.level, o.base.toFixed(2), o.perfBase.toFixed(2)];
 function callRow(c) {
   const dir = c.outbound ? '呼出' : '呼入';
@@ -270,8 +304,9 @@ function main() {
   const operators = buildOperators();
   const customers = buildCustomers(30000);
   const followUps = new Map(), state = { seriousDone: false };
-  const calls = DAYS.flatMap((ms) => buildDayCalls(ms, operators, customers, followUps, state));
-  const orders = buildOrders(calls, operators, customers);
+  const { duty, rest } = buildRota(operators);
+  const calls = DAYS.flatMap((ms) => buildDayCalls(ms, duty.get(ms), customers, followUps, state));
+  const orders = buildOrders(calls, duty, customers);
   const tickets = buildTickets(calls);
   const evaluations = buildEvaluations(operators, employedIn, { supervisor: personName(), training: '培训组', surveyors: [personName(), personName()] });
   addMultilineAddresses(calls);
@@ -281,7 +316,8 @@ function main() {
   writeFileSync(join(OUT_DIR, 'orders.csv'), csv([ORDER_HEADERS, ...orders.map(orderRow)], '\n'));
   writeFileSync(join(OUT_DIR, 'tickets.csv'), '\uFEFF' + csv([TICKET_HEADERS, ...tickets.map(ticketRow)], '\n'));
   writeFileSync(join(OUT_DIR, 'evaluations.csv'), csv([EVALUATION_HEADERS, ...evaluations], '\n'));
-  console.log(`data/samples: ${operators.length} operators, ${calls.length} calls, ${orders.length} orders, ${tickets.length} tickets, ${evaluations.length} evaluations`);
+  writeFileSync(join(OUT_DIR, 'rest-days.csv'), csv([REST_HEADERS, ...rest.map(([o, ms]) => [o.id, '调休', ymd(ms), ymd(ms)])], '\n'));
+  console.log(`data/samples: ${operators.length} operators, ${calls.length} calls, ${orders.length} orders, ${tickets.length} tickets, ${evaluations.length} evaluations, ${rest.length} days off in lieu`);
 }
 
 main();

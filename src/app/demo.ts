@@ -75,7 +75,7 @@ function removeOldDemo(opts: DemoOptions): void {
 }
 
 const SAMPLE_FILES: readonly [ImportKind, string][] = [
-  ['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv'], ['leave', 'leave.csv'], ['tickets', 'tickets.csv'], ['evaluations', 'evaluations.csv'],
+  ['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv'], ['leave', 'leave.csv'], ['leave', 'rest-days.csv'], ['tickets', 'tickets.csv'], ['evaluations', 'evaluations.csv'],
 ];
 
 /** Appraises and finalizes each sample month in turn (as `appraise run --month M --finalize`), so each month's streaks see the ones before. */

@@ -206,7 +206,8 @@ export const LEAVE_TYPES = {
   bereavement: ['bereavement', '丧假'],
   injury: ['injury', '工伤', '工伤假'],
   absent: ['absent', '旷工'],
-  other: ['other', '其他', '其它'],
+  /** Other leave, among it a day off in lieu of weekend or holiday duty (调休, 补休). */
+  other: ['other', '其他', '其它', '调休', '补休'],
 } as const;
 
 export const LEAVE: KindSpec = {

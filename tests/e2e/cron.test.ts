@@ -153,7 +153,7 @@ describe('--format json is JSON Lines when stdout is not a terminal', () => {
   test('on a terminal, JSON is indented for a person: a row a line, or a value over several lines', () => {
     const rows = inTerminal(['--db', 'demo.db', 'appraise', 'history', '--operator', '1020', '--months', '1', '--to', '2026-10', '--format', 'json'], { cwd: ws.dir(), env: { TZ } });
     expect(rows.status).toBe(0);
-    expect(rows.stdout.replaceAll('\r', '')).toBe('[\n  {"month":"2026-10","score":43.62,"grade":"fail","commendation":false,"action":"reassignment_review","status":"finalized"}\n]\n');
+    expect(rows.stdout.replaceAll('\r', '')).toBe('[\n  {"month":"2026-10","score":43.95,"grade":"fail","commendation":false,"action":"reassignment_review","status":"finalized"}\n]\n');
     const value = inTerminal(['--db', 'demo.db', 'leave', 'settle', '--operator', '1017', '--format', 'json'], { cwd: ws.dir(), env: { TZ } });
     expect(value.stdout.replaceAll('\r', '').split('\n').slice(0, 3)).toEqual(['{', '  "operator_id": "1017",', '  "termination_date": "2026-10-20",']);
   });
@@ -189,7 +189,7 @@ describe('stats daily --format csv', () => {
   test('without --by: the summary table', () => {
     const r = ws.run(['--db', 'demo.db', 'stats', 'daily', '--date', '2026-10-08', '--format', 'csv']);
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['measure,label,value', 'offered,来电量,1676', 'answered,接听量,1547']);
+    expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['measure,label,value', 'offered,来电量,1483', 'answered,接听量,1385']);
     expect(r.stdout).toBe(ws.run(['--db', 'demo.db', 'stats', 'daily', '--date', '2026-10-08', '--format', 'csv', '--by', 'summary']).stdout);
   });
 });
