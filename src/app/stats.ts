@@ -4,6 +4,7 @@
  * measures from the pure KPI rules.
  */
 import type Database from 'better-sqlite3';
+import { weekday } from '../domain/calendar.js';
 import { addDays, startOfLocalDay, type IsoDate } from '../domain/dates.js';
 import type { TicketRules } from '../domain/tickets.js';
 import { ticketDay } from './tickets.js';
@@ -144,9 +145,7 @@ export interface RangeRow extends CallMeasures {
 
 /** The Monday starting the ISO week of `date`. */
 export function weekStart(date: IsoDate): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
+  return addDays(date, -((weekday(date) + 6) % 7));
 }
 
 /** The same measures per period or group over a day range (weeks start on Monday). */

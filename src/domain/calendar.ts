@@ -3,7 +3,7 @@
  * the State Council notices (data/holidays/cn-YYYY.json), plus a company's own closures. Pure:
  * callers load the files and pass them in.
  */
-import { addDays, parseIsoDate, type IsoDate } from './dates.js';
+import { addDays, dateParts, parseIsoDate, type IsoDate } from './dates.js';
 
 export interface CalendarFile {
   year?: number;
@@ -33,8 +33,8 @@ export interface WorkCalendar {
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const { year, month, day } = dateParts(date);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
 /** Builds a calendar from official and company files; a date in both lists is an error. */

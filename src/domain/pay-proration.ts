@@ -6,7 +6,7 @@
  * at all. Pure: the caller passes the calendar; factors are exact fractions, money integer fen.
  */
 import { countWorkingDays, eachDay, type WorkCalendar } from './calendar.js';
-import { daysInMonth, type IsoDate, type IsoMonth } from './dates.js';
+import { firstDayOf, lastDayOf, type IsoDate, type IsoMonth } from './dates.js';
 
 export type ProrationMode = 'working_days' | '21.75' | 'none';
 
@@ -28,15 +28,9 @@ export interface PayProration extends MonthEmployment {
   proration: string;
 }
 
-/** First and last day of `month`. */
-function monthBounds(month: IsoMonth): [IsoDate, IsoDate] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return [`${month}-01` as IsoDate, `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` as IsoDate];
-}
-
 /** PRODUCT.md §4.3: the part of `month` between the hire date and the leaving date (both included). */
 export function employmentInMonth(hire: string, termination: string | null, month: IsoMonth): MonthEmployment {
-  const [first, last] = monthBounds(month);
+  const [first, last] = [firstDayOf(month), lastDayOf(month)];
   return {
     employed_from: (hire > first ? hire : first) as IsoDate,
     employed_to: (termination !== null && termination < last ? termination : last) as IsoDate,
@@ -78,7 +72,7 @@ export function countPaidDays(calendar: WorkCalendar, from: IsoDate, to: IsoDate
 
 /** PRODUCT.md §4.3 and `bonus.proration`: the factor on base and performance pay of one operator's month. */
 export function prorateMonth(employment: MonthEmployment, month: IsoMonth, calendar: WorkCalendar, mode: ProrationMode): PayProration {
-  const [first, last] = monthBounds(month);
+  const [first, last] = [firstDayOf(month), lastDayOf(month)];
   const { employed_from: from, employed_to: to } = employment;
   const whole_month = from <= first && to >= last;
   const working = from > to ? 0 : countWorkingDays(calendar, from, to);

@@ -8,7 +8,7 @@ import { writeOutput } from '../../io/output.js';
 import { renderIcs } from '../../io/render/ics.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
-import { resolveMonth } from '../dates.js';
+import { monthOrCurrent, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
@@ -76,7 +76,7 @@ export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt
 
 export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
-  const asOf = flags.asOf ? resolveMonth(flags.asOf) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
+  const asOf = monthOrCurrent(flags.asOf, policy.timezone, rt.now());
   const handle = openDb(globals, rt);
   try {
     const candidates = promotions(handle.db, asOf, policy);
