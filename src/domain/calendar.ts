@@ -77,6 +77,12 @@ export function countWorkingDays(calendar: WorkCalendar, from: IsoDate, to: IsoD
   return n;
 }
 
+/** Issue 17 item 9: the warning when days from `from` to `to` fall in years with no official calendar, or null. */
+export function coverageWarning(calendar: WorkCalendar, from: IsoDate, to: IsoDate): string | null {
+  const missing = uncoveredYears(calendar, from, to);
+  return missing.length > 0 ? `warning: no official holiday calendar for ${missing.join(', ')} in data/holidays: weekends only there` : null;
+}
+
 /** Years between `from` and `to` with no official calendar (weekends only there). */
 export function uncoveredYears(calendar: WorkCalendar, from: IsoDate, to: IsoDate): number[] {
   const out: number[] = [];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCalendar, countWorkingDays, eachDay, uncoveredYears, weekday, type CalendarFile } from '../../src/domain/calendar.js';
+import { buildCalendar, countWorkingDays, coverageWarning, eachDay, uncoveredYears, weekday, type CalendarFile } from '../../src/domain/calendar.js';
 import type { IsoDate } from '../../src/domain/dates.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -62,6 +62,16 @@ describe('calendar coverage and helpers', () => {
   test('2026 is covered, 2027 is not', () => {
     expect([...calendar.coveredYears]).toEqual([2026]);
     expect(uncoveredYears(calendar, d('2026-12-01'), d('2027-01-31'))).toEqual([2027]);
+  });
+
+  // The one text of the warning that leave, calendar and training plan commands print (issue 19 item 1).
+  test.each([
+    { name: 'a month of a covered year', from: '2026-10-01', to: '2026-10-01', expected: null },
+    { name: 'a month of 2027', from: '2027-03-01', to: '2027-03-01', expected: 'warning: no official holiday calendar for 2027 in data/holidays: weekends only there' },
+    { name: 'across into 2027', from: '2026-12-01', to: '2027-01-31', expected: 'warning: no official holiday calendar for 2027 in data/holidays: weekends only there' },
+    { name: 'two years without', from: '2027-01-01', to: '2028-12-31', expected: 'warning: no official holiday calendar for 2027, 2028 in data/holidays: weekends only there' },
+  ])('coverageWarning, $name → $expected', ({ from, to, expected }) => {
+    expect(coverageWarning(calendar, d(from), d(to))).toBe(expected);
   });
 
   test('weekday: 2026-10-01 is a Thursday, 2026-10-10 a Saturday', () => {
