@@ -120,9 +120,13 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The years a date or a month may have: 0000-01 is not a month anyone was paid in. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
 /** True when year-month-day names a real calendar day. */
 export function isValidDate(year: number, month: number, day: number): boolean {
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Epoch seconds of a wall-clock time in `zone` (the earlier instant when the clock repeats). */
@@ -235,12 +239,24 @@ export function lastDayOfYear(year: number): IsoDate {
   return `${year}-12-31` as IsoDate;
 }
 
-/** Parses a strict 'YYYY-MM'; undefined when it is not a real month. */
-export function parseIsoMonth(text: string): IsoMonth | undefined {
-  const m = /^(\d{4})-(\d{2})$/.exec(text);
+/**
+ * How a month may be spelt: `iso` is 'YYYY-MM' only (command-line options: typed by people and
+ * scripts, one spelling); `export` also takes what other systems export into a month column:
+ * YYYY-M, YYYY/M, YYYY.M and YYYY年M月 (ASCII digits: io/values.ts makes full-width ones ASCII).
+ */
+export type MonthSpelling = 'iso' | 'export';
+
+const MONTH_SPELLINGS: Readonly<Record<MonthSpelling, RegExp>> = {
+  iso: /^(\d{4})-(\d{2})$/,
+  export: /^(\d{4})[-/.年](\d{1,2})月?$/,
+};
+
+/** The one month parser (options and imports): 'YYYY-MM' of a real month with a year from 1900 to 2999, as dates; else undefined. */
+export function parseIsoMonth(text: string, spelling: MonthSpelling = 'iso'): IsoMonth | undefined {
+  const m = MONTH_SPELLINGS[spelling].exec(text);
   if (!m) return undefined;
-  const month = Number(m[2]);
-  return Number(m[1]) >= 1900 && month >= 1 && month <= 12 ? (text as IsoMonth) : undefined;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 ? (`${m[1]}-${pad2(month)}` as IsoMonth) : undefined;
 }
 
 /** The date `days` after (or before, if negative) `date`. */

@@ -3,7 +3,7 @@
 // and year boundaries, leap years (2024, 2000) and a common century year (1900) are covered.
 import { describe, expect, test } from 'vitest';
 import {
-  addMonths, dateParts, daysOf, firstDayOf, firstDayOfYear, lastDayOf, lastDayOfYear, monthIndex, monthOf, monthsBetween, monthsEndingAt, monthsOfYear,
+  addMonths, dateParts, daysOf, firstDayOf, firstDayOfYear, lastDayOf, lastDayOfYear, monthIndex, monthOf, monthsBetween, monthsEndingAt, monthsOfYear, parseIsoMonth,
   type IsoDate, type IsoMonth,
 } from '../../src/domain/dates.js';
 
@@ -98,5 +98,50 @@ describe('the month of a date, the days of a month, the months and bounds of a y
 
   test('dateParts of 2024-02-29', () => {
     expect(dateParts(D('2024-02-29'))).toEqual({ year: 2024, month: 2, day: 29 });
+  });
+});
+
+// One month parser for the command line and the CSV imports (issue 19 item 1): years 1900–2999 as
+// for dates. Options take `YYYY-MM` only ('iso'); the month column of an import also takes the
+// spellings other systems export ('export'; io/values.ts makes full-width digits ASCII first).
+describe('parseIsoMonth', () => {
+  test.each([
+    { name: 'YYYY-MM', text: '2026-10', expected: '2026-10' },
+    { name: 'the first year', text: '1900-01', expected: '1900-01' },
+    { name: 'the last year', text: '2999-12', expected: '2999-12' },
+    { name: 'year 1899', text: '1899-12', expected: undefined },
+    { name: 'year 3000', text: '3000-01', expected: undefined },
+    { name: 'year 9999', text: '9999-12', expected: undefined },
+    { name: 'year 0000', text: '0000-01', expected: undefined },
+    { name: 'month 13', text: '2026-13', expected: undefined },
+    { name: 'month 00', text: '2026-00', expected: undefined },
+    { name: 'one-digit month', text: '2026-1', expected: undefined },
+    { name: 'a slash', text: '2026/10', expected: undefined },
+    { name: 'Chinese', text: '2026年10月', expected: undefined },
+    { name: 'a date', text: '2026-10-01', expected: undefined },
+    { name: 'empty', text: '', expected: undefined },
+  ])("'iso' (options): $name → $expected", ({ text, expected }) => {
+    expect(parseIsoMonth(text)).toBe(expected);
+    expect(parseIsoMonth(text, 'iso')).toBe(expected);
+  });
+
+  test.each([
+    { name: 'YYYY-MM', text: '2026-10', expected: '2026-10' },
+    { name: 'YYYY-M', text: '2026-1', expected: '2026-01' },
+    { name: 'YYYY/M', text: '2026/9', expected: '2026-09' },
+    { name: 'YYYY/MM', text: '2026/10', expected: '2026-10' },
+    { name: 'YYYY.M', text: '2026.3', expected: '2026-03' },
+    { name: 'YYYY年M月', text: '2026年9月', expected: '2026-09' },
+    { name: 'YYYY年MM月', text: '2026年10月', expected: '2026-10' },
+    { name: 'year 1899', text: '1899-12', expected: undefined },
+    { name: 'year 3000', text: '3000-01', expected: undefined },
+    { name: 'year 0000', text: '0000-01', expected: undefined },
+    { name: 'month 13', text: '2026-13', expected: undefined },
+    { name: 'month 0', text: '2026/0', expected: undefined },
+    { name: 'three-digit month', text: '2026-100', expected: undefined },
+    { name: 'month first', text: '10/2026', expected: undefined },
+    { name: 'a date', text: '2026-10-01', expected: undefined },
+  ])("'export' (CSV month column): $name → $expected", ({ text, expected }) => {
+    expect(parseIsoMonth(text, 'export')).toBe(expected);
   });
 });
