@@ -6,6 +6,7 @@
  */
 import { eachDay, type WorkCalendar } from './calendar.js';
 import { addDays, daysInMonth, firstDayOfYear, lastDayOfYear, type IsoDate } from './dates.js';
+import { DEFAULT_POLICY } from './policy-defaults.js';
 
 export type LeaveType = 'annual' | 'sick' | 'personal' | 'marriage' | 'maternity' | 'bereavement' | 'injury' | 'absent' | 'other';
 /** How a band reached inside the year counts: split at the anniversary, the higher band, or the band held on 1 Jan. */
@@ -44,7 +45,8 @@ export interface LeavePolicy {
   extra_days: readonly { min_company_years: number; days: number }[];
 }
 
-export const DEFAULT_LEAVE_POLICY: LeavePolicy = { band_change: 'split', sick_month_days: 30, carry_over: null, extra_days: [] };
+/** The leave section of the built-in policy (src/domain/policy-defaults.ts, where every default is written). */
+export const DEFAULT_LEAVE_POLICY: LeavePolicy = DEFAULT_POLICY.leave;
 
 export interface BandSegment {
   from: IsoDate;
