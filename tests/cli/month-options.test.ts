@@ -4,7 +4,7 @@
 // 2026年10月) are refused here: an option is typed by a person or a script, in one spelling.
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, test } from 'vitest';
-import { resolveMonth } from '../../src/cli/dates.js';
+import { monthOrCurrent, resolveMonth } from '../../src/cli/dates.js';
 import { parseMonthArg } from '../../src/cli/options.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -39,5 +39,21 @@ describe('a month option', () => {
   ])('$name ($text) → a usage error, with the messages of exit 2', ({ text }) => {
     expect(refusal(() => parseMonthArg(text))).toEqual({ type: InvalidArgumentError.name, message: 'expected a month YYYY-MM' });
     expect(refusal(() => resolveMonth(text))).toEqual({ type: 'UsageError', message: `"${text}" is not a month`, hint: 'use YYYY-MM' });
+  });
+});
+
+// appraise history --to and training promotions --as-of: the option, else this month in the policy zone
+describe('monthOrCurrent', () => {
+  const halfPastMidnightInShanghai = Date.UTC(2026, 9, 31, 16, 30) / 1000; // 2026-11-01 00:30 in Shanghai, still October in UTC
+  test.each([
+    { name: 'no option, Shanghai: November has begun', text: undefined, zone: 'Asia/Shanghai', expected: '2026-11' },
+    { name: 'no option, UTC: still October', text: undefined, zone: 'UTC', expected: '2026-10' },
+    { name: 'the option wins', text: '2025-12', zone: 'Asia/Shanghai', expected: '2025-12' },
+  ])('$name → $expected', ({ text, zone, expected }) => {
+    expect(monthOrCurrent(text, zone, halfPastMidnightInShanghai)).toBe(expected);
+  });
+
+  test('an invalid option is a usage error', () => {
+    expect(refusal(() => monthOrCurrent('2026-13', 'UTC', halfPastMidnightInShanghai))).toEqual({ type: 'UsageError', message: '"2026-13" is not a month', hint: 'use YYYY-MM' });
   });
 });
