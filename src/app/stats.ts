@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { weekday } from '../domain/calendar.js';
 import { addDays, startOfLocalDay, type IsoDate } from '../domain/dates.js';
+import { DEFAULT_POLICY } from '../domain/policy-defaults.js';
 import type { TicketRules } from '../domain/tickets.js';
 import { ticketDay } from './tickets.js';
 import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, talkKnown, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
@@ -108,7 +109,7 @@ export function teamBreakdown(rows: OperatorDay[], aggregates: Map<string, CallA
 }
 
 /** The statistics of one local day. */
-export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = { legal_limit_days: 7, due_soon_hours: 24 }): DailyReport {
+export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = DEFAULT_POLICY.tickets): DailyReport {
   const inbound = single(aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'none', defs }));
   const outbound = single(aggregateCalls(db, { from: date, to: date, direction: 'outbound', groupBy: 'none', defs }));
   const orders = countOrders(db, date, date, 'none')[0]?.orders ?? 0;
