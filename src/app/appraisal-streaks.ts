@@ -5,8 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Grade } from '../domain/appraisal-policy.js';
-import { addMonths } from '../domain/career.js';
-import type { IsoMonth } from '../domain/dates.js';
+import { addMonths, type IsoMonth } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import { currentRun, isFinalized } from '../db/queries/appraisal-runs.js';
 

@@ -10,7 +10,7 @@ import type { Action, Grade } from '../domain/appraisal-policy.js';
 import { describeActionCauses, describeCommendation } from '../domain/appraisal-causes.js';
 import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';
 import type { WorkCalendar } from '../domain/calendar.js';
-import { addDays, daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { firstDayOf, lastDayOf, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { recordDaysWithin, type LeaveRecord } from '../domain/leave.js';
 import { employmentInMonth } from '../domain/pay-proration.js';
 import type { Policy } from '../domain/policy.js';
@@ -68,18 +68,7 @@ export interface MonthAppraisal {
 
 /** First and last day of a month. */
 export function monthRange(month: IsoMonth): MonthRange {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { month, from: `${month}-01`, to: `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
-}
-
-/** The month before `month`. */
-export function previousMonth(month: IsoMonth): IsoMonth {
-  return addDays(`${month}-01` as IsoDate, -1).slice(0, 7) as IsoMonth;
-}
-
-/** Working days of a record that fall in [from, to] (its own `days` when it lies wholly inside). */
-export function leaveDaysWithin(r: LeaveRecord, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
-  return recordDaysWithin(r, from, to, calendar);
+  return { month, from: firstDayOf(month), to: lastDayOf(month) };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -119,7 +108,7 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
     const days = counted.days;
     const raw = rawIndicators(inputs, days);
     const score = scoreOperator(raw, policy.appraisal);
-    const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + leaveDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
+    const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + recordDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
     const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent, ...employmentInMonth(inputs.hire_date, inputs.termination_date, month) };
     return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
   });

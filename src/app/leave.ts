@@ -1,8 +1,8 @@
 /** Annual-leave reports: balances, a leaver's settlement, an operator's leave calendar, the working calendar. */
 import type Database from 'better-sqlite3';
-import { eachDay, weekday, type WorkCalendar } from '../domain/calendar.js';
-import { daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
-import { computeBalance, computeSettlement, recordDaysWithin, type LeaveBalance, type LeavePolicy, type LeaveSettlement } from '../domain/leave.js';
+import { weekday, type WorkCalendar } from '../domain/calendar.js';
+import { daysOf, firstDayOf, firstDayOfYear, lastDayOf, lastDayOfYear, monthsOfYear, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { computeBalance, computeSettlement, employedInYear, recordDaysWithin, type LeaveBalance, type LeavePolicy, type LeaveSettlement } from '../domain/leave.js';
 import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
@@ -14,7 +14,7 @@ export function leaveBalances(db: Database.Database, q: { year: number; asOf: Is
   if (q.operatorId && employees.length === 0) throw new InputError(`no operator ${q.operatorId} in the roster`, { hint: 'hotline operators list shows the roster' });
   const records = leaveByOperator(db, q.operatorId);
   return employees
-    .filter((e) => e.hire_date <= `${q.year}-12-31` && (e.termination_date === null || e.termination_date >= `${q.year}-01-01`))
+    .filter((e) => employedInYear(e, q.year))
     .map((e) => computeBalance(e, records.get(e.operator_id) ?? [], q.year, q.asOf, calendar, policy));
 }
 
@@ -55,12 +55,11 @@ const TABLE_TYPES: ReadonlySet<string> = new Set(['annual', 'sick', 'personal', 
 
 /** One operator's leave in `year`, month by month: working days per type and the dates taken. */
 export function leaveCalendar(db: Database.Database, q: { operatorId: string; year: number }, calendar: WorkCalendar): ReportTable {
-  const records = (leaveByOperator(db, q.operatorId).get(q.operatorId) ?? []).filter((r) => r.end_date >= `${q.year}-01-01` && r.start_date <= `${q.year}-12-31`);
+  const records = (leaveByOperator(db, q.operatorId).get(q.operatorId) ?? []).filter((r) => r.end_date >= firstDayOfYear(q.year) && r.start_date <= lastDayOfYear(q.year));
   const rows: Row[] = [];
-  for (let m = 1; m <= 12; m++) {
-    const from = `${q.year}-${String(m).padStart(2, '0')}-01` as IsoDate;
-    const to = `${q.year}-${String(m).padStart(2, '0')}-${daysInMonth(q.year, m)}` as IsoDate;
-    const row: Row = { month: from.slice(0, 7) };
+  for (const month of monthsOfYear(q.year)) {
+    const [from, to] = [firstDayOf(month), lastDayOf(month)];
+    const row: Row = { month };
     const dates: string[] = [];
     for (const t of TYPES) row[t] = 0;
     for (const r of records) {
@@ -86,8 +85,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Every day of a month with its kind (workday, weekend, holiday, swapped working day). */
 export function calendarMonth(calendar: WorkCalendar, month: IsoMonth): ReportTable {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const rows = [...eachDay(`${month}-01` as IsoDate, `${month}-${daysInMonth(y, m)}` as IsoDate)].map((d) => {
+  const rows = daysOf(month).map((d) => {
     const info = calendar.day(d);
     return { date: d, weekday: WEEKDAYS[weekday(d)], kind: info.kind, working: info.working ? 'yes' : 'no', name: info.name };
   });
@@ -106,10 +104,9 @@ export function calendarMonth(calendar: WorkCalendar, month: IsoMonth): ReportTa
 /** Per month of a year: working days, weekend days off, holidays, swapped working days. */
 export function calendarYear(calendar: WorkCalendar, year: number): ReportTable {
   const rows: Row[] = [];
-  for (let m = 1; m <= 12; m++) {
-    const month = `${year}-${String(m).padStart(2, '0')}`;
+  for (const month of monthsOfYear(year)) {
     const counts = { workday: 0, weekend: 0, holiday: 0, swapped_workday: 0 };
-    for (const d of eachDay(`${month}-01` as IsoDate, `${month}-${daysInMonth(year, m)}` as IsoDate)) counts[calendar.day(d).kind]++;
+    for (const d of daysOf(month)) counts[calendar.day(d).kind]++;
     rows.push({ month, working_days: counts.workday + counts.swapped_workday, ...counts });
   }
   return {

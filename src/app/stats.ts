@@ -4,7 +4,9 @@
  * measures from the pure KPI rules.
  */
 import type Database from 'better-sqlite3';
+import { weekday } from '../domain/calendar.js';
 import { addDays, startOfLocalDay, type IsoDate } from '../domain/dates.js';
+import { DEFAULT_POLICY } from '../domain/policy-defaults.js';
 import type { TicketRules } from '../domain/tickets.js';
 import { ticketDay } from './tickets.js';
 import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, talkKnown, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
@@ -107,7 +109,7 @@ export function teamBreakdown(rows: OperatorDay[], aggregates: Map<string, CallA
 }
 
 /** The statistics of one local day. */
-export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = { legal_limit_days: 7, due_soon_hours: 24 }): DailyReport {
+export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = DEFAULT_POLICY.tickets): DailyReport {
   const inbound = single(aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'none', defs }));
   const outbound = single(aggregateCalls(db, { from: date, to: date, direction: 'outbound', groupBy: 'none', defs }));
   const orders = countOrders(db, date, date, 'none')[0]?.orders ?? 0;
@@ -144,9 +146,7 @@ export interface RangeRow extends CallMeasures {
 
 /** The Monday starting the ISO week of `date`. */
 export function weekStart(date: IsoDate): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
+  return addDays(date, -((weekday(date) + 6) % 7));
 }
 
 /** The same measures per period or group over a day range (weeks start on Monday). */

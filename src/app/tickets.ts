@@ -1,6 +1,6 @@
 /** Complaint follow-up reports: tickets with their deadlines and status, and the monthly summary. */
 import type Database from 'better-sqlite3';
-import { epochToLocal, formatLocalDateTime, type IsoMonth } from '../domain/dates.js';
+import { epochToLocal, firstDayOf, formatLocalDateTime, lastDayOf, type IsoMonth } from '../domain/dates.js';
 import { roundTo } from '../domain/kpi.js';
 import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
@@ -110,8 +110,7 @@ const empty = (): Bucket => ({ received: 0, resolved: 0, hours: [], within_promi
 
 /** Per department and per operator: complaints received and resolved, resolution hours (median, p90), shares on time, satisfaction, suggestions adopted. */
 export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Policy): Row[] {
-  const from = `${month}-01`;
-  const to = `${month}-31`;
+  const [from, to] = [firstDayOf(month), lastDayOf(month)];
   const rows = db.prepare('SELECT * FROM tickets WHERE local_day BETWEEN @from AND @to OR resolved_day BETWEEN @from AND @to').all({ from, to }) as TicketRow[];
   const groups = new Map<string, Bucket>();
   const bucket = (k: string): Bucket => groups.get(k) ?? (groups.set(k, empty()).get(k) as Bucket);

@@ -1,19 +1,19 @@
 /** The month's training plan (PRODUCT.md §4.4) from the roster, leave, the calendar and last month's appraisal. */
 import type Database from 'better-sqlite3';
 import type { WorkCalendar } from '../domain/calendar.js';
-import { addDays, localToEpoch, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { addDays, addMonths, dateParts, firstDayOf, localToEpoch, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { eachDay } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import { buildTrainingPlan, sessionHours, type AppraisalResult, type EmploymentSpan, type TrainingPlan, type TrainingSession } from '../domain/training.js';
 import { attendedTraining, complianceOf, requiredTraining, type AttendanceRecord, type ComplianceRow } from '../domain/training-compliance.js';
 import type { TrainingKind } from '../domain/training-policy.js';
-import { addMonths, promotionCandidates, type GradeRecord, type PromotionCandidate } from '../domain/career.js';
+import { promotionCandidates, type GradeRecord, type PromotionCandidate } from '../domain/career.js';
 import { currentRuns } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 import type { CalendarEvent } from '../io/render/ics.js';
 import type { Column, ReportTable } from '../io/render/report.js';
 import { labelsOf } from '../io/render/value-labels.js';
-import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
+import { appraiseMonth, monthRange } from './appraisal.js';
 
 /** The plan of `month`: onboarding for recent hires, internal courses for everyone, targeted courses and coaching from last month. */
 export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): TrainingPlan & { appraisal_month: IsoMonth; appraisal_finalized: boolean } {
@@ -35,7 +35,7 @@ export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: W
     for (const r of records) for (const d of eachDay(r.start_date, r.end_date)) days.add(d);
     leave.set(op, days);
   }
-  const last = previousMonth(month);
+  const last = addMonths(month, -1);
   const appraisal = appraiseMonth(db, last, calendar, policy);
   const results: AppraisalResult[] = appraisal.rows.map((r) => ({
     operator_id: r.operator_id,
@@ -61,8 +61,7 @@ export function planTable(sessions: readonly TrainingSession[]): ReportTable {
 /** Sessions as calendar events in the policy zone. */
 export function planEvents(sessions: readonly TrainingSession[], zone: string): CalendarEvent[] {
   const at = (date: string, time: string): number => {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return localToEpoch({ year: y, month: m, day: d, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)), second: 0 }, zone);
+    return localToEpoch({ ...dateParts(date as IsoDate), hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)), second: 0 }, zone);
   };
   return sessions.map((s) => ({
     uid: `${s.session_id}@hotline`,
@@ -112,6 +111,6 @@ export function promotions(db: Database.Database, asOf: IsoMonth, policy: Policy
   for (const run of currentRuns(db, from, asOf)) {
     for (const r of JSON.parse(run.results_json) as { operator_id: string; grade: GradeRecord['grade'] }[]) history.push({ operator_id: r.operator_id, month: run.month as IsoMonth, grade: r.grade });
   }
-  const operators = db.prepare("SELECT operator_id, hire_date FROM operators WHERE termination_date IS NULL OR termination_date >= ? ORDER BY operator_id").all(`${asOf}-01`) as { operator_id: string; hire_date: IsoDate }[];
+  const operators = db.prepare("SELECT operator_id, hire_date FROM operators WHERE termination_date IS NULL OR termination_date >= ? ORDER BY operator_id").all(firstDayOf(asOf)) as { operator_id: string; hire_date: IsoDate }[];
   return promotionCandidates({ history, operators, as_of: asOf, policy: policy.career });
 }

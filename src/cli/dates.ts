@@ -1,5 +1,5 @@
 /** Date arguments that depend on the policy zone: today, yesterday, YYYY-MM-DD. */
-import { addDays, localDateOf, parseIsoDate, parseIsoMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { addDays, localDateOf, monthOf, parseIsoDate, parseIsoMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { InputError, UsageError } from '../errors.js';
 
 /** Resolves 'today', 'yesterday' or a date in `zone` at `now` (epoch seconds). */
@@ -48,4 +48,9 @@ export function resolveMonth(text: string | undefined): IsoMonth {
   const m = parseIsoMonth(text ?? '');
   if (!m) throw new UsageError(`"${text ?? ''}" is not a month`, { hint: 'use YYYY-MM' });
   return m;
+}
+
+/** A month option's value, or the month of today in `zone` at `now` (epoch seconds) when it is not given. */
+export function monthOrCurrent(text: string | undefined, zone: string, now: number): IsoMonth {
+  return text ? resolveMonth(text) : monthOf(localDateOf(now, zone));
 }

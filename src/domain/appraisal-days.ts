@@ -16,8 +16,9 @@
  */
 import type { WorkCalendar } from './calendar.js';
 import { eachDay } from './calendar.js';
-import { daysInMonth, type IsoDate, type IsoMonth } from './dates.js';
+import type { IsoDate, IsoMonth } from './dates.js';
 import { recordDaysWithin, type LeaveRecord } from './leave.js';
+import { employmentInMonth } from './pay-proration.js';
 import { onboardingDays } from './training.js';
 
 export interface DaysWorkedInput {
@@ -50,11 +51,7 @@ export interface DaysWorked {
 
 /** Issue 17 item 5: a day with answered calls is a day worked; onboarding, training-only and leave days are not. */
 export function countDaysWorked(input: DaysWorkedInput): DaysWorked {
-  const [y, m] = input.month.split('-').map(Number) as [number, number];
-  const first = `${input.month}-01` as IsoDate;
-  const last = `${input.month}-${String(daysInMonth(y, m)).padStart(2, '0')}` as IsoDate;
-  const from = input.hire_date > first ? input.hire_date : first;
-  const to = input.termination_date && input.termination_date < last ? input.termination_date : last;
+  const { employed_from: from, employed_to: to } = employmentInMonth(input.hire_date, input.termination_date, input.month);
   const out: DaysWorked = { days: 0, working_days: 0, duty_days: [], onboarding_days: [], training_days: [], leave_days: 0 };
   if (from > to) return out;
   const onboarding = new Set(onboardingDays(input.hire_date, input.calendar, input.onboarding_days, leaveDaysOf(input.leave)));

@@ -3,8 +3,7 @@
  * (issue 17 item 7). Pure: today's date in the policy zone and the month's inputs are passed in.
  */
 import { GROUPS, type AppraisalPolicy, type Indicator } from './appraisal-policy.js';
-import { addMonths } from './career.js';
-import { daysInMonth, type IsoDate, type IsoMonth } from './dates.js';
+import { addMonths, firstDayOf, lastDayOf, type IsoDate, type IsoMonth } from './dates.js';
 
 /** The scores a supervisor or a test gives, rather than the data. */
 export const EVALUATED: readonly Indicator[] = ['knowledge_test', 'teamwork'];
@@ -43,10 +42,8 @@ export type FinalizeCheck =
 /** Issue 17 item 7: a month can be finalized once it is over and has calls; evaluated scores still missing are listed. */
 export function checkFinalize(input: FinalizeInput): FinalizeCheck {
   const { month } = input;
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
-  if (input.today <= last) {
-    return { ok: false, reason: 'not_over', message: `${month} is not over in ${input.zone} (today is ${input.today}): it can be finalized from ${addMonths(month, 1)}-01`, hint: `to look at it before then: hotline appraise run --month ${month}` };
+  if (input.today <= lastDayOf(month)) {
+    return { ok: false, reason: 'not_over', message: `${month} is not over in ${input.zone} (today is ${input.today}): it can be finalized from ${firstDayOf(addMonths(month, 1))}`, hint: `to look at it before then: hotline appraise run --month ${month}` };
   }
   if (!input.has_calls) {
     return { ok: false, reason: 'no_calls', message: `${month} has no calls: there is nothing to appraise`, hint: "import the month's calls first (hotline import calls FILE)" };

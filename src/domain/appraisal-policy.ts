@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { roundTo } from './kpi.js';
+import { POLICY_DEFAULTS as D } from './policy-defaults.js';
 import { LEAVE_TYPES } from './kinds.js';
 
 /** The indicators of PRODUCT.md §4.2, in report order. */
@@ -47,22 +48,22 @@ function describeSum(entries: [string, number][]): string {
   return `${entries.map(([k, w]) => `${k} ${w}`).join(' + ')} = ${roundTo(entries.reduce((a, [, w]) => a + w, 0), 6)}`;
 }
 
-function groupSchema(defaultWeight: number, indicators: Partial<Record<Indicator, number>>) {
+function groupSchema(defaults: { weight: number; indicators: Partial<Record<Indicator, number>> }) {
   return z.strictObject({
     /** Share of the total score; 0 switches the group off. */
-    weight: z.number().min(0).max(100).default(defaultWeight),
+    weight: z.number().min(0).max(100).default(defaults.weight),
     /** The group's indicators and their weights in the group; an indicator left out is not appraised. */
-    indicators: z.partialRecord(indicatorName, weight).default(indicators),
+    indicators: z.partialRecord(indicatorName, weight).default(defaults.indicators),
   });
 }
 
-function scaleSchema(zeroAt: number, fullAt: number) {
+function scaleSchema(defaults: { zero_at: number; full_at: number }) {
   return z
     .strictObject({
       /** The raw value that scores 0. */
-      zero_at: z.number().default(zeroAt),
+      zero_at: z.number().default(defaults.zero_at),
       /** The raw value that scores 100; below zero_at means lower is better. */
-      full_at: z.number().default(fullAt),
+      full_at: z.number().default(defaults.full_at),
     })
     .refine((s) => s.zero_at !== s.full_at, { path: ['full_at'], error: (iss) => `zero_at and full_at must differ (both ${(iss.input as { full_at: number }).full_at})` });
 }
@@ -70,28 +71,28 @@ function scaleSchema(zeroAt: number, fullAt: number) {
 export const appraisalSchema = z
   .strictObject({
     groups: z.strictObject({
-      service_quality: groupSchema(40, { satisfaction: 50, complaint_rate: 30, suggestion_adoption: 20 }).prefault({}),
-      efficiency: groupSchema(30, { calls_per_day: 40, orders_per_day: 30, resolution_hours: 30 }).prefault({}),
-      knowledge: groupSchema(15, { knowledge_test: 100 }).prefault({}),
-      teamwork: groupSchema(15, { teamwork: 100 }).prefault({}),
+      service_quality: groupSchema(D.appraisal.groups.service_quality).prefault({}),
+      efficiency: groupSchema(D.appraisal.groups.efficiency).prefault({}),
+      knowledge: groupSchema(D.appraisal.groups.knowledge).prefault({}),
+      teamwork: groupSchema(D.appraisal.groups.teamwork).prefault({}),
     }).prefault({}),
     /** Linear scales: clamp((x − zero_at) / (full_at − zero_at), 0, 1) × 100. */
     scales: z.strictObject({
-      satisfaction: scaleSchema(1, 5).prefault({}),
-      complaint_rate: scaleSchema(5, 0).prefault({}),
-      suggestion_adoption: scaleSchema(0, 0.5).prefault({}),
-      calls_per_day: scaleSchema(0, 80).prefault({}),
-      orders_per_day: scaleSchema(0, 30).prefault({}),
-      resolution_hours: scaleSchema(72, 4).prefault({}),
-      knowledge_test: scaleSchema(0, 100).prefault({}),
-      teamwork: scaleSchema(0, 100).prefault({}),
+      satisfaction: scaleSchema(D.appraisal.scales.satisfaction).prefault({}),
+      complaint_rate: scaleSchema(D.appraisal.scales.complaint_rate).prefault({}),
+      suggestion_adoption: scaleSchema(D.appraisal.scales.suggestion_adoption).prefault({}),
+      calls_per_day: scaleSchema(D.appraisal.scales.calls_per_day).prefault({}),
+      orders_per_day: scaleSchema(D.appraisal.scales.orders_per_day).prefault({}),
+      resolution_hours: scaleSchema(D.appraisal.scales.resolution_hours).prefault({}),
+      knowledge_test: scaleSchema(D.appraisal.scales.knowledge_test).prefault({}),
+      teamwork: scaleSchema(D.appraisal.scales.teamwork).prefault({}),
     }).prefault({}),
     /** Minimum score of each grade (inclusive); below pass is fail. */
     grades: z
       .strictObject({
-        excellent: z.number().min(0).max(100).default(90),
-        good: z.number().min(0).max(100).default(80),
-        pass: z.number().min(0).max(100).default(60),
+        excellent: z.number().min(0).max(100).default(D.appraisal.grades.excellent),
+        good: z.number().min(0).max(100).default(D.appraisal.grades.good),
+        pass: z.number().min(0).max(100).default(D.appraisal.grades.pass),
       })
       .refine((g) => g.excellent > g.good && g.good > g.pass, {
         error: (iss) => {
@@ -101,17 +102,17 @@ export const appraisalSchema = z
       })
       .prefault({}),
     /** Excellent in this many consecutive calendar months earns a commendation. */
-    commendation: z.strictObject({ months: z.number().int().min(1).max(24).default(3) }).prefault({}),
+    commendation: z.strictObject({ months: z.number().int().min(1).max(24).default(D.appraisal.commendation.months) }).prefault({}),
     actions: z
       .strictObject({
         /** Action after a month graded fail. */
-        fail: action.default('warning_and_coaching'),
+        fail: action.default(D.appraisal.actions.fail),
         /** Action after fail in this many consecutive calendar months (the current one included). */
         consecutive_fails: z
-          .strictObject({ months: z.number().int().min(2).max(24).default(2), action: action.default('reassignment_review') })
+          .strictObject({ months: z.number().int().min(2).max(24).default(D.appraisal.actions.consecutive_fails.months), action: action.default(D.appraisal.actions.consecutive_fails.action) })
           .prefault({}),
         /** Action after a serious complaint against the operator in the month, whatever the grade. */
-        serious_complaint: action.default('reassignment_review'),
+        serious_complaint: action.default(D.appraisal.actions.serious_complaint),
       })
       .prefault({}),
   })
@@ -140,24 +141,24 @@ export const bonusSchema = z.strictObject({
   /** Performance pay = performance base × the coefficient of the month's grade. */
   coefficients: z
     .strictObject({
-      excellent: coefficient.default(1.2),
-      good: coefficient.default(1.0),
-      pass: coefficient.default(0.8),
-      fail: coefficient.default(0),
+      excellent: coefficient.default(D.bonus.coefficients.excellent),
+      good: coefficient.default(D.bonus.coefficients.good),
+      pass: coefficient.default(D.bonus.coefficients.pass),
+      fail: coefficient.default(D.bonus.coefficients.fail),
     })
     .prefault({}),
   /** Paid when the operator has no day of these leave types in the month. */
   full_attendance: z
-    .strictObject({ amount: yuan.default(200), leave_types: z.array(z.enum(LEAVE_TYPE_NAMES)).default(['sick', 'personal', 'absent']) })
+    .strictObject({ amount: yuan.default(D.bonus.full_attendance.amount), leave_types: z.array(z.enum(LEAVE_TYPE_NAMES)).default(D.bonus.full_attendance.leave_types) })
     .prefault({}),
   /** Paid for the grade excellent. */
-  excellent_employee: z.strictObject({ amount: yuan.default(500) }).prefault({}),
+  excellent_employee: z.strictObject({ amount: yuan.default(D.bonus.excellent_employee.amount) }).prefault({}),
   /** Paid to the top_n operators by orders entered; ties at the cut: included (all of them) or excluded (none of them). */
   business_outstanding: z
-    .strictObject({ amount: yuan.default(300), top_n: z.number().int().min(0).max(1000).default(3), ties: z.enum(['included', 'excluded']).default('included') })
+    .strictObject({ amount: yuan.default(D.bonus.business_outstanding.amount), top_n: z.number().int().min(0).max(1000).default(D.bonus.business_outstanding.top_n), ties: z.enum(['included', 'excluded']).default(D.bonus.business_outstanding.ties) })
     .prefault({}),
   /** Part of a month employed: base and performance pay × working days employed ÷ the month's, ÷ 21.75 × paid days (capped), or in full. */
-  proration: z.enum(['working_days', '21.75', 'none']).default('working_days'),
+  proration: z.enum(['working_days', '21.75', 'none']).default(D.bonus.proration),
 });
 
 export type AppraisalPolicy = z.infer<typeof appraisalSchema>;

@@ -10,7 +10,7 @@
  * hand may differ from `score` by 0.01.
  */
 import { ACTIONS, GROUPS, INDICATORS, type Action, type AppraisalPolicy, type Grade, type GradeThresholds, type Group, type Indicator, type Scale } from './appraisal-policy.js';
-import type { IsoMonth } from './dates.js';
+import { monthIndex, monthsEndingAt, type IsoMonth } from './dates.js';
 import { roundTo } from './kpi.js';
 
 export type RawIndicators = Partial<Record<Indicator, number | null>>;
@@ -191,12 +191,6 @@ export function consequences(input: ConsequenceInput, policy: Pick<AppraisalPoli
   };
 }
 
-/** The `n` months ending with `month`, oldest first. */
-function monthsEndingAt(month: IsoMonth, n: number): IsoMonth[] {
-  const end = monthIndex(month);
-  return Array.from({ length: n }, (_, k) => end - n + 1 + k).map((i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}` as IsoMonth);
-}
-
 /** How many consecutive calendar months, ending with the current one, have `grade` (2025-12 → 2026-01 is consecutive). */
 function streakOf(grade: Grade, input: Pick<ConsequenceInput, 'month' | 'grade' | 'history'>): number {
   if (input.grade !== grade) return 0;
@@ -204,11 +198,6 @@ function streakOf(grade: Grade, input: Pick<ConsequenceInput, 'month' | 'grade' 
   let streak = 1;
   for (let m = monthIndex(input.month) - 1; byMonth.get(m) === grade; m--) streak++;
   return streak;
-}
-
-function monthIndex(month: IsoMonth): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return y * 12 + (m - 1);
 }
 
 function severity(action: Action): number {

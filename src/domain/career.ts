@@ -5,7 +5,7 @@
  * the as-of month. Pure: the finalized grades, hire dates and as-of month are passed in.
  */
 import type { Grade } from './appraisal-policy.js';
-import type { IsoDate, IsoMonth } from './dates.js';
+import { addMonths, dateParts, monthOf, monthsBetween, monthsEndingAt, type IsoDate, type IsoMonth } from './dates.js';
 import type { CareerPolicy } from './training-policy.js';
 
 export interface GradeRecord {
@@ -31,24 +31,15 @@ export interface PromotionInput {
   policy: CareerPolicy;
 }
 
-/** The month `n` months after (or before, if negative) `month`. */
-export function addMonths(month: IsoMonth, n: number): IsoMonth {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const i = y * 12 + m - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}` as IsoMonth;
-}
-
 /** Completed months from the hire date to the end of `month` (hired 2024-06-01 → 24 at the end of 2026-05). */
 export function tenureMonths(hireDate: IsoDate, month: IsoMonth): number {
-  const [hy, hm, hd] = hireDate.split('-').map(Number) as [number, number, number];
-  const [ey, em] = addMonths(month, 1).split('-').map(Number) as [number, number];
-  // The end of `month` is the start of day 1 of the next month.
-  return Math.max(0, (ey - hy) * 12 + (em - hm) - (hd > 1 ? 1 : 0));
+  // The end of `month` is the start of day 1 of the next month; a month begun after its 1st is not complete.
+  return Math.max(0, monthsBetween(monthOf(hireDate), addMonths(month, 1)) - (dateParts(hireDate).day > 1 ? 1 : 0));
 }
 
 /** PRODUCT.md §4.4: team-lead candidates with their record, most excellent months first, then by id. */
 export function promotionCandidates({ history, operators, as_of, policy }: PromotionInput): PromotionCandidate[] {
-  const window = Array.from({ length: policy.window_months }, (_, i) => addMonths(as_of, i - policy.window_months + 1));
+  const window = monthsEndingAt(as_of, policy.window_months);
   const grades = new Map<string, Grade | null>();
   for (const h of history) grades.set(`${h.operator_id}|${h.month}`, h.grade);
   const out: PromotionCandidate[] = [];

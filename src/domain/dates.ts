@@ -120,9 +120,13 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The years a date or a month may have: 0000-01 is not a month anyone was paid in. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
 /** True when year-month-day names a real calendar day. */
 export function isValidDate(year: number, month: number, day: number): boolean {
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Epoch seconds of a wall-clock time in `zone` (the earlier instant when the clock repeats). */
@@ -169,18 +173,96 @@ export function parseIsoDate(text: string): IsoDate | undefined {
   return isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? (text as IsoDate) : undefined;
 }
 
-/** Parses a strict 'YYYY-MM'; undefined when it is not a real month. */
-export function parseIsoMonth(text: string): IsoMonth | undefined {
-  const m = /^(\d{4})-(\d{2})$/.exec(text);
+/** The year, month (1–12) and day of a date. */
+export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** The month of a date (2026-10-31 → 2026-10). */
+export function monthOf(date: IsoDate): IsoMonth {
+  return date.slice(0, 7) as IsoMonth;
+}
+
+/** Months from 0000-01 to `month` (2026-01 → 24312): months to compare, subtract and rotate on. */
+export function monthIndex(month: IsoMonth): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthAt(index: number): IsoMonth {
+  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}` as IsoMonth;
+}
+
+/** The month `n` months after (or before, if negative) `month`: the next month is addMonths(m, 1), the previous addMonths(m, -1). */
+export function addMonths(month: IsoMonth, n: number): IsoMonth {
+  return monthAt(monthIndex(month) + n);
+}
+
+/** Months from `from` to `to` (2025-12 → 2026-01 is 1; negative when `to` is before `from`). */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+/** The `n` months ending with `month`, oldest first. */
+export function monthsEndingAt(month: IsoMonth, n: number): IsoMonth[] {
+  const end = monthIndex(month);
+  return Array.from({ length: n }, (_, k) => monthAt(end - n + 1 + k));
+}
+
+/** The twelve months of `year`, January first. */
+export function monthsOfYear(year: number): IsoMonth[] {
+  return Array.from({ length: 12 }, (_, k) => monthAt(year * 12 + k));
+}
+
+/** The first day of `month`. */
+export function firstDayOf(month: IsoMonth): IsoDate {
+  return `${month}-01` as IsoDate;
+}
+
+/** The last day of `month` (2024-02 → 2024-02-29). */
+export function lastDayOf(month: IsoMonth): IsoDate {
+  return `${month}-${pad2(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))))}` as IsoDate;
+}
+
+/** Every day of `month`, in order. */
+export function daysOf(month: IsoMonth): IsoDate[] {
+  const n = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return Array.from({ length: n }, (_, k) => `${month}-${pad2(k + 1)}` as IsoDate);
+}
+
+/** 1 January of `year`. */
+export function firstDayOfYear(year: number): IsoDate {
+  return `${year}-01-01` as IsoDate;
+}
+
+/** 31 December of `year`. */
+export function lastDayOfYear(year: number): IsoDate {
+  return `${year}-12-31` as IsoDate;
+}
+
+/**
+ * How a month may be spelt: `iso` is 'YYYY-MM' only (command-line options: typed by people and
+ * scripts, one spelling); `export` also takes what other systems export into a month column:
+ * YYYY-M, YYYY/M, YYYY.M and YYYY年M月 (ASCII digits: io/values.ts makes full-width ones ASCII).
+ */
+export type MonthSpelling = 'iso' | 'export';
+
+const MONTH_SPELLINGS: Readonly<Record<MonthSpelling, RegExp>> = {
+  iso: /^(\d{4})-(\d{2})$/,
+  export: /^(\d{4})[-/.年](\d{1,2})月?$/,
+};
+
+/** The one month parser (options and imports): 'YYYY-MM' of a real month with a year from 1900 to 2999, as dates; else undefined. */
+export function parseIsoMonth(text: string, spelling: MonthSpelling = 'iso'): IsoMonth | undefined {
+  const m = MONTH_SPELLINGS[spelling].exec(text);
   if (!m) return undefined;
-  const month = Number(m[2]);
-  return Number(m[1]) >= 1900 && month >= 1 && month <= 12 ? (text as IsoMonth) : undefined;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 ? (`${m[1]}-${pad2(month)}` as IsoMonth) : undefined;
 }
 
 /** The date `days` after (or before, if negative) `date`. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
+  const { year, month, day } = dateParts(date);
+  const t = new Date(Date.UTC(year, month - 1, day + days));
   return formatDate({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
 }
 
@@ -204,6 +286,5 @@ export function localHourOf(epochSeconds: number, zone: string): number {
 
 /** Epoch seconds of local midnight starting `date` in `zone`. */
 export function startOfLocalDay(date: IsoDate, zone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return localToEpoch({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, zone);
+  return localToEpoch({ ...dateParts(date), hour: 0, minute: 0, second: 0 }, zone);
 }

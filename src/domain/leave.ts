@@ -5,7 +5,8 @@
  * integer arithmetic, no clock; callers pass `asOf`, the working calendar and the policy.
  */
 import { eachDay, type WorkCalendar } from './calendar.js';
-import { addDays, daysInMonth, type IsoDate } from './dates.js';
+import { addDays, daysInMonth, firstDayOfYear, lastDayOfYear, type IsoDate } from './dates.js';
+import { DEFAULT_POLICY } from './policy-defaults.js';
 
 export type LeaveType = 'annual' | 'sick' | 'personal' | 'marriage' | 'maternity' | 'bereavement' | 'injury' | 'absent' | 'other';
 /** How a band reached inside the year counts: split at the anniversary, the higher band, or the band held on 1 Jan. */
@@ -44,7 +45,8 @@ export interface LeavePolicy {
   extra_days: readonly { min_company_years: number; days: number }[];
 }
 
-export const DEFAULT_LEAVE_POLICY: LeavePolicy = { band_change: 'split', sick_month_days: 30, carry_over: null, extra_days: [] };
+/** The leave section of the built-in policy (src/domain/policy-defaults.ts, where every default is written). */
+export const DEFAULT_LEAVE_POLICY: LeavePolicy = DEFAULT_POLICY.leave;
 
 export interface BandSegment {
   from: IsoDate;
@@ -113,8 +115,6 @@ export interface LeaveSettlement {
 }
 
 const DIVISOR = 365;
-const year0 = (y: number): IsoDate => `${y}-01-01` as IsoDate;
-const year1 = (y: number): IsoDate => `${y}-12-31` as IsoDate;
 const yearOf = (d: IsoDate): number => Number(d.slice(0, 4));
 const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
@@ -183,7 +183,7 @@ interface ProRata {
 
 /** MEA arts.5 and 12: Σ days × band / 365 over `from`..`to`, bands changing per `leave.band_change`. */
 function proRata(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePolicy): ProRata {
-  const from = maxDate(emp.hire_date, year0(year));
+  const from = maxDate(emp.hire_date, firstDayOfYear(year));
   const ws = workStartOf(emp);
   const segs = splitByBand(ws, from, to);
   const cumulative_years = completedYears(ws, from);
@@ -192,11 +192,11 @@ function proRata(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePol
   const last = segs[segs.length - 1] as BandSegment;
   const total = segs.reduce((n, s) => n + s.days, 0);
   const terms: readonly { days: number; band: Band }[] = policy.band_change === 'split' ? segs : [{ days: total, band: policy.band_change === 'higher' ? last.band : first.band }];
-  const whole = from === year0(year) && to === year1(year);
+  const whole = from === firstDayOfYear(year) && to === lastDayOfYear(year);
   const single = terms.length === 1 ? (terms[0] ?? null) : null;
   const numerator = whole && single ? single.band * DIVISOR : terms.reduce((n, t) => n + t.days * t.band, 0);
   const entitlement_days = intDiv(numerator, DIVISOR);
-  const lead = [from > year0(year) ? `hired ${from}` : '', to < year1(year) ? `left ${to}` : ''];
+  const lead = [from > firstDayOfYear(year) ? `hired ${from}` : '', to < lastDayOfYear(year) ? `left ${to}` : ''];
   for (const s of segs.slice(1)) lead.push(`${yearsWord(completedYears(ws, s.from))} on ${s.from}`);
   if (segs.length > 1 && policy.band_change !== 'split') lead.push(`leave.band_change ${policy.band_change}`);
   let working: string;
@@ -220,7 +220,7 @@ function prorate(emp: LeaveEmployee, year: number, to: IsoDate, policy: LeavePol
 
 /** MEA art.5 (joiners, hire date to 31 Dec), art.12 (leavers, to the last day), REG art.3: the statutory days of `year`. */
 export function computeEntitlement(emp: LeaveEmployee, year: number, policy: LeavePolicy): Entitlement {
-  const to = emp.termination_date !== null ? minDate(emp.termination_date, year1(year)) : year1(year);
+  const to = emp.termination_date !== null ? minDate(emp.termination_date, lastDayOfYear(year)) : lastDayOfYear(year);
   return prorate(emp, year, to, policy);
 }
 
@@ -289,8 +289,8 @@ const SICK: Record<Band, { months: number; rule: DisqualifyingEvent['rule']; ser
 
 /** REG art.4(2)–(5): the first day of `year` (up to `asOf`) when paid personal leave reaches 20 working days or sick leave the band's months. */
 export function findDisqualifyingEvent(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): DisqualifyingEvent | null {
-  const from = year0(year);
-  const to = minDate(year1(year), asOf);
+  const from = firstDayOfYear(year);
+  const to = minDate(lastDayOfYear(year), asOf);
   if (to < from) return null;
   const personal = tally(records, (r) => r.type === 'personal' && r.wage_deducted !== true, from, to, 'working', calendar);
   const sick = tally(records, (r) => r.type === 'sick', from, to, 'calendar', calendar);
@@ -325,7 +325,7 @@ export interface DisqualificationInput {
 
 /** This year's own annual days taken before the event (carried days are used first and do not count). */
 function ownDaysBefore(input: DisqualificationInput, event: DisqualifyingEvent, carried: number): number {
-  const from = year0(yearOf(event.reached_on));
+  const from = firstDayOfYear(yearOf(event.reached_on));
   const taken = event.reached_on > from ? annualDaysTaken(input.records, from, addDays(event.reached_on, -1), input.calendar) : 0;
   return Math.max(0, taken - carried);
 }
@@ -353,7 +353,7 @@ export function assessDisqualification(input: DisqualificationInput): Disqualifi
 
 /** MEA art.13 (leave.extra_days): the matching rule with the highest min_company_years, by completed years at the company on 1 Jan. */
 export function companyExtraDays(emp: LeaveEmployee, year: number, policy: LeavePolicy): { days: number; company_years: number } {
-  const company_years = completedYears(emp.hire_date, year0(year));
+  const company_years = completedYears(emp.hire_date, firstDayOfYear(year));
   let best: { min_company_years: number; days: number } | null = null;
   for (const r of policy.extra_days) if (r.min_company_years <= company_years && (!best || r.min_company_years >= best.min_company_years)) best = r;
   return { days: best?.days ?? 0, company_years };
@@ -363,12 +363,13 @@ interface YearRow extends LeaveBalance {
   carry_out: number;
 }
 
-function employedIn(emp: LeaveEmployee, year: number): boolean {
-  return emp.hire_date <= year1(year) && (emp.termination_date === null || emp.termination_date >= year0(year));
+/** MEA art.5, art.12: employed on some day of `year` (hired by 31 December, not left before 1 January). */
+export function employedInYear(emp: Pick<LeaveEmployee, 'hire_date' | 'termination_date'>, year: number): boolean {
+  return emp.hire_date <= lastDayOfYear(year) && (emp.termination_date === null || emp.termination_date >= firstDayOfYear(year));
 }
 
 function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, carried: { now: number; before: number }): YearRow {
-  const employed = employedIn(emp, year);
+  const employed = employedInYear(emp, year);
   const ent = computeEntitlement(emp, year, policy);
   const extra = employed ? companyExtraDays(emp, year, policy) : { days: 0, company_years: 0 };
   const carried_over_days = employed ? carried.now : 0;
@@ -377,9 +378,9 @@ function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], yea
     : { disqualified: false, reason: null, forfeits_next_year: false, note: null };
   const entitlement_days = dq.disqualified ? 0 : ent.entitlement_days;
   const extra_days = dq.disqualified ? 0 : extra.days;
-  const taken_days = asOf < year0(year) ? 0 : annualDaysTaken(records, year0(year), minDate(year1(year), asOf), calendar);
+  const taken_days = asOf < firstDayOfYear(year) ? 0 : annualDaysTaken(records, firstDayOfYear(year), minDate(lastDayOfYear(year), asOf), calendar);
   const parts = [ent.basis];
-  if (extra.days > 0) parts.push(`company extra ${extra.days} (${yearsWord(extra.company_years)} at the company on ${year0(year)}, leave.extra_days)`);
+  if (extra.days > 0) parts.push(`company extra ${extra.days} (${yearsWord(extra.company_years)} at the company on ${firstDayOfYear(year)}, leave.extra_days)`);
   if (carried_over_days > 0) parts.push(`carried over ${carried_over_days} from ${year - 1} (used first)`);
   if (dq.disqualified) parts.push(`disqualified → 0 (${dq.reason})`);
   if (dq.note) parts.push(dq.note);
@@ -456,7 +457,7 @@ export function computeSettlement(emp: LeaveEmployee, records: readonly LeaveRec
   const leaver: LeaveEmployee = { ...emp, termination_date: date };
   const year = yearOf(date);
   const row = yearRow(leaver, records, year, date, calendar, policy);
-  const pro = proRata(leaver, year, minDate(date, year1(year)), policy);
+  const pro = proRata(leaver, year, minDate(date, lastDayOfYear(year)), policy);
   const carried = row.carried_over_days;
   const numerator = row.disqualified ? 0 : pro.numerator;
   const { owed, shown } = owedDays(numerator, carried, row.taken_days);

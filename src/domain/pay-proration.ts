@@ -6,7 +6,7 @@
  * at all. Pure: the caller passes the calendar; factors are exact fractions, money integer fen.
  */
 import { countWorkingDays, eachDay, type WorkCalendar } from './calendar.js';
-import { daysInMonth, type IsoDate, type IsoMonth } from './dates.js';
+import { firstDayOf, lastDayOf, type IsoDate, type IsoMonth } from './dates.js';
 
 export type ProrationMode = 'working_days' | '21.75' | 'none';
 
@@ -28,15 +28,9 @@ export interface PayProration extends MonthEmployment {
   proration: string;
 }
 
-/** First and last day of `month`. */
-function monthBounds(month: IsoMonth): [IsoDate, IsoDate] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return [`${month}-01` as IsoDate, `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` as IsoDate];
-}
-
 /** PRODUCT.md §4.3: the part of `month` between the hire date and the leaving date (both included). */
 export function employmentInMonth(hire: string, termination: string | null, month: IsoMonth): MonthEmployment {
-  const [first, last] = monthBounds(month);
+  const [first, last] = [firstDayOf(month), lastDayOf(month)];
   return {
     employed_from: (hire > first ? hire : first) as IsoDate,
     employed_to: (termination !== null && termination < last ? termination : last) as IsoDate,
@@ -44,41 +38,20 @@ export function employmentInMonth(hire: string, termination: string | null, mont
 }
 
 /**
- * 《全国年节及纪念日放假办法》 art.2 (as revised 2024-11-10, in force 2025-01-01): the statutory
- * days on lunar dates (除夕 from 2025, 春节 初一–初三, 清明, 端午, 中秋) of the years that have an
- * official calendar in data/holidays; a year added there needs its row here (a test checks it).
- */
-const LUNAR_STATUTORY: Readonly<Record<number, readonly string[]>> = {
-  2024: ['02-10', '02-11', '02-12', '04-04', '06-10', '09-17'],
-  2025: ['01-28', '01-29', '01-30', '01-31', '04-04', '05-31', '10-06'],
-  2026: ['02-16', '02-17', '02-18', '02-19', '04-05', '06-19', '09-25'],
-};
-
-/** The years whose lunar statutory holidays are known (see LUNAR_STATUTORY). */
-export const STATUTORY_YEARS: readonly number[] = Object.keys(LUNAR_STATUTORY).map(Number);
-
-/** 放假办法 art.2: 元旦 01-01, 劳动节 05-01 (and 05-02 from 2025), 国庆节 10-01–03, and the lunar days above. */
-export function isStatutoryHoliday(date: IsoDate): boolean {
-  const year = Number(date.slice(0, 4));
-  const md = date.slice(5);
-  const fixed = ['01-01', '05-01', '10-01', '10-02', '10-03', ...(year >= 2025 ? ['05-02'] : [])];
-  return fixed.includes(md) || (LUNAR_STATUTORY[year]?.includes(md) ?? false);
-}
-
-/**
  * 劳社部发〔2008〕3号: paid days from `from` to `to` are the working days plus the statutory
- * holidays the calendar gives as days off (a statutory day on a weekend counts too; swapped
- * rest days and ordinary weekends do not).
+ * holidays (《全国年节及纪念日放假办法》 art.2, marked in the official calendar files) the calendar
+ * gives as days off (a statutory day on a weekend counts too; swapped rest days and ordinary
+ * weekends do not).
  */
 export function countPaidDays(calendar: WorkCalendar, from: IsoDate, to: IsoDate): number {
   let n = 0;
-  for (const d of eachDay(from, to)) if (calendar.isWorkingDay(d) || (calendar.day(d).kind === 'holiday' && isStatutoryHoliday(d))) n++;
+  for (const d of eachDay(from, to)) if (calendar.isWorkingDay(d) || calendar.isStatutoryHoliday(d)) n++;
   return n;
 }
 
 /** PRODUCT.md §4.3 and `bonus.proration`: the factor on base and performance pay of one operator's month. */
 export function prorateMonth(employment: MonthEmployment, month: IsoMonth, calendar: WorkCalendar, mode: ProrationMode): PayProration {
-  const [first, last] = monthBounds(month);
+  const [first, last] = [firstDayOf(month), lastDayOf(month)];
   const { employed_from: from, employed_to: to } = employment;
   const whole_month = from <= first && to >= last;
   const working = from > to ? 0 : countWorkingDays(calendar, from, to);

@@ -1,16 +1,22 @@
 /**
- * The built-in policy: what src/domain/policy.ts's schema gives for an empty policy file, written
- * out as a constant so that a command run without a policy file loads neither zod nor the schema
- * (about 100 ms of start-up). tests/domain/policy-defaults.test.ts checks that it is exactly
- * `policySchema.parse({})`, key order included; change a default in the schema and here together.
+ * The default of every policy key, written here once: the zod schemas of src/domain/policy.ts,
+ * appraisal-policy.ts and training-policy.ts take each `.default()` from POLICY_DEFAULTS, and a
+ * command run without a policy file gets DEFAULT_POLICY without loading zod or the schema (about
+ * 100 ms of start-up). tests/domain/policy-defaults.test.ts checks that DEFAULT_POLICY is exactly
+ * `policySchema.parse({})`, key order included, and that the schemas write no default of their own.
  */
+import type { LEAVE_TYPES } from './kinds.js';
 import type { Policy } from './policy.js';
 
-export const DEFAULT_POLICY: Policy = {
+/**
+ * The values, typed by inference rather than as Policy: Policy is inferred from the schemas that
+ * read these values, so annotating them with it would be circular. DEFAULT_POLICY checks them.
+ */
+export const POLICY_DEFAULTS = {
   timezone: 'Asia/Shanghai',
-  kpi: { threshold_seconds: 15, short_abandon_seconds: 5, service_level: 'A' },
+  kpi: { threshold_seconds: 15, short_abandon_seconds: 5, service_level: 'A' as const },
   calendars: [],
-  leave: { band_change: 'split', sick_month_days: 30, carry_over: null, extra_days: [] },
+  leave: { band_change: 'split' as const, sick_month_days: 30, carry_over: null, extra_days: [] },
   tickets: { legal_limit_days: 7, due_soon_hours: 24, reasons: {} },
   privacy: { require_reason: true, retention_months: null },
   training: {
@@ -64,16 +70,19 @@ export const DEFAULT_POLICY: Policy = {
     grades: { excellent: 90, good: 80, pass: 60 },
     commendation: { months: 3 },
     actions: {
-      fail: 'warning_and_coaching',
-      consecutive_fails: { months: 2, action: 'reassignment_review' },
-      serious_complaint: 'reassignment_review',
+      fail: 'warning_and_coaching' as const,
+      consecutive_fails: { months: 2, action: 'reassignment_review' as const },
+      serious_complaint: 'reassignment_review' as const,
     },
   },
   bonus: {
     coefficients: { excellent: 1.2, good: 1, pass: 0.8, fail: 0 },
-    full_attendance: { amount: 200, leave_types: ['sick', 'personal', 'absent'] },
+    full_attendance: { amount: 200, leave_types: ['sick', 'personal', 'absent'] as (keyof typeof LEAVE_TYPES)[] },
     excellent_employee: { amount: 500 },
-    business_outstanding: { amount: 300, top_n: 3, ties: 'included' },
-    proration: 'working_days',
+    business_outstanding: { amount: 300, top_n: 3, ties: 'included' as const },
+    proration: 'working_days' as const,
   },
 };
+
+/** The policy of an empty policy file (`policySchema.parse({})`), as every command without one gets it. */
+export const DEFAULT_POLICY: Policy = POLICY_DEFAULTS;

@@ -6,52 +6,53 @@
 import { z } from 'zod';
 import { appraisalSchema, bonusSchema } from './appraisal-policy.js';
 import { isValidTimeZone, zoneSpelling } from './dates.js';
+import { POLICY_DEFAULTS as D } from './policy-defaults.js';
 import { careerSchema, trainingSchema } from './training-policy.js';
 
 const kpiSchema = z.strictObject({
   /** Answered within this many seconds counts as "within three rings" (inclusive): the 4th ring starts at 15 s. */
-  threshold_seconds: z.number().int().min(0).max(3600).default(15),
+  threshold_seconds: z.number().int().min(0).max(3600).default(D.kpi.threshold_seconds),
   /** Abandoned calls that waited at most this long are short abandons. */
-  short_abandon_seconds: z.number().int().min(0).max(3600).default(5),
+  short_abandon_seconds: z.number().int().min(0).max(3600).default(D.kpi.short_abandon_seconds),
   /** A: answered≤T / offered; B: answered≤T / (offered − abandoned≤T); C: (answered≤T + abandoned≤T) / offered. */
-  service_level: z.enum(['A', 'B', 'C']).default('A'),
+  service_level: z.enum(['A', 'B', 'C']).default(D.kpi.service_level),
 });
 
 const leaveSchema = z.strictObject({
   /** A band reached mid-year: split the year at the anniversary (one floor), the higher band all year, or the band of 1 January. */
-  band_change: z.enum(['split', 'higher', 'jan1']).default('split'),
+  band_change: z.enum(['split', 'higher', 'jan1']).default(D.leave.band_change),
   /** Days in a "month" of sick leave for REG art.4 (2/3/4 months by band). */
-  sick_month_days: z.number().int().min(1).max(31).default(30),
+  sick_month_days: z.number().int().min(1).max(31).default(D.leave.sick_month_days),
   /** Unused days that may move to the next year only (REG art.5); null: none. */
-  carry_over: z.strictObject({ max_days: z.number().min(0).max(30) }).nullable().default(null),
+  carry_over: z.strictObject({ max_days: z.number().min(0).max(30) }).nullable().default(D.leave.carry_over),
   /** Company days on top of the statutory ones (MEA art.13), by completed years at the company on 1 January. */
-  extra_days: z.array(z.strictObject({ min_company_years: z.number().int().min(0), days: z.number().int().min(0).max(30) })).default([]),
+  extra_days: z.array(z.strictObject({ min_company_years: z.number().int().min(0), days: z.number().int().min(0).max(30) })).default(D.leave.extra_days),
 });
 
 const ticketsSchema = z.strictObject({
   /** Calendar days from receipt within which a complaint must be handled (快递暂行条例 art.28). */
-  legal_limit_days: z.number().int().min(1).max(60).default(7),
+  legal_limit_days: z.number().int().min(1).max(60).default(D.tickets.legal_limit_days),
   /** An open ticket within this many hours of its deadline is "due soon". */
-  due_soon_hours: z.number().min(0).max(240).default(24),
+  due_soon_hours: z.number().min(0).max(240).default(D.tickets.due_soon_hours),
   /** Extra reason codes with their Chinese labels, on top of delay, loss, damage, attitude, fee, misdelivery, other. */
-  reasons: z.record(z.string().regex(/^[a-z_]+$/), z.string()).default({}),
+  reasons: z.record(z.string().regex(/^[a-z_]+$/), z.string()).default(D.tickets.reasons),
 });
 
 const privacySchema = z.strictObject({
   /** --show-pii needs --reason TEXT (recorded in the audit trail). */
-  require_reason: z.boolean().default(true),
+  require_reason: z.boolean().default(D.privacy.require_reason),
   /** Months of customer data kept: `hotline db purge-pii` without --before purges what is older. */
-  retention_months: z.number().int().min(1).max(600).nullable().default(null),
+  retention_months: z.number().int().min(1).max(600).nullable().default(D.privacy.retention_months),
 });
 
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
   // Any case is accepted (as Intl does) and stored in the IANA spelling, for policy check and every command alike.
-  timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }).transform(zoneSpelling).default('Asia/Shanghai'),
+  timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Asia/Shanghai)' }).transform(zoneSpelling).default(D.timezone),
   kpi: kpiSchema.prefault({}),
   /** Company calendars (closures, extra working days) on top of data/holidays, same JSON layout. */
-  calendars: z.array(z.string()).default([]),
+  calendars: z.array(z.string()).default(D.calendars),
   leave: leaveSchema.prefault({}),
   tickets: ticketsSchema.prefault({}),
   privacy: privacySchema.prefault({}),

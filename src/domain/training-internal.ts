@@ -16,7 +16,7 @@
  *   repeat day joins that repeat. Anyone still waiting at the end is unscheduled.
  */
 import type { WorkCalendar } from './calendar.js';
-import type { IsoDate, IsoMonth } from './dates.js';
+import { monthIndex, type IsoDate, type IsoMonth } from './dates.js';
 import { isFree, type Availability, type Busy, type Employment, type LeaveDays } from './training-availability.js';
 import type { TrainingPolicy, TrainingTopic } from './training-policy.js';
 import { makeSession, workingDaysOf, type TrainingSession, type Unscheduled } from './training-session.js';
@@ -33,8 +33,7 @@ export function internalTopics(month: IsoMonth, policy: TrainingPolicy, previous
   const catalogue = policy.internal_topics;
   const codes = catalogue.map((t) => t.code);
   const last = [...(previousTopics ?? [])].reverse().find((c) => codes.includes(c));
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const start = last !== undefined ? codes.indexOf(last) + 1 : (y * 12 + m - 1) * policy.monthly_sessions;
+  const start = last !== undefined ? codes.indexOf(last) + 1 : monthIndex(month) * policy.monthly_sessions;
   return Array.from({ length: policy.monthly_sessions }, (_, k) => catalogue[(start + k) % catalogue.length]!);
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { INDICATORS } from './appraisal-policy.js';
+import { POLICY_DEFAULTS as D } from './policy-defaults.js';
 
 /** The kinds of session in a training plan (issue 7). */
 export const TRAINING_KINDS = ['onboarding', 'internal', 'targeted', 'coaching'] as const;
@@ -20,62 +21,44 @@ const topic = z.strictObject({
 export type TrainingTopic = z.infer<typeof topic>;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const slot = (start: string, end: string) =>
+const slot = (defaults: TimeSlot) =>
   z
-    .strictObject({ start: z.string().regex(HHMM, { message: 'HH:MM' }).default(start), end: z.string().regex(HHMM, { message: 'HH:MM' }).default(end) })
+    .strictObject({ start: z.string().regex(HHMM, { message: 'HH:MM' }).default(defaults.start), end: z.string().regex(HHMM, { message: 'HH:MM' }).default(defaults.end) })
     .refine((s) => !HHMM.test(s.start) || !HHMM.test(s.end) || s.start < s.end, { path: ['end'], message: 'end must be after start' })
     .prefault({});
 export type TimeSlot = { start: string; end: string };
 
 const uniqueCodes = (topics: readonly TrainingTopic[]): boolean => new Set(topics.map((t) => t.code)).size === topics.length;
 
-export const ONBOARDING_TOPICS: TrainingTopic[] = [
-  { code: 'company_overview', name: '公司概况' },
-  { code: 'business_knowledge', name: '业务知识' },
-  { code: 'service_norms', name: '服务规范' },
-  { code: 'system_operation', name: '系统操作' },
-];
-
-export const INTERNAL_TOPICS: TrainingTopic[] = [
-  { code: 'company_culture', name: '企业文化与制度' },
-  { code: 'express_business', name: '快递业务知识' },
-  { code: 'service_communication_skills', name: '服务与沟通技巧' },
-  { code: 'system_operation', name: '系统操作' },
-];
-
 export const trainingSchema = z
   .strictObject({
     /** Working days of onboarding (入职培训) from the hire date. */
-    onboarding_days: z.number().int().min(1).max(60).default(5),
+    onboarding_days: z.number().int().min(1).max(60).default(D.training.onboarding_days),
     /** Onboarding topics in teaching order, spread over the onboarding days. */
-    onboarding_topics: z.array(topic).min(1).refine(uniqueCodes, { message: 'topic codes must be unique' }).default(ONBOARDING_TOPICS),
+    onboarding_topics: z.array(topic).min(1).refine(uniqueCodes, { message: 'topic codes must be unique' }).default(D.training.onboarding_topics),
     /** Internal courses a month for everyone (at least). */
-    monthly_sessions: z.number().int().min(0).max(31).default(2),
+    monthly_sessions: z.number().int().min(0).max(31).default(D.training.monthly_sessions),
     /** The internal catalogue, in rotation order. */
-    internal_topics: z.array(topic).min(1).refine(uniqueCodes, { message: 'topic codes must be unique' }).default(INTERNAL_TOPICS),
+    internal_topics: z.array(topic).min(1).refine(uniqueCodes, { message: 'topic codes must be unique' }).default(D.training.internal_topics),
     /** Time slot of each kind of session (local time of the policy zone). */
     slots: z
       .strictObject({
-        onboarding: slot('09:00', '17:00'),
-        internal: slot('14:00', '16:00'),
-        targeted: slot('14:00', '16:00'),
-        coaching: slot('16:00', '17:00'),
+        onboarding: slot(D.training.slots.onboarding),
+        internal: slot(D.training.slots.internal),
+        targeted: slot(D.training.slots.targeted),
+        coaching: slot(D.training.slots.coaching),
       })
       .prefault({}),
     /** Attendees per session; a larger group is split. One-to-one coaching always has one. */
-    max_attendees: z.number().int().min(1).max(1000).default(20),
+    max_attendees: z.number().int().min(1).max(1000).default(D.training.max_attendees),
     /** An indicator scored under this (0–100) in the previous month's appraisal assigns its course. */
-    targeted_below: z.number().min(0).max(100).default(60),
+    targeted_below: z.number().min(0).max(100).default(D.training.targeted_below),
     /** The course each weak indicator assigns; an indicator left out assigns none. */
     targeted: z
       .partialRecord(z.enum(INDICATORS), topic)
-      .default({
-        complaint_rate: { code: 'complaint_handling', name: '投诉处理' },
-        knowledge_test: { code: 'business_refresher', name: '业务复训' },
-        satisfaction: { code: 'service_communication', name: '服务与沟通' },
-      }),
+      .default(D.training.targeted),
     /** The course a fail grade assigns. */
-    coaching: topic.default({ code: 'one_to_one_coaching', name: '一对一辅导' }),
+    coaching: topic.default(D.training.coaching),
   })
   .refine((t) => t.onboarding_days >= t.onboarding_topics.length, {
     path: ['onboarding_days'],
@@ -88,11 +71,11 @@ export const trainingSchema = z
 export const careerSchema = z
   .strictObject({
   /** Months graded excellent within the window that make a team-lead candidate. */
-  excellent_months: z.number().int().min(1).max(120).default(6),
+  excellent_months: z.number().int().min(1).max(120).default(D.career.excellent_months),
   /** The window: this many calendar months ending with the as-of month. */
-  window_months: z.number().int().min(1).max(120).default(12),
+  window_months: z.number().int().min(1).max(120).default(D.career.window_months),
   /** Completed months at the company at the end of the as-of month. */
-  min_tenure_months: z.number().int().min(0).max(600).default(24),
+  min_tenure_months: z.number().int().min(0).max(600).default(D.career.min_tenure_months),
   })
   .refine((c) => c.excellent_months <= c.window_months, { path: ['excellent_months'], message: 'cannot exceed window_months' });
 

@@ -2,8 +2,8 @@
  * A training session and the helpers every part of the plan shares (PRODUCT.md §4.4, issue 7):
  * the month's working days, the session record with its time slot, the schedule order. Pure.
  */
-import { eachDay, type WorkCalendar } from './calendar.js';
-import { daysInMonth, type IsoDate, type IsoMonth } from './dates.js';
+import type { WorkCalendar } from './calendar.js';
+import { daysOf, firstDayOf, lastDayOf, type IsoDate, type IsoMonth } from './dates.js';
 import { TRAINING_KINDS, type TrainingKind, type TrainingPolicy, type TrainingTopic } from './training-policy.js';
 
 export interface TrainingSession {
@@ -29,8 +29,7 @@ export interface Unscheduled {
 
 /** The working days of a month, in order. */
 export function workingDaysOf(month: IsoMonth, calendar: WorkCalendar): IsoDate[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return [...eachDay(`${month}-01` as IsoDate, `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` as IsoDate)].filter((d) => calendar.isWorkingDay(d));
+  return daysOf(month).filter((d) => calendar.isWorkingDay(d));
 }
 
 /** PRODUCT.md §4.4: a session of `kind` on `date` in the policy's time slot for that kind, attendees by id. */
@@ -60,8 +59,6 @@ export interface MonthProgress {
 
 /** issue 17 item 9: where a plan's month stands against `today` (the policy zone's date), so that a plan of past days is flagged. */
 export function monthProgress(month: IsoMonth, today: IsoDate, sessions: readonly Pick<TrainingSession, 'date'>[]): MonthProgress {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
-  const state = last < today ? 'over' : `${month}-01` < today ? 'begun' : 'ahead';
+  const state = lastDayOf(month) < today ? 'over' : firstDayOf(month) < today ? 'begun' : 'ahead';
   return { state, past_sessions: sessions.filter((s) => s.date < today).length, sessions: sessions.length };
 }

@@ -20,7 +20,7 @@
  */
 import { INDICATORS, type Grade, type Indicator } from './appraisal-policy.js';
 import type { WorkCalendar } from './calendar.js';
-import { addDays, type IsoDate, type IsoMonth } from './dates.js';
+import { addDays, monthOf, type IsoDate, type IsoMonth } from './dates.js';
 import { book, employedOn, isFree, type Availability, type Busy, type Employment, type LeaveDays } from './training-availability.js';
 import { planInternal, type InternalInput } from './training-internal.js';
 import type { TrainingKind, TrainingPolicy, TrainingTopic } from './training-policy.js';
@@ -72,9 +72,9 @@ export function planOnboarding({ hires, month, calendar, policy, employment, lea
   const n = policy.onboarding_days;
   const topics = policy.onboarding_topics;
   for (const hire of hires) {
-    if (hire.onboarding_done || hire.hire_date.slice(0, 7) > month) continue;
+    if (hire.onboarding_done || monthOf(hire.hire_date) > month) continue;
     onboardingDays(hire.hire_date, calendar, n, leave?.get(hire.operator_id)).forEach((date, i) => {
-      if (date.slice(0, 7) !== month || !employedOn(employment, hire.operator_id, date)) return;
+      if (monthOf(date) !== month || !employedOn(employment, hire.operator_id, date)) return;
       const topic = topics[Math.floor((i * topics.length) / n)]!;
       const key = `${date}|${topic.code}`;
       const entry = byKey.get(key) ?? byKey.set(key, { date, topic, attendees: [] }).get(key)!;

@@ -24,8 +24,10 @@ function readCalendarFile(path: string, official: boolean): CalendarFile {
   if (!Array.isArray(f.holidays) || !Array.isArray(f.workdays)) {
     throw new UsageError(`${path}: a calendar needs "holidays" and "workdays" lists of {"date", "name"}`);
   }
-  // Only the official files say which years have a State Council calendar.
-  return { year: official && typeof f.year === 'number' ? f.year : undefined, source: f.source, holidays: f.holidays, workdays: f.workdays };
+  // Only the official files say which years have a State Council calendar, and which days off are
+  // statutory (the law's, not a company's): a company file's "statutory" is not read.
+  const holidays = official ? f.holidays : f.holidays.map((h: { date: string; name: string }) => ({ date: h.date, name: h.name }));
+  return { year: official && typeof f.year === 'number' ? f.year : undefined, source: f.source, holidays, workdays: f.workdays };
 }
 
 export interface LoadedCalendar {

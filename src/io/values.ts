@@ -3,7 +3,7 @@
  * cell text and returns the stored value, or throws a FieldError with the reason and a hint.
  * Empty cells are handled by the caller (NULL, or "required" when the column is required).
  */
-import { isValidDate, localToEpoch, type LocalTime } from '../domain/dates.js';
+import { isValidDate, localToEpoch, parseIsoMonth, type LocalTime } from '../domain/dates.js';
 
 export class FieldError extends Error {
   constructor(
@@ -168,14 +168,11 @@ export function parseDate(text: string): string {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A calendar month: YYYY-MM, YYYY/M or YYYY年M月; returned as 'YYYY-MM'. */
+/** A calendar month as exports spell it (YYYY-MM, YYYY/M, YYYY年M月: domain/dates.ts parseIsoMonth); returned as 'YYYY-MM'. */
 export function parseMonth(text: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(toHalfWidth(text));
-  const month = m ? Number(m[2]) : 0;
-  // Years as for dates (isValidDate): 0000-01 is not a month anyone was paid in.
-  const year = m ? Number(m[1]) : 0;
-  if (!m || month < 1 || month > 12 || year < 1900 || year > 2999) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM, a year from 1900 to 2999');
-  return `${m[1]}-${String(month).padStart(2, '0')}`;
+  const month = parseIsoMonth(toHalfWidth(text), 'export');
+  if (!month) throw new FieldError(`"${text}" is not a month`, 'use YYYY-MM, a year from 1900 to 2999');
+  return month;
 }
 
 const MAX_DURATION = 24 * 3600;

@@ -16,7 +16,7 @@ import { DEFAULT_BONUS_POLICY, bonusSchema, type BonusPolicy } from '../../src/d
 import { businessOutstanding, computeBonusSheet, totalBonusSheet, type BonusInput } from '../../src/domain/bonus.js';
 import { buildCalendar, type CalendarFile } from '../../src/domain/calendar.js';
 import type { IsoDate, IsoMonth } from '../../src/domain/dates.js';
-import { countPaidDays, employmentInMonth, isStatutoryHoliday, STATUTORY_YEARS } from '../../src/domain/pay-proration.js';
+import { countPaidDays, employmentInMonth } from '../../src/domain/pay-proration.js';
 import { ROOT } from '../helpers/cli.js';
 
 const P = DEFAULT_BONUS_POLICY;
@@ -155,22 +155,7 @@ describe('employmentInMonth', () => {
 });
 
 describe('statutory holidays and paid days (放假办法 art.2, 劳社部发〔2008〕3号)', () => {
-  test.each(FILES.map((f) => ({ year: f.year as number, expected: (f.year as number) < 2025 ? 11 : 13 })))('$year has $expected statutory days, each a day off in the official calendar', ({ year, expected }) => {
-    const file = FILES.find((f) => f.year === year) as CalendarFile;
-    const days: string[] = [];
-    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
-      const d = new Date(t).toISOString().slice(0, 10) as IsoDate;
-      if (isStatutoryHoliday(d)) days.push(d);
-    }
-    expect(days.length).toBe(expected);
-    const off = new Set(file.holidays.map((h) => h.date));
-    expect(days.filter((d) => !off.has(d))).toEqual([]);
-  });
-
-  test('every year with an official calendar in data/holidays has its lunar statutory days', () => {
-    expect(FILES.map((f) => f.year).filter((y) => !STATUTORY_YEARS.includes(y as number))).toEqual([]);
-  });
-
+  // The statutory days themselves (data/holidays, 11 or 13 a year) are tested with the calendar: tests/domain/calendar.test.ts.
   test.each([
     // 18 working days + 10-01, 02, 03 = 21 (10-04..07 are swapped rest days and a Sunday)
     { name: 'October 2026', from: '2026-10-01', to: '2026-10-31', expected: 21 },

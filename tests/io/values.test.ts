@@ -283,6 +283,8 @@ describe('parseMonth (issue 18.8)', () => {
   test.each([
     { name: 'YYYY-MM', text: '2026-10', expected: '2026-10' },
     { name: 'YYYY年M月', text: '2026年9月', expected: '2026-09' },
+    { name: 'YYYY/MM', text: '2026/10', expected: '2026-10' },
+    { name: 'full-width digits', text: '２０２６年１０月', expected: '2026-10' },
   ])('$name → $expected', ({ text, expected }) => {
     expect(parseMonth(text)).toBe(expected);
   });

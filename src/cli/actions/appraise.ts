@@ -1,6 +1,6 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
 import { osUser } from '../../os-user.js';
-import { appraiseMonth, previousMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
+import { appraiseMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
 import { streakNote } from '../../app/appraisal-streaks.js';
 import { describeChange, explainLines, explainOperator } from '../../app/appraisal-explain.js';
 import { finalizeMonth } from '../../app/appraisal-finalize.js';
@@ -8,14 +8,14 @@ import { describeMissing } from '../../domain/appraisal-finalize.js';
 import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
 import { bonusSheet, bonusTable } from '../../app/bonus.js';
 import { currentRun } from '../../db/queries/appraisal-runs.js';
-import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
+import { addMonths, localDateOf, type IsoDate } from '../../domain/dates.js';
 import { InputError, UsageError } from '../../errors.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkOutPath } from '../../io/output.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
-import { resolveMonth } from '../dates.js';
+import { monthOrCurrent, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
@@ -96,9 +96,9 @@ export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runt
 export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy, calendar, handle } = context(globals, rt);
   try {
-    let m = flags.to ? resolveMonth(flags.to) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
+    let m = monthOrCurrent(flags.to, policy.timezone, rt.now());
     const rows: Record<string, unknown>[] = [];
-    for (let k = 0; k < flags.months; k++, m = previousMonth(m)) {
+    for (let k = 0; k < flags.months; k++, m = addMonths(m, -1)) {
       const run = currentRun(handle.db, m);
       const list: AppraisalRow[] = run ? (JSON.parse(run.results_json) as AppraisalRow[]) : appraiseMonth(handle.db, m, calendar, policy).rows;
       const r = list.find((x) => x.operator_id === flags.operator);

@@ -1,7 +1,7 @@
 /** The actions of the leave and calendar commands. */
 import { balanceTable, calendarMonth, calendarYear, leaveBalances, leaveCalendar, leaveSettlement } from '../../app/leave.js';
-import { uncoveredYears } from '../../domain/calendar.js';
-import { localDateOf, type IsoDate } from '../../domain/dates.js';
+import { coverageWarning } from '../../domain/calendar.js';
+import { dateParts, firstDayOf, firstDayOfYear, lastDayOfYear, localDateOf, type IsoDate } from '../../domain/dates.js';
 import type { Policy } from '../../domain/policy.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
@@ -20,16 +20,16 @@ export type CalendarFlags = OutputFlags & { month?: string; year?: number };
 
 function calendarFor(policy: Policy, rt: Runtime, years: [IsoDate, IsoDate]) {
   const { calendar } = loadCalendar(policy.calendars);
-  const missing = uncoveredYears(calendar, years[0], years[1]);
-  if (missing.length > 0) say(rt, `warning: no official holiday calendar for ${missing.join(', ')} in data/holidays: weekends only there`);
+  const warning = coverageWarning(calendar, years[0], years[1]);
+  if (warning) say(rt, warning);
   return calendar;
 }
 
 export function runBalance(flags: BalanceFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
   const today = localDateOf(rt.now(), policy.timezone);
-  const asOf = flags.asOf ? resolveDay(flags.asOf, policy.timezone, rt.now()) : (`${flags.year}-12-31` < today ? `${flags.year}-12-31` : today) as IsoDate;
-  const calendar = calendarFor(policy, rt, [`${flags.year - 1}-01-01` as IsoDate, `${flags.year}-12-31` as IsoDate]);
+  const asOf = flags.asOf ? resolveDay(flags.asOf, policy.timezone, rt.now()) : (lastDayOfYear(flags.year) < today ? lastDayOfYear(flags.year) : today);
+  const calendar = calendarFor(policy, rt, [firstDayOfYear(flags.year - 1), lastDayOfYear(flags.year)]);
   const handle = openDb(globals, rt);
   try {
     const rows = leaveBalances(handle.db, { year: flags.year, asOf, operatorId: flags.operator }, calendar, policy.leave);
@@ -46,8 +46,8 @@ export function runSettle(flags: SettleFlags, globals: GlobalOptions, rt: Runtim
   const date = flags.date ? resolveDay(flags.date, policy.timezone, rt.now()) : undefined;
   const handle = openDb(globals, rt);
   try {
-    const year = date?.slice(0, 4) ?? localDateOf(rt.now(), policy.timezone).slice(0, 4);
-    const calendar = calendarFor(policy, rt, [`${year}-01-01` as IsoDate, `${year}-12-31` as IsoDate]);
+    const year = dateParts(date ?? localDateOf(rt.now(), policy.timezone)).year;
+    const calendar = calendarFor(policy, rt, [firstDayOfYear(year), lastDayOfYear(year)]);
     const s = leaveSettlement(handle.db, { operatorId: flags.operator, date }, calendar, policy.leave);
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') return writeOutput([renderJsonValue(s, settings)], settings);
@@ -63,7 +63,7 @@ export function runSettle(flags: SettleFlags, globals: GlobalOptions, rt: Runtim
 
 export function runLeaveCalendar(flags: LeaveCalendarFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
-  const calendar = calendarFor(policy, rt, [`${flags.year}-01-01` as IsoDate, `${flags.year}-12-31` as IsoDate]);
+  const calendar = calendarFor(policy, rt, [firstDayOfYear(flags.year), lastDayOfYear(flags.year)]);
   const handle = openDb(globals, rt);
   try {
     emitReport(leaveCalendar(handle.db, { operatorId: flags.operator, year: flags.year }, calendar), flags, rt);
@@ -75,13 +75,13 @@ export function runLeaveCalendar(flags: LeaveCalendarFlags, globals: GlobalOptio
 export function runCalendarShow(flags: CalendarFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
   const month = resolveMonth(flags.month);
-  const calendar = calendarFor(policy, rt, [`${month}-01` as IsoDate, `${month}-01` as IsoDate]);
+  const calendar = calendarFor(policy, rt, [firstDayOf(month), firstDayOf(month)]);
   emitReport(calendarMonth(calendar, month), flags, rt);
 }
 
 export function runCalendarCheck(flags: CalendarFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
   const year = flags.year as number;
-  const calendar = calendarFor(policy, rt, [`${year}-01-01` as IsoDate, `${year}-12-31` as IsoDate]);
+  const calendar = calendarFor(policy, rt, [firstDayOfYear(year), lastDayOfYear(year)]);
   emitReport(calendarYear(calendar, year), flags, rt);
 }

@@ -2,7 +2,7 @@
 import { osUser } from '../../os-user.js';
 import { countPurgeable, purgePii, scrubFile } from '../../app/privacy.js';
 import { listAudit, recordAudit } from '../../db/queries/audit.js';
-import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { addDays, addMonths, epochToLocal, firstDayOf, formatLocalDateTime, localDateOf, monthOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { DbStateError, UsageError, toSystemStateError } from '../../errors.js';
 import { toDbStateError } from '../../db/errors.js';
 import { checkZone, openDb, policyFor } from '../context.js';
@@ -39,9 +39,7 @@ export function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime)
 
 /** The first day kept under privacy.retention_months: the first of the month that many months ago. */
 function retentionCutoff(today: IsoDate, months: number): IsoDate {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const total = y * 12 + (m - 1) - months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01` as IsoDate;
+  return firstDayOf(addMonths(monthOf(today), -months));
 }
 
 /** The error for a VACUUM that failed after the purge committed: what was done, and what was not. */

@@ -1,14 +1,14 @@
 /** The action of `training plan`. */
 import { complianceTable, planEvents, planTable, promotions, trainingCompliance, trainingPlan } from '../../app/training.js';
-import { uncoveredYears, type WorkCalendar } from '../../domain/calendar.js';
-import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
+import { coverageWarning, type WorkCalendar } from '../../domain/calendar.js';
+import { firstDayOf, localDateOf, type IsoMonth } from '../../domain/dates.js';
 import { monthProgress, type TrainingSession } from '../../domain/training-session.js';
 import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderIcs } from '../../io/render/ics.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
-import { resolveMonth } from '../dates.js';
+import { monthOrCurrent, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
@@ -43,8 +43,8 @@ export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): 
 
 /** issue 17 item 9: a month with no official holiday calendar (as `calendar check` says), or with days already past. */
 function warnMonth(month: IsoMonth, sessions: readonly TrainingSession[], calendar: WorkCalendar, zone: string, rt: Runtime): void {
-  const missing = uncoveredYears(calendar, `${month}-01` as IsoDate, `${month}-01` as IsoDate);
-  if (missing.length > 0) say(rt, `warning: no official holiday calendar for ${missing.join(', ')} in data/holidays: weekends only there`);
+  const warning = coverageWarning(calendar, firstDayOf(month), firstDayOf(month));
+  if (warning) say(rt, warning);
   const today = localDateOf(rt.now(), zone);
   const p = monthProgress(month, today, sessions);
   if (p.state === 'over') say(rt, `warning: ${month} is over (today is ${today} in ${zone}): the plan's ${p.sessions} sessions are on past days`);
@@ -76,7 +76,7 @@ export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt
 
 export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
-  const asOf = flags.asOf ? resolveMonth(flags.asOf) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
+  const asOf = monthOrCurrent(flags.asOf, policy.timezone, rt.now());
   const handle = openDb(globals, rt);
   try {
     const candidates = promotions(handle.db, asOf, policy);
