@@ -27,8 +27,8 @@ import type { TrainingKind, TrainingPolicy, TrainingTopic } from './training-pol
 import { bySchedule, makeSession, workingDaysOf, type TrainingSession, type Unscheduled } from './training-session.js';
 
 export { internalDays, internalTopics, planInternal, type InternalInput } from './training-internal.js';
-export { isEmployedOn, type Employment, type EmploymentSpan, type LeaveDays } from './training-availability.js';
-export { sessionHours, workingDaysOf, type TrainingSession, type Unscheduled } from './training-session.js';
+export { type Employment, type EmploymentSpan, type LeaveDays } from './training-availability.js';
+export { sessionHours, type TrainingSession, type Unscheduled } from './training-session.js';
 
 export interface Hire {
   operator_id: string;
