@@ -10,12 +10,14 @@ export interface Styles {
   dim(text: string): string;
 }
 
+const require = createRequire(import.meta.url);
+
 const PLAIN: Styles = { bold: (text) => text, dim: (text) => text };
 
 let ansi: Styles | undefined;
 
 function chalkStyles(): Styles {
-  const { Chalk } = createRequire(import.meta.url)('chalk') as typeof import('chalk');
+  const { Chalk } = require('chalk') as typeof import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { bold: (text) => chalk.bold(text), dim: (text) => chalk.dim(text) };
 }
