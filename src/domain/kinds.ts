@@ -257,7 +257,7 @@ export const SEVERITIES = {
   serious: ['serious', '严重', '重大'],
 } as const;
 
-/** Complaints and suggestions followed up after the call (docs/formats.md). */
+/** Complaints and suggestions followed up after the call (docs/formats.md, "tickets"). */
 export const TICKETS: KindSpec = {
   kind: 'tickets',
   table: 'tickets',
@@ -322,7 +322,7 @@ export const TRAINING_KIND_VALUES = {
   external: ['external', '外部培训'],
 } as const;
 
-/** Training sessions held (docs/formats.md). */
+/** Training sessions held (docs/formats.md, "trainings and attendance"). */
 export const TRAININGS: KindSpec = {
   kind: 'trainings',
   table: 'trainings',
