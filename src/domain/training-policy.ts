@@ -25,6 +25,7 @@ const slot = (start: string, end: string) =>
     .strictObject({ start: z.string().regex(HHMM, { message: 'HH:MM' }).default(start), end: z.string().regex(HHMM, { message: 'HH:MM' }).default(end) })
     .refine((s) => !HHMM.test(s.start) || !HHMM.test(s.end) || s.start < s.end, { path: ['end'], message: 'end must be after start' })
     .prefault({});
+export type TimeSlot = { start: string; end: string };
 
 const uniqueCodes = (topics: readonly TrainingTopic[]): boolean => new Set(topics.map((t) => t.code)).size === topics.length;
 
