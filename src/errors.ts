@@ -1,4 +1,4 @@
-/** Exit codes of every hotline command (PRODUCT.md §4). */
+/** Exit codes of every hotline command (the table in README.md, "In cron"). */
 export const ExitCode = {
   ok: 0,
   bug: 1,

@@ -1,5 +1,5 @@
 /**
- * One operator's appraisal explained (PRODUCT.md §4.2, issue 17 item 10): each indicator's
+ * One operator's appraisal explained (docs/metrics.md, issue 17 item 10): each indicator's
  * inputs, score and weight, the action and commendation with their cause; for a finalized month,
  * the stored run that pays (scored with that run's policy) and what would differ now.
  */

@@ -1,5 +1,5 @@
 /**
- * Finalizing a month's appraisal (PRODUCT.md §4.2, issue 17 item 7): only a month that is over
+ * Finalizing a month's appraisal (README.md, issue 17 item 7): only a month that is over
  * in the policy zone and has calls, with the supervisor and test scores in (or --allow-missing),
  * stored with the policy and a digest of the inputs so that later imports cannot change its pay.
  */

@@ -1,5 +1,5 @@
 /**
- * Streaks for the appraisal's consequences (PRODUCT.md §4.2, issue 17 item 1): only finalized
+ * Streaks for the appraisal's consequences (docs/metrics.md, issue 17 item 1): only finalized
  * months count before the current one, so a month of partial data (a first import that spilled
  * over midnight) cannot fail everyone; the first month not finalized is said once on stderr.
  */
@@ -9,7 +9,7 @@ import { addMonths, type IsoMonth } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import { currentRun, isFinalized } from '../db/queries/appraisal-runs.js';
 
-/** PRODUCT.md §4.2, issue 17: how many months before the current one a streak rule looks at. */
+/** docs/metrics.md, issue 17: how many months before the current one a streak rule looks at. */
 function streakDepth(policy: Policy): number {
   return Math.max(policy.appraisal.commendation.months, policy.appraisal.actions.consecutive_fails?.months ?? 1) - 1;
 }

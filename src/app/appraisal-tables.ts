@@ -1,7 +1,7 @@
 /** The appraisal as report tables: one row per operator, the explanation of one score, the history. */
 import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
-import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
+import { GROUPS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
@@ -112,5 +112,3 @@ export function explainTable(s: ExplainView, policy: Policy): ReportTable {
     rows,
   };
 }
-
-export { INDICATORS };

@@ -1,5 +1,5 @@
 /**
- * The monthly appraisal (PRODUCT.md §4.2): raw indicators per operator from the database, scores,
+ * The monthly appraisal (docs/metrics.md): raw indicators per operator from the database, scores,
  * grades and consequences from the pure rules, and finalized months that later imports cannot
  * change (a stored run, compared with a fresh computation).
  */

@@ -1,4 +1,4 @@
-/** The HR bonus sheet (PRODUCT.md §4.3) from a finalized month, or a draft marked as such. */
+/** The HR bonus sheet (docs/policy.md) from a finalized month, or a draft marked as such. */
 import type Database from 'better-sqlite3';
 import { computeBonusSheet, totalBonusSheet, type BonusInput, type BonusRow, type BonusTotals } from '../domain/bonus.js';
 import type { WorkCalendar } from '../domain/calendar.js';

@@ -1,5 +1,4 @@
 /** The daily and range statistics as report tables (for CSV and terminal tables). */
-import type { CallMeasures } from '../domain/kpi.js';
 import { roundTo } from '../domain/kpi.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
 import type { DailyReport, RangeRow } from './stats.js';
@@ -121,5 +120,3 @@ export function narrowOperatorTable(report: DailyReport, lang: 'en' | 'zh'): Rep
 export function rangeTable(rows: RangeRow[], periodLabel: Omit<Column, 'key'>): ReportTable {
   return { columns: [{ key: 'period', ...periodLabel }, ...MEASURE_COLUMNS], rows: rows as unknown as Row[] };
 }
-
-export type { CallMeasures };

@@ -1,5 +1,5 @@
 /**
- * Daily and period statistics (PRODUCT.md §4.1): inbound KPIs in total and per operator, team,
+ * Daily and period statistics (docs/metrics.md): inbound KPIs in total and per operator, team,
  * hour, category, complaint reason and topic; outbound calls apart. Sums come from SQL, the
  * measures from the pure KPI rules.
  */

@@ -1,4 +1,4 @@
-/** The month's training plan (PRODUCT.md §4.4) from the roster, leave, the calendar and last month's appraisal. */
+/** The month's training plan (docs/policy.md) from the roster, leave, the calendar and last month's appraisal. */
 import type Database from 'better-sqlite3';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, addMonths, dateParts, firstDayOf, localToEpoch, type IsoDate, type IsoMonth } from '../domain/dates.js';

@@ -1,6 +1,6 @@
 /** Options shared by commands: global --db/--policy, output options, and argument parsers. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseIsoDate, parseIsoMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { parseIsoMonth, type IsoMonth } from '../domain/dates.js';
 import type { Format, Lang } from '../io/render/report.js';
 
 export interface GlobalOptions {
@@ -80,13 +80,6 @@ export function parseReason(text: string): string {
     throw new InvalidArgumentError('a reason needs visible text, not only spaces or invisible characters');
   }
   return text;
-}
-
-/** YYYY-MM-DD, today or yesterday (in the policy zone: resolved by the caller). */
-export function parseDateArg(text: string): IsoDate {
-  const d = parseIsoDate(text);
-  if (!d) throw new InvalidArgumentError(`"${text}" is not a date (YYYY-MM-DD)`);
-  return d;
 }
 
 /** YYYY-MM for every month option (--month, --to, --as-of <month>): an invalid month is a usage error, exit 2, before the action runs. */

@@ -1,5 +1,5 @@
 /**
- * Days worked, the denominator of the appraisal's calls and orders per day (PRODUCT.md §4.2,
+ * Days worked, the denominator of the appraisal's calls and orders per day (docs/metrics.md,
  * issue 17 items 4 and 5). Pure: the calendar, leave, the days with answered calls and the days
  * with a training session attended are passed in.
  *

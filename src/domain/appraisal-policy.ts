@@ -1,5 +1,5 @@
 /**
- * The appraisal and bonus sections of the policy (PRODUCT.md §4.2, §4.3): groups, indicators and
+ * The appraisal and bonus sections of the policy (docs/policy.md): groups, indicators and
  * weights, linear scales, grade thresholds, consequences, grade coefficients and bonus amounts,
  * each with its default. Refinements name the key they are about.
  */
@@ -8,7 +8,7 @@ import { roundTo } from './kpi.js';
 import { POLICY_DEFAULTS as D } from './policy-defaults.js';
 import { LEAVE_TYPES } from './kinds.js';
 
-/** The indicators of PRODUCT.md §4.2, in report order. */
+/** The indicators of docs/metrics.md, in report order. */
 export const INDICATORS = [
   'satisfaction', 'complaint_rate', 'suggestion_adoption',
   'calls_per_day', 'orders_per_day', 'resolution_hours',
@@ -16,11 +16,11 @@ export const INDICATORS = [
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
-/** The indicator groups of PRODUCT.md §4.2, in report order. */
+/** The indicator groups of docs/metrics.md, in report order. */
 export const GROUPS = ['service_quality', 'efficiency', 'knowledge', 'teamwork'] as const;
 export type Group = (typeof GROUPS)[number];
 
-/** Grades from best to worst (PRODUCT.md §4.2). */
+/** Grades from best to worst (docs/metrics.md). */
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type Grade = (typeof GRADES)[number];
 

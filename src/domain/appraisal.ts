@@ -1,5 +1,5 @@
 /**
- * The monthly appraisal (PRODUCT.md §4.2): raw indicators → 0–100 scores on linear scales →
+ * The monthly appraisal (docs/metrics.md): raw indicators → 0–100 scores on linear scales →
  * weighted group scores → total, grade and consequences. Pure: callers compute the raw values
  * and pass the month, the history and the policy.
  *
@@ -54,13 +54,13 @@ interface GroupState {
   score: number | null;
 }
 
-/** PRODUCT.md §4.2: clamp((x − zero_at) / (full_at − zero_at), 0, 1) × 100; full_at below zero_at means lower is better. */
+/** docs/metrics.md: clamp((x − zero_at) / (full_at − zero_at), 0, 1) × 100; full_at below zero_at means lower is better. */
 export function scaleScore(raw: number, scale: Scale): number {
   const fraction = (raw - scale.zero_at) / (scale.full_at - scale.zero_at);
   return Math.min(1, Math.max(0, fraction)) * 100;
 }
 
-/** PRODUCT.md §4.2: grades by minimum score (inclusive): excellent 90, good 80, pass 60, fail below. */
+/** docs/metrics.md: grades by minimum score (inclusive): excellent 90, good 80, pass 60, fail below. */
 export function gradeOf(score: number, thresholds: GradeThresholds): Grade {
   if (score >= thresholds.excellent) return 'excellent';
   if (score >= thresholds.good) return 'good';
@@ -68,7 +68,7 @@ export function gradeOf(score: number, thresholds: GradeThresholds): Grade {
   return 'fail';
 }
 
-/** PRODUCT.md §4.2: weighted score, missing indicators and groups dropping out with their weight shared in proportion. */
+/** docs/metrics.md: weighted score, missing indicators and groups dropping out with their weight shared in proportion. */
 export function scoreOperator(raw: RawIndicators, policy: AppraisalPolicy): OperatorScore {
   const out: OperatorScore = { indicators: {}, groups: {}, score: null, grade: null, missing: [], redistributed: [] };
   const states = GROUPS.filter((g) => policy.groups[g].weight > 0).map((g) => scoreGroup(g, raw, policy, out));
@@ -166,7 +166,7 @@ export interface Consequences {
 }
 
 /**
- * PRODUCT.md §4.2: commendation for each completed run of `commendation.months` consecutive
+ * docs/metrics.md: commendation for each completed run of `commendation.months` consecutive
  * excellent months (3, 6, 9 … in a row; not again in months 4 and 5); warning on fail;
  * reassignment review on `consecutive_fails.months` fails in a row or a serious complaint.
  */

@@ -1,5 +1,5 @@
 /**
- * The HR bonus sheet (PRODUCT.md §4.3): base salary, performance pay by grade coefficient,
+ * The HR bonus sheet (docs/policy.md): base salary, performance pay by grade coefficient,
  * full-attendance, excellent-employee and business-outstanding bonuses, total; base and
  * performance pay pro-rated for part of a month (`bonus.proration`, src/domain/pay-proration.ts).
  * Pure: integer fen inside, yuan with at most 2 decimals in and out; callers pass the month's
@@ -55,7 +55,7 @@ export interface BonusTotals {
 const MONEY_KEYS = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
 
 /**
- * PRODUCT.md §4.3: one row per operator, in input order. An operator without a grade (no
+ * docs/policy.md: one row per operator, in input order. An operator without a grade (no
  * appraisal data) gets no performance pay and no excellent-employee bonus; full attendance and
  * business outstanding do not depend on the grade. Part of a month employed: base and performance
  * pay × the proration factor (rounded half-up to the fen once), and no full-attendance bonus.
@@ -85,7 +85,7 @@ export function computeBonusSheet(rows: readonly BonusInput[], policy: BonusPoli
 }
 
 /**
- * PRODUCT.md §4.3: the top N by orders entered, by competition rank (50, 40, 40, 40, 30 ranks
+ * docs/policy.md: the top N by orders entered, by competition rank (50, 40, 40, 40, 30 ranks
  * 1, 2, 2, 2, 5); ties at the cut all qualify ('included') or none of them does ('excluded');
  * 0 orders never qualify.
  */
@@ -98,7 +98,7 @@ export function businessOutstanding(orders: readonly number[], rule: BonusPolicy
   });
 }
 
-/** PRODUCT.md §4.3: the sheet's totals row, summed in fen. */
+/** docs/policy.md: the sheet's totals row, summed in fen. */
 export function totalBonusSheet(rows: readonly BonusRow[]): BonusTotals {
   const totals: BonusTotals = { operators: rows.length, base_salary: 0, performance_pay: 0, full_attendance_bonus: 0, excellent_employee_bonus: 0, business_outstanding_bonus: 0, total: 0 };
   for (const key of MONEY_KEYS) totals[key] = toYuan(rows.reduce((fen, r) => fen + toFen(r[key]), 0));

@@ -1,5 +1,5 @@
 /**
- * The career path to team lead (PRODUCT.md §4.4, issue 7): candidates are excellent in at least
+ * The career path to team lead (docs/policy.md, issue 7): candidates are excellent in at least
  * `career.excellent_months` of the `career.window_months` calendar months ending with the as-of
  * month, with at least `career.min_tenure_months` completed months at the company at the end of
  * the as-of month. Pure: the finalized grades, hire dates and as-of month are passed in.
@@ -37,7 +37,7 @@ export function tenureMonths(hireDate: IsoDate, month: IsoMonth): number {
   return Math.max(0, monthsBetween(monthOf(hireDate), addMonths(month, 1)) - (dateParts(hireDate).day > 1 ? 1 : 0));
 }
 
-/** PRODUCT.md §4.4: team-lead candidates with their record, most excellent months first, then by id. */
+/** docs/policy.md: team-lead candidates with their record, most excellent months first, then by id. */
 export function promotionCandidates({ history, operators, as_of, policy }: PromotionInput): PromotionCandidate[] {
   const window = monthsEndingAt(as_of, policy.window_months);
   const grades = new Map<string, Grade | null>();

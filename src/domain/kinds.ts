@@ -1,5 +1,5 @@
 /**
- * The canonical import kinds and their columns (PRODUCT.md §3.1): names, header aliases in
+ * The canonical import kinds and their columns (docs/formats.md): names, header aliases in
  * English and Chinese, value types, required flags, and which columns hold customer data.
  */
 import type { IsoDate } from './dates.js';
@@ -258,7 +258,7 @@ export const SEVERITIES = {
   serious: ['serious', '严重', '重大'],
 } as const;
 
-/** Complaints and suggestions followed up after the call (PRODUCT.md §3.1). */
+/** Complaints and suggestions followed up after the call (docs/formats.md, "tickets"). */
 export const TICKETS: KindSpec = {
   kind: 'tickets',
   table: 'tickets',
@@ -323,7 +323,7 @@ export const TRAINING_KIND_VALUES = {
   external: ['external', '外部培训'],
 } as const;
 
-/** Training sessions held (PRODUCT.md §3.1). */
+/** Training sessions held (docs/formats.md, "trainings and attendance"). */
 export const TRAININGS: KindSpec = {
   kind: 'trainings',
   table: 'trainings',

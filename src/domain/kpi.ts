@@ -1,5 +1,5 @@
 /**
- * Call-centre KPIs from aggregated counts and sums (PRODUCT.md §4.1, DOMAIN.md §2.2). Pure:
+ * Call-centre KPIs from aggregated counts and sums (docs/metrics.md). Pure:
  * callers aggregate the calls (in SQL) and pass the sums; merging sums is exact, so any period
  * or group can be folded from finer ones.
  */
@@ -87,7 +87,7 @@ function abandonedWaitsKnown(a: WaitCounts): boolean {
 }
 
 /**
- * Service level by the chosen formula (DOMAIN.md §2.2); null when its denominator is 0, or when
+ * Service level by the chosen formula (docs/metrics.md); null when its denominator is 0, or when
  * the waits it needs are unknown (A: of the answered calls; B and C: of the abandoned ones too).
  */
 export function serviceLevel(a: Pick<CallAggregate, 'offered' | 'answered_within_threshold' | 'abandoned_within_threshold'> & WaitCounts, formula: ServiceLevelFormula): number | null {
@@ -123,7 +123,7 @@ export function talkKnown(a: Pick<CallAggregate, 'answered' | 'handle_count'>): 
   return a.answered === 0 || a.handle_count > 0;
 }
 
-/** Every measure of PRODUCT.md §4.1 from an aggregate; undefined ratios and unknown counts are null. */
+/** Every measure of docs/metrics.md from an aggregate; undefined ratios and unknown counts are null. */
 export function computeMeasures(a: CallAggregate, defs: KpiDefinitions): CallMeasures {
   const answeredWaits = answeredWaitsKnown(a);
   const abandonedWaits = abandonedWaitsKnown(a);

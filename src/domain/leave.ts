@@ -1,5 +1,5 @@
 /**
- * Statutory paid annual leave (PRODUCT.md §4.5, DOMAIN.md §1, docs/leave.md): bands by cumulative
+ * Statutory paid annual leave (docs/leave.md): bands by cumulative
  * working years, pro rata for joiners (MEA art.5) and leavers (MEA art.12), band changes inside a
  * year, disqualification (REG art.4, MEA art.8), carry-over, balances and settlement pay. Pure:
  * integer arithmetic, no clock; callers pass `asOf`, the working calendar and the policy.
@@ -231,7 +231,7 @@ interface DayAmount {
 
 type DayUnit = 'working' | 'calendar';
 
-/** PRODUCT.md §3.1: a record's days inside `from`..`to`, day by day; an override fills counted days from the first, any excess on the last. */
+/** docs/leave.md section 5: a record's days inside `from`..`to`, day by day; an override fills counted days from the first, any excess on the last. */
 function countedDays(r: LeaveRecord, from: IsoDate, to: IsoDate, unit: DayUnit, calendar: WorkCalendar): DayAmount[] {
   const out: DayAmount[] = [];
   if (r.end_date < from || r.start_date > to) return out;
@@ -421,7 +421,7 @@ function yearRow(emp: LeaveEmployee, records: readonly LeaveRecord[], year: numb
   }
 }
 
-/** PRODUCT.md §4.5 (REG arts.3–5, MEA arts.5, 8, 9, 13): one operator's leave for `year` as of `asOf`. */
+/** docs/leave.md (REG arts.3–5, MEA arts.5, 8, 9, 13): one operator's leave for `year` as of `asOf`. */
 export function computeBalance(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance {
   const { carry_out: _carry, ...row } = yearRow(emp, records, year, asOf, calendar, policy);
   return row;

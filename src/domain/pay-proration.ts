@@ -1,5 +1,5 @@
 /**
- * Pay for part of a month (PRODUCT.md §4.3, docs/policy.md "Pay for part of a month"): an operator
+ * Pay for part of a month (docs/policy.md, docs/policy.md "Pay for part of a month"): an operator
  * hired or leaving within the month is paid base salary and performance pay in proportion, by
  * `bonus.proration`: working days employed ÷ working days of the month (official calendar), or
  * paid days employed ÷ 21.75 (劳社部发〔2008〕3号: working days plus statutory holidays), or not
@@ -28,7 +28,7 @@ export interface PayProration extends MonthEmployment {
   proration: string;
 }
 
-/** PRODUCT.md §4.3: the part of `month` between the hire date and the leaving date (both included). */
+/** docs/policy.md: the part of `month` between the hire date and the leaving date (both included). */
 export function employmentInMonth(hire: string, termination: string | null, month: IsoMonth): MonthEmployment {
   const [first, last] = [firstDayOf(month), lastDayOf(month)];
   return {
@@ -49,7 +49,7 @@ export function countPaidDays(calendar: WorkCalendar, from: IsoDate, to: IsoDate
   return n;
 }
 
-/** PRODUCT.md §4.3 and `bonus.proration`: the factor on base and performance pay of one operator's month. */
+/** docs/policy.md and `bonus.proration`: the factor on base and performance pay of one operator's month. */
 export function prorateMonth(employment: MonthEmployment, month: IsoMonth, calendar: WorkCalendar, mode: ProrationMode): PayProration {
   const [first, last] = [firstDayOf(month), lastDayOf(month)];
   const { employed_from: from, employed_to: to } = employment;

@@ -1,6 +1,6 @@
 /**
  * The company's own numbers (the [X] in its rules) as a typed, validated policy with defaults
- * (PRODUCT.md §2). A policy file may give only some keys; unknown keys and wrong values are
+ * (docs/policy.md). A policy file may give only some keys; unknown keys and wrong values are
  * refused with the key's path. Later capabilities add their sections here.
  */
 import { z } from 'zod';

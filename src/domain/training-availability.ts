@@ -1,5 +1,5 @@
 /**
- * Who can attend a session on a given day (PRODUCT.md §4.4, issue 17): an operator employed that
+ * Who can attend a session on a given day (docs/policy.md, issue 17): an operator employed that
  * day, not on leave, and without another session that day. Pure: employment spans and leave days
  * are passed in. Without an `employment` map everyone is taken as employed; with one, an operator
  * missing from it is not employed.

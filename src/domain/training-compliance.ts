@@ -1,5 +1,5 @@
 /**
- * Training compliance (PRODUCT.md §4.4, issue 7): sessions and hours required per operator (from
+ * Training compliance (docs/policy.md, issue 7): sessions and hours required per operator (from
  * the month's plan) against those attended (from `import attendance`), and who is behind. Pure.
  */
 import { TRAINING_KINDS, type TrainingKind } from './training-policy.js';
@@ -15,7 +15,7 @@ const tallyOf = (map: Map<string, TrainingTally>, op: string): TrainingTally =>
   map.get(op) ?? map.set(op, { counts: zeroCounts(), hours: 0 }).get(op)!;
 
 /**
- * PRODUCT.md §4.4, issue 17: what each operator is required to attend, from the month's plan.
+ * docs/policy.md, issue 17: what each operator is required to attend, from the month's plan.
  * With `internal_minimum` (the policy's monthly courses), internal courses required = min(that
  * minimum, internal sessions the plan offered the operator): no one is required to attend a
  * course held while they were on leave, not yet hired or already gone. Every listed operator
@@ -41,7 +41,7 @@ export interface AttendanceRecord {
   hours: number;
 }
 
-/** PRODUCT.md §4.4: sessions and hours attended per operator, from `import attendance` rows. */
+/** docs/policy.md: sessions and hours attended per operator, from `import attendance` rows. */
 export function attendedTraining(records: readonly AttendanceRecord[]): Map<string, TrainingTally> {
   const out = new Map<string, TrainingTally>();
   for (const r of records) {
@@ -62,7 +62,7 @@ export interface ComplianceRow {
   behind: TrainingKind[];
 }
 
-/** PRODUCT.md §4.4: attended vs required per operator and kind; who is behind. */
+/** docs/policy.md: attended vs required per operator and kind; who is behind. */
 export function complianceOf(required: ReadonlyMap<string, TrainingTally>, attended: ReadonlyMap<string, TrainingTally>): ComplianceRow[] {
   const ops = [...new Set([...required.keys(), ...attended.keys()])].sort();
   return ops.map((operator_id) => {

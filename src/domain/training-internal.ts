@@ -1,5 +1,5 @@
 /**
- * Internal courses (PRODUCT.md §4.4, issues 7 and 17): `monthly_sessions` courses for everyone,
+ * Internal courses (docs/policy.md, issues 7 and 17): `monthly_sessions` courses for everyone,
  * spread through the month, topics rotating through the catalogue, and a course for more than
  * `max_attendees` operators split over consecutive working days. Pure.
  *
@@ -21,14 +21,14 @@ import { isFree, type Availability, type Busy, type Employment, type LeaveDays }
 import type { TrainingPolicy, TrainingTopic } from './training-policy.js';
 import { makeSession, workingDaysOf, type TrainingSession, type Unscheduled } from './training-session.js';
 
-/** PRODUCT.md §4.4: the working days of the internal courses, the middles of n equal parts of the month. */
+/** docs/policy.md: the working days of the internal courses, the middles of n equal parts of the month. */
 export function internalDays(month: IsoMonth, calendar: WorkCalendar, sessions: number): IsoDate[] {
   const days = workingDaysOf(month, calendar);
   const n = Math.min(sessions, days.length);
   return Array.from({ length: n }, (_, k) => days[Math.floor(((2 * k + 1) * days.length) / (2 * n))]!);
 }
 
-/** PRODUCT.md §4.4: the month's internal topics, rotating through the catalogue. */
+/** docs/policy.md: the month's internal topics, rotating through the catalogue. */
 export function internalTopics(month: IsoMonth, policy: TrainingPolicy, previousTopics?: readonly string[]): TrainingTopic[] {
   const catalogue = policy.internal_topics;
   const codes = catalogue.map((t) => t.code);
@@ -77,7 +77,7 @@ function splitCourse(topic: TrainingTopic, window: readonly IsoDate[], operators
   return { sessions, waiting };
 }
 
-/** PRODUCT.md §4.4, issue 17: `monthly_sessions` internal courses spread through the month, split by capacity. */
+/** docs/policy.md, issue 17: `monthly_sessions` internal courses spread through the month, split by capacity. */
 export function planInternal(input: InternalInput, busy?: Busy): { sessions: TrainingSession[]; unscheduled: Unscheduled[] } {
   const topics = internalTopics(input.month, input.policy, input.previous_topics);
   const courseDays = internalDays(input.month, input.calendar, input.policy.monthly_sessions);

@@ -1,5 +1,5 @@
 /**
- * The training and career sections of the policy (PRODUCT.md §4.4): onboarding length and
+ * The training and career sections of the policy (docs/policy.md): onboarding length and
  * topics, the internal catalogue, time slots, capacity, the targeted courses per indicator and
  * the promotion rule, each with its default. Topics are catalogue data (a code and a Chinese
  * name), so that a company can rename or extend them without a code change.

@@ -1,5 +1,5 @@
 /**
- * A training session and the helpers every part of the plan shares (PRODUCT.md §4.4, issue 7):
+ * A training session and the helpers every part of the plan shares (docs/policy.md, issue 7):
  * the month's working days, the session record with its time slot, the schedule order. Pure.
  */
 import type { WorkCalendar } from './calendar.js';
@@ -32,7 +32,7 @@ export function workingDaysOf(month: IsoMonth, calendar: WorkCalendar): IsoDate[
   return daysOf(month).filter((d) => calendar.isWorkingDay(d));
 }
 
-/** PRODUCT.md §4.4: a session of `kind` on `date` in the policy's time slot for that kind, attendees by id. */
+/** docs/policy.md: a session of `kind` on `date` in the policy's time slot for that kind, attendees by id. */
 export function makeSession(date: IsoDate, kind: TrainingKind, topic: TrainingTopic, attendees: readonly string[], policy: TrainingPolicy): TrainingSession {
   const slot = policy.slots[kind];
   return { session_id: `${date}-${kind}-${topic.code}`, date, start_time: slot.start, end_time: slot.end, kind, topic: topic.code, topic_name: topic.name, attendees: [...attendees].sort() };

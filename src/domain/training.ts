@@ -1,5 +1,5 @@
 /**
- * Training plans (PRODUCT.md §4.4, issues 7 and 17). Pure: the month, calendar, policy,
+ * Training plans (docs/policy.md, issues 7 and 17). Pure: the month, calendar, policy,
  * employment, leave and appraisal results are passed in.
  *
  * Scheduling rules, in the order buildTrainingPlan applies them:
@@ -27,8 +27,8 @@ import type { TrainingKind, TrainingPolicy, TrainingTopic } from './training-pol
 import { bySchedule, makeSession, workingDaysOf, type TrainingSession, type Unscheduled } from './training-session.js';
 
 export { internalDays, internalTopics, planInternal, type InternalInput } from './training-internal.js';
-export { isEmployedOn, type Employment, type EmploymentSpan, type LeaveDays } from './training-availability.js';
-export { sessionHours, workingDaysOf, type TrainingSession, type Unscheduled } from './training-session.js';
+export { type Employment, type EmploymentSpan, type LeaveDays } from './training-availability.js';
+export { sessionHours, type TrainingSession, type Unscheduled } from './training-session.js';
 
 export interface Hire {
   operator_id: string;
@@ -43,7 +43,7 @@ export interface AppraisalResult {
 }
 
 /**
- * PRODUCT.md §4.4, issue 17: a hire's onboarding days (入职培训), the first `days` working days on
+ * docs/policy.md, issue 17: a hire's onboarding days (入职培训), the first `days` working days on
  * or after the hire date (the hire date itself when it is a working day, else the first working
  * day after it), skipping the hire's `leave` days. Reused by the appraisal, which counts these
  * days as training, not as days worked; cut the list at the leaving day where there is one.
@@ -66,7 +66,7 @@ export interface OnboardingInput {
   leave?: LeaveDays;
 }
 
-/** PRODUCT.md §4.4, issue 17: onboarding sessions in the month for hires without completed onboarding. */
+/** docs/policy.md, issue 17: onboarding sessions in the month for hires without completed onboarding. */
 export function planOnboarding({ hires, month, calendar, policy, employment, leave }: OnboardingInput): TrainingSession[] {
   const byKey = new Map<string, { date: IsoDate; topic: TrainingTopic; attendees: string[] }>();
   const n = policy.onboarding_days;
@@ -94,7 +94,7 @@ export interface TargetedInput {
   leave?: LeaveDays;
 }
 
-/** PRODUCT.md §4.4: the courses each operator needs, in policy order, coaching last. */
+/** docs/policy.md: the courses each operator needs, in policy order, coaching last. */
 export function targetedNeeds(appraisal: readonly AppraisalResult[], policy: TrainingPolicy): { kind: TrainingKind; topic: TrainingTopic; operators: string[] }[] {
   const courses = new Map<string, { kind: TrainingKind; topic: TrainingTopic; operators: Set<string> }>();
   const add = (kind: TrainingKind, topic: TrainingTopic, op: string): void => {
@@ -113,7 +113,7 @@ export function targetedNeeds(appraisal: readonly AppraisalResult[], policy: Tra
   return [...list.filter((c) => c.kind === 'targeted'), ...list.filter((c) => c.kind === 'coaching')];
 }
 
-/** PRODUCT.md §4.4, issue 17: targeted courses and coaching from the appraisal, shared and split by capacity, while employed. */
+/** docs/policy.md, issue 17: targeted courses and coaching from the appraisal, shared and split by capacity, while employed. */
 export function planTargeted(input: TargetedInput, busy: Busy = new Map()): { sessions: TrainingSession[]; unscheduled: Unscheduled[] } {
   const days = workingDaysOf(input.month, input.calendar);
   const sessions: TrainingSession[] = [];
@@ -145,7 +145,7 @@ export interface TrainingPlan {
   unscheduled: Unscheduled[];
 }
 
-/** PRODUCT.md §4.4, issues 7 and 17: the month's plan, onboarding first, then internal, then targeted and coaching. */
+/** docs/policy.md, issues 7 and 17: the month's plan, onboarding first, then internal, then targeted and coaching. */
 export function buildTrainingPlan(input: TrainingPlanInput): TrainingPlan {
   const busy: Busy = new Map();
   const onboarding = planOnboarding(input);

@@ -1,5 +1,5 @@
 /**
- * Parsers for the values of canonical import columns (PRODUCT.md §3.1). Each takes the trimmed
+ * Parsers for the values of canonical import columns (docs/formats.md). Each takes the trimmed
  * cell text and returns the stored value, or throws a FieldError with the reason and a hint.
  * Empty cells are handled by the caller (NULL, or "required" when the column is required).
  */

@@ -1,7 +1,8 @@
 // Start-up of the report commands (docs/performance.md, `calls list`): what a run loads, and the
 // policy still found and validated as before. zod and the policy schema are loaded only when a
 // policy file is read (the built-in defaults are a constant); cli-table3 only for a table,
-// csv-stringify only for CSV, chalk never; exceljs, inquirer, cli-progress, csv-parse and
+// csv-stringify only for CSV, chalk only for colour on a terminal (startup-colour.test.ts), so
+// never here; exceljs, inquirer, cli-progress, csv-parse and
 // iconv-lite not for a listing at all.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

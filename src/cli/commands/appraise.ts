@@ -1,5 +1,5 @@
 /** `hotline appraise run|explain|history|evaluate` and `hotline bonus`. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { BonusFlags, EvaluateFlags, ExplainFlags, HistoryFlags, RunFlags } from '../actions/appraise.js';
 import { MAX_HISTORY_MONTHS, addOutputOptions, parseHistoryMonths, parseMonthArg, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
@@ -45,5 +45,3 @@ export function bonusCommand(rt: Runtime): Command {
     .addHelpText('after', '\nExamples:\n  hotline bonus --month 2026-10 --format xlsx --out 绩效奖金-2026-10.xlsx\n  hotline bonus --month 2026-10 --format csv --lang zh --out bonus.csv\n  hotline bonus --month 2026-11 --draft')
     .action(async (flags: BonusFlags, c: Command) => (await actions()).runBonus(flags, c.optsWithGlobals<GlobalOptions>(), rt));
 }
-
-export { Option };

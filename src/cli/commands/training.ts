@@ -1,5 +1,5 @@
 /** `hotline training plan`: the month's training sessions as a schedule or a calendar file. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { ComplianceFlags, PlanFlags } from '../actions/training.js';
 import { addOutputOptions, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
@@ -19,5 +19,3 @@ export function trainingCommand(rt: Runtime): Command {
     .action(async (flags: ComplianceFlags, c: Command) => (await import('../actions/training.js')).runCompliance(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   return cmd;
 }
-
-export { Option };

@@ -1,5 +1,5 @@
 /**
- * The raw inputs of the monthly appraisal (PRODUCT.md §4.2), per operator, read with one grouped
+ * The raw inputs of the monthly appraisal (docs/metrics.md), per operator, read with one grouped
  * query per source: answered calls and ratings (from the per-day summary when it exists), orders,
  * tickets, evaluations. Days worked and leave come from the leave queries and the calendar.
  */

@@ -23,11 +23,6 @@ export function isFinalized(db: Database.Database, month: string): boolean {
   return db.prepare('SELECT 1 FROM appraisal_runs WHERE month = ? AND superseded_at IS NULL').get(month) !== undefined;
 }
 
-/** Every run of a month, newest first (the audit trail). */
-export function runsOf(db: Database.Database, month: string): AppraisalRun[] {
-  return db.prepare('SELECT * FROM appraisal_runs WHERE month = ? ORDER BY id DESC').all(month) as AppraisalRun[];
-}
-
 /** Current runs of the months in [from, to]. */
 export function currentRuns(db: Database.Database, from: string, to: string): AppraisalRun[] {
   return db.prepare('SELECT * FROM appraisal_runs WHERE month BETWEEN ? AND ? AND superseded_at IS NULL ORDER BY month').all(from, to) as AppraisalRun[];

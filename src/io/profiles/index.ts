@@ -9,5 +9,3 @@ export const PROFILES: Readonly<Record<ProfileName, CallProfile>> = {
   'asterisk-queue-log': asteriskQueueLog,
   'freeswitch-cdr': freeswitchCdr,
 };
-
-export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];

@@ -80,5 +80,3 @@ export interface CallProfile {
 export function newOutput(): ProfileOutput {
   return { rows: [], issues: [], missedRings: [] };
 }
-
-export const EMPTY_OUTPUT: ProfileOutput = Object.freeze({ rows: [], issues: [], missedRings: [] }) as ProfileOutput;

@@ -5,6 +5,8 @@
 import { createRequire } from 'node:module';
 import type { stringify as Stringify } from 'csv-stringify/sync';
 
+const require = createRequire(import.meta.url);
+
 let stringify: typeof Stringify | undefined;
 
 /**
@@ -12,7 +14,7 @@ let stringify: typeof Stringify | undefined;
  * line written, so that JSON and table output never load it.
  */
 function stringifier(): typeof Stringify {
-  return (stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: typeof Stringify }).stringify);
+  return (stringify ??= (require('csv-stringify/sync') as { stringify: typeof Stringify }).stringify);
 }
 
 export function csvLine(cells: readonly unknown[]): string {

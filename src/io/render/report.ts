@@ -26,8 +26,6 @@ export interface ReportTable {
 }
 
 export type Format = 'table' | 'csv' | 'json';
-/** Formats of reports HR opens in Excel. */
-export type SheetFormat = Format | 'xlsx';
 export type Lang = 'en' | 'zh';
 
 export interface RenderOptions {

@@ -1,29 +1,28 @@
 /**
- * Bold and dim for terminal tables, as chalk 5 writes them at colour level 1 (plain text at level
- * 0), without loading chalk (about 15 ms of start-up for every report). Same output as chalk's
- * `applyStyle` for these two styles: an inner close code re-opens the style, and the style is
- * closed before and re-opened after every line break. tests/io/render-styles.test.ts compares
- * the two.
+ * Bold and dim for terminal tables: chalk's, at colour level 1, when colour is allowed (cli/runtime.ts
+ * `colorAllowed`); plain text otherwise. chalk is loaded by the first coloured table (a synchronous
+ * require of its ES module, Node ≥ 20.19), so pipes, files and cron never load it.
  */
+import { createRequire } from 'node:module';
+
 export interface Styles {
   bold(text: string): string;
   dim(text: string): string;
 }
 
+const require = createRequire(import.meta.url);
+
 const PLAIN: Styles = { bold: (text) => text, dim: (text) => text };
 
-function style(open: string, close: string): (text: string) => string {
-  return (text) => {
-    if (!text) return text;
-    let s = text.includes('\u001B') ? text.split(close).join(close + open) : text;
-    if (s.includes('\n')) s = s.replace(/\r?\n/g, (lf) => close + lf + open);
-    return open + s + close;
-  };
-}
+let ansi: Styles | undefined;
 
-const ANSI: Styles = { bold: style('\u001B[1m', '\u001B[22m'), dim: style('\u001B[2m', '\u001B[22m') };
+function chalkStyles(): Styles {
+  const { Chalk } = require('chalk') as typeof import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return { bold: (text) => chalk.bold(text), dim: (text) => chalk.dim(text) };
+}
 
 /** Bold and dim, as ANSI codes when `color`, else the text unchanged. */
 export function styles(color: boolean): Styles {
-  return color ? ANSI : PLAIN;
+  return color ? (ansi ??= chalkStyles()) : PLAIN;
 }

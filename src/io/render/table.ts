@@ -7,11 +7,13 @@ import { styles } from './styles.js';
 import { fitColumns } from './fit-columns.js';
 import { wrapLine, wrapText } from './width.js';
 
+const require = createRequire(import.meta.url);
+
 let loadedTable: typeof CliTable | undefined;
 
 /** cli-table3 (CommonJS), loaded on the first table drawn: CSV and JSON output do without it. */
 function tableClass(): typeof CliTable {
-  return (loadedTable ??= createRequire(import.meta.url)('cli-table3') as typeof CliTable);
+  return (loadedTable ??= require('cli-table3') as typeof CliTable);
 }
 
 /** A terminal table draws this many rows at most (cli-table3 slows down sharply past a few thousand). */
