@@ -1,5 +1,5 @@
 /**
- * Pay for part of a month (docs/policy.md, docs/policy.md "Pay for part of a month"): an operator
+ * Pay for part of a month (docs/policy.md "Pay for part of a month"): an operator
  * hired or leaving within the month is paid base salary and performance pay in proportion, by
  * `bonus.proration`: working days employed ÷ working days of the month (official calendar), or
  * paid days employed ÷ 21.75 (劳社部发〔2008〕3号: working days plus statutory holidays), or not
