@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { Channel } from './channel.js';
 import { LineSplitter } from './line-split.js';
 import { checkLineEnds, findMixedUtf8, mixedEncodingError } from './sample-checks.js';
 import type { Encoding } from './encodings.js';
@@ -281,25 +282,21 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       relax_column_count: true,
       max_record_size: MAX_RECORD_SIZE,
     });
-  let failure: unknown;
+  /** A token each time the parser may have records, has ended or a stage failed (the first failure is kept). */
+  const ready = new Channel<void>();
   let ended = false;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  let failure: unknown;
   const fail = (e: unknown): void => {
     failure ??= e;
-    notify();
+    ready.put();
   };
   input.on('error', fail);
   decoder.on('error', fail);
   parser.on('error', fail);
-  parser.on('readable', notify);
+  parser.on('readable', () => ready.put());
   parser.on('end', () => {
     ended = true;
-    notify();
+    ready.put();
   });
   input.pipe(decoder).pipe(parser);
   // Physical line numbers: one per record, plus the line feeds inside quoted values.
@@ -317,7 +314,7 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       if (failure) throw failure;
       if (batch.length > 0) yield batch;
       else if (ended) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
+      else await ready.take();
     }
   } catch (e) {
     // Both errors are about the record that starts on the line after the last one read: name it,

@@ -11,6 +11,7 @@ import { appendBatch, ConvertStage, emptyBatch, type ConvertedBatch } from './co
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import { changedWhileRead, changeOf, ReadDigest } from './file-stamp.js';
 import { checkHeaderCells } from './sample-checks.js';
+import { Channel, InFlight } from './channel.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 /**
@@ -33,12 +34,12 @@ const MAX_IN_FLIGHT_CHARS = 4 * 1024 * 1024;
  * Reads the file through one descriptor (sample, records and hash), and refuses it when it changed
  * while it was read: also when reading failed, since a file cut short mid-record fails for that.
  */
-async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
+async function run(job: SourceJob, post: (m: SourceMessage) => void, acks: Channel<void>): Promise<void> {
   const fd = openSync(job.path, 'r');
   try {
     const digest = new ReadDigest();
     try {
-      await convertFile(job, fd, digest, post, waitForAck);
+      await convertFile(job, fd, digest, post, acks);
     } catch (e) {
       const change = changeOf(fd, job.stamp);
       throw change ? changedWhileRead(job.file, change) : e;
@@ -49,7 +50,7 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
 }
 
 /** Sniffs, parses and converts the open file, feeding `digest` every byte read, and posts the rows. */
-async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
+async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post: (m: SourceMessage) => void, acks: Channel<void>): Promise<void> {
   const sniffed = sniffFile(fd, job.file, job);
   const stage = new ConvertStage(job.convert);
   let started = false;
@@ -65,9 +66,8 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   let records: string[][] = [];
   let lines: number[] = [];
   let pending = emptyBatch();
-  /** The characters of each batch posted and not yet acknowledged (acknowledgements come in order). */
-  const inFlight: number[] = [];
-  let inFlightChars = 0;
+  /** The batches posted and not yet acknowledged, and their characters. */
+  const inFlight = new InFlight(acks, { maxItems: MAX_IN_FLIGHT, maxWeight: MAX_IN_FLIGHT_CHARS });
   let bytes = 0;
   let chars = 0;
   let chunks = 0;
@@ -80,14 +80,10 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   const flush = async (): Promise<void> => {
     convert(pending.cells !== undefined);
     post({ type: 'batch', batch: pending, bytes });
-    inFlight.push(chars);
-    inFlightChars += chars;
+    const sent = chars;
     pending = emptyBatch();
     chars = 0;
-    while (inFlight.length >= MAX_IN_FLIGHT || inFlightChars >= MAX_IN_FLIGHT_CHARS) {
-      await waitForAck();
-      inFlightChars -= inFlight.shift() as number;
-    }
+    await inFlight.sent(sent);
   };
   for await (const batch of readRecordBatches(job.path, job.file, sniffed, { quoted: job.quoted, fd, digest })) {
     for (const rec of batch) {
@@ -125,22 +121,11 @@ function isEmpty(b: ConvertedBatch): boolean {
 
 if (parentPort) {
   const port = parentPort;
-  const acks: Array<() => void> = [];
-  let credit = 0;
+  const acks = new Channel<void>();
   port.on('message', (m: { type: string }) => {
-    if (m.type !== 'ack') return;
-    const next = acks.shift();
-    if (next) next();
-    else credit++;
+    if (m.type === 'ack') acks.put();
   });
-  const waitForAck = (): Promise<void> => {
-    if (credit > 0) {
-      credit--;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => acks.push(resolve));
-  };
-  run(workerData as SourceJob, (m) => port.postMessage(m), waitForAck).catch((e: unknown) => {
+  run(workerData as SourceJob, (m) => port.postMessage(m), acks).catch((e: unknown) => {
     const error = toWire(e);
     port.postMessage({ type: 'error', error } satisfies SourceMessage);
   });
