@@ -91,7 +91,7 @@ export async function importFile(file: string, opts: ImportOptions, hooks: Impor
   const spec = KIND_SPECS[opts.kind];
   const profile = opts.profile ? PROFILES[opts.profile] : undefined;
   const sourceZone = opts.sourceZone ?? mapping?.sourceZone ?? opts.zone;
-  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping: mapping && { file: mapping.file, json: mapping.json }, calendars: opts.calendars };
+  const convert = { kind: opts.kind, file: basename(file), zone: opts.zone, sourceZone, profile: opts.profile, mapping, calendars: opts.calendars };
   // The parsing worker leaves some batches' checks to this thread (ConvertStage.check).
   const stage = new ConvertStage(convert);
   // The worker reads the file once: it hashes the bytes it parses (the ledger's SHA-256) and

@@ -9,7 +9,7 @@ import { localDateOf, type IsoDate } from '../domain/dates.js';
 import { KIND_SPECS, type ImportKind, type RowContext } from '../domain/kinds.js';
 import { loadCalendar } from './calendar-files.js';
 import { createMappedConverter, type MappedConverter } from './mapping/converter.js';
-import { mappingFromJson } from './mapping/mapping.js';
+import type { Mapping } from './mapping/mapping.js';
 import { PROFILES } from './profiles/index.js';
 import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput, type ProfileReport } from './profiles/types.js';
 import { ignoredNotices, kpiNotices } from './header-notices.js';
@@ -24,8 +24,8 @@ export interface ConvertJob {
   /** Zone of date-times without an offset. */
   sourceZone: string;
   profile?: ProfileName;
-  /** A mapping file (its JSON: a Mapping holds functions, which cannot cross threads). */
-  mapping?: { file: string; json: unknown };
+  /** A mapping file, as the command read and checked it. */
+  mapping?: Mapping;
   /** The policy's company calendars (policy.calendars): leave rows with a half day need a working day. */
   calendars?: readonly string[];
 }
@@ -125,7 +125,7 @@ export class ConvertStage {
   start(headers: string[]): ConvertStart {
     const { job } = this;
     const spec = KIND_SPECS[job.kind];
-    const mapping = job.mapping ? mappingFromJson(job.mapping.json, job.mapping.file, job.kind) : undefined;
+    const mapping = job.mapping;
     if (mapping) this.mapped = createMappedConverter(mapping, mapping.header ? headers : null, job.file);
     const mapped = this.mapped;
     const planHeaders = job.profile ? [...PROFILES[job.profile].canonicalHeaders] : mapped ? mapped.canonicalHeaders : headers;
