@@ -6,24 +6,38 @@
 import type Database from 'better-sqlite3';
 import type { KindSpec } from '../domain/kinds.js';
 import { InputError, InterruptedError } from '../errors.js';
-import { findImport, finishImport, insertImport, type ImportCounts, type LedgerStart } from './queries/imports.js';
+import type { BadRow, BatchMessage, StartMessage } from '../io/import-protocol.js';
+import { findImport, finishImport, insertImport, setImportHash, type ImportCounts, type LedgerStart } from './queries/imports.js';
 import { claimTimeZone } from './queries/settings.js';
 
-export interface WriteIssue {
-  line: number;
-  column: string;
-  value: string;
-  reason: string;
-  hint?: string;
-  record: string[];
+/** What the writer reads of the parsing worker's messages (src/io/import-protocol.ts), and the end of the file. */
+export type WriteEvent =
+  | Pick<StartMessage, 'type' | 'encoding' | 'delimiter' | 'columns' | 'present' | 'headers' | 'keyHeader'>
+  | (Pick<BatchMessage, 'type' | 'rows' | 'lines' | 'issues' | 'bytes'> & Partial<Pick<BatchMessage, 'skipped' | 'rings'>>)
+  /** `sha256`: of the bytes parsed, for the ledger entry (when it differs from the one it began with). */
+  | { type: 'end'; rows: number; sha256?: string };
+
+/** What the rows of a batch are, for a kind's hook. */
+export type WriteBatch = Extract<WriteEvent, { type: 'batch' }>;
+
+/**
+ * What an import of one kind does besides writing its rows, all inside the file's transaction:
+ * one object per kind (src/db/import-kinds.ts).
+ */
+export interface KindHooks {
+  /** Other tables the import fills (missed rings): their secondary indexes are deferred too when they are empty. */
+  alsoFills?: string[];
+  /** Runs right after BEGIN IMMEDIATE (inside the transaction), with the new ledger entry's id. */
+  onBegin?: (db: Database.Database, importId: number) => void;
+  /** Runs before a batch's rows are written. */
+  onBatch?: (db: Database.Database, batch: WriteBatch, importId: number) => void;
+  /** The rows inserted by a batch (new keys only), after it was written. */
+  onInserted?: (db: Database.Database, rows: readonly unknown[][]) => void;
+  /** Runs in the transaction before COMMIT with the local days whose rows changed (kinds with a local day). */
+  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>, importId: number, updatedDays: ReadonlySet<string>) => void;
 }
 
-export type WriteEvent =
-  | { type: 'start'; encoding: string; delimiter: string; columns: string[]; present: string[]; headers: string[]; keyHeader: string }
-  | { type: 'batch'; rows: unknown[][]; lines: number[]; issues: WriteIssue[]; bytes: number; /** Rows left out on purpose (a mapping's "@skip"). */ skipped?: number }
-  | { type: 'end'; rows: number };
-
-export interface WriteOptions {
+export interface WriteOptions extends KindHooks {
   spec: KindSpec;
   file: string;
   ledger: Omit<LedgerStart, 'encoding' | 'delimiter'>;
@@ -32,12 +46,10 @@ export interface WriteOptions {
   strict: boolean;
   /** Import the file even if the ledger has it (--again): no already-imported check. */
   again?: boolean;
-  onReject?: (issue: WriteIssue) => void;
+  onReject?: (issue: BadRow) => void;
   onProgress?: (bytes: number) => void;
   isInterrupted?: () => boolean;
   now: () => number;
-  /** Runs in the transaction before COMMIT with the local days whose rows changed (kinds with a local day). */
-  beforeCommit?: (db: Database.Database, changedDays: ReadonlySet<string>, importId: number, updatedDays: ReadonlySet<string>) => void;
   /**
    * A key on two lines of the file with different content refuses the whole file, even with
    * rejects accepted (a mapping whose key is not unique): true. Default: the second line is a bad row.
@@ -45,12 +57,6 @@ export interface WriteOptions {
   refuseKeyConflicts?: boolean;
   /** How the key is built, for the refusal message (e.g. "the mapping's fields.call_id"). */
   keySource?: string;
-  /** Other tables the import fills (missed rings): their secondary indexes are deferred too when they are empty. */
-  alsoFills?: string[];
-  /** Runs right after BEGIN IMMEDIATE (inside the transaction), with the new ledger entry's id. */
-  onBegin?: (db: Database.Database, importId: number) => void;
-  /** The rows inserted by a batch (new keys only), after it was written. */
-  onInserted?: (db: Database.Database, rows: readonly unknown[][]) => void;
 }
 
 export interface WriteResult extends ImportCounts {
@@ -109,12 +115,19 @@ interface Index {
 }
 
 /**
+ * Speed trick "the day-led index kept on a first load" (docs/performance.md): while a first load's
+ * rows come in day order, an index led by the local day is kept and filled at one end (DayOrder).
+ * false: every secondary index is built at the end.
+ */
+const KEEP_DAY_INDEX = true;
+
+/**
  * Into an empty table, rows go faster without the secondary indexes, which are then built once
  * from sorted data at the end of the same transaction. An index led by the local day is the
  * exception when `dayLed` is set: a file in time order adds to it at one end, which costs the
- * writing thread less than the build would cost at the end, when nothing else runs (1 M calls:
- * 0.5 s of the end's 1.6 s). It is returned in `dayLed`, to be dropped and deferred after all if
- * the rows turn out not to come in day order (DayOrder).
+ * writing thread less than the build would cost at the end, when nothing else runs. It is
+ * returned in `dayLed`, to be dropped and deferred after all if the rows turn out not to come in
+ * day order (DayOrder).
  */
 function deferIndexesOnFirstLoad(db: Database.Database, table: string, dayLed: boolean): { deferred: string[]; dayLed: Index[] } {
   if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return { deferred: [], dayLed: [] };
@@ -153,7 +166,8 @@ export class DayOrder {
  * Runs the deferred CREATE INDEX statements with SQLite's multi-threaded sorter: the parsing
  * worker's core is idle by then. Two helper threads, each sorting runs of at most 4 MiB (the
  * page cache is 16 MiB while importing; a sorter with helpers holds one run per thread), so that
- * the build is shorter (1 M calls: 1.6–2.0 s instead of 2.6–3.2 s) without a higher peak RSS.
+ * the build is shorter without a higher peak RSS (docs/performance.md, "Index builds with the
+ * multi-threaded sorter").
  */
 function buildDeferredIndexes(db: Database.Database, ddl: readonly string[]): void {
   if (ddl.length === 0) return;
@@ -169,7 +183,7 @@ function buildDeferredIndexes(db: Database.Database, ddl: readonly string[]): vo
   }
 }
 
-function describe(issue: WriteIssue, headers: string[]): string {
+function describe(issue: BadRow, headers: string[]): string {
   const n = headers.indexOf(issue.column) + 1;
   const col = issue.column ? (n > 0 ? ` column ${n} (${issue.column}):` : ` ${issue.column}:`) : '';
   const value = issue.value && !issue.reason.includes(issue.value) ? ` "${issue.value}":` : '';
@@ -195,7 +209,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
   let dayIndex = -1;
   const changedDays = new Set<string>();
   const updatedDays = new Set<string>();
-  const reject = (issue: WriteIssue): void => {
+  const reject = (issue: BadRow): void => {
     bad++;
     if (listed.length < MAX_LISTED || issue.line < (listed[listed.length - 1] as { line: number }).line) {
       let at = listed.length;
@@ -223,13 +237,14 @@ export async function writeImport(db: Database.Database, path: string, events: A
         claimTimeZone(db, path, opts.zone);
         importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
         dayIndex = columns.indexOf('local_day');
-        const first = deferIndexesOnFirstLoad(db, opts.spec.table, dayIndex >= 0);
+        const first = deferIndexesOnFirstLoad(db, opts.spec.table, KEEP_DAY_INDEX && dayIndex >= 0);
         deferredIndexes = [...first.deferred, ...(opts.alsoFills ?? []).flatMap((t) => deferIndexesOnFirstLoad(db, t, false).deferred)];
         dayLed = first.dayLed;
         if (dayLed.length > 0) dayOrder = new DayOrder(dayIndex);
         stmts = prepareStatements(db, opts.spec, ev.columns, ev.present, importId);
         opts.onBegin?.(db, importId);
       } else if (ev.type === 'batch') {
+        opts.onBatch?.(db, ev, importId);
         for (const issue of ev.issues) reject(issue);
         counts.skipped += ev.skipped ?? 0;
         // After a bad row a strict import goes on writing (it is rolled back at the end) so that
@@ -249,6 +264,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
         opts.onProgress?.(ev.bytes);
       } else {
         counts.rows = ev.rows;
+        if (ev.sha256 !== undefined) acceptHash(db, importId, ev.sha256, opts);
       }
     }
     if (opts.strict && bad > 0) {
@@ -267,6 +283,17 @@ export async function writeImport(db: Database.Database, path: string, events: A
   }
 }
 
+/**
+ * The bytes the worker parsed are the file: their hash goes into the ledger entry, unless another
+ * entry has it (the file was imported meanwhile by another process: AlreadyImported, rolled back).
+ */
+function acceptHash(db: Database.Database, importId: number, sha256: string, opts: WriteOptions): void {
+  if (sha256 === opts.ledger.sha256) return; // the entry has it, checked under the write lock
+  const prior = opts.again ? undefined : findImport(db, opts.ledger.kind, sha256);
+  if (prior) throw new AlreadyImported(prior.id);
+  setImportHash(db, importId, sha256);
+}
+
 interface BatchContext {
   /** Local days of rows inserted or updated (and the former day of an updated row). */
   changedDays: Set<string>;
@@ -282,7 +309,7 @@ interface BatchContext {
   keyHeader: string;
   key: string;
   counts: ImportCounts;
-  reject: (issue: WriteIssue) => void;
+  reject: (issue: BadRow) => void;
   /** Set: a key conflict refuses the file (see WriteOptions.refuseKeyConflicts). */
   refuse?: { file: string; source?: string };
 }

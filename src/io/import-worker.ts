@@ -12,7 +12,7 @@ import { readRecordBatches, sniffFile } from './csv-read.js';
 import { changedWhileRead, changeOf, ReadDigest } from './file-stamp.js';
 import { checkHeaderCells } from './sample-checks.js';
 import { Channel, InFlight } from './channel.js';
-import type { SourceJob, SourceMessage } from './import-protocol.js';
+import type { BatchMessage, Notice, SourceJob, SourceMessage } from './import-protocol.js';
 
 /**
  * Batches posted and not yet acknowledged by the writing thread. Batches are small (a few hundred
@@ -56,32 +56,35 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   let started = false;
   const start = (headers: string[]): void => {
     started = true;
-    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, start: stage.start(headers) });
+    const header = stage.start(headers);
+    const notes = sniffed.notices.map((line): Notice => ({ line, note: true }));
+    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, ...header, notices: [...notes, ...header.notices] });
   };
   if (job.headerless) start([]);
   // Records are converted as soon as they are parsed (one input chunk at a time), so that they
   // die young, and posted in batches of about `batchSize`. Some chunks' checks are left to the
-  // writing thread (ConvertStage.leaves), which has time to spare while this one parses. A batch holds
-  // either checked rows or cells, so rows keep their file order.
+  // writing thread (ConvertStage.checkedByWriter), which has time to spare while this one parses.
+  // A batch holds either checked rows or cells, so rows keep their file order.
   let records: string[][] = [];
   let lines: number[] = [];
-  let pending = emptyBatch();
+  let pending = newBatch();
   /** The batches posted and not yet acknowledged, and their characters. */
   const inFlight = new InFlight(acks, { maxItems: MAX_IN_FLIGHT, maxWeight: MAX_IN_FLIGHT_CHARS });
   let bytes = 0;
   let chars = 0;
   let chunks = 0;
-  const convert = (leave: boolean): void => {
+  const convert = (byWriter: boolean): void => {
     if (records.length === 0) return;
-    appendBatch(pending, stage.batch(records, lines, leave));
+    appendBatch(pending, stage.batch(records, lines, byWriter));
     records = [];
     lines = [];
   };
   const flush = async (): Promise<void> => {
     convert(pending.cells !== undefined);
-    post({ type: 'batch', batch: pending, bytes });
+    pending.bytes = bytes;
+    post(pending);
     const sent = chars;
-    pending = emptyBatch();
+    pending = newBatch();
     chars = 0;
     await inFlight.sent(sent);
   };
@@ -101,9 +104,9 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
     if (records.length === 0) continue;
-    const leave = stage.leaves(++chunks);
-    if (leave !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
-    convert(leave);
+    const byWriter = stage.checkedByWriter(++chunks);
+    if (byWriter !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
+    convert(byWriter);
     if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();
   }
   if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
@@ -112,7 +115,14 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   if (change) throw changedWhileRead(job.file, change);
   convert(pending.cells !== undefined);
   if (!isEmpty(pending)) await flush();
-  post({ type: 'end', ...stage.end(), sha256: digest.hex() });
+  // What a profile still holds goes in a batch of its own, as it always has (batch boundaries decide the writer's chunks).
+  const end = stage.end();
+  post({ type: 'batch', bytes: digest.bytes, ...end.batch });
+  post({ type: 'end', report: end.report, sha256: digest.hex() });
+}
+
+function newBatch(): BatchMessage {
+  return { type: 'batch', bytes: 0, ...emptyBatch() };
 }
 
 function isEmpty(b: ConvertedBatch): boolean {

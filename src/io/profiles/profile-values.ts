@@ -1,6 +1,7 @@
 /** Small value helpers shared by the phone-system profiles. */
 import { FieldError, parseDateTime, parsePhone } from '../values.js';
-import type { ProfileIssue, ProfileReport } from './types.js';
+import type { BadRow } from '../import-protocol.js';
+import type { ProfileReport } from './types.js';
 
 /** The canonical call columns every phone-system profile emits, in this order. */
 export const CALL_HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
@@ -43,15 +44,15 @@ export interface FieldProblem {
   hint?: string;
 }
 
-/** Thrown inside a profile's record parser; turned into a ProfileIssue. */
+/** Thrown inside a profile's record parser; turned into a BadRow. */
 export class RecordProblem extends Error {
   constructor(readonly problem: FieldProblem) {
     super(problem.reason);
   }
 }
 
-/** A ProfileIssue from a problem, a record and its line. */
-export function issueOf(p: FieldProblem, record: string[], line: number): ProfileIssue {
+/** A BadRow from a problem, a record and its line. */
+export function issueOf(p: FieldProblem, record: string[], line: number): BadRow {
   return { line, column: p.column, value: p.value, reason: p.reason, ...(p.hint ? { hint: p.hint } : {}), record };
 }
 
