@@ -80,7 +80,7 @@ export interface ImportEnv {
   isInterrupted: () => boolean;
 }
 
-/** Rows per batch the parsing worker posts: small batches (src/io/import-worker.ts MAX_IN_FLIGHT, docs/performance.md). */
+/** Rows per batch the parsing worker posts (docs/performance.md, "Small reads, small batches, many in flight"). */
 const BATCH_ROWS = 250;
 
 /** Imports one file and returns its summary. */

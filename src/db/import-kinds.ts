@@ -22,7 +22,7 @@ export interface KindImportContext {
   notice: (line: string) => void;
 }
 
-/** Inserted rows the per-day summary holds before it adds them to stats_days: memory stays bounded. */
+/** Inserted rows the per-day summary holds before it adds them to stats_days: memory stays bounded (docs/performance.md, "The per-day summary added up as rows are written"). */
 const SUMMARY_FLUSH_ROWS = 25_000;
 
 /**

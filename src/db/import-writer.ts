@@ -72,11 +72,12 @@ export class AlreadyImported extends Error {
 
 const MAX_LISTED = 20;
 
+/** Rows in one INSERT (docs/performance.md, "25 rows per INSERT"). */
 const CHUNK = 25;
 
 interface Statements {
   insert: Database.Statement;
-  /** CHUNK rows in one INSERT: a quarter cheaper than one statement a row. */
+  /** CHUNK rows in one INSERT. */
   insertChunk: Database.Statement;
   seen: Database.Statement;
   update: Database.Statement;
@@ -115,15 +116,16 @@ interface Index {
 }
 
 /**
- * Speed trick "the day-led index kept on a first load" (docs/performance.md): while a first load's
- * rows come in day order, an index led by the local day is kept and filled at one end (DayOrder).
- * false: every secondary index is built at the end.
+ * Speed trick (docs/performance.md, "The day-led index kept on a first load"): while a first
+ * load's rows come in day order, an index led by the local day is kept and filled at one end
+ * (DayOrder). false: every secondary index is built at the end.
  */
 const KEEP_DAY_INDEX = true;
 
 /**
  * Into an empty table, rows go faster without the secondary indexes, which are then built once
- * from sorted data at the end of the same transaction. An index led by the local day is the
+ * from sorted data at the end of the same transaction (docs/performance.md, "Indexes deferred on
+ * a first load"). An index led by the local day is the
  * exception when `dayLed` is set: a file in time order adds to it at one end, which costs the
  * writing thread less than the build would cost at the end, when nothing else runs. It is
  * returned in `dayLed`, to be dropped and deferred after all if the rows turn out not to come in

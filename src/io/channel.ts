@@ -3,7 +3,7 @@
  * parsing worker's messages to the writing thread, the writing thread's acknowledgements back
  * to the worker. One end puts (never waits); the other takes, waiting while there is nothing to
  * take. The worker bounds what it has in flight with InFlight (docs/performance.md, "Small
- * batches, many in flight").
+ * reads, small batches, many in flight").
  */
 
 /** A queue with one taker: items in order, then the failure, if any. */

@@ -56,9 +56,9 @@ export interface ConvertedBatch {
 }
 
 /**
- * Speed trick "checks split between the threads" (docs/performance.md): the parsing worker leaves
- * some rows' checks to the writing thread (ConvertStage.checkedByWriter). false: the worker checks
- * every row itself.
+ * Speed trick (docs/performance.md, "Checks split between the threads"): the parsing worker
+ * leaves some rows' checks to the writing thread (ConvertStage.checkedByWriter). false: the
+ * worker checks every row itself.
  */
 const SPLIT_CHECKS = true;
 /** With SPLIT_CHECKS, the writing thread checks every WRITER_CHECKS_EVERY-th input chunk of a file's own records. */

@@ -173,9 +173,8 @@ export interface SourceRecord {
 /**
  * Files are read 32 KiB at a time: the records of one read are converted and posted before the
  * next read, so few of them are alive when the parsing worker's young generation is collected,
- * and the survivors are what a collection copies. 1 M rows: the worker's collections took
- * 0.3–0.5 s with 32 KiB reads and 250-row batches, against 3.4 s with 256 KiB reads and 2,000-row
- * batches; peak RSS 143–148 MiB against 154–159 MiB (docs/performance.md).
+ * and the survivors are what a collection copies (docs/performance.md, "Small reads, small
+ * batches, many in flight").
  */
 const READ_CHUNK = 32 * 1024;
 

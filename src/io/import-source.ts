@@ -11,7 +11,8 @@ export interface ImportSource extends AsyncIterable<Exclude<SourceMessage, { typ
 
 /** Starts reading `job.path` in a worker thread. */
 export function openImportSource(job: SourceJob): ImportSource {
-  // The parser needs little memory: a small heap keeps the import's footprint flat and low.
+  // The parser needs little memory: a small heap keeps the import's footprint flat and low
+  // (docs/performance.md, "Small heaps for the two import threads").
   const worker = new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
   const inbox = new Channel<SourceMessage>();
   let exited = false;

@@ -18,8 +18,7 @@ import type { BatchMessage, Notice, SourceJob, SourceMessage } from './import-pr
  * Batches posted and not yet acknowledged by the writing thread. Batches are small (a few hundred
  * rows: what is alive at a young-generation collection is copied, so small batches die cheaply),
  * so a deeper queue absorbs the writing thread's pauses (a summary flush, a slow page write)
- * without stalling this thread: 1 M-row imports, the writing thread waited 0.7–2.6 s for rows
- * with 12 in flight (7 runs), against 3.3–4.2 s with 2 (4 runs; docs/performance.md).
+ * without stalling this thread (docs/performance.md, "Small reads, small batches, many in flight").
  */
 const MAX_IN_FLIGHT = 12;
 /**

@@ -46,7 +46,8 @@ export function summaryLine(s: ImportSummary): string {
 
 /**
  * Heap limits of the import thread: enough for a batch in flight, a profile's open calls and the
- * summary sums, small enough that garbage is collected before the process grows (docs/performance.md).
+ * summary sums, small enough that garbage is collected before the process grows (docs/performance.md,
+ * "Small heaps for the two import threads").
  */
 const IMPORT_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 

@@ -1,5 +1,5 @@
 /**
- * Profile asterisk-cdr: Asterisk cdr_csv Master.csv (FORMATS.md §1, docs/profiles.md). Records
+ * Profile asterisk-cdr: Asterisk cdr_csv Master.csv (docs/profiles.md, "asterisk-cdr"). Records
  * of one call (ring groups, queues, transfers, Local channels) are merged by linkedid, else
  * uniqueid; a call is emitted once WINDOW records have passed without one of its records.
  */

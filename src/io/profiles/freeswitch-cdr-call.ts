@@ -1,5 +1,5 @@
 /**
- * FreeSWITCH mod_cdr_csv, `example` template (FORMATS.md §4): checking the file, reading one
+ * FreeSWITCH mod_cdr_csv, `example` template (docs/profiles.md, "freeswitch-cdr"): checking the file, reading one
  * leg, and one call from its legs (an A-leg, plus its B-leg when the file was written with legs=ab).
  */
 import { InputError } from '../../errors.js';

@@ -1,6 +1,6 @@
 /**
  * Profile freeswitch-cdr: FreeSWITCH mod_cdr_csv Master.csv with the shipped `example` template
- * (FORMATS.md §4, docs/profiles.md). One record per leg; an A-leg and its B-leg (legs=ab) are
+ * (docs/profiles.md, "freeswitch-cdr"). One record per leg; an A-leg and its B-leg (legs=ab) are
  * merged through bleg_uuid. Answered means an answer_stamp (or billsec > 0), never the hangup cause.
  */
 import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
