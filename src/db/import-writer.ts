@@ -9,6 +9,7 @@ import { InputError, InterruptedError } from '../errors.js';
 import type { BadRow, BatchMessage, StartMessage } from '../io/import-protocol.js';
 import { findImport, finishImport, insertImport, setImportHash, type ImportCounts, type LedgerStart } from './queries/imports.js';
 import { claimTimeZone } from './queries/settings.js';
+import { prepareStatements, writeBatch, type BatchContext, type Statements } from './upsert-rows.js';
 
 /** What the writer reads of the parsing worker's messages (src/io/import-protocol.ts), and the end of the file. */
 export type WriteEvent =
@@ -70,46 +71,6 @@ export class AlreadyImported extends Error {
   }
 }
 
-const MAX_LISTED = 20;
-
-/** Rows in one INSERT (docs/performance.md, "25 rows per INSERT"). */
-const CHUNK = 25;
-
-interface Statements {
-  insert: Database.Statement;
-  /** CHUNK rows in one INSERT. */
-  insertChunk: Database.Statement;
-  seen: Database.Statement;
-  update: Database.Statement;
-  lookup: Database.Statement;
-  touch: Database.Statement;
-  /** The stored local day of a key (kinds with a local day). */
-  dayOf?: Database.Statement;
-  content: string[];
-}
-
-function prepareStatements(db: Database.Database, spec: KindSpec, columns: string[], present: string[], importId: number): Statements {
-  const { table, key } = spec;
-  // Columns the file does not have keep their stored values when a row is updated.
-  const content = present.filter((c) => c !== key);
-  const all = [...columns, 'import_id', 'created_import_id', 'seen_import_id', 'seen_line'];
-  // The import's id is the same in every row: written into the statement (an integer this code
-  // made), it is not bound three times a row.
-  if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
-  const tuple = `(${columns.map(() => '?').join(', ')}, ${importId}, ${importId}, ${importId}, ?)`;
-  const insert = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${tuple} ON CONFLICT (${key}) DO NOTHING`);
-  const insertChunk = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${Array(CHUNK).fill(tuple).join(', ')} ON CONFLICT (${key}) DO NOTHING`);
-  const seen = db.prepare(`SELECT seen_import_id, seen_line FROM ${table} WHERE ${key} = ?`);
-  const update = db.prepare(
-    `UPDATE ${table} SET ${content.map((c) => `${c} = @${c}`).join(', ')}, import_id = @import_id, seen_import_id = @import_id, seen_line = @line
-     WHERE ${key} = @${key} AND seen_import_id IS NOT @import_id AND (${content.map((c) => `${c} IS NOT @${c}`).join(' OR ')})`,
-  );
-  const lookup = db.prepare(`SELECT seen_import_id, seen_line, (${content.map((c) => `${c} IS @${c}`).join(' AND ')}) AS same FROM ${table} WHERE ${key} = @${key}`);
-  const touch = db.prepare(`UPDATE ${table} SET seen_import_id = ?, seen_line = ? WHERE ${key} = ?`);
-  const dayOf = columns.includes('local_day') ? db.prepare(`SELECT local_day FROM ${table} WHERE ${key} = ?`) : undefined;
-  return { insert, insertChunk, seen, update, lookup, touch, dayOf, content };
-}
-
 interface Index {
   name: string;
   sql: string;
@@ -125,11 +86,10 @@ const KEEP_DAY_INDEX = true;
 /**
  * Into an empty table, rows go faster without the secondary indexes, which are then built once
  * from sorted data at the end of the same transaction (docs/performance.md, "Indexes deferred on
- * a first load"). An index led by the local day is the
- * exception when `dayLed` is set: a file in time order adds to it at one end, which costs the
- * writing thread less than the build would cost at the end, when nothing else runs. It is
- * returned in `dayLed`, to be dropped and deferred after all if the rows turn out not to come in
- * day order (DayOrder).
+ * a first load"). An index led by the local day is the exception when `dayLed` is set: a file in
+ * time order adds to it at one end, which costs the writing thread less than the build would
+ * cost at the end, when nothing else runs. It is returned in `dayLed`, to be dropped and
+ * deferred after all if the rows turn out not to come in day order (DayOrder).
  */
 function deferIndexesOnFirstLoad(db: Database.Database, table: string, dayLed: boolean): { deferred: string[]; dayLed: Index[] } {
   if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return { deferred: [], dayLed: [] };
@@ -138,6 +98,37 @@ function deferIndexesOnFirstLoad(db: Database.Database, table: string, dayLed: b
   const deferred = indexes.filter((ix) => !led.includes(ix));
   for (const ix of deferred) db.exec(`DROP INDEX ${ix.name}`);
   return { deferred: deferred.map((ix) => ix.sql), dayLed: led };
+}
+
+/** The secondary indexes of a first load: those dropped to be built at the end, and a day-led one kept while rows come in day order. */
+class FirstLoadIndexes {
+  private constructor(
+    private readonly deferred: string[],
+    private readonly dayLed: Index[],
+    private order: DayOrder | undefined,
+  ) {}
+
+  /** Defers the indexes of `table` (and of the `alsoFills` tables) that are empty; `dayIndex`: local_day's place in a row, or -1. */
+  static defer(db: Database.Database, table: string, alsoFills: readonly string[], dayIndex: number): FirstLoadIndexes {
+    const first = deferIndexesOnFirstLoad(db, table, KEEP_DAY_INDEX && dayIndex >= 0);
+    const deferred = [...first.deferred, ...alsoFills.flatMap((t) => deferIndexesOnFirstLoad(db, t, false).deferred)];
+    return new FirstLoadIndexes(deferred, first.dayLed, first.dayLed.length > 0 ? new DayOrder(dayIndex) : undefined);
+  }
+
+  /** Before a batch is written: once too many rows came out of day order, the day-led index is dropped and deferred too. */
+  watch(db: Database.Database, rows: readonly unknown[][]): void {
+    if (!this.order || this.order.add(rows)) return;
+    for (const ix of this.dayLed) {
+      db.exec(`DROP INDEX ${ix.name}`);
+      this.deferred.push(ix.sql);
+    }
+    this.order = undefined;
+  }
+
+  /** Builds the deferred indexes (before COMMIT). */
+  build(db: Database.Database): void {
+    buildDeferredIndexes(db, this.deferred);
+  }
 }
 
 /**
@@ -185,6 +176,38 @@ function buildDeferredIndexes(db: Database.Database, ddl: readonly string[]): vo
   }
 }
 
+/** Bad rows listed in the refusal of a strict import. */
+const MAX_LISTED = 20;
+
+/** A file's bad rows: counted, the MAX_LISTED with the lowest lines kept in line order (a key conflict is found after its batch's other issues). */
+class BadRows {
+  count = 0;
+  private readonly listed: { line: number; text: string }[] = [];
+  /** Headers that bad rows' columns are counted in (the start message's). */
+  headers: string[] = [];
+
+  add(issue: BadRow): void {
+    this.count++;
+    const listed = this.listed;
+    if (listed.length < MAX_LISTED || issue.line < (listed[listed.length - 1] as { line: number }).line) {
+      let at = listed.length;
+      while (at > 0 && (listed[at - 1] as { line: number }).line > issue.line) at--;
+      listed.splice(at, 0, { line: issue.line, text: describe(issue, this.headers) });
+      if (listed.length > MAX_LISTED) listed.pop();
+    }
+  }
+
+  /** The refusal of a strict import of `file` with these bad rows. */
+  refusal(file: string): InputError {
+    const bad = this.count;
+    const lines = this.listed.map((l) => l.text);
+    return new InputError(`${file}: ${bad} bad row${bad > 1 ? 's' : ''}; nothing was imported from this file`, {
+      details: bad > MAX_LISTED ? [...lines, `  … and ${bad - MAX_LISTED} more`] : lines,
+      hint: 'fix the rows and import again, or use --skip-invalid --rejects FILE to import the good rows',
+    });
+  }
+}
+
 function describe(issue: BadRow, headers: string[]): string {
   const n = headers.indexOf(issue.column) + 1;
   const col = issue.column ? (n > 0 ? ` column ${n} (${issue.column}):` : ` ${issue.column}:`) : '';
@@ -192,97 +215,79 @@ function describe(issue: BadRow, headers: string[]): string {
   return `  line ${issue.line}:${col}${value} ${issue.reason}${issue.hint ? ` (${issue.hint})` : ''}`;
 }
 
+/** What the start of a file opens: the ledger entry, the statements, the first load's indexes, what every batch is written with. */
+interface OpenFile {
+  importId: number;
+  stmts: Statements;
+  indexes: FirstLoadIndexes;
+  batch: BatchContext;
+}
+
 /** Imports the events of one file; throws InputError (and writes nothing) on bad rows when strict. */
 export async function writeImport(db: Database.Database, path: string, events: AsyncIterable<WriteEvent>, opts: WriteOptions): Promise<WriteResult> {
   const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
-  /** The MAX_LISTED bad rows with the lowest lines, in line order (a key conflict is found after the batch's other issues). */
-  const listed: { line: number; text: string }[] = [];
-  let bad = 0;
-  let headers: string[] = [];
-  let stmts: Statements | undefined;
-  let importId = 0;
-  let columns: string[] = [];
-  let keyHeader = opts.spec.key;
-  let deferredIndexes: string[] = [];
-  /** Day-led indexes kept during a first load while the rows come in day order. */
-  let dayLed: Index[] = [];
-  let dayOrder: DayOrder | undefined;
-  /** Index of local_day in a row's values, or -1. */
-  let dayIndex = -1;
-  const changedDays = new Set<string>();
-  const updatedDays = new Set<string>();
+  const bad = new BadRows();
   const reject = (issue: BadRow): void => {
-    bad++;
-    if (listed.length < MAX_LISTED || issue.line < (listed[listed.length - 1] as { line: number }).line) {
-      let at = listed.length;
-      while (at > 0 && (listed[at - 1] as { line: number }).line > issue.line) at--;
-      listed.splice(at, 0, { line: issue.line, text: describe(issue, headers) });
-      if (listed.length > MAX_LISTED) listed.pop();
-    }
+    bad.add(issue);
     if (!opts.strict) {
       counts.rejected++;
       opts.onReject?.(issue);
     }
   };
+  const changedDays = new Set<string>();
+  const updatedDays = new Set<string>();
+  let file: OpenFile | undefined;
   try {
     for await (const ev of events) {
       if (opts.isInterrupted?.()) throw new InterruptedError('interrupted: nothing was imported from ' + opts.file);
       if (ev.type === 'start') {
-        headers = ev.headers;
-        keyHeader = ev.keyHeader;
-        columns = ev.columns;
-        db.exec('BEGIN IMMEDIATE');
-        // Checked again under the write lock: another process may have imported the same file
-        // while this one waited for the lock.
-        const done = opts.again ? undefined : findImport(db, opts.ledger.kind, opts.ledger.sha256);
-        if (done) throw new AlreadyImported(done.id);
-        claimTimeZone(db, path, opts.zone);
-        importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
-        dayIndex = columns.indexOf('local_day');
-        const first = deferIndexesOnFirstLoad(db, opts.spec.table, KEEP_DAY_INDEX && dayIndex >= 0);
-        deferredIndexes = [...first.deferred, ...(opts.alsoFills ?? []).flatMap((t) => deferIndexesOnFirstLoad(db, t, false).deferred)];
-        dayLed = first.dayLed;
-        if (dayLed.length > 0) dayOrder = new DayOrder(dayIndex);
-        stmts = prepareStatements(db, opts.spec, ev.columns, ev.present, importId);
-        opts.onBegin?.(db, importId);
+        bad.headers = ev.headers;
+        file = begin(db, path, ev, opts, { counts, reject, changedDays, updatedDays });
       } else if (ev.type === 'batch') {
-        opts.onBatch?.(db, ev, importId);
+        if (!file) continue;
+        opts.onBatch?.(db, ev, file.importId);
         for (const issue of ev.issues) reject(issue);
         counts.skipped += ev.skipped ?? 0;
         // After a bad row a strict import goes on writing (it is rolled back at the end) so that
         // key conflicts further on are found and counted: the error then lists the same bad rows
         // as a --skip-invalid run would reject.
-        if (!stmts) continue;
-        if (dayOrder && !dayOrder.add(ev.rows)) {
-          for (const ix of dayLed) {
-            db.exec(`DROP INDEX ${ix.name}`);
-            deferredIndexes.push(ix.sql);
-          }
-          dayOrder = undefined;
-        }
-        const inserted: unknown[][] = [];
-        writeBatch(stmts, ev, { importId, columns, key: opts.spec.key, keyHeader, counts, reject: (i) => reject(i), refuse: opts.refuseKeyConflicts ? { file: opts.file, source: opts.keySource } : undefined, changedDays, updatedDays, inserted, dayIndex });
+        file.indexes.watch(db, ev.rows);
+        const inserted: unknown[][] = (file.batch.inserted = []);
+        writeBatch(file.stmts, ev, file.batch);
         if (inserted.length > 0) opts.onInserted?.(db, inserted);
         opts.onProgress?.(ev.bytes);
-      } else {
+      } else if (file) {
         counts.rows = ev.rows;
-        if (ev.sha256 !== undefined) acceptHash(db, importId, ev.sha256, opts);
+        if (ev.sha256 !== undefined) acceptHash(db, file.importId, ev.sha256, opts);
       }
     }
-    if (opts.strict && bad > 0) {
-      throw new InputError(`${opts.file}: ${bad} bad row${bad > 1 ? 's' : ''}; nothing was imported from this file`, {
-        details: bad > MAX_LISTED ? [...listed.map((l) => l.text), `  … and ${bad - MAX_LISTED} more`] : listed.map((l) => l.text),
-        hint: 'fix the rows and import again, or use --skip-invalid --rejects FILE to import the good rows',
-      });
-    }
-    buildDeferredIndexes(db, deferredIndexes);
-    opts.beforeCommit?.(db, changedDays, importId, updatedDays);
-    finishImport(db, importId, counts, opts.now());
+    if (!file) throw new Error(`${opts.file}: the file ended before its header`);
+    if (opts.strict && bad.count > 0) throw bad.refusal(opts.file);
+    file.indexes.build(db);
+    opts.beforeCommit?.(db, changedDays, file.importId, updatedDays);
+    finishImport(db, file.importId, counts, opts.now());
     db.exec('COMMIT');
-    return { ...counts, importId };
+    return { ...counts, importId: file.importId };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
   }
+}
+
+/** The start of a file: BEGIN IMMEDIATE, the ledger entry, the first load's indexes, the statements, the kind's onBegin. */
+function begin(db: Database.Database, path: string, ev: Extract<WriteEvent, { type: 'start' }>, opts: WriteOptions, batch: Pick<BatchContext, 'counts' | 'reject' | 'changedDays' | 'updatedDays'>): OpenFile {
+  db.exec('BEGIN IMMEDIATE');
+  // Checked again under the write lock: another process may have imported the same file
+  // while this one waited for the lock.
+  const done = opts.again ? undefined : findImport(db, opts.ledger.kind, opts.ledger.sha256);
+  if (done) throw new AlreadyImported(done.id);
+  claimTimeZone(db, path, opts.zone);
+  const importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
+  const dayIndex = ev.columns.indexOf('local_day');
+  const indexes = FirstLoadIndexes.defer(db, opts.spec.table, opts.alsoFills ?? [], dayIndex);
+  const stmts = prepareStatements(db, opts.spec, ev.columns, ev.present, importId);
+  opts.onBegin?.(db, importId);
+  const refuse = opts.refuseKeyConflicts ? { file: opts.file, source: opts.keySource } : undefined;
+  return { importId, stmts, indexes, batch: { ...batch, importId, columns: ev.columns, key: opts.spec.key, keyHeader: ev.keyHeader, refuse, inserted: [], dayIndex } };
 }
 
 /**
@@ -296,97 +301,3 @@ function acceptHash(db: Database.Database, importId: number, sha256: string, opt
   setImportHash(db, importId, sha256);
 }
 
-interface BatchContext {
-  /** Local days of rows inserted or updated (and the former day of an updated row). */
-  changedDays: Set<string>;
-  /** Local days of updated rows only (and their former days). */
-  updatedDays: Set<string>;
-  /** Rows this batch inserted. */
-  inserted: unknown[][];
-  /** Index of local_day in a row's values, or -1. */
-  dayIndex: number;
-  importId: number;
-  columns: string[];
-  /** The key's header in the file, for messages. */
-  keyHeader: string;
-  key: string;
-  counts: ImportCounts;
-  reject: (issue: BadRow) => void;
-  /** Set: a key conflict refuses the file (see WriteOptions.refuseKeyConflicts). */
-  refuse?: { file: string; source?: string };
-}
-
-function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, ctx: BatchContext): void {
-  const { importId, counts } = ctx;
-  const n = ev.rows.length;
-  const width = ctx.columns.length + 1;
-  const params = new Array<unknown>(CHUNK * width);
-  let i = 0;
-  for (; i + CHUNK <= n; i += CHUNK) {
-    let p = 0;
-    for (let k = i; k < i + CHUNK; k++) {
-      const values = ev.rows[k] as unknown[];
-      for (let j = 0; j < values.length; j++) params[p++] = values[j];
-      params[p++] = ev.lines[k];
-    }
-    const inserted = s.insertChunk.run(params).changes;
-    if (ctx.dayIndex >= 0 && inserted > 0) for (let k = i; k < i + CHUNK; k++) ctx.changedDays.add((ev.rows[k] as unknown[])[ctx.dayIndex] as string);
-    if (inserted === CHUNK) {
-      counts.inserted += CHUNK;
-      for (let k = i; k < i + CHUNK; k++) ctx.inserted.push(ev.rows[k] as unknown[]);
-      continue;
-    }
-    // Some keys were already there: find which rows this chunk inserted (they carry its line).
-    const keyIndex = ctx.columns.indexOf(ctx.key);
-    for (let k = i; k < i + CHUNK; k++) {
-      const values = ev.rows[k] as unknown[];
-      const mark = s.seen.get(values[keyIndex]) as { seen_import_id: number; seen_line: number };
-      if (mark.seen_import_id === importId && mark.seen_line === ev.lines[k]) {
-        counts.inserted++;
-        ctx.inserted.push(values);
-      } else writeExisting(s, values, ev.lines[k] as number, ctx);
-    }
-  }
-  for (; i < n; i++) {
-    const values = ev.rows[i] as unknown[];
-    const line = ev.lines[i] as number;
-    if (s.insert.run(...values, line).changes === 1) {
-      counts.inserted++;
-      ctx.inserted.push(values);
-      if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
-    } else writeExisting(s, values, line, ctx);
-  }
-}
-
-/** A key already in the table: updated, unchanged, a duplicate line, or a conflicting line. */
-function writeExisting(s: Statements, values: unknown[], line: number, ctx: BatchContext): void {
-  const named: Record<string, unknown> = { import_id: ctx.importId, line };
-  ctx.columns.forEach((c, j) => (named[c] = values[j]));
-  const before = ctx.dayIndex >= 0 ? (s.dayOf?.get(named[ctx.key]) as { local_day: string } | undefined) : undefined;
-  if (s.update.run(named).changes === 1) {
-    if (before) {
-      ctx.changedDays.add(before.local_day);
-      ctx.updatedDays.add(before.local_day);
-    }
-    if (ctx.dayIndex >= 0) {
-      ctx.changedDays.add(values[ctx.dayIndex] as string);
-      ctx.updatedDays.add(values[ctx.dayIndex] as string);
-    }
-    return void ctx.counts.updated++;
-  }
-  const lookupParams = Object.fromEntries([ctx.key, ...s.content].map((c) => [c, named[c]]));
-  const prior = s.lookup.get(lookupParams) as { seen_import_id: number; seen_line: number; same: number };
-  const keyValue = String(named[ctx.key]);
-  if (prior.seen_import_id !== ctx.importId) {
-    ctx.counts.unchanged++;
-    s.touch.run(ctx.importId, line, named[ctx.key]);
-  } else if (prior.same) {
-    ctx.counts.skipped++;
-  } else if (ctx.refuse) {
-    throw new InputError(`${ctx.refuse.file}: ${ctx.key} is not unique: lines ${prior.seen_line} and ${line} both have ${ctx.key} ${keyValue} with different content; nothing was imported from this file`, {
-      hint: `${ctx.refuse.source ?? ctx.key} must identify one row: build it from more columns (e.g. "columns": ["line", "call_id"], "join": "-")`,
-    });
-  } else {
-    ctx.reject({ line, column: ctx.keyHeader, value: keyValue, reason: `${ctx.key} ${keyValue} is also on line ${prior.seen_line} with different content`, hint: 'keep one of the two lines', record: [] });
-  }
-}
