@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { KIND_SPECS, type ImportKind } from '../domain/kinds.js';
 import { kindHooks } from '../db/import-kinds.js';
 import { AlreadyImported, writeImport, type WriteOptions, type WriteResult } from '../db/import-writer.js';
-import { findImport, hasImportOfSize } from '../db/queries/imports.js';
+import { findImport, hasImportOfSize, type ImportCounts } from '../db/queries/imports.js';
 import type { SummaryThresholds } from '../db/queries/stats-days.js';
 import { ConvertStage, type ConvertJob } from '../io/convert-stage.js';
 import type { Encoding } from '../io/csv-read.js';
@@ -47,16 +47,11 @@ export interface ImportOptions {
   requireRows?: boolean;
 }
 
-export interface ImportSummary {
+/** What `hotline import` says of one file (its JSON summary): the ledger's counts and what was read. */
+export interface ImportSummary extends ImportCounts {
   file: string;
   sha256: string;
   kind: ImportKind;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
   status: 'imported' | 'already_imported';
   import_id: number;
   encoding: string | null;
