@@ -30,9 +30,14 @@ export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions &
   };
 }
 
+/** The database the global options name, and how long to wait for its lock. */
+export function dbLocation(globals: GlobalOptions, rt: Runtime): { path: string; busyTimeoutMs: number } {
+  return { path: resolveDbPath(globals.db, rt.env), busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000 };
+}
+
 /** Opens the database named by the global options. */
 export function openDb(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean; create?: boolean } = {}): HotlineDb {
-  return openDatabase({ path: resolveDbPath(globals.db, rt.env), busyTimeoutMs: (globals.busyTimeout ?? 5) * 1000, durable: opts.durable, create: opts.create ?? false });
+  return openDatabase({ ...dbLocation(globals, rt), durable: opts.durable, create: opts.create ?? false });
 }
 
 /** Loads the policy named by the global options. */

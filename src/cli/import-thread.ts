@@ -7,24 +7,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { importFile, type ImportOptions, type ImportSummary } from '../app/import-files.js';
-import type { ImportKind } from '../domain/kinds.js';
+import { openDatabase } from '../db/connection.js';
 import { toDbStateError } from '../db/errors.js';
 import { DbStateError, toSystemStateError, toWire, type WireError } from '../errors.js';
-import { openDb } from './context.js';
 import { protectFile } from '../io/protected-files.js';
-import { resolveDbPath } from '../db/path.js';
-import type { ImportFlags } from './actions/import.js';
-import type { GlobalOptions } from './options.js';
-import type { Policy } from '../domain/policy.js';
-import type { Runtime } from './runtime.js';
 
 export interface ImportJob {
-  kind: ImportKind;
-  files: string[];
-  flags: ImportFlags;
-  globals: GlobalOptions;
-  policy: Policy;
-  env: Record<string, string | undefined>;
+  /** The database file, as the command resolved it (--db, $HOTLINE_DB or the default). */
+  db: { path: string; busyTimeoutMs: number };
+  /** What to import and how: the command's flags and the policy, resolved (a mapping file read and checked). */
+  options: ImportOptions;
   /** Int32Array over it: [0] becomes 1 on Ctrl-C / SIGTERM. */
   interrupt: SharedArrayBuffer;
   /** Epoch seconds of the ledger's clock at the start (the main thread's Runtime.now). */
@@ -42,28 +34,22 @@ export type ThreadMessage =
 
 /** Runs the job's files in turn; posts what the main thread shows. */
 export async function runJob(job: ImportJob, post: (m: ThreadMessage) => void): Promise<void> {
-  const { loadMapping } = await import('../io/mapping/mapping.js');
-  const mapping = job.flags.mapping ? loadMapping(job.flags.mapping, job.kind) : undefined;
+  const { options } = job;
   const flag = new Int32Array(job.interrupt);
   const started = Math.floor(Date.now() / 1000);
   const now = (): number => job.now + Math.floor(Date.now() / 1000) - started;
-  const rt = { env: job.env } as unknown as Runtime;
-  for (const f of job.files) protectFile(f, 'the input file'); // a --rejects file may not replace one
-  const handle = openDb(job.globals, rt, { durable: true, create: true });
+  // A --rejects file may not replace an input or the mapping (the registry is per thread).
+  for (const f of options.files) protectFile(f, 'the input file');
+  if (options.mapping) protectFile(options.mapping.file, 'the mapping file');
+  const handle = openDatabase({ ...job.db, durable: true, create: true });
   try {
     const quick = handle.db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') {
       throw new DbStateError(`${handle.path}: the database fails its quick check (${String(quick)}); nothing was imported`, { hint: 'run hotline db check, and restore from a backup copy' });
     }
-    const { flags, policy } = job;
-    const opts: ImportOptions = {
-      kind: job.kind, files: job.files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
-      skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, again: flags.again ?? false, profile: flags.profile, mapping, requireRows: flags.requireRows ?? false,
-      calendars: policy.calendars,
-    };
-    for (const file of job.files) {
+    for (const file of options.files) {
       post({ type: 'file', file });
-      const summary = await importFile(file, opts, {
+      const summary = await importFile(file, options, {
         db: handle.db, dbPath: handle.path, now, isInterrupted: () => Atomics.load(flag, 0) === 1,
         notice: (line, note) => post({ type: 'notice', line, note }),
         progress: (_f, bytes, total) => post({ type: 'progress', bytes, total }),
@@ -87,6 +73,6 @@ if (parentPort && (workerData as { importJob?: ImportJob } | undefined)?.importJ
   const job = (workerData as { importJob: ImportJob }).importJob;
   runJob(job, (m) => port.postMessage(m)).then(
     () => port.postMessage({ type: 'done' } satisfies ThreadMessage),
-    (e: unknown) => port.postMessage({ type: 'error', error: toWire(toDbStateError(e, resolveDbPath(job.globals.db, job.env)) ?? toSystemStateError(e) ?? e) } satisfies ThreadMessage),
+    (e: unknown) => port.postMessage({ type: 'error', error: toWire(toDbStateError(e, job.db.path) ?? toSystemStateError(e) ?? e) } satisfies ThreadMessage),
   );
 }

@@ -356,15 +356,39 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
   operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE, tickets: TICKETS, evaluations: EVALUATIONS, trainings: TRAININGS, attendance: ATTENDANCE,
 };
 
-/** The stored columns of a kind: each field, plus local_day (and local_hour) after a date-time. */
-export function storedColumns(spec: KindSpec): string[] {
+/** The stored row of a kind: its columns in order, and where each field's value stands among them. */
+export interface StoredLayout {
+  /** The stored columns, in the order of a converted row's values: a derived key first, then each field with its local day (and hour). */
+  columns: string[];
+  /** Index in `columns` of each field's value, in the kind's field order. */
+  slots: number[];
+  /** The stored columns of the fields a file has (a derived key always): what an update of an existing row may change. */
+  present(has: (field: string) => boolean): string[];
+}
+
+/** The one place the stored layout of a kind is worked out: each field, plus local_day (and local_hour) after a date-time. */
+export function storedLayout(spec: KindSpec): StoredLayout {
   const columns: string[] = spec.derivedKey ? [spec.key] : [];
+  const slots: number[] = [];
   for (const f of spec.fields) {
+    slots.push(columns.length);
     columns.push(f.name);
     if (f.localDay) columns.push(f.dayColumn ?? 'local_day');
     if (f.localDay === 'day-hour') columns.push('local_hour');
   }
-  return columns;
+  const present = (has: (field: string) => boolean): string[] => {
+    const out: string[] = spec.derivedKey ? [spec.key] : [];
+    spec.fields.forEach((f, i) => {
+      if (has(f.name)) out.push(...columns.slice(slots[i], slots[i + 1] ?? columns.length));
+    });
+    return out;
+  };
+  return { columns, slots, present };
+}
+
+/** The stored columns of a kind (storedLayout). */
+export function storedColumns(spec: KindSpec): string[] {
+  return storedLayout(spec).columns;
 }
 
 /** Header text normalised for matching: width, case, spaces, zero-width marks, _ - . ignored. */

@@ -9,11 +9,12 @@ import { localDateOf, type IsoDate } from '../domain/dates.js';
 import { KIND_SPECS, type ImportKind, type RowContext } from '../domain/kinds.js';
 import { loadCalendar } from './calendar-files.js';
 import { createMappedConverter, type MappedConverter } from './mapping/converter.js';
-import { mappingFromJson } from './mapping/mapping.js';
+import type { Mapping } from './mapping/mapping.js';
 import { PROFILES } from './profiles/index.js';
-import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput, type ProfileReport } from './profiles/types.js';
+import { newOutput, type ProfileConverter, type ProfileName, type ProfileOutput } from './profiles/types.js';
 import { ignoredNotices, kpiNotices } from './header-notices.js';
-import { buildRowPlan, type RowIssue, type RowPlan } from './row-plan.js';
+import type { BadRow, EndMessage, Notice, StartMessage } from './import-protocol.js';
+import { buildRowPlan, type RowPlan } from './row-plan.js';
 
 export interface ConvertJob {
   kind: ImportKind;
@@ -24,48 +25,21 @@ export interface ConvertJob {
   /** Zone of date-times without an offset. */
   sourceZone: string;
   profile?: ProfileName;
-  /** A mapping file (its JSON: a Mapping holds functions, which cannot cross threads). */
-  mapping?: { file: string; json: unknown };
+  /** A mapping file, as the command read and checked it. */
+  mapping?: Mapping;
   /** The policy's company calendars (policy.calendars): leave rows with a half day need a working day. */
   calendars?: readonly string[];
 }
 
-/** A bad row: where, why, and the file's own record (for the rejects file). */
-export interface ConvertIssue extends RowIssue {
-  record: string[];
-}
-
-/** What the writer needs to know once the header is read. */
-export interface ConvertStart {
-  /** Stored columns, in the order of a converted row's values. */
-  columns: string[];
-  /** The stored columns the file has (an update changes only these). */
-  present: string[];
-  /** Header cells that map to no field. */
-  ignored: string[];
-  /** Lines for stderr about the header (the ignored columns). */
-  notices: string[];
-  /**
-   * Lines for stderr only when it is a terminal: the KPIs a calls file cannot give (its
-   * statistics show them as n/a). A cron job's mail does not get them on every run.
-   */
-  terminalNotices: string[];
-  /** Headers that bad rows' columns are counted in, for "column N" in messages. */
-  issueHeaders: string[];
-  /** Header of the rejects file: the file's own columns. */
-  rejectsHeaders: string[];
-  /** The key's column as the file (or the mapping) names it. */
-  keyHeader: string;
-  /** The header as read (empty for a headerless file), to start the writing thread's ConvertStage. */
-  headers: string[];
-}
+/** What the header tells: the start message but for what the reading itself found (encoding, delimiter, their notes). */
+export type ConvertStart = Omit<StartMessage, 'type' | 'encoding' | 'delimiter'>;
 
 export interface ConvertedBatch {
   /** Values of good rows, in `columns` order. */
   rows: unknown[][];
   /** The line of each good row. */
   lines: number[];
-  issues: ConvertIssue[];
+  issues: BadRow[];
   /** Data rows this batch accounts for (good + bad + skipped; blank lines are not rows). */
   records: number;
   /** Rows a mapping left out on purpose ("@skip"). */
@@ -81,15 +55,14 @@ export interface ConvertedBatch {
   cellLines?: number[];
 }
 
-/** Fields of one ring in ConvertedBatch.rings. */
-export const RING_WIDTH = 5;
-
 /**
- * Every third input chunk of a file's own records is checked by the writing thread (1 M-row runs:
- * 30.6–31.1 s, against 32.6–32.7 s with none; every second chunk was slower with 256 KiB reads:
- * docs/performance.md).
+ * Speed trick (docs/performance.md, "Checks split between the threads"): the parsing worker
+ * leaves some rows' checks to the writing thread (ConvertStage.checkedByWriter). false: the
+ * worker checks every row itself.
  */
-const LEAVE_EVERY = 3;
+const SPLIT_CHECKS = true;
+/** With SPLIT_CHECKS, the writing thread checks every WRITER_CHECKS_EVERY-th input chunk of a file's own records. */
+const WRITER_CHECKS_EVERY = 3;
 
 export function emptyBatch(): ConvertedBatch {
   return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] };
@@ -116,6 +89,8 @@ export class ConvertStage {
   private plan?: RowPlan;
   private mapped?: MappedConverter;
   private readonly profile?: ProfileConverter;
+  /** Missed rings a profile gave (ConvertedBatch.rings), counted for its report. */
+  private rings = 0;
 
   constructor(private readonly job: ConvertJob) {
     this.profile = job.profile ? PROFILES[job.profile].create({ file: job.file, sourceZone: job.sourceZone }) : undefined;
@@ -125,62 +100,64 @@ export class ConvertStage {
   start(headers: string[]): ConvertStart {
     const { job } = this;
     const spec = KIND_SPECS[job.kind];
-    const mapping = job.mapping ? mappingFromJson(job.mapping.json, job.mapping.file, job.kind) : undefined;
+    const mapping = job.mapping;
     if (mapping) this.mapped = createMappedConverter(mapping, mapping.header ? headers : null, job.file);
     const mapped = this.mapped;
     const planHeaders = job.profile ? [...PROFILES[job.profile].canonicalHeaders] : mapped ? mapped.canonicalHeaders : headers;
-    const workingDays = job.kind === 'leave' ? lazyWorkingDays(job.calendars ?? []) : undefined;
+    // Only a row check that needs them asks for working days (a half day of leave): the calendars load then.
+    const workingDays = lazyWorkingDays(job.calendars ?? []);
     const plan = (this.plan = buildRowPlan(spec, planHeaders, { file: job.file, zone: job.zone, sourceZone: job.sourceZone, workingDays }));
+    const notices: Notice[] = [...ignoredNotices(job, plan).map((line) => ({ line })), ...kpiNotices(job, plan).map((line): Notice => ({ line, note: true }))];
     return {
       columns: plan.columns,
       present: plan.present,
       ignored: plan.ignored,
-      notices: ignoredNotices(job, plan),
-      terminalNotices: kpiNotices(job, plan),
+      notices,
       // Bad rows of a mapped file are described by the file's own columns.
-      issueHeaders: mapped ? (mapping?.header ? headers : []) : planHeaders,
+      headers: mapped ? (mapping?.header ? headers : []) : planHeaders,
       rejectsHeaders: mapped ? mapped.sourceHeaders : planHeaders,
       keyHeader: mapped ? mapped.describe(spec.key) : planHeaders[plan.fieldIndex.get(spec.key) as number] ?? spec.key,
-      headers,
+      fileHeader: headers,
     };
   }
 
   /**
-   * Whether the checks of input chunk number `chunk` (from 1) are left to the writing thread: every
-   * LEAVE_EVERY-th chunk of a file's own records, and all of a profile's calls (parsing and
-   * grouping a PBX export keeps the parsing worker busy enough).
+   * Whether the checks of input chunk number `chunk` (from 1) are left to the writing thread
+   * (SPLIT_CHECKS): every WRITER_CHECKS_EVERY-th chunk of a file's own records, and all of a
+   * profile's calls (parsing and grouping a PBX export keeps the parsing worker busy enough).
    */
-  leaves(chunk: number): boolean {
-    return this.profile !== undefined || chunk % LEAVE_EVERY === 0;
+  checkedByWriter(chunk: number): boolean {
+    return SPLIT_CHECKS && (this.profile !== undefined || chunk % WRITER_CHECKS_EVERY === 0);
   }
 
   /**
    * Converts one batch of records; a profile may keep some until their call is complete. With
-   * `leave`, the checks are left to the writing thread (check): the batch carries cells, not rows.
-   * A profile's calls are always left.
+   * `byWriter` (checkedByWriter), the checks are left to the writing thread (check): the batch
+   * carries cells, not rows. A profile's calls are always left to it (with SPLIT_CHECKS).
    */
-  batch(records: string[][], lines: number[], leave = false): ConvertedBatch {
+  batch(records: string[][], lines: number[], byWriter = false): ConvertedBatch {
     if (this.profile) {
       const out = newOutput();
       for (let i = 0; i < records.length; i++) this.profile.push(records[i] as string[], lines[i] as number, out);
       return this.profileBatch(out);
     }
-    if (leave) return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [], cells: records, cellLines: lines };
+    if (byWriter) return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [], cells: records, cellLines: lines };
     return convertRecords(this.requirePlan(), records, lines, this.mapped);
   }
 
-  /** End of file: what a profile still holds, and its report. */
-  end(): { batch: ConvertedBatch; report: ProfileReport | null } {
+  /** End of file: what a profile still holds, and its report with the missed rings it gave. */
+  end(): { batch: ConvertedBatch; report: EndMessage['report'] } {
     if (!this.profile) return { batch: emptyBatch(), report: null };
     const batch = this.profileBatch(this.profile.end(newOutput()));
-    return { batch, report: this.profile.report() };
+    return { batch, report: { ...this.profile.report(), missed_rings: this.rings } };
   }
 
   /** Checks a batch's cells (left by the parsing worker's stage) into rows and issues, in place. */
-  check(b: ConvertedBatch): ConvertedBatch {
+  check<B extends ConvertedBatch>(b: B): B {
     if (!b.cells || !b.cellLines) return b;
-    // A profile's cells are canonical already; a file's own records go through its mapping.
-    const converted = convertRecords(this.requirePlan(), b.cells, b.cellLines, this.profile ? undefined : this.mapped);
+    // A profile's cells are canonical already; a file's own records go through its mapping (a
+    // mapping and a profile do not go together).
+    const converted = convertRecords(this.requirePlan(), b.cells, b.cellLines, this.mapped);
     b.cells = undefined;
     b.cellLines = undefined;
     appendBatch(b, converted);
@@ -192,14 +169,15 @@ export class ConvertStage {
     return this.plan;
   }
 
-  /** A profile's output: its calls as cells for the writing thread to check, its issues and missed rings. */
+  /** A profile's output: its calls (as cells for the writing thread to check, with SPLIT_CHECKS), its issues and missed rings. */
   private profileBatch(out: ProfileOutput): ConvertedBatch {
     const rings: unknown[] = [];
     for (const m of out.missedRings) rings.push(m.operator_id, m.rang_at, localDateOf(m.rang_at, this.job.zone), m.call_id, m.ring_seconds);
-    return {
-      rows: [], lines: [], issues: out.issues, records: out.issues.length, skipped: 0, rings,
-      cells: out.rows.map((r) => r.fields), cellLines: out.rows.map((r) => r.line),
-    };
+    this.rings += out.missedRings.length;
+    const cells = out.rows.map((r) => r.fields);
+    const cellLines = out.rows.map((r) => r.line);
+    const batch: ConvertedBatch = { rows: [], lines: [], issues: out.issues, records: out.issues.length, skipped: 0, rings, cells, cellLines };
+    return SPLIT_CHECKS ? batch : this.check(batch);
   }
 }
 
@@ -216,7 +194,7 @@ function lazyWorkingDays(companyFiles: readonly string[]): NonNullable<RowContex
 export function convertRecords(plan: RowPlan, records: string[][], lines: number[], mc?: MappedConverter): ConvertedBatch {
   const rows: unknown[][] = [];
   const good: number[] = [];
-  const issues: ConvertIssue[] = [];
+  const issues: BadRow[] = [];
   let blank = 0;
   let skipped = 0;
   for (let i = 0; i < records.length; i++) {

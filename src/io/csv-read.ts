@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { Channel } from './channel.js';
 import { LineSplitter } from './line-split.js';
 import { checkLineEnds, findMixedUtf8, mixedEncodingError } from './sample-checks.js';
 import type { Encoding } from './encodings.js';
@@ -172,9 +173,8 @@ export interface SourceRecord {
 /**
  * Files are read 32 KiB at a time: the records of one read are converted and posted before the
  * next read, so few of them are alive when the parsing worker's young generation is collected,
- * and the survivors are what a collection copies. 1 M rows: the worker's collections took
- * 0.3–0.5 s with 32 KiB reads and 250-row batches, against 3.4 s with 256 KiB reads and 2,000-row
- * batches; peak RSS 143–148 MiB against 154–159 MiB (docs/performance.md).
+ * and the survivors are what a collection copies (docs/performance.md, "Small reads, small
+ * batches, many in flight").
  */
 const READ_CHUNK = 32 * 1024;
 
@@ -281,25 +281,21 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       relax_column_count: true,
       max_record_size: MAX_RECORD_SIZE,
     });
-  let failure: unknown;
+  /** A token each time the parser may have records, has ended or a stage failed (the first failure is kept). */
+  const ready = new Channel<void>();
   let ended = false;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  let failure: unknown;
   const fail = (e: unknown): void => {
     failure ??= e;
-    notify();
+    ready.put();
   };
   input.on('error', fail);
   decoder.on('error', fail);
   parser.on('error', fail);
-  parser.on('readable', notify);
+  parser.on('readable', () => ready.put());
   parser.on('end', () => {
     ended = true;
-    notify();
+    ready.put();
   });
   input.pipe(decoder).pipe(parser);
   // Physical line numbers: one per record, plus the line feeds inside quoted values.
@@ -317,7 +313,7 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
       if (failure) throw failure;
       if (batch.length > 0) yield batch;
       else if (ended) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
+      else await ready.take();
     }
   } catch (e) {
     // Both errors are about the record that starts on the line after the last one read: name it,

@@ -2,6 +2,7 @@
  * What an import says about a file's header on stderr: the columns it ignores (issue 18: a
  * header of 100k names), and the KPIs a calls file cannot give (issue 17.6).
  */
+import type { ImportKind } from '../domain/kinds.js';
 import type { ConvertJob } from './convert-stage.js';
 import type { RowPlan } from './row-plan.js';
 
@@ -24,11 +25,13 @@ function ignoredColumnsNotice(file: string, ignored: readonly string[]): string 
   return `${file}: ignored columns: ${named}${more}`;
 }
 
-/** Call columns without which some KPIs are unknown (issue 17.6), and what the statistics then show as n/a. */
-const KPI_COLUMNS = [
-  { field: 'wait_seconds', kpis: 'service level, answered within the threshold, ASA and abandon waits' },
-  { field: 'talk_seconds', kpis: 'AHT and talk time' },
-] as const;
+/** Per kind, the columns without which some KPIs are unknown (issue 17.6), and what the statistics then show as n/a. */
+const KPI_COLUMNS: Partial<Record<ImportKind, readonly { field: string; kpis: string }[]>> = {
+  calls: [
+    { field: 'wait_seconds', kpis: 'service level, answered within the threshold, ASA and abandon waits' },
+    { field: 'talk_seconds', kpis: 'AHT and talk time' },
+  ],
+};
 
 /** The ignored columns of the header, as one line (or none). */
 export function ignoredNotices(job: ConvertJob, plan: RowPlan): string[] {
@@ -36,11 +39,10 @@ export function ignoredNotices(job: ConvertJob, plan: RowPlan): string[] {
   return ignored ? [ignored] : [];
 }
 
-/** The KPIs a calls file cannot give, one line per missing column. */
+/** The KPIs a file cannot give (calls), one line per missing column. */
 export function kpiNotices(job: ConvertJob, plan: RowPlan): string[] {
   const out: string[] = [];
-  if (job.kind !== 'calls') return out;
-  for (const { field, kpis } of KPI_COLUMNS) {
+  for (const { field, kpis } of KPI_COLUMNS[job.kind] ?? []) {
     if (plan.fieldIndex.has(field)) continue;
     const spec = plan.spec.fields.find((f) => f.name === field);
     const what = job.mapping ? `the mapping ${job.mapping.file} gives no ${field}` : `no ${field} column (${spec?.aliases.slice(0, 3).join(', ')} …)`;

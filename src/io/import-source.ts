@@ -1,6 +1,7 @@
 /** Runs the parsing worker of an import (it parses and converts) and yields its messages, acknowledging each batch. */
 import { Worker } from 'node:worker_threads';
 import { fromWire } from '../errors.js';
+import { Channel } from './channel.js';
 import type { SourceJob, SourceMessage } from './import-protocol.js';
 
 export interface ImportSource extends AsyncIterable<Exclude<SourceMessage, { type: 'error' }>> {
@@ -10,49 +11,29 @@ export interface ImportSource extends AsyncIterable<Exclude<SourceMessage, { typ
 
 /** Starts reading `job.path` in a worker thread. */
 export function openImportSource(job: SourceJob): ImportSource {
-  // The parser needs little memory: a small heap keeps the import's footprint flat and low.
+  // The parser needs little memory: a small heap keeps the import's footprint flat and low
+  // (docs/performance.md, "Small heaps for the two import threads").
   const worker = new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
-  const queue: SourceMessage[] = [];
-  let wake: (() => void) | undefined;
-  let failure: unknown;
+  const inbox = new Channel<SourceMessage>();
   let exited = false;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  worker.on('message', (m: SourceMessage) => {
-    queue.push(m);
-    notify();
-  });
-  worker.on('error', (e) => {
-    failure = e;
-    notify();
-  });
+  worker.on('message', (m: SourceMessage) => inbox.put(m));
+  worker.on('error', (e) => inbox.fail(e));
   worker.on('exit', () => {
     exited = true;
-    notify();
+    inbox.fail(new Error('the import worker stopped without finishing'));
   });
   async function* messages(): AsyncGenerator<Exclude<SourceMessage, { type: 'error' }>> {
     for (;;) {
-      const m = queue.shift();
-      if (m) {
-        if (m.type === 'error') {
-          throw fromWire(m.error);
-        }
-        yield m;
-        if (m.type === 'batch') {
-          worker.postMessage({ type: 'ack' });
-          // Let the event loop run between batches, so that Ctrl-C is seen even while the
-          // worker keeps the queue full.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-        if (m.type === 'end') return;
-        continue;
+      const m = await inbox.take();
+      if (m.type === 'error') throw fromWire(m.error);
+      yield m;
+      if (m.type === 'end') return;
+      if (m.type === 'batch') {
+        worker.postMessage({ type: 'ack' });
+        // Let the event loop run between batches, so that Ctrl-C is seen even while the
+        // worker keeps the queue full.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (failure) throw failure;
-      if (exited) throw new Error('the import worker stopped without finishing');
-      await new Promise<void>((resolve) => (wake = resolve));
     }
   }
   return {

@@ -11,14 +11,14 @@ import { appendBatch, ConvertStage, emptyBatch, type ConvertedBatch } from './co
 import { readRecordBatches, sniffFile } from './csv-read.js';
 import { changedWhileRead, changeOf, ReadDigest } from './file-stamp.js';
 import { checkHeaderCells } from './sample-checks.js';
-import type { SourceJob, SourceMessage } from './import-protocol.js';
+import { Channel, InFlight } from './channel.js';
+import type { BatchMessage, Notice, SourceJob, SourceMessage } from './import-protocol.js';
 
 /**
  * Batches posted and not yet acknowledged by the writing thread. Batches are small (a few hundred
  * rows: what is alive at a young-generation collection is copied, so small batches die cheaply),
  * so a deeper queue absorbs the writing thread's pauses (a summary flush, a slow page write)
- * without stalling this thread: 1 M-row imports, the writing thread waited 0.7–2.6 s for rows
- * with 12 in flight (7 runs), against 3.3–4.2 s with 2 (4 runs; docs/performance.md).
+ * without stalling this thread (docs/performance.md, "Small reads, small batches, many in flight").
  */
 const MAX_IN_FLIGHT = 12;
 /**
@@ -33,12 +33,12 @@ const MAX_IN_FLIGHT_CHARS = 4 * 1024 * 1024;
  * Reads the file through one descriptor (sample, records and hash), and refuses it when it changed
  * while it was read: also when reading failed, since a file cut short mid-record fails for that.
  */
-async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
+async function run(job: SourceJob, post: (m: SourceMessage) => void, acks: Channel<void>): Promise<void> {
   const fd = openSync(job.path, 'r');
   try {
     const digest = new ReadDigest();
     try {
-      await convertFile(job, fd, digest, post, waitForAck);
+      await convertFile(job, fd, digest, post, acks);
     } catch (e) {
       const change = changeOf(fd, job.stamp);
       throw change ? changedWhileRead(job.file, change) : e;
@@ -49,45 +49,43 @@ async function run(job: SourceJob, post: (m: SourceMessage) => void, waitForAck:
 }
 
 /** Sniffs, parses and converts the open file, feeding `digest` every byte read, and posts the rows. */
-async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post: (m: SourceMessage) => void, waitForAck: () => Promise<void>): Promise<void> {
+async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post: (m: SourceMessage) => void, acks: Channel<void>): Promise<void> {
   const sniffed = sniffFile(fd, job.file, job);
   const stage = new ConvertStage(job.convert);
   let started = false;
   const start = (headers: string[]): void => {
     started = true;
-    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, notices: sniffed.notices, start: stage.start(headers) });
+    const header = stage.start(headers);
+    const notes = sniffed.notices.map((line): Notice => ({ line, note: true }));
+    post({ type: 'start', encoding: sniffed.encoding, delimiter: sniffed.delimiter, ...header, notices: [...notes, ...header.notices] });
   };
   if (job.headerless) start([]);
   // Records are converted as soon as they are parsed (one input chunk at a time), so that they
   // die young, and posted in batches of about `batchSize`. Some chunks' checks are left to the
-  // writing thread (ConvertStage.leaves), which has time to spare while this one parses. A batch holds
-  // either checked rows or cells, so rows keep their file order.
+  // writing thread (ConvertStage.checkedByWriter), which has time to spare while this one parses.
+  // A batch holds either checked rows or cells, so rows keep their file order.
   let records: string[][] = [];
   let lines: number[] = [];
-  let pending = emptyBatch();
-  /** The characters of each batch posted and not yet acknowledged (acknowledgements come in order). */
-  const inFlight: number[] = [];
-  let inFlightChars = 0;
+  let pending = newBatch();
+  /** The batches posted and not yet acknowledged, and their characters. */
+  const inFlight = new InFlight(acks, { maxItems: MAX_IN_FLIGHT, maxWeight: MAX_IN_FLIGHT_CHARS });
   let bytes = 0;
   let chars = 0;
   let chunks = 0;
-  const convert = (leave: boolean): void => {
+  const convert = (byWriter: boolean): void => {
     if (records.length === 0) return;
-    appendBatch(pending, stage.batch(records, lines, leave));
+    appendBatch(pending, stage.batch(records, lines, byWriter));
     records = [];
     lines = [];
   };
   const flush = async (): Promise<void> => {
     convert(pending.cells !== undefined);
-    post({ type: 'batch', batch: pending, bytes });
-    inFlight.push(chars);
-    inFlightChars += chars;
-    pending = emptyBatch();
+    pending.bytes = bytes;
+    post(pending);
+    const sent = chars;
+    pending = newBatch();
     chars = 0;
-    while (inFlight.length >= MAX_IN_FLIGHT || inFlightChars >= MAX_IN_FLIGHT_CHARS) {
-      await waitForAck();
-      inFlightChars -= inFlight.shift() as number;
-    }
+    await inFlight.sent(sent);
   };
   for await (const batch of readRecordBatches(job.path, job.file, sniffed, { quoted: job.quoted, fd, digest })) {
     for (const rec of batch) {
@@ -105,9 +103,9 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
     if (records.length === 0) continue;
-    const leave = stage.leaves(++chunks);
-    if (leave !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
-    convert(leave);
+    const byWriter = stage.checkedByWriter(++chunks);
+    if (byWriter !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
+    convert(byWriter);
     if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();
   }
   if (!started) throw new AppError(`${job.file}: the file has no header line`, 3);
@@ -116,7 +114,14 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   if (change) throw changedWhileRead(job.file, change);
   convert(pending.cells !== undefined);
   if (!isEmpty(pending)) await flush();
-  post({ type: 'end', ...stage.end(), sha256: digest.hex() });
+  // What a profile still holds goes in a batch of its own, as it always has (batch boundaries decide the writer's chunks).
+  const end = stage.end();
+  post({ type: 'batch', bytes: digest.bytes, ...end.batch });
+  post({ type: 'end', report: end.report, sha256: digest.hex() });
+}
+
+function newBatch(): BatchMessage {
+  return { type: 'batch', bytes: 0, ...emptyBatch() };
 }
 
 function isEmpty(b: ConvertedBatch): boolean {
@@ -125,22 +130,11 @@ function isEmpty(b: ConvertedBatch): boolean {
 
 if (parentPort) {
   const port = parentPort;
-  const acks: Array<() => void> = [];
-  let credit = 0;
+  const acks = new Channel<void>();
   port.on('message', (m: { type: string }) => {
-    if (m.type !== 'ack') return;
-    const next = acks.shift();
-    if (next) next();
-    else credit++;
+    if (m.type === 'ack') acks.put();
   });
-  const waitForAck = (): Promise<void> => {
-    if (credit > 0) {
-      credit--;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => acks.push(resolve));
-  };
-  run(workerData as SourceJob, (m) => port.postMessage(m), waitForAck).catch((e: unknown) => {
+  run(workerData as SourceJob, (m) => port.postMessage(m), acks).catch((e: unknown) => {
     const error = toWire(e);
     port.postMessage({ type: 'error', error } satisfies SourceMessage);
   });

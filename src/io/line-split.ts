@@ -2,7 +2,7 @@
  * Records of a format without quoting (Asterisk queue_log): a line is a record and the delimiter
  * splits it, nothing else. csv-parse would do the same, but it builds an error object for every
  * line whose field count differs from the first line's (queue_log lines have 6 to 9 fields), which
- * made it four times slower than this.
+ * makes it much slower (docs/performance.md, "Unquoted formats split by lines").
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';

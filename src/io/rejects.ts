@@ -21,7 +21,8 @@ export class RejectsWriter {
   private fd: number | undefined;
   private count = 0;
   constructor(
-    private readonly path: string,
+    /** Where the file goes when the import commits with rejected rows. */
+    readonly path: string,
     private readonly headers: string[],
     force: boolean,
   ) {

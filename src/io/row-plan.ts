@@ -4,7 +4,7 @@
  */
 import { localDateOf, localHourOf } from '../domain/dates.js';
 import { headerMatcher, type TimeUnit } from '../domain/header-units.js';
-import { normalizeHeader, storedColumns, type FieldSpec, type KindSpec, type RowContext, type RowValues, type ValueType } from '../domain/kinds.js';
+import { normalizeHeader, storedLayout, type FieldSpec, type KindSpec, type RowContext, type RowValues, type ValueType } from '../domain/kinds.js';
 import { InputError } from '../errors.js';
 import {
   FieldError,
@@ -185,11 +185,12 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
     const unit = units.get(f.name);
     return { field: f, index: fieldIndex.get(f.name) ?? -1, parse: unit ? unitParser(f, unit, sourceZone) : parserFor(f.value, sourceZone) };
   });
-  const columns = storedColumns(spec);
+  const layout = storedLayout(spec);
+  const columns = layout.columns;
   const width = headers.length;
-  const present = presentColumns(spec, fieldIndex);
+  const present = layout.present((field) => fieldIndex.has(field));
   const borrowed = spec.fields.map((f, i) => ({ i, from: f.defaultFrom ? spec.fields.findIndex((g) => g.name === f.defaultFrom) : -1 })).filter((b) => b.from >= 0);
-  const slot = slotsOf(spec);
+  const slot = layout.slots;
   const check = spec.checkRow;
   const derivedKey = spec.derivedKey;
   const keySlots = derivedKey?.map((f) => slot[spec.fields.findIndex((g) => g.name === f)] as number);
@@ -252,25 +253,3 @@ function makePlan(spec: KindSpec, headers: string[], ignored: string[], fieldInd
 
 /** What a row check's view reads between rows (nothing allocated per row). */
 const NO_VALUES: readonly unknown[] = Object.freeze([]);
-
-/** Index in a converted row of each field's value. */
-function slotsOf(spec: KindSpec): number[] {
-  const slots: number[] = [];
-  let n = spec.derivedKey ? 1 : 0;
-  for (const f of spec.fields) {
-    slots.push(n);
-    n += f.localDay === 'day-hour' ? 3 : f.localDay ? 2 : 1;
-  }
-  return slots;
-}
-
-function presentColumns(spec: KindSpec, fieldIndex: Map<string, number>): string[] {
-  const out: string[] = spec.derivedKey ? [spec.key] : [];
-  for (const f of spec.fields) {
-    if (!fieldIndex.has(f.name)) continue;
-    out.push(f.name);
-    if (f.localDay) out.push(f.dayColumn ?? 'local_day');
-    if (f.localDay === 'day-hour') out.push('local_hour');
-  }
-  return out;
-}

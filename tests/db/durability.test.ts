@@ -55,8 +55,9 @@ describe('synchronous on the connections hotline opens', () => {
     const posted: ThreadMessage[] = [];
     opened.length = 0;
     await runJob({
-      kind: 'operators', files: [file], flags: { format: 'text' }, globals: { db: join(dir, 'h.db') }, policy: DEFAULT_POLICY,
-      env: { TZ: 'Asia/Shanghai' }, interrupt: new SharedArrayBuffer(4), now: 1_790_000_000,
+      db: { path: join(dir, 'h.db'), busyTimeoutMs: 5000 },
+      options: { kind: 'operators', files: [file], zone: DEFAULT_POLICY.timezone, kpi: DEFAULT_POLICY.kpi, skipInvalid: false, force: false, calendars: DEFAULT_POLICY.calendars },
+      interrupt: new SharedArrayBuffer(4), now: 1_790_000_000,
     }, (m) => posted.push(m));
     expect(posted.filter((m) => m.type === 'summary').map((m) => m.type === 'summary' && [m.summary.rows, m.summary.inserted])).toEqual([[1, 1]]);
     expect(opened).toEqual([{ synchronous: 2, journal: 'wal' }]);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { DayOrder, writeImport, type WriteEvent, type WriteIssue, type WriteOptions, type WriteResult } from '../../src/db/import-writer.js';
+import { DayOrder, writeImport, type WriteEvent, type WriteOptions, type WriteResult } from '../../src/db/import-writer.js';
+import type { BadRow as WriteIssue } from '../../src/io/import-protocol.js';
 import { migrate } from '../../src/db/migrate.js';
 import { CALLS, OPERATORS, storedColumns } from '../../src/domain/kinds.js';
 import { DbStateError, InputError, InterruptedError } from '../../src/errors.js';

@@ -1,12 +1,12 @@
 /** The action of `hotline import <kind>`: loaded only when an import runs. */
 import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import type { ImportSummary } from '../../app/import-files.js';
+import type { ImportOptions, ImportSummary } from '../../app/import-files.js';
 import type { ImportKind } from '../../domain/kinds.js';
 import type { Encoding } from '../../io/encodings.js';
 import type { ProfileName } from '../../io/profiles/types.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import { policyFor } from '../context.js';
+import { dbLocation, policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import type { GlobalOptions } from '../options.js';
 import { inform, say, type Runtime } from '../runtime.js';
@@ -46,7 +46,8 @@ export function summaryLine(s: ImportSummary): string {
 
 /**
  * Heap limits of the import thread: enough for a batch in flight, a profile's open calls and the
- * summary sums, small enough that garbage is collected before the process grows (docs/performance.md).
+ * summary sums, small enough that garbage is collected before the process grows (docs/performance.md,
+ * "Small heaps for the two import threads").
  */
 const IMPORT_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
@@ -55,8 +56,9 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   if (flags.rejects && !flags.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid', { hint: 'add --skip-invalid to import the good rows and write the bad ones to --rejects' });
   if (flags.mapping && flags.profile) throw new UsageError('--mapping and --profile do not go together', { hint: 'a profile reads a phone system\'s own export; a mapping describes any other export' });
   const { policy } = policyFor(globals, rt);
-  // Checked here so that a bad mapping fails before anything starts; the thread reads it again.
-  if (flags.mapping) (await import('../../io/mapping/mapping.js')).loadMapping(flags.mapping, kind);
+  // Read and checked once, here, so that a bad mapping fails before anything starts; the import
+  // thread and its parsing worker get it as it is.
+  const mapping = flags.mapping ? (await import('../../io/mapping/mapping.js')).loadMapping(flags.mapping, kind) : undefined;
   for (const f of files) if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
   for (const f of files) protectFile(f, 'the input file');
   if (flags.rejects) checkOutputTarget(flags.rejects, flags.force ?? false, '--rejects file'); // before any file is imported
@@ -69,7 +71,12 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
   const summaries: ImportSummary[] = [];
   // Not on a terminal (a cron log), each file's summary is one JSON line, written as it finishes.
   const jsonLines = flags.format === 'json' && !rt.stdout.isTTY;
-  const job: ImportJob = { kind, files, flags: { ...flags }, globals: { ...globals }, policy, env: { ...rt.env }, interrupt, now: rt.now() };
+  const options: ImportOptions = {
+    kind, files, encoding: flags.encoding, delimiter: flags.delimiter, sourceZone: flags.sourceTz, zone: policy.timezone, kpi: policy.kpi,
+    skipInvalid: flags.skipInvalid ?? false, rejects: flags.rejects, force: flags.force ?? false, again: flags.again ?? false, profile: flags.profile, mapping,
+    requireRows: flags.requireRows ?? false, calendars: policy.calendars,
+  };
+  const job: ImportJob = { db: dbLocation(globals, rt), options, interrupt, now: rt.now() };
   const worker = new Worker(new URL('../import-thread.js', import.meta.url), { workerData: { importJob: job }, resourceLimits: IMPORT_HEAP });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CallAggregate, KpiDefinitions } from '../../domain/kpi.js';
 import { readSummary, summaryServes, type SummaryDim } from './stats-days.js';
+import { cachedStatement as statement } from '../statement-cache.js';
 
 export type CallGrouping = 'none' | 'day' | 'month' | 'hour' | 'operator' | 'category' | 'reason' | 'topic';
 
@@ -50,16 +51,6 @@ export interface CallQuery {
   direction: 'inbound' | 'outbound';
   groupBy: CallGrouping;
   defs: Pick<KpiDefinitions, 'threshold_seconds' | 'short_abandon_seconds'>;
-}
-
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function statement(db: Database.Database, sql: string): Database.Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
 }
 
 const FROM_SUMMARY: Record<CallGrouping, { dim: SummaryDim; by: 'key' | 'day' | 'month' | 'none' }> = {

@@ -6,7 +6,7 @@
 import { KIND_SPECS, normalizeHeader } from '../../domain/kinds.js';
 import { InputError } from '../../errors.js';
 import { trimSpaces, type RowIssue } from '../row-plan.js';
-import { canonicalDate, canonicalDateTime, type DateFormat, type DateParts } from './date-format.js';
+import { canonicalDate, canonicalDateTime, compileDateFormat, type DateFormat, type DateParts } from './date-format.js';
 import { SKIP, type ColumnRef, type FieldSource, type Mapping, type ValueMap } from './mapping.js';
 
 export type MappedRecord = { fields: string[] } | { skip: true } | { issue: RowIssue };
@@ -155,13 +155,13 @@ function toStep(field: string, source: FieldSource, key: string, resolve: (ref: 
     case 'value':
       return { field, type: 'value', value: source.value };
     case 'column':
-      return { field, type: 'column', index: resolve(source.column, `${key}.column`), map: source.map, format: source.format, dateOnly };
+      return { field, type: 'column', index: resolve(source.column, `${key}.column`), map: source.map, format: source.format && compileDateFormat(source.format.text), dateOnly };
     case 'columns':
       return { field, type: 'columns', indexes: source.columns.map((c, i) => resolve(c, `${key}.columns[${i}]`)), join: source.join, map: source.map };
     case 'date-time':
       return {
-        field, type: 'date-time', date: resolve(source.date, `${key}.date_column`), dateFormat: source.dateFormat,
-        time: source.time === undefined ? -1 : resolve(source.time, `${key}.time_column`), timeFormat: source.timeFormat, dateOnly,
+        field, type: 'date-time', date: resolve(source.date, `${key}.date_column`), dateFormat: compileDateFormat(source.dateFormat.text),
+        time: source.time === undefined ? -1 : resolve(source.time, `${key}.time_column`), timeFormat: source.timeFormat && compileDateFormat(source.timeFormat.text), dateOnly,
       };
   }
 }

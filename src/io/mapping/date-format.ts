@@ -29,11 +29,16 @@ export interface DateParts {
   second?: number;
 }
 
-export interface DateFormat {
+/** A format as a mapping holds it: plain data, so that a checked mapping can go to another thread as it is. */
+export interface DateFormatText {
   /** The format as written in the mapping. */
   text: string;
   /** Which parts the format reads. */
   parts: ReadonlySet<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
+}
+
+/** A compiled format (compileDateFormat), where cells are read. */
+export interface DateFormat extends DateFormatText {
   /** The parts of a cell, or the reason it does not match. */
   read(cell: string): DateParts | string;
 }

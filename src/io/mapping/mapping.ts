@@ -7,7 +7,7 @@ import { isValidTimeZone } from '../../domain/dates.js';
 import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type ImportKind } from '../../domain/kinds.js';
 import { UsageError } from '../../errors.js';
 import { DELIMITER_NAMES, ENCODING_NAMES, type Encoding } from '../encodings.js';
-import { compileDateFormat, type DateFormat } from './date-format.js';
+import { compileDateFormat, type DateFormatText } from './date-format.js';
 import { readConfigFile } from '../config-file.js';
 import { protectFile } from '../protected-files.js';
 
@@ -20,10 +20,15 @@ export type ValueMap = ReadonlyMap<string, string | null>;
 export const SKIP = '@skip';
 
 export type FieldSource =
-  | { type: 'column'; column: ColumnRef; map?: ValueMap; format?: DateFormat }
+  | { type: 'column'; column: ColumnRef; map?: ValueMap; format?: DateFormatText }
   | { type: 'columns'; columns: ColumnRef[]; join: string; map?: ValueMap }
-  | { type: 'date-time'; date: ColumnRef; dateFormat: DateFormat; time?: ColumnRef; timeFormat?: DateFormat }
+  | { type: 'date-time'; date: ColumnRef; dateFormat: DateFormatText; time?: ColumnRef; timeFormat?: DateFormatText }
   | { type: 'value'; value: string };
+
+/**
+ * A checked mapping file. It is plain data (maps, sets, text, numbers): read and checked once, by
+ * the command, it goes to the import thread and the parsing worker as it is (a structured clone).
+ */
 
 export interface Mapping {
   /** The mapping file as the user named it, for messages. */
@@ -36,8 +41,6 @@ export interface Mapping {
   sourceZone?: string;
   /** Canonical field → where its value comes from, in the kind's field order. */
   fields: Map<string, FieldSource>;
-  /** The file's JSON as read: a mapping holds compiled formats, so other threads rebuild it from this (mappingFromJson). */
-  json: unknown;
 }
 
 const TOP_KEYS = new Set(['kind', 'header', 'delimiter', 'encoding', 'source_tz', 'fields', 'description', 'comment']);
@@ -93,7 +96,7 @@ export function validateMapping(json: unknown, file: string): { ok: true; mappin
     // Keep the kind's field order: the canonical row is built in it.
     const ordered = new Map<string, FieldSource>();
     for (const f of spec.fields) if (fields.has(f.name)) ordered.set(f.name, fields.get(f.name) as FieldSource);
-    if (errors.length === 0) return { ok: true, mapping: { file, kind: kind as ImportKind, header: header as boolean, delimiter, encoding, sourceZone, fields: ordered, json } };
+    if (errors.length === 0) return { ok: true, mapping: { file, kind: kind as ImportKind, header: header as boolean, delimiter, encoding, sourceZone, fields: ordered } };
   }
   return { ok: false, errors };
 }
@@ -130,13 +133,15 @@ function valueMap(raw: unknown, key: string, errors: string[]): ValueMap | undef
   return map;
 }
 
-function dateFormat(raw: unknown, key: string, errors: string[]): DateFormat | undefined {
+/** The format `raw`, checked by compiling it; kept as its text and parts (the converter compiles it again where it reads rows). */
+function dateFormat(raw: unknown, key: string, errors: string[]): DateFormatText | undefined {
   if (typeof raw !== 'string') {
     errors.push(`${key}: a format such as "YYYY-MM-DD HH:mm:ss", "YYMMDD" or "H:mm:ss"`);
     return undefined;
   }
   try {
-    return compileDateFormat(raw);
+    const { text, parts } = compileDateFormat(raw);
+    return { text, parts };
   } catch (e) {
     errors.push(`${key}: "${raw}": ${(e as Error).message}`);
     return undefined;
@@ -150,7 +155,7 @@ function unknownKeys(raw: Record<string, unknown>, allowed: string[], key: strin
 const DATE_PARTS = ['year', 'month', 'day'] as const;
 
 /** Checks that formats read what the field needs: a date needs Y M D, a date-time also H and m. */
-function checkFormats(field: FieldSpec, key: string, date: DateFormat, time: DateFormat | undefined, errors: string[]): void {
+function checkFormats(field: FieldSpec, key: string, date: DateFormatText, time: DateFormatText | undefined, errors: string[]): void {
   const isDate = field.value.type === 'date';
   const missing = DATE_PARTS.filter((p) => !date.parts.has(p));
   if (missing.length > 0) errors.push(`${key}: the date format "${date.text}" has no ${missing.join(', ')}`);
@@ -187,7 +192,7 @@ function fieldSource(raw: unknown, field: FieldSpec, key: string, header: boolea
     const date = columnRef(raw.date_column, `${key}.date_column`, header, errors);
     const df = dateFormat(raw.date_format, `${key}.date_format`, errors);
     let time: ColumnRef | undefined;
-    let tf: DateFormat | undefined;
+    let tf: DateFormatText | undefined;
     if (raw.time_column !== undefined) {
       time = columnRef(raw.time_column, `${key}.time_column`, header, errors);
       tf = dateFormat(raw.time_format ?? 'H:mm:ss', `${key}.time_format`, errors);
@@ -214,7 +219,7 @@ function fieldSource(raw: unknown, field: FieldSpec, key: string, header: boolea
     unknownKeys(raw, isTime ? ['column', 'map', 'date_format'] : ['column', 'map'], key, errors);
     const column = columnRef(raw.column, `${key}.column`, header, errors);
     const map = valueMap(raw.map, `${key}.map`, errors);
-    let format: DateFormat | undefined;
+    let format: DateFormatText | undefined;
     if (isTime && raw.date_format !== undefined) {
       format = dateFormat(raw.date_format, `${key}.date_format`, errors);
       if (format) checkFormats(field, key, format, undefined, errors);
@@ -225,7 +230,7 @@ function fieldSource(raw: unknown, field: FieldSpec, key: string, header: boolea
   return undefined;
 }
 
-/** Reads and validates a mapping file for `kind`; a bad one is a usage error listing every problem. */
+/** Reads and validates a mapping file for `kind` (once per import); a bad one is a usage error listing every problem. */
 export function loadMapping(path: string, kind: ImportKind): Mapping {
   protectFile(path, 'the mapping file');
   let text: string;
@@ -241,11 +246,6 @@ export function loadMapping(path: string, kind: ImportKind): Mapping {
   } catch (e) {
     throw new UsageError(`${path}: not valid JSON: ${(e as Error).message}`, { hint: 'see docs/formats.md, "Mapping files"' });
   }
-  return mappingFromJson(json, path, kind);
-}
-
-/** The mapping of a mapping file's JSON; throws UsageError listing every problem. */
-export function mappingFromJson(json: unknown, path: string, kind: ImportKind): Mapping {
   const checked = validateMapping(json, path);
   if (!checked.ok) {
     throw new UsageError(`${path}: invalid mapping (${checked.errors.length} problem${checked.errors.length > 1 ? 's' : ''})`, {

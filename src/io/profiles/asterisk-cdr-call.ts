@@ -4,9 +4,9 @@
  * from all of them.
  */
 import { CDR, type CdrLayout } from './asterisk-cdr-layout.js';
-import { directionOf, type CallDirection } from './call-direction.js';
+import { directionOf } from './call-direction.js';
 import { localChannelBase, operatorFromChannel } from './operator-id.js';
-import { RecordProblem, wholeNumber, type DateTimeReader, type FieldProblem } from './profile-values.js';
+import { RecordProblem, wholeNumber, type CdrProfileCall, type DateTimeReader, type FieldProblem } from './profile-values.js';
 
 const DISPOSITIONS = new Set(['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION', 'CANCEL', 'UNKNOWN']);
 
@@ -78,15 +78,7 @@ export function readLeg(record: string[], line: number, layout: CdrLayout, dates
 /** What kind of call it was, for the report's notes. */
 export type CallNote = 'outbound' | 'queue-no-member' | 'dialplan-answered' | null;
 
-export interface CdrCall {
-  call_id: string;
-  started_at: string;
-  operator_id: string;
-  direction: CallDirection;
-  outcome: 'answered' | 'abandoned';
-  wait: number | null;
-  talk: number | null;
-  phone: string;
+export interface CdrCall extends CdrProfileCall {
   note: CallNote;
   /** Where operator_id was read: the channel field and its value ('' when the call has no operator). */
   operatorField: 'channel' | 'dstchannel';

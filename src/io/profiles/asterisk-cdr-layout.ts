@@ -1,5 +1,5 @@
 /**
- * Asterisk cdr_csv Master.csv layouts (FORMATS.md §1): 16 fixed columns, then uniqueid and
+ * Asterisk cdr_csv Master.csv layouts (docs/profiles.md, "asterisk-cdr"): 16 fixed columns, then uniqueid and
  * userfield (loguniqueid, loguserfield) and peeraccount, linkedid, sequence (newcdrcolumns), so
  * 16 to 21 columns. Also what a file given to this profile is, when it is not cdr_csv.
  */

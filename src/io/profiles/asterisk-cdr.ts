@@ -1,11 +1,11 @@
 /**
- * Profile asterisk-cdr: Asterisk cdr_csv Master.csv (FORMATS.md §1, docs/profiles.md). Records
+ * Profile asterisk-cdr: Asterisk cdr_csv Master.csv (docs/profiles.md, "asterisk-cdr"). Records
  * of one call (ring groups, queues, transfers, Local channels) are merged by linkedid, else
  * uniqueid; a call is emitted once WINDOW records have passed without one of its records.
  */
 import { cdrLayout, checkCdrFile } from './asterisk-cdr-layout.js';
 import { buildCall, callIdOf, legKeys, readLeg, type CdrLeg } from './asterisk-cdr-call.js';
-import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
+import { CALL_HEADERS, callCells, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { operatorIdProblem } from './operator-id.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput } from './types.js';
@@ -52,8 +52,7 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
     if (call.note) counts.add(call.note);
     const phone = phoneOrEmpty(call.phone);
     if (phone === '' && call.phone !== '') counts.add('not-phone');
-    const n = (v: number | null): string => (v === null ? '' : String(v));
-    out.rows.push({ fields: [call.call_id, call.started_at, call.operator_id, call.direction, call.outcome, n(call.wait), n(call.talk), phone], line: lastLine });
+    out.rows.push({ fields: callCells(call, phone), line: lastLine });
   }
 
   function take(record: string[], line: number, out: ProfileOutput): void {

@@ -1,5 +1,5 @@
 /**
- * Profile asterisk-queue-log: the flat Asterisk queue_log (FORMATS.md §3, docs/profiles.md).
+ * Profile asterisk-queue-log: the flat Asterisk queue_log (docs/profiles.md, "asterisk-queue-log").
  * One call per callid and queue, from ENTERQUEUE to the event that ends it; the call is emitted
  * when that event arrives. RINGNOANSWER becomes a missed ring of the member; non-call events are
  * counted; calls still open at the end of the file (or at an Asterisk restart) are reported.

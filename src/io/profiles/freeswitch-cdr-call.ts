@@ -1,10 +1,10 @@
 /**
- * FreeSWITCH mod_cdr_csv, `example` template (FORMATS.md §4): checking the file, reading one
+ * FreeSWITCH mod_cdr_csv, `example` template (docs/profiles.md, "freeswitch-cdr"): checking the file, reading one
  * leg, and one call from its legs (an A-leg, plus its B-leg when the file was written with legs=ab).
  */
 import { InputError } from '../../errors.js';
-import { directionOf, type CallDirection } from './call-direction.js';
-import { isHeaderRow, looksLikeDateTime, RecordProblem, wholeNumber, type DateTimeReader, type FieldProblem } from './profile-values.js';
+import { directionOf } from './call-direction.js';
+import { isHeaderRow, looksLikeDateTime, RecordProblem, wholeNumber, type CdrProfileCall, type DateTimeReader, type FieldProblem } from './profile-values.js';
 
 /** 0-based columns of the `example` template. */
 export const FS = {
@@ -77,17 +77,6 @@ export function readFsLeg(record: string[], line: number, dates: DateTimeReader)
   return leg;
 }
 
-export interface FsCall {
-  call_id: string;
-  started_at: string;
-  operator_id: string;
-  direction: CallDirection;
-  outcome: 'answered' | 'abandoned';
-  wait: number | null;
-  talk: number | null;
-  phone: string;
-}
-
 /** The A-leg: the leg whose bleg_uuid is another leg of the call, else the earliest. */
 export function aLegOf(legs: FsLeg[]): FsLeg {
   const sorted = [...legs].sort((a, b) => a.start - b.start || a.line - b.line);
@@ -95,7 +84,7 @@ export function aLegOf(legs: FsLeg[]): FsLeg {
 }
 
 /** Derives the call from its (valid) legs. */
-export function buildFsCall(legs: FsLeg[]): FsCall {
+export function buildFsCall(legs: FsLeg[]): CdrProfileCall {
   const a = aLegOf(legs);
   const start = Math.min(...legs.map((l) => l.start));
   const first = legs.find((l) => l.start === start) as FsLeg;

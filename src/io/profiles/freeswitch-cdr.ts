@@ -1,10 +1,10 @@
 /**
  * Profile freeswitch-cdr: FreeSWITCH mod_cdr_csv Master.csv with the shipped `example` template
- * (FORMATS.md §4, docs/profiles.md). One record per leg; an A-leg and its B-leg (legs=ab) are
+ * (docs/profiles.md, "freeswitch-cdr"). One record per leg; an A-leg and its B-leg (legs=ab) are
  * merged through bleg_uuid. Answered means an answer_stamp (or billsec > 0), never the hangup cause.
  */
 import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
-import { CALL_HEADERS, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
+import { CALL_HEADERS, callCells, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
 import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput } from './types.js';
 
@@ -44,9 +44,8 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
     if (call.outcome === 'abandoned' && legs.some((l) => l.hangupCause === 'NORMAL_CLEARING')) counts.add('cleared-unanswered');
     const phone = phoneOrEmpty(call.phone);
     if (phone === '' && call.phone !== '') counts.add('not-phone');
-    const n = (v: number | null): string => (v === null ? '' : String(v));
     const line = (legs[legs.length - 1] as FsLeg).line;
-    out.rows.push({ fields: [call.call_id, call.started_at, call.operator_id, call.direction, call.outcome, n(call.wait), n(call.talk), phone], line });
+    out.rows.push({ fields: callCells(call, phone), line });
   }
 
   return {

@@ -1,9 +1,31 @@
 /** Small value helpers shared by the phone-system profiles. */
 import { FieldError, parseDateTime, parsePhone } from '../values.js';
-import type { ProfileIssue, ProfileReport } from './types.js';
+import type { BadRow } from '../import-protocol.js';
+import type { CallDirection } from './call-direction.js';
+import type { ProfileReport } from './types.js';
 
 /** The canonical call columns every phone-system profile emits, in this order. */
 export const CALL_HEADERS = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'customer_phone'] as const;
+
+/** A call as a CDR profile (asterisk-cdr, freeswitch-cdr) derives it from its records. */
+export interface CdrProfileCall {
+  call_id: string;
+  started_at: string;
+  operator_id: string;
+  direction: CallDirection;
+  outcome: 'answered' | 'abandoned';
+  wait: number | null;
+  talk: number | null;
+  /** The customer's number as written (callCells keeps it only when it is a phone number). */
+  phone: string;
+}
+
+/** The cells of a call in CALL_HEADERS order; `phone` is the call's number when it is one, else ''. */
+export function callCells(call: CdrProfileCall, phone: string): string[] {
+  return [call.call_id, call.started_at, call.operator_id, call.direction, call.outcome, seconds(call.wait), seconds(call.talk), phone];
+}
+
+const seconds = (v: number | null): string => (v === null ? '' : String(v));
 
 /** `YYYY-MM-DD HH:MM:SS` as PBXs write it (Excel-resaved `2020/2/10 22:41` also passes). */
 export function looksLikeDateTime(text: string): boolean {
@@ -43,15 +65,15 @@ export interface FieldProblem {
   hint?: string;
 }
 
-/** Thrown inside a profile's record parser; turned into a ProfileIssue. */
+/** Thrown inside a profile's record parser; turned into a BadRow. */
 export class RecordProblem extends Error {
   constructor(readonly problem: FieldProblem) {
     super(problem.reason);
   }
 }
 
-/** A ProfileIssue from a problem, a record and its line. */
-export function issueOf(p: FieldProblem, record: string[], line: number): ProfileIssue {
+/** A BadRow from a problem, a record and its line. */
+export function issueOf(p: FieldProblem, record: string[], line: number): BadRow {
   return { line, column: p.column, value: p.value, reason: p.reason, ...(p.hint ? { hint: p.hint } : {}), record };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The queue_log events that make up a queue call (FORMATS.md §3) and where their times are:
+ * The queue_log events that make up a queue call (docs/profiles.md, "asterisk-queue-log") and where their times are:
  * 0-based positions in the data fields (data1 = 0). Every other event is not a call event.
  */
 import { InputError } from '../../errors.js';

@@ -1,8 +1,9 @@
 /**
- * Import profiles for real phone-system exports (FORMATS.md): each turns the records of a
+ * Import profiles for real phone-system exports (docs/profiles.md): each turns the records of a
  * headerless PBX file, in file order, into canonical call rows (text cells in the order of
  * `canonicalHeaders`), which then go through the same validation as a canonical CSV.
  */
+import type { BadRow } from '../import-protocol.js';
 
 export type ProfileName = 'asterisk-cdr' | 'asterisk-queue-log' | 'freeswitch-cdr';
 
@@ -11,15 +12,6 @@ export interface ProfileRow {
   fields: string[];
   /** Physical line of the record that ends (or is) the call, for messages. */
   line: number;
-}
-
-export interface ProfileIssue {
-  line: number;
-  column: string;
-  value: string;
-  reason: string;
-  hint?: string;
-  record: string[];
 }
 
 /** A ring an operator let pass without answering (queue_log RINGNOANSWER). */
@@ -33,7 +25,7 @@ export interface MissedRing {
 
 export interface ProfileOutput {
   rows: ProfileRow[];
-  issues: ProfileIssue[];
+  issues: BadRow[];
   missedRings: MissedRing[];
 }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { readRecordBatches, sniffFile } from '../../../src/io/csv-read.js';
 import { InputError } from '../../../src/errors.js';
 import { CALL_HEADERS } from '../../../src/io/profiles/profile-values.js';
-import type { CallProfile, MissedRing, ProfileConverter, ProfileIssue, ProfileOutput, ProfileReport } from '../../../src/io/profiles/types.js';
+import type { CallProfile, MissedRing, ProfileConverter, ProfileOutput, ProfileReport } from '../../../src/io/profiles/types.js';
+import type { BadRow as ProfileIssue } from '../../../src/io/import-protocol.js';
 import { ROOT } from '../../helpers/cli.js';
 
 /** The real sample files, next to the checkout (../shared/data/real). */
