@@ -6,12 +6,6 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-/**
- * The import's files, whose comments the import's reshaping (issue 19 items 4 and 5) rewrites;
- * drop this once it is merged.
- */
-const IMPORT_FILES = /^src\/io\/(import-|convert-stage|row-plan|csv-read|line-split|profiles\/|mapping\/)|^src\/db\/import-writer\.ts$|^src\/app\/import-files\.ts$/;
-
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
@@ -22,7 +16,7 @@ function sources(dir: string): string[] {
 
 /** Every `name.md` a file of src/ names, with the line it is on: "src/x.ts:12 docs/y.md". */
 function citations(): string[] {
-  return sources(join(ROOT, 'src')).filter((f) => !IMPORT_FILES.test(f)).flatMap((f) =>
+  return sources(join(ROOT, 'src')).flatMap((f) =>
     readFileSync(join(ROOT, f), 'utf8').split('\n').flatMap((line, i) => [...line.matchAll(/[\w./-]+\.md\b/g)].map((m) => `${f}:${i + 1} ${m[0]}`)));
 }
 
