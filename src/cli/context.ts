@@ -1,6 +1,5 @@
 /** What commands open at run time: the database, the policy, the output settings. */
 import { openDatabase, resolveDbPath, type HotlineDb } from '../db/connection.js';
-import { sameZoneName } from '../domain/dates.js';
 import { DbStateError } from '../errors.js';
 import { loadPolicy, type LoadedPolicy } from '../io/policy-file.js';
 import { checkOutPath, type OutputTarget } from '../io/output.js';
@@ -40,16 +39,3 @@ export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
   return loadPolicy(globals.policy, rt.env);
 }
 
-
-/**
- * Refuses a report whose policy time zone is not the one the database's local days were computed
- * in (the first import records it): the days would be mislabelled.
- */
-export function checkZone(db: HotlineDb['db'], path: string, zone: string): void {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'timezone'").get() as { value: string } | undefined;
-  if (row && !sameZoneName(row.value, zone)) {
-    throw new DbStateError(`${path}: this database's local days are in ${row.value}, but the policy time zone is ${zone}`, {
-      hint: `set "timezone": "${row.value}" in the policy, or use a database imported under ${zone}`,
-    });
-  }
-}

@@ -14,7 +14,8 @@ import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import { checkOutPath } from '../../io/output.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openDb, policyFor, renderSettings } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -30,7 +31,7 @@ function context(globals: GlobalOptions, rt: Runtime, write = false) {
   const { policy } = policyFor(globals, rt);
   const { calendar } = loadCalendar(policy.calendars);
   const handle = openDb(globals, rt, { durable: write });
-  checkZone(handle.db, handle.path, policy.timezone);
+  checkTimeZone(handle.db, handle.path, policy.timezone);
   return { policy, calendar, handle };
 }
 

@@ -1,7 +1,8 @@
 /** The actions of `imports`, `operators list`, `calls list`, `orders list`. */
 import type Database from 'better-sqlite3';
 import { callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
-import { checkZone, openDb, policyFor } from '../context.js';
+import { openDb, policyFor } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay, resolveRange, type DayRangeFlags } from '../dates.js';
 import { checkPiiReason, emitReport } from '../emit.js';
 import type { Policy } from '../../domain/policy.js';
@@ -16,7 +17,7 @@ function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Databa
   const { policy } = policyFor(globals, rt);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     return fn(handle.db, policy.timezone, policy);
   } finally {
     handle.close();

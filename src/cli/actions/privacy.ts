@@ -5,7 +5,8 @@ import { listAudit, recordAudit } from '../../db/queries/audit.js';
 import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { DbStateError, UsageError, toSystemStateError } from '../../errors.js';
 import { toDbStateError } from '../../db/errors.js';
-import { checkZone, openDb, policyFor } from '../context.js';
+import { openDb, policyFor } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -64,7 +65,7 @@ export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime)
   else throw new UsageError('give --before YYYY-MM-DD, or set privacy.retention_months in the policy');
   const handle = openDb(globals, rt, { durable: true });
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     if (flags.dryRun) {
       const c = countPurgeable(handle.db, before);
       return say(rt, `dry run: would purge customer data of ${plural(c.calls, 'call')} and ${plural(c.orders, 'order')} before ${before} (${plural(c.values, 'value')}); nothing changed`);

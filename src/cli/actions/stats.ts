@@ -11,7 +11,8 @@ import { renderReport } from '../../io/render/index.js';
 import { renderJsonValue } from '../../io/render/json.js';
 import type { Column } from '../../io/render/report.js';
 import { wrapText } from '../../io/render/width.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openDb, policyFor, renderSettings } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -65,7 +66,7 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
   const settings = renderSettings({ ...flags, out }, rt);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets);
     if (report.totals.offered === 0 && report.outbound.calls === 0) {
       if (flags.requireCalls) {
@@ -94,7 +95,7 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const defs = definitions(policy, flags);
     const rows = buildRangeReport(handle.db, from, to, flags.by, defs);
     const settings = renderSettings(flags, rt);

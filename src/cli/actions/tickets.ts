@@ -5,7 +5,8 @@ import { InputError } from '../../errors.js';
 import { FieldError, parseDateTime } from '../../io/values.js';
 import { writeOutput } from '../../io/output.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openDb, policyFor, renderSettings } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -34,7 +35,7 @@ export function runTicketList(flags: TicketListFlags, globals: GlobalOptions, rt
   const to = flags.to ? resolveDay(flags.to, policy.timezone, rt.now()) : undefined;
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const rows = listTickets(handle.db, { kind: flags.kind, status: flags.status, operator: flags.operator, department: flags.department, from, to }, asOf, policy.timezone, policy);
     emitReport({ columns: TICKET_COLUMNS, rows }, flags, rt);
   } finally {
@@ -47,7 +48,7 @@ export function runTicketSummary(flags: TicketSummaryFlags, globals: GlobalOptio
   const month = resolveMonth(flags.month);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const rows = ticketSummary(handle.db, month, policy);
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') writeOutput([renderJsonValue({ month, legal_limit_days: policy.tickets.legal_limit_days, rows }, settings)], settings);

@@ -7,7 +7,8 @@ import { loadCalendar } from '../../io/calendar-files.js';
 import { writeOutput } from '../../io/output.js';
 import { renderIcs } from '../../io/render/ics.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openDb, policyFor, renderSettings } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -21,7 +22,7 @@ export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): 
   const { calendar } = loadCalendar(policy.calendars);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const plan = trainingPlan(handle.db, month, calendar, policy);
     warnMonth(month, plan.sessions, calendar, policy.timezone, rt);
     say(rt, `targeted courses from the ${plan.appraisal_finalized ? 'finalized' : 'computed (not finalized)'} appraisal of ${plan.appraisal_month}`);
@@ -60,7 +61,7 @@ export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt
   const { calendar } = loadCalendar(policy.calendars);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const { rows, total_hours } = trainingCompliance(handle.db, month, calendar, policy);
     const shown = flags.behind ? rows.filter((r) => r.behind.length > 0) : rows;
     const settings = renderSettings(flags, rt);
