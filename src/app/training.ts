@@ -4,12 +4,13 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, localToEpoch, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { eachDay } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
-import { buildTrainingPlan, sessionHours, type AppraisalResult, type EmploymentSpan, type TrainingPlan, type TrainingSession } from '../domain/training.js';
+import { buildTrainingPlan, sessionHours, type AppraisalResult, type TrainingPlan, type TrainingSession } from '../domain/training.js';
 import { attendedTraining, complianceOf, requiredTraining, type AttendanceRecord, type ComplianceRow } from '../domain/training-compliance.js';
 import type { TrainingKind } from '../domain/training-policy.js';
 import { addMonths, promotionCandidates, type GradeRecord, type PromotionCandidate } from '../domain/career.js';
 import { currentRuns } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
+import { attendedSessions, employedOperators, onboardingAttended, operatorsEmployedFrom } from '../db/queries/training.js';
 import type { CalendarEvent } from '../io/render/ics.js';
 import type { Column, ReportTable } from '../io/render/report.js';
 import { labelsOf } from '../io/render/value-labels.js';
@@ -18,13 +19,12 @@ import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
 /** The plan of `month`: onboarding for recent hires, internal courses for everyone, targeted courses and coaching from last month. */
 export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): TrainingPlan & { appraisal_month: IsoMonth; appraisal_finalized: boolean } {
   const range = monthRange(month);
-  const operators = db.prepare('SELECT operator_id, hire_date, termination_date FROM operators WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id').all(range) as ({ operator_id: string } & EmploymentSpan)[];
+  const operators = employedOperators(db, range);
   const employment = new Map(operators.map((o) => [o.operator_id, { hire_date: o.hire_date, termination_date: o.termination_date }]));
   // Onboarding is done once the operator attended onboarding_days onboarding sessions (import
   // attendance) before the month; anyone hired more than a month before the month is taken as done.
   const recent = addDays(range.from as IsoDate, -31);
-  const attended = new Map((db.prepare(`SELECT a.operator_id, count(*) AS n FROM attendance a JOIN trainings t ON t.session_id = a.session_id
-      WHERE a.status = 'present' AND t.kind = 'onboarding' AND t.date < ? GROUP BY a.operator_id`).all(range.from) as { operator_id: string; n: number }[]).map((r) => [r.operator_id, r.n]));
+  const attended = onboardingAttended(db, range.from);
   const hires = operators.map((o) => ({
     operator_id: o.operator_id, hire_date: o.hire_date,
     onboarding_done: o.hire_date < recent || (attended.get(o.operator_id) ?? 0) >= policy.training.onboarding_days,
@@ -77,10 +77,9 @@ export function planEvents(sessions: readonly TrainingSession[], zone: string): 
 export function trainingCompliance(db: Database.Database, month: IsoMonth, calendar: Parameters<typeof trainingPlan>[2], policy: Policy): { rows: ComplianceRow[]; total_hours: number } {
   const plan = trainingPlan(db, month, calendar, policy);
   const range = monthRange(month);
-  const operators = (db.prepare('SELECT operator_id FROM operators WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id').pluck().all(range) as string[]);
+  const operators = employedOperators(db, range).map((o) => o.operator_id);
   const required = requiredTraining(plan.sessions, { operators, internal_minimum: policy.training.monthly_sessions });
-  const rows = db.prepare(`SELECT a.operator_id, t.kind, t.hours FROM attendance a JOIN trainings t ON t.session_id = a.session_id
-      WHERE a.status = 'present' AND t.date BETWEEN @from AND @to`).all(range) as { operator_id: string; kind: string; hours: number | null }[];
+  const rows = attendedSessions(db, range);
   const slotHours = (kind: TrainingKind): number => sessionHours({ start_time: policy.training.slots[kind].start, end_time: policy.training.slots[kind].end });
   const records: AttendanceRecord[] = rows.map((r) => {
     const kind = (r.kind === 'external' ? 'internal' : r.kind) as TrainingKind;
@@ -112,6 +111,6 @@ export function promotions(db: Database.Database, asOf: IsoMonth, policy: Policy
   for (const run of currentRuns(db, from, asOf)) {
     for (const r of JSON.parse(run.results_json) as { operator_id: string; grade: GradeRecord['grade'] }[]) history.push({ operator_id: r.operator_id, month: run.month as IsoMonth, grade: r.grade });
   }
-  const operators = db.prepare("SELECT operator_id, hire_date FROM operators WHERE termination_date IS NULL OR termination_date >= ? ORDER BY operator_id").all(`${asOf}-01`) as { operator_id: string; hire_date: IsoDate }[];
+  const operators = operatorsEmployedFrom(db, `${asOf}-01`);
   return promotionCandidates({ history, operators, as_of: asOf, policy: policy.career });
 }
