@@ -4,35 +4,14 @@ import { epochToLocal, formatLocalDateTime, type IsoMonth } from '../domain/date
 import { roundTo } from '../domain/kpi.js';
 import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
+import { findTickets, ticketsOfDay, ticketsOpenedOrResolved, type TicketQuery } from '../db/queries/tickets.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
 import { labelsOf } from '../io/render/value-labels.js';
 
 export type StatusFilter = 'open' | 'resolved' | 'overdue' | 'due-soon';
 
-interface TicketRow {
-  ticket_id: string;
-  kind: 'complaint' | 'suggestion';
-  opened_at: number;
-  local_day: string;
-  operator_id: string;
-  about_operator_id: string | null;
-  reason: string | null;
-  severity: string;
-  department: string | null;
-  promised_at: number | null;
-  resolved_at: number | null;
-  resolved_day: string | null;
-  customer_satisfied: number | null;
-  adopted: number | null;
-}
-
-export interface TicketFilter {
-  kind?: 'complaint' | 'suggestion';
+export interface TicketFilter extends Omit<TicketQuery, 'openedBy'> {
   status?: StatusFilter;
-  operator?: string;
-  department?: string;
-  from?: string;
-  to?: string;
 }
 
 const REASON_ZH = labelsOf('complaint_reason');
@@ -52,10 +31,7 @@ function matches(status: TicketStatus, f: StatusFilter | undefined): boolean {
 
 /** Tickets with age, promise, legal deadline and status at `asOf`, oldest first. */
 export function listTickets(db: Database.Database, f: TicketFilter, asOf: number, zone: string, policy: Policy): Row[] {
-  const rows = db.prepare(`SELECT * FROM tickets WHERE (@kind IS NULL OR kind = @kind) AND (@operator IS NULL OR operator_id = @operator OR about_operator_id = @operator)
-      AND (@department IS NULL OR department = @department) AND (@from IS NULL OR local_day >= @from) AND (@to IS NULL OR local_day <= @to)
-      AND opened_at <= @asOf ORDER BY opened_at, ticket_id`)
-    .all({ kind: f.kind ?? null, operator: f.operator ?? null, department: f.department ?? null, from: f.from ?? null, to: f.to ?? null, asOf }) as TicketRow[];
+  const rows = findTickets(db, { ...f, openedBy: asOf });
   const local = (t: number | null): string | null => (t === null ? null : formatLocalDateTime(epochToLocal(t, zone)));
   const out: Row[] = [];
   for (const t of rows) {
@@ -112,7 +88,7 @@ const empty = (): Bucket => ({ received: 0, resolved: 0, hours: [], within_promi
 export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Policy): Row[] {
   const from = `${month}-01`;
   const to = `${month}-31`;
-  const rows = db.prepare('SELECT * FROM tickets WHERE local_day BETWEEN @from AND @to OR resolved_day BETWEEN @from AND @to').all({ from, to }) as TicketRow[];
+  const rows = ticketsOpenedOrResolved(db, from, to);
   const groups = new Map<string, Bucket>();
   const bucket = (k: string): Bucket => groups.get(k) ?? (groups.set(k, empty()).get(k) as Bucket);
   for (const t of rows) {
@@ -180,9 +156,7 @@ export function summaryTable(rows: Row[]): ReportTable {
 
 /** The day's line for daily statistics: tickets opened, resolved, and complaints overdue and still open at the day's end. */
 export function ticketDay(db: Database.Database, day: string, endOfDay: number, rules: TicketRules): { opened: number; resolved: number; overdue_open: number } {
-  const opened = db.prepare('SELECT count(*) FROM tickets WHERE local_day = ?').pluck().get(day) as number;
-  const resolved = db.prepare('SELECT count(*) FROM tickets WHERE resolved_day = ?').pluck().get(day) as number;
-  const open = db.prepare("SELECT opened_at, promised_at FROM tickets WHERE kind = 'complaint' AND opened_at <= @end AND (resolved_at IS NULL OR resolved_at > @end)").all({ end: endOfDay }) as { opened_at: number; promised_at: number | null }[];
-  const overdue = open.filter((t) => assessTicket({ ...t, resolved_at: null }, endOfDay, rules).status === 'overdue').length;
+  const { opened, resolved, open_complaints } = ticketsOfDay(db, day, endOfDay);
+  const overdue = open_complaints.filter((t) => assessTicket({ ...t, resolved_at: null }, endOfDay, rules).status === 'overdue').length;
   return { opened, resolved, overdue_open: overdue };
 }
