@@ -1,7 +1,8 @@
 /** The actions of `audit` and `db purge-pii`. */
 import { osUser } from '../../os-user.js';
-import { countPurgeable, purgePii, scrubFile } from '../../app/privacy.js';
-import { listAudit, recordAudit } from '../../db/queries/audit.js';
+import { countPurgeable, purgePii } from '../../app/privacy.js';
+import { listAudit } from '../../db/queries/audit.js';
+import { scrubFreedPages } from '../../db/queries/privacy.js';
 import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { DbStateError, UsageError, toSystemStateError } from '../../errors.js';
 import { toDbStateError } from '../../db/errors.js';
@@ -70,19 +71,14 @@ export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime)
       const c = countPurgeable(handle.db, before);
       return say(rt, `dry run: would purge customer data of ${plural(c.calls, 'call')} and ${plural(c.orders, 'order')} before ${before} (${plural(c.values, 'value')}); nothing changed`);
     }
-    handle.db.pragma('secure_delete = ON');
     // The purge and its audit entry commit together; the VACUUM after them is a separate step.
-    const counts = handle.db.transaction(() => {
-      const c = purgePii(handle.db, before);
-      recordAudit(handle.db, {
-        at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
-        filters_json: JSON.stringify({ before }), records: c.calls + c.orders, reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
-      });
-      return c;
-    }).immediate();
+    const counts = purgePii(handle.db, before, {
+      at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
+      filters_json: JSON.stringify({ before }), reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
+    });
     const purged = `purged customer data of ${plural(counts.calls, 'call')} and ${plural(counts.orders, 'order')} before ${before} (${plural(counts.values, 'value')} replaced by tokens)`;
     try {
-      scrubFile(handle.db);
+      scrubFreedPages(handle.db);
     } catch (e) {
       throw notVacuumed(handle.path, purged, e);
     }
