@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/connection.js';
 import { getSetting, setSetting } from '../db/queries/settings.js';
+import { busiestDay } from '../db/queries/stats.js';
 import type { ImportKind } from '../domain/kinds.js';
 import type { Policy } from '../domain/policy.js';
 import { DbStateError, UsageError } from '../errors.js';
@@ -125,8 +126,7 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
       });
       imports.push(summary);
     }
-    const busiest = h.db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' AND local_day BETWEEN ? AND ? GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1")
-      .pluck().get(`${TOUR_MONTH}-01`, `${TOUR_MONTH}-31`) as IsoDate;
+    const busiest = busiestDay(h.db, `${TOUR_MONTH}-01`, `${TOUR_MONTH}-31`) as IsoDate;
     const defs = { threshold_seconds: opts.policy.kpi.threshold_seconds, short_abandon_seconds: opts.policy.kpi.short_abandon_seconds, service_level_formula: opts.policy.kpi.service_level };
     const { calendar } = loadCalendar(opts.policy.calendars);
     const balances = leaveBalances(h.db, { year: 2026, asOf: '2026-10-31' as IsoDate }, calendar, opts.policy.leave);

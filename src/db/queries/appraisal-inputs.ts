@@ -57,6 +57,11 @@ function callSums(db: Database.Database, r: MonthRange): Sums {
   return byOperator(db.prepare(sql).all(r) as Record<string, unknown>[]);
 }
 
+/** Whether the database holds any call on the local days from `r.from` to `r.to` (a month before the first import holds none). */
+export function hasCallsIn(db: Database.Database, r: { from: string; to: string }): boolean {
+  return db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get({ from: r.from, to: r.to }) !== undefined;
+}
+
 /** Every input of every operator employed at some time in the month. */
 export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorInputs[] {
   const calls = callSums(db, r);
@@ -75,7 +80,7 @@ export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorI
   const roster = db.prepare(`SELECT operator_id, name, team, hire_date, termination_date, base_salary, performance_base FROM operators
       WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id`).all(r) as Pick<OperatorInputs, 'operator_id' | 'name' | 'team' | 'hire_date' | 'termination_date' | 'base_salary' | 'performance_base'>[];
   const n = (m: Sums, id: string, key: string): number => Number(m.get(id)?.[key] ?? 0);
-  const monthHasCalls = db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get(r) !== undefined;
+  const monthHasCalls = hasCallsIn(db, r);
   const monthHasOrders = db.prepare('SELECT 1 FROM orders WHERE local_day BETWEEN @from AND @to LIMIT 1').get(r) !== undefined;
   return roster.map((o) => ({
     ...o,
