@@ -3,7 +3,7 @@ import { existsSync, renameSync, rmSync, chmodSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { resolveDbPath } from '../../db/path.js';
-import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
+import { backupDatabase, checkDatabase, settleBackupCopy, type CheckItem } from '../../db/health.js';
 import { notHotlineError, schemaKind } from '../../db/schema-kind.js';
 import { DbStateError } from '../../errors.js';
 import { emitReport } from '../emit.js';
@@ -64,16 +64,7 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
     const tmp = join(dir, basename(target));
     await backupDatabase(db, tmp);
     chmodSync(tmp, 0o600);
-    // The copy is a single file: rollback-journal mode, so that checking it leaves no -wal or
-    // -shm beside it (hotline switches a database back to WAL when it opens it).
-    const copy = new Database(tmp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const ok = copy.pragma('quick_check', { simple: true });
-      if (ok !== 'ok') throw new DbStateError(`backup of ${path} failed its check: ${String(ok)}`);
-    } finally {
-      copy.close();
-    }
+    settleBackupCopy(tmp, path);
     renameSync(tmp, target);
     say(rt, `backed up ${path} to ${target} (quick_check ok)`);
   } catch (e) {
