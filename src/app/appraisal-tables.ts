@@ -5,7 +5,7 @@ import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import { labelsOf } from '../io/render/value-labels.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 import type { AppraisalRow } from './appraisal.js';
 
 const GROUP_ZH = labelsOf('appraisal_group');

@@ -6,7 +6,7 @@ import { computeBalance, computeSettlement, recordDaysWithin, type LeaveBalance,
 import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
-import { labelsOf } from '../io/render/value-labels.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 
 /** Balances of every operator employed in `year` (or one operator), as of `asOf`. */
 export function leaveBalances(db: Database.Database, q: { year: number; asOf: IsoDate; operatorId?: string }, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance[] {

@@ -6,7 +6,7 @@ import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
 import { findTickets, ticketsOfDay, ticketsOpenedOrResolved, type TicketQuery } from '../db/queries/tickets.js';
 import type { Column, ReportTable, Row } from '../io/render/report.js';
-import { labelsOf } from '../io/render/value-labels.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 
 export type StatusFilter = 'open' | 'resolved' | 'overdue' | 'due-soon';
 

@@ -13,7 +13,7 @@ import { leaveByOperator } from '../db/queries/leave.js';
 import { attendedSessions, employedOperators, onboardingAttended, operatorsEmployedFrom } from '../db/queries/training.js';
 import type { CalendarEvent } from '../io/render/ics.js';
 import type { Column, ReportTable } from '../io/render/report.js';
-import { labelsOf } from '../io/render/value-labels.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
 
 /** The plan of `month`: onboarding for recent hires, internal courses for everyone, targeted courses and coaching from last month. */

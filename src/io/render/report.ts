@@ -1,6 +1,6 @@
 /** The data every report returns before rendering: typed columns and rows keyed by column. */
 import type { PiiKind } from '../../domain/kinds.js';
-import type { ValueVocabulary } from './value-labels.js';
+import type { ValueVocabulary } from './vocabulary/values.js';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'rate' | 'seconds' | 'money' | 'date' | 'datetime' | 'yesno';
 
