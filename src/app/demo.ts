@@ -17,6 +17,7 @@ import { DbStateError, UsageError } from '../errors.js';
 import { importFile, type ImportSummary } from './import-files.js';
 import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS } from './lists.js';
 import type { ReportTable } from '../io/render/report.js';
+import { columns } from '../io/render/vocabulary/columns.js';
 import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import { buildDailyReport, type DailyReport } from './stats.js';
 import { balanceTable, leaveBalances } from './leave.js';
@@ -99,12 +100,7 @@ function finalizeMonths(db: Database.Database, calendar: WorkCalendar, policy: P
 function bonusTotalsTable(sheet: BonusSheet): ReportTable {
   const items = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
   return {
-    columns: [
-      { key: 'item', en: 'item', zh: '项目' },
-      { key: 'operators', en: 'operators', zh: '人数', type: 'integer' },
-      { key: 'amount', en: 'yuan', zh: '金额(元)', type: 'money' },
-      { key: 'who', en: 'who', zh: '工号' },
-    ],
+    columns: columns('item', 'operators', 'amount', 'who'),
     rows: items.map((item) => {
       const paid = sheet.rows.filter((r) => r[item] > 0);
       return { item, operators: paid.length, amount: sheet.totals[item], who: paid.length <= 5 ? paid.map((r) => r.operator_id).join(' ') : '' };

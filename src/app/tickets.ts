@@ -5,7 +5,8 @@ import { roundTo } from '../domain/kpi.js';
 import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
 import { findTickets, ticketsOfDay, ticketsOpenedOrResolved, type TicketQuery } from '../db/queries/tickets.js';
-import type { Column, ReportTable, Row } from '../io/render/report.js';
+import type { ReportTable, Row } from '../io/render/report.js';
+import { columns, WIDE } from '../io/render/vocabulary/columns.js';
 import { labelsOf } from '../io/render/vocabulary/values.js';
 
 export type StatusFilter = 'open' | 'resolved' | 'overdue' | 'due-soon';
@@ -50,24 +51,11 @@ export function listTickets(db: Database.Database, f: TicketFilter, asOf: number
   return out;
 }
 
-export const TICKET_COLUMNS: Column[] = [
-  { key: 'ticket_id', en: 'ticket_id', zh: '工单号' },
-  { key: 'kind', en: 'kind', zh: '类型', values: 'ticket_kind', wide: true },
-  { key: 'opened_at', en: 'opened_at', zh: '受理时间', type: 'datetime', wide: true },
-  { key: 'operator_id', en: 'operator_id', zh: '受理工号' },
-  { key: 'about_operator_id', en: 'about_operator_id', zh: '被投诉工号', wide: true },
-  { key: 'reason', en: 'reason', zh: '原因代码', wide: true },
-  { key: 'reason_label', en: 'reason_label', zh: '原因' },
-  { key: 'severity', en: 'severity', zh: '严重程度', wide: true, values: 'severity' },
-  { key: 'department', en: 'department', zh: '转交部门' },
-  { key: 'promised_at', en: 'promised_at', zh: '承诺时间', type: 'datetime', wide: true },
-  { key: 'legal_deadline', en: 'legal_deadline', zh: '法定时限', type: 'datetime' },
-  { key: 'resolved_at', en: 'resolved_at', zh: '办结时间', type: 'datetime', wide: true },
-  { key: 'age_hours', en: 'age_hours', zh: '时长(小时)', type: 'number', wide: true },
-  { key: 'status', en: 'status', zh: '状态', values: 'ticket_status' },
-  { key: 'late_against_promise', en: 'late_against_promise', zh: '超承诺', wide: true, values: 'yesno' },
-  { key: 'late_against_legal_limit', en: 'late_against_legal_limit', zh: '超法定时限', wide: true, values: 'yesno' },
-];
+export const TICKET_COLUMNS = columns(
+  'ticket_id', ['kind', { values: 'ticket_kind', wide: true }], ['opened_at', WIDE], ['operator_id', { zh: '受理工号' }], ['about_operator_id', WIDE],
+  ['reason', { zh: '原因代码', wide: true }], 'reason_label', ['severity', WIDE], 'department', ['promised_at', WIDE], 'legal_deadline', ['resolved_at', WIDE],
+  ['age_hours', WIDE], ['status', { values: 'ticket_status' }], ['late_against_promise', WIDE], ['late_against_legal_limit', WIDE],
+);
 
 interface Bucket {
   received: number;
@@ -138,18 +126,10 @@ export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Po
 
 export function summaryTable(rows: Row[]): ReportTable {
   return {
-    columns: [
-      { key: 'by', en: 'by', zh: '维度', values: 'summary_by' }, { key: 'key', en: 'key', zh: '部门/工号' },
-      { key: 'complaints_received', en: 'complaints_received', zh: '受理投诉', type: 'integer' },
-      { key: 'complaints_resolved', en: 'complaints_resolved', zh: '办结投诉', type: 'integer' },
-      { key: 'median_resolution_hours', en: 'median_resolution_hours', zh: '办结时长中位数', type: 'number' },
-      { key: 'p90_resolution_hours', en: 'p90_resolution_hours', zh: '办结时长P90', type: 'number', wide: true },
-      { key: 'resolved_within_promise', en: 'resolved_within_promise', zh: '承诺内办结率', type: 'rate', wide: true },
-      { key: 'resolved_within_legal_limit', en: 'resolved_within_legal_limit', zh: '法定时限内办结率', type: 'rate' },
-      { key: 'customer_satisfied', en: 'customer_satisfied', zh: '客户满意率', type: 'rate', wide: true },
-      { key: 'suggestions', en: 'suggestions', zh: '建议', type: 'integer', wide: true },
-      { key: 'suggestions_adopted', en: 'suggestions_adopted', zh: '采纳', type: 'integer', wide: true },
-    ],
+    columns: columns(
+      'by', 'key', 'complaints_received', 'complaints_resolved', 'median_resolution_hours', ['p90_resolution_hours', WIDE], ['resolved_within_promise', WIDE],
+      'resolved_within_legal_limit', ['customer_satisfied', WIDE], ['suggestions', WIDE], ['suggestions_adopted', WIDE],
+    ),
     rows,
   };
 }

@@ -6,13 +6,14 @@ import { eachDay } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import { buildTrainingPlan, sessionHours, type AppraisalResult, type TrainingPlan, type TrainingSession } from '../domain/training.js';
 import { attendedTraining, complianceOf, requiredTraining, type AttendanceRecord, type ComplianceRow } from '../domain/training-compliance.js';
-import type { TrainingKind } from '../domain/training-policy.js';
+import { TRAINING_KINDS, type TrainingKind } from '../domain/training-policy.js';
 import { addMonths, promotionCandidates, type GradeRecord, type PromotionCandidate } from '../domain/career.js';
 import { currentRuns } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 import { attendedSessions, employedOperators, onboardingAttended, operatorsEmployedFrom } from '../db/queries/training.js';
 import type { CalendarEvent } from '../io/render/ics.js';
-import type { Column, ReportTable } from '../io/render/report.js';
+import type { ReportTable } from '../io/render/report.js';
+import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import { labelsOf } from '../io/render/vocabulary/values.js';
 import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
 
@@ -48,14 +49,13 @@ export function trainingPlan(db: Database.Database, month: IsoMonth, calendar: W
 
 const KIND_ZH = labelsOf('training_kind');
 
+const PLAN_COLUMNS = columns(
+  'date', 'start_time', ['end_time', WIDE], ['kind', { values: 'training_kind' }], 'topic_name', ['count', { en: 'attendees', zh: '人数' }], 'attendee_ids', ['session_id', WIDE],
+);
+
 /** Sessions as a table: one row per session, attendees joined. */
 export function planTable(sessions: readonly TrainingSession[]): ReportTable {
-  const columns: Column[] = [
-    { key: 'date', en: 'date', zh: '日期', type: 'date' }, { key: 'start_time', en: 'start', zh: '开始' }, { key: 'end_time', en: 'end', zh: '结束', wide: true },
-    { key: 'kind', en: 'kind', zh: '类型', values: 'training_kind' }, { key: 'topic_name', en: 'topic', zh: '主题' }, { key: 'count', en: 'attendees', zh: '人数', type: 'integer' },
-    { key: 'attendee_ids', en: 'attendee_ids', zh: '参训工号' }, { key: 'session_id', en: 'session_id', zh: '场次', wide: true },
-  ];
-  return { columns, rows: sessions.map((s) => ({ ...s, count: s.attendees.length, attendee_ids: s.attendees.join(' ') })) };
+  return { columns: PLAN_COLUMNS, rows: sessions.map((s) => ({ ...s, count: s.attendees.length, attendee_ids: s.attendees.join(' ') })) };
 }
 
 /** Sessions as calendar events in the policy zone. */
@@ -89,17 +89,20 @@ export function trainingCompliance(db: Database.Database, month: IsoMonth, calen
   return { rows: result, total_hours: result.reduce((s, r) => s + r.attended_hours, 0) };
 }
 
+/** Per kind of session, required and attended; a terminal table shows the internal courses only. */
+const COMPLIANCE_COLUMNS = [
+  column('operator_id'),
+  ...TRAINING_KINDS.flatMap((k) => [column(`${k}_required`, { wide: k !== 'internal' }), column(`${k}_attended`, { wide: k !== 'internal' })]),
+  ...columns('required_hours', 'attended_hours', 'behind'),
+];
+
 /** Compliance as a table: required/attended per kind, hours, who is behind. */
 export function complianceTable(rows: readonly ComplianceRow[]): ReportTable {
-  const kinds = ['onboarding', 'internal', 'targeted', 'coaching'] as const;
-  const columns: Column[] = [{ key: 'operator_id', en: 'operator_id', zh: '工号' }];
-  for (const k of kinds) columns.push({ key: `${k}_required`, en: `${k}_required`, zh: `${KIND_ZH[k]}应参加`, type: 'integer', wide: k !== 'internal' }, { key: `${k}_attended`, en: `${k}_attended`, zh: `${KIND_ZH[k]}已参加`, type: 'integer', wide: k !== 'internal' });
-  columns.push({ key: 'required_hours', en: 'required_hours', zh: '应参加学时', type: 'number' }, { key: 'attended_hours', en: 'attended_hours', zh: '已参加学时', type: 'number' }, { key: 'behind', en: 'behind', zh: '欠缺', values: 'training_kind' });
   return {
-    columns,
+    columns: COMPLIANCE_COLUMNS,
     rows: rows.map((r) => ({
       operator_id: r.operator_id, required_hours: r.required_hours, attended_hours: r.attended_hours, behind: r.behind.join(' '),
-      ...Object.fromEntries(kinds.flatMap((k) => [[`${k}_required`, r.required[k]], [`${k}_attended`, r.attended[k]]])),
+      ...Object.fromEntries(TRAINING_KINDS.flatMap((k) => [[`${k}_required`, r.required[k]], [`${k}_attended`, r.attended[k]]])),
     })),
   };
 }

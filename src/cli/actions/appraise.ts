@@ -20,6 +20,7 @@ import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { columns } from '../../io/render/vocabulary/columns.js';
 
 export type RunFlags = OutputFlags & { month: string; team?: string; finalize?: boolean; refinalize?: boolean; reason?: string; allowMissing?: boolean };
 export type ExplainFlags = OutputFlags & { month: string; operator: string };
@@ -107,10 +108,7 @@ export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runt
     }
     if (rows.length === 0) throw new InputError(`no appraisal of operator ${flags.operator} in those months`);
     emitReport({
-      columns: [
-        { key: 'month', en: 'month', zh: '月份' }, { key: 'score', en: 'score', zh: '总分', type: 'number' }, { key: 'grade', en: 'grade', zh: '等级', values: 'grade' },
-        { key: 'commendation', en: 'commendation', zh: '表彰', values: 'yesno' }, { key: 'action', en: 'action', zh: '处理', values: 'action' }, { key: 'status', en: 'status', zh: '状态', values: 'run_status' },
-      ],
+      columns: columns('month', 'score', 'grade', 'commendation', 'action', ['status', { values: 'run_status' }]),
       rows,
     }, flags, rt);
   } finally {

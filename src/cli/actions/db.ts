@@ -10,6 +10,7 @@ import { emitReport } from '../emit.js';
 import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { columns } from '../../io/render/vocabulary/columns.js';
 import { createTempDir, removeStaleTemps } from '../../io/temp-files.js';
 import { checkOutputTarget } from '../../io/output.js';
 import { protectDatabase } from '../../io/protected-files.js';
@@ -35,7 +36,7 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
   } finally {
     db.close();
   }
-  emitReport({ columns: [{ key: 'check', en: 'check', zh: '检查项' }, { key: 'level', en: 'level', zh: '结果', values: 'check_level' }, { key: 'detail', en: 'detail', zh: '说明' }], rows: items as unknown as Row[] }, flags, rt);
+  emitReport({ columns: columns('check', ['level', { zh: '结果', values: 'check_level' }], 'detail'), rows: items as unknown as Row[] }, flags, rt);
   const errors = items.filter((i) => i.level === 'error');
   if (errors.length > 0) throw new DbStateError(`${path}: ${errors.map((e) => `${e.check} failed`).join(', ')}`, { hint: 'restore it from a backup copy (hotline db backup makes them); imports refuse this database' });
   say(rt, `${path}: ${items.some((i) => i.level === 'warning') ? 'usable, with warnings' : 'ok'}`);

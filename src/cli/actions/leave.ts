@@ -12,6 +12,7 @@ import { resolveDay, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { columns } from '../../io/render/vocabulary/columns.js';
 
 export type BalanceFlags = OutputFlags & { year: number; asOf?: string; operator?: string };
 export type SettleFlags = OutputFlags & { operator: string; date?: string };
@@ -52,7 +53,7 @@ export function runSettle(flags: SettleFlags, globals: GlobalOptions, rt: Runtim
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') return writeOutput([renderJsonValue(s, settings)], settings);
     const report: ReportTable = {
-      columns: [{ key: 'item', en: 'item', zh: '项目', values: 'settlement_item' }, { key: 'value', en: 'value', zh: '数值', values: 'leave_working' }],
+      columns: columns(['item', { values: 'settlement_item' }], ['value', { values: 'leave_working' }]),
       rows: Object.entries(s).map(([item, value]) => ({ item, value: value === null ? 'n/a' : (item === 'daily_wage' || item === 'extra_pay') && typeof value === 'number' ? value.toFixed(2) : value })),
     };
     emitReport(report, flags, rt);

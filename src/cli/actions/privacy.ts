@@ -12,6 +12,7 @@ import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { columns, WIDE } from '../../io/render/vocabulary/columns.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -27,11 +28,7 @@ export function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime)
   try {
     const rows = listAudit(handle.db, { from, to, user: flags.user }).map((e) => ({ ...e, at: formatLocalDateTime(epochToLocal(e.at, zone)) }));
     emitReport({
-      columns: [
-        { key: 'id', en: 'id', zh: '序号', type: 'integer' }, { key: 'at', en: 'at', zh: '时间', type: 'datetime' }, { key: 'os_user', en: 'user', zh: '用户' },
-        { key: 'action', en: 'action', zh: '操作', values: 'audit_action' }, { key: 'report', en: 'report', zh: '报表' }, { key: 'records', en: 'records', zh: '记录数', type: 'integer' },
-        { key: 'reason', en: 'reason', zh: '事由' }, { key: 'filters_json', en: 'filters', zh: '条件', wide: true }, { key: 'command', en: 'command', zh: '命令', wide: true },
-      ],
+      columns: columns('id', 'at', 'os_user', ['action', { zh: '操作', values: 'audit_action' }], 'report', 'records', 'reason', ['filters_json', WIDE], ['command', WIDE]),
       rows,
     }, flags, rt);
   } finally {

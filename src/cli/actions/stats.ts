@@ -9,7 +9,6 @@ import { writeOutput } from '../../io/output.js';
 import { renderHourChart } from '../../io/render/hour-chart.js';
 import { renderReport } from '../../io/render/index.js';
 import { renderJsonValue } from '../../io/render/json.js';
-import type { Column } from '../../io/render/report.js';
 import { wrapText } from '../../io/render/width.js';
 import { openDb, policyFor, renderSettings } from '../context.js';
 import { checkTimeZone } from '../../db/queries/settings.js';
@@ -83,11 +82,6 @@ export function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Runtime)
   }
 }
 
-const PERIOD_LABELS: Record<RangeGrouping, Omit<Column, 'key'>> = {
-  day: { en: 'day', zh: '日期' }, week: { en: 'week_from', zh: '周起始' }, month: { en: 'month', zh: '月份' },
-  operator: { en: 'operator_id', zh: '工号' }, team: { en: 'team', zh: '班组' }, hour: { en: 'hour', zh: '时段' }, category: { en: 'category', zh: '业务类型', values: 'call_category' },
-};
-
 export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime): void {
   const { policy } = policyFor(globals, rt);
   const from = resolveDay(flags.from, policy.timezone, rt.now());
@@ -102,7 +96,7 @@ export function runRange(flags: RangeFlags, globals: GlobalOptions, rt: Runtime)
     if (settings.format === 'json') {
       writeOutput([renderJsonValue({ from, to, by: flags.by, timezone: policy.timezone, definitions: defs, rows }, settings)], settings);
     } else {
-      emitReport(rangeTable(rows, PERIOD_LABELS[flags.by]), flags, rt);
+      emitReport(rangeTable(rows, flags.by), flags, rt);
       if (rt.stdout.isTTY && !flags.out) for (const l of wrapText(describeDefinitions(defs, policy.timezone), terminalWidth(rt.stdout)).split('\n')) say(rt, l);
     }
   } finally {

@@ -13,6 +13,7 @@ import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
+import { columns } from '../../io/render/vocabulary/columns.js';
 
 export type PlanFlags = Omit<OutputFlags, 'format'> & { format?: OutputFlags['format'] | 'ics'; month: string };
 
@@ -84,10 +85,7 @@ export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt:
     const settings = renderSettings(flags, rt);
     if (settings.format === 'json') return writeOutput([renderJsonValue(candidates, settings)], settings);
     emitReport({
-      columns: [
-        { key: 'operator_id', en: 'operator_id', zh: '工号' }, { key: 'excellent_months', en: 'excellent_months', zh: '优秀月数', type: 'integer' },
-        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录', values: 'grade' },
-      ],
+      columns: columns('operator_id', 'excellent_months', 'tenure_months', 'record'),
       rows: candidates.map((c) => ({ ...c, record: c.record.map((r) => `${r.month}:${r.grade ?? '-'}`).join(' ') })),
     }, flags, rt);
     say(rt, `rule: excellent in at least ${policy.career.excellent_months} of the ${policy.career.window_months} finalized months to ${asOf}, at least ${policy.career.min_tenure_months} months at the company`);
