@@ -3,7 +3,7 @@ import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
 import { GROUPS, INDICATORS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
-import type { ReportTable, Row } from '../io/render/report.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import type { AppraisalRow } from './appraisal.js';
@@ -20,6 +20,11 @@ export function appraisalTable(rows: readonly AppraisalRow[]): ReportTable {
       score: r.score, grade: r.grade, commendation: r.commendation ? 'yes' : '', action: r.action ?? '', missing: r.missing.join(' '),
     })),
   };
+}
+
+/** `appraise run`: the table, and the rows as they are for --format json. */
+export function appraisalReport(rows: readonly AppraisalRow[]): Report {
+  return { ...appraisalTable(rows), json: rows };
 }
 
 /** What explainTable shows: the row that counts, and the inputs as the data stands now (absent: none now). */

@@ -6,7 +6,7 @@ import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import type { MonthEmployment } from '../domain/pay-proration.js';
 import type { Policy } from '../domain/policy.js';
 import { InputError } from '../errors.js';
-import type { ReportTable, Row } from '../io/render/report.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import { appraiseMonth, monthRange, type MonthAppraisal, type ScoredOperator } from './appraisal.js';
 
@@ -68,7 +68,7 @@ export function bonusSheet(db: Database.Database, month: IsoMonth, calendar: Wor
 
 const MONEY = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
 
-export const BONUS_COLUMNS = columns(
+const BONUS_COLUMNS = columns(
   'operator_id', 'name', ['team', WIDE], ['month', WIDE], ['grade', { zh: '考核等级' }], ['score', { zh: '考核得分', wide: true }],
   'base_salary', 'performance_pay', ['full_attendance_bonus', WIDE], ['excellent_employee_bonus', WIDE], ['business_outstanding_bonus', WIDE], 'total',
   // Part of a month (bonus.proration): after the money, so the money columns keep their places.
@@ -81,4 +81,14 @@ export function bonusTable(sheet: BonusSheet, lang: 'en' | 'zh'): ReportTable {
   const mark = sheet.draft ? { status: lang === 'zh' ? '草稿 DRAFT' : 'DRAFT' } : {};
   const totals: Row = { operator_id: lang === 'zh' ? '合计' : 'TOTAL', name: `${sheet.totals.operators}`, team: null, month: sheet.month, grade: null, score: null, ...Object.fromEntries(MONEY.map((k) => [k, sheet.totals[k]])), employed_from: null, employed_to: null, days_employed: null, proration: null, ...mark };
   return { columns: sheetColumns, rows: [...sheet.rows.map((r) => ({ ...r, ...mark }) as unknown as Row), totals] };
+}
+
+/** `bonus`: the sheet as a table or CSV (a draft says so above a terminal table), an xlsx sheet named by its month, or its rows as JSON. */
+export function bonusReport(sheet: BonusSheet, lang: 'en' | 'zh'): Report {
+  return {
+    ...bonusTable(sheet, lang),
+    json: sheet.rows,
+    sheet: `${sheet.draft ? 'DRAFT ' : ''}${sheet.month}`,
+    notes: (format) => (sheet.draft && format === 'table' ? [`DRAFT: ${sheet.month} is not finalized`] : []),
+  };
 }

@@ -5,7 +5,7 @@ import { daysInMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { computeBalance, computeSettlement, recordDaysWithin, type LeaveBalance, type LeavePolicy, type LeaveSettlement } from '../domain/leave.js';
 import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
-import type { ReportTable, Row } from '../io/render/report.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 
 /** Balances of every operator employed in `year` (or one operator), as of `asOf`. */
@@ -18,7 +18,7 @@ export function leaveBalances(db: Database.Database, q: { year: number; asOf: Is
     .map((e) => computeBalance(e, records.get(e.operator_id) ?? [], q.year, q.asOf, calendar, policy));
 }
 
-export const BALANCE_COLUMNS = columns(
+const BALANCE_COLUMNS = columns(
   'operator_id', 'name', ['year', WIDE], ['cumulative_years', WIDE], ['band_days', WIDE], 'entitlement_days', ['extra_days', WIDE], ['carried_over_days', WIDE],
   'taken_days', 'remaining_days', ['disqualified', WIDE], ['disqualification_reason', WIDE], 'basis',
 );
@@ -26,6 +26,22 @@ export const BALANCE_COLUMNS = columns(
 /** Balances as a report table (bands joined with '→', disqualified as yes/no). */
 export function balanceTable(rows: LeaveBalance[]): ReportTable {
   return { columns: BALANCE_COLUMNS, rows: rows.map((r) => ({ ...r, band_days: r.band_days.join('→'), disqualified: r.disqualified ? 'yes' : 'no' })) };
+}
+
+/** `leave balance`: the table, and the balances as they are for --format json. */
+export function balanceReport(rows: LeaveBalance[]): Report {
+  return { ...balanceTable(rows), json: rows };
+}
+
+const SETTLEMENT_COLUMNS = columns(['item', { values: 'settlement_item' }], ['value', { values: 'leave_working' }]);
+
+/** `leave settle`: one row per item of the settlement (money with two decimals, n/a for none), or the settlement as JSON. */
+export function settlementReport(s: LeaveSettlement): Report {
+  return {
+    columns: SETTLEMENT_COLUMNS,
+    rows: Object.entries(s).map(([item, value]) => ({ item, value: value === null ? 'n/a' : (item === 'daily_wage' || item === 'extra_pay') && typeof value === 'number' ? value.toFixed(2) : value })),
+    json: s,
+  };
 }
 
 /** The settlement of a leaver (MEA art.12) at `date` (default: the termination date in the roster). */

@@ -5,9 +5,12 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from '../db/queries/audit.js';
+import { listAudit, type AuditEntry } from '../db/queries/audit.js';
 import { countCustomerData, purgeCustomerData, type CustomerDataCounts } from '../db/queries/privacy.js';
 import { getSetting, setSetting } from '../db/queries/settings.js';
+import { epochToLocal, formatLocalDateTime } from '../domain/dates.js';
+import type { ReportTable } from '../io/render/report.js';
+import { columns, WIDE } from '../io/render/vocabulary/columns.js';
 
 export interface PurgeCounts extends CustomerDataCounts {
   before: string;
@@ -42,4 +45,11 @@ export function purgePii(db: Database.Database, before: string, audit: Omit<Audi
     audit: (c) => ({ ...audit, records: c.calls + c.orders }),
   });
   return { before, ...counts };
+}
+
+const AUDIT_COLUMNS = columns('id', 'at', 'os_user', ['action', { zh: '操作', values: 'audit_action' }], 'report', 'records', 'reason', ['filters_json', WIDE], ['command', WIDE]);
+
+/** The audit trail from `from` to `to` (epoch seconds), by user, times local to `zone`. */
+export function auditTrail(db: Database.Database, f: { from?: number; to?: number; user?: string }, zone: string): ReportTable {
+  return { columns: AUDIT_COLUMNS, rows: listAudit(db, f).map((e) => ({ ...e, at: formatLocalDateTime(epochToLocal(e.at, zone)) })) };
 }

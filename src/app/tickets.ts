@@ -5,7 +5,7 @@ import { roundTo } from '../domain/kpi.js';
 import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
 import { findTickets, ticketsOfDay, ticketsOpenedOrResolved, type TicketQuery } from '../db/queries/tickets.js';
-import type { ReportTable, Row } from '../io/render/report.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { columns, WIDE } from '../io/render/vocabulary/columns.js';
 import { labelsOf } from '../io/render/vocabulary/values.js';
 
@@ -51,11 +51,16 @@ export function listTickets(db: Database.Database, f: TicketFilter, asOf: number
   return out;
 }
 
-export const TICKET_COLUMNS = columns(
+const TICKET_COLUMNS = columns(
   'ticket_id', ['kind', { values: 'ticket_kind', wide: true }], ['opened_at', WIDE], ['operator_id', { zh: '受理工号' }], ['about_operator_id', WIDE],
   ['reason', { zh: '原因代码', wide: true }], 'reason_label', ['severity', WIDE], 'department', ['promised_at', WIDE], 'legal_deadline', ['resolved_at', WIDE],
   ['age_hours', WIDE], ['status', { values: 'ticket_status' }], ['late_against_promise', WIDE], ['late_against_legal_limit', WIDE],
 );
+
+/** `tickets list`: one row per ticket, as listTickets gives them. */
+export function ticketsTable(rows: Row[]): ReportTable {
+  return { columns: TICKET_COLUMNS, rows };
+}
 
 interface Bucket {
   received: number;
@@ -122,6 +127,11 @@ export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Po
       customer_satisfied: share(b.satisfied, b.rated), suggestions: b.suggestions, suggestions_adopted: b.adopted,
     };
   });
+}
+
+/** `tickets summary`: the table, or JSON with the month and the legal limit the shares are counted against. */
+export function summaryReport(rows: Row[], month: IsoMonth, policy: Policy): Report {
+  return { ...summaryTable(rows), json: { month, legal_limit_days: policy.tickets.legal_limit_days, rows } };
 }
 
 export function summaryTable(rows: Row[]): ReportTable {

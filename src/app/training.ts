@@ -12,7 +12,7 @@ import { currentRuns } from '../db/queries/appraisal-runs.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 import { attendedSessions, employedOperators, onboardingAttended, operatorsEmployedFrom } from '../db/queries/training.js';
 import type { CalendarEvent } from '../io/render/ics.js';
-import type { ReportTable } from '../io/render/report.js';
+import type { Report, ReportTable } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import { labelsOf } from '../io/render/vocabulary/values.js';
 import { appraiseMonth, monthRange, previousMonth } from './appraisal.js';
@@ -56,6 +56,15 @@ const PLAN_COLUMNS = columns(
 /** Sessions as a table: one row per session, attendees joined. */
 export function planTable(sessions: readonly TrainingSession[]): ReportTable {
   return { columns: PLAN_COLUMNS, rows: sessions.map((s) => ({ ...s, count: s.attendees.length, attendee_ids: s.attendees.join(' ') })) };
+}
+
+/** `training plan`: the sessions as a table, as calendar events (--format ics), or as JSON without the topics' names. */
+export function planReport(sessions: readonly TrainingSession[], month: IsoMonth, zone: string): Report {
+  return {
+    ...planTable(sessions),
+    json: sessions.map(({ topic_name: _n, ...s }) => s),
+    calendar: { name: `hotline training ${month}`, events: planEvents(sessions, zone) },
+  };
 }
 
 /** Sessions as calendar events in the policy zone. */
@@ -107,6 +116,11 @@ export function complianceTable(rows: readonly ComplianceRow[]): ReportTable {
   };
 }
 
+/** `training compliance`: the table, or JSON with the month and the hours attended in all. */
+export function complianceReport(rows: readonly ComplianceRow[], month: IsoMonth, totalHours: number): Report {
+  return { ...complianceTable(rows), json: { month, total_hours: totalHours, rows } };
+}
+
 /** Team-lead candidates from the finalized months of the window ending at `asOf`. */
 export function promotions(db: Database.Database, asOf: IsoMonth, policy: Policy): PromotionCandidate[] {
   const from = addMonths(asOf, -(policy.career.window_months - 1));
@@ -116,4 +130,15 @@ export function promotions(db: Database.Database, asOf: IsoMonth, policy: Policy
   }
   const operators = operatorsEmployedFrom(db, `${asOf}-01`);
   return promotionCandidates({ history, operators, as_of: asOf, policy: policy.career });
+}
+
+const PROMOTION_COLUMNS = columns('operator_id', 'excellent_months', 'tenure_months', 'record');
+
+/** `operators promotions`: one row per candidate with their record ('2026-08:excellent …'), or the candidates as JSON. */
+export function promotionsReport(candidates: readonly PromotionCandidate[]): Report {
+  return {
+    columns: PROMOTION_COLUMNS,
+    rows: candidates.map((c) => ({ ...c, record: c.record.map((r) => `${r.month}:${r.grade ?? '-'}`).join(' ') })),
+    json: candidates,
+  };
 }

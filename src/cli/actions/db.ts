@@ -6,11 +6,10 @@ import { resolveDbPath } from '../../db/path.js';
 import { backupDatabase, checkDatabase, settleBackupCopy, type CheckItem } from '../../db/health.js';
 import { notHotlineError, schemaKind } from '../../db/schema-kind.js';
 import { DbStateError } from '../../errors.js';
+import { checkTable } from '../../app/db-check.js';
 import { emitReport } from '../emit.js';
-import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { columns } from '../../io/render/vocabulary/columns.js';
 import { createTempDir, removeStaleTemps } from '../../io/temp-files.js';
 import { checkOutputTarget } from '../../io/output.js';
 import { protectDatabase } from '../../io/protected-files.js';
@@ -28,7 +27,7 @@ function openExisting(globals: GlobalOptions, rt: Runtime, readonly: boolean): {
   }
 }
 
-export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { db, path } = openExisting(globals, rt, false);
   let items: CheckItem[];
   try {
@@ -36,7 +35,7 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
   } finally {
     db.close();
   }
-  emitReport({ columns: columns('check', ['level', { zh: '结果', values: 'check_level' }], 'detail'), rows: items as unknown as Row[] }, flags, rt);
+  await emitReport(checkTable(items), flags, rt);
   const errors = items.filter((i) => i.level === 'error');
   if (errors.length > 0) throw new DbStateError(`${path}: ${errors.map((e) => `${e.check} failed`).join(', ')}`, { hint: 'restore it from a backup copy (hotline db backup makes them); imports refuse this database' });
   say(rt, `${path}: ${items.some((i) => i.level === 'warning') ? 'usable, with warnings' : 'ok'}`);

@@ -1,9 +1,8 @@
 /** The actions of `audit` and `db purge-pii`. */
 import { osUser } from '../../os-user.js';
-import { countPurgeable, purgePii } from '../../app/privacy.js';
-import { listAudit } from '../../db/queries/audit.js';
+import { auditTrail, countPurgeable, purgePii } from '../../app/privacy.js';
 import { scrubFreedPages } from '../../db/queries/privacy.js';
-import { addDays, epochToLocal, formatLocalDateTime, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { addDays, localDateOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { DbStateError, UsageError, toSystemStateError } from '../../errors.js';
 import { toDbStateError } from '../../db/errors.js';
 import { openDb, policyFor } from '../context.js';
@@ -12,25 +11,20 @@ import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
-import { columns, WIDE } from '../../io/render/vocabulary/columns.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export type AuditFlags = OutputFlags & { from?: string; to?: string; user?: string };
 export type PurgeFlags = { before?: string; dryRun?: boolean };
 
-export function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { policy } = policyFor(globals, rt);
   const zone = policy.timezone;
   const from = flags.from ? startOfLocalDay(resolveDay(flags.from, zone, rt.now()), zone) : undefined;
   const to = flags.to ? startOfLocalDay(addDays(resolveDay(flags.to, zone, rt.now()), 1), zone) - 1 : undefined;
   const handle = openDb(globals, rt);
   try {
-    const rows = listAudit(handle.db, { from, to, user: flags.user }).map((e) => ({ ...e, at: formatLocalDateTime(epochToLocal(e.at, zone)) }));
-    emitReport({
-      columns: columns('id', 'at', 'os_user', ['action', { zh: '操作', values: 'audit_action' }], 'report', 'records', 'reason', ['filters_json', WIDE], ['command', WIDE]),
-      rows,
-    }, flags, rt);
+    await emitReport(auditTrail(handle.db, { from, to, user: flags.user }, zone), flags, rt);
   } finally {
     handle.close();
   }

@@ -220,7 +220,7 @@ export type ColumnKey = keyof typeof LABELS | Group | LeaveType | keyof typeof T
 const PII: ReadonlyMap<string, PiiKind> = new Map(Object.values(KIND_SPECS).flatMap((spec) => spec.fields.flatMap((f) => (f.pii ? [[f.name, f.pii] as const] : []))));
 
 /** What a report says of a column of its own: `wide`, or a label where it means something else by the key. */
-export type ColumnOwn = Partial<Omit<Column, 'key'>>;
+type ColumnOwn = Partial<Omit<Column, 'key'>>;
 
 /** Left out of a terminal table unless --wide. */
 export const WIDE: ColumnOwn = { wide: true };
