@@ -1,5 +1,9 @@
-/** What commands open at run time: the database and the policy. */
+/** What commands open at run time: the database and the policy (and its working calendar). */
 import { openDatabase, resolveDbPath, type HotlineDb } from '../db/connection.js';
+import { checkTimeZone } from '../db/queries/settings.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import type { Policy } from '../domain/policy.js';
+import { loadCalendar } from '../io/calendar-files.js';
 import { loadPolicy, type LoadedPolicy } from '../io/policy-file.js';
 import type { GlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
@@ -14,3 +18,19 @@ export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
   return loadPolicy(globals.policy, rt.env);
 }
 
+/**
+ * What a report over a month's data opens: the policy, its working calendar, and the database,
+ * whose local days must be in the policy's time zone (checkTimeZone). `durable`: the report writes.
+ */
+export function openReport(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): { policy: Policy; calendar: WorkCalendar; handle: HotlineDb } {
+  const { policy } = policyFor(globals, rt);
+  const { calendar } = loadCalendar(policy.calendars);
+  const handle = openDb(globals, rt, { durable: opts.durable });
+  try {
+    checkTimeZone(handle.db, handle.path, policy.timezone);
+  } catch (e) {
+    handle.close();
+    throw e;
+  }
+  return { policy, calendar, handle };
+}

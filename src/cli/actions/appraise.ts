@@ -9,11 +9,9 @@ import { appraisalReport } from '../../app/appraisal-tables.js';
 import { bonusReport, bonusSheet } from '../../app/bonus.js';
 import { describeMissing } from '../../domain/appraisal-finalize.js';
 import { currentRun } from '../../db/queries/appraisal-runs.js';
-import { checkTimeZone } from '../../db/queries/settings.js';
 import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
 import { InputError, UsageError } from '../../errors.js';
-import { loadCalendar } from '../../io/calendar-files.js';
-import { openDb, policyFor } from '../context.js';
+import { openReport } from '../context.js';
 import { resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -25,14 +23,6 @@ export type HistoryFlags = OutputFlags & { operator: string; months: number; to?
 export type EvaluateFlags = { month: string; team?: string };
 export type BonusFlags = OutputFlags & { month: string; draft?: boolean };
 
-function context(globals: GlobalOptions, rt: Runtime, write = false) {
-  const { policy } = policyFor(globals, rt);
-  const { calendar } = loadCalendar(policy.calendars);
-  const handle = openDb(globals, rt, { durable: write });
-  checkTimeZone(handle.db, handle.path, policy.timezone);
-  return { policy, calendar, handle };
-}
-
 export async function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const m = resolveMonth(flags.month);
   const finalizing = Boolean(flags.finalize || flags.refinalize);
@@ -40,7 +30,7 @@ export async function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: R
     throw new UsageError(`--team cannot be used with --${flags.refinalize ? 'refinalize' : 'finalize'}: a month is finalized for every team at once`, { hint: `finalize without --team, then look at one team with: hotline appraise run --month ${m} --team ${flags.team}` });
   }
   if (flags.refinalize && !flags.reason) throw new UsageError('--refinalize needs --reason "…"', { hint: 'say why the finalized month is replaced; the old results are kept' });
-  const { policy, calendar, handle } = context(globals, rt, finalizing);
+  const { policy, calendar, handle } = openReport(globals, rt, { durable: finalizing });
   try {
     let result = appraiseMonth(handle.db, m, calendar, policy);
     if (finalizing) {
@@ -72,7 +62,7 @@ export async function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: R
 
 export async function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const m = resolveMonth(flags.month);
-  const { policy, calendar, handle } = context(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
     const x = explainOperator(handle.db, m, calendar, policy, flags.operator);
     if (!x) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
@@ -83,7 +73,7 @@ export async function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt
 }
 
 export async function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
-  const { policy, calendar, handle } = context(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
     const to = flags.to ? resolveMonth(flags.to) : (localDateOf(rt.now(), policy.timezone).slice(0, 7) as IsoMonth);
     await emitReport(appraisalHistory(handle.db, { operator: flags.operator, months: flags.months, to }, calendar, policy), flags, rt);
@@ -94,7 +84,7 @@ export async function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt
 
 export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const m = resolveMonth(flags.month);
-  const { policy, calendar, handle } = context(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
     const sheet = bonusSheet(handle.db, m, calendar, policy, { draft: flags.draft ?? false });
     for (const note of sheet.notes) say(rt, `warning: ${note}`);
@@ -111,7 +101,7 @@ export async function runEvaluate(flags: EvaluateFlags, globals: GlobalOptions, 
     throw new UsageError('appraise evaluate asks questions and needs a terminal', { hint: 'without a terminal, put the scores in a CSV and run: hotline import evaluations FILE' });
   }
   const m = resolveMonth(flags.month);
-  const { policy, calendar, handle } = context(globals, rt, true);
+  const { policy, calendar, handle } = openReport(globals, rt, { durable: true });
   try {
     const { askEvaluations } = await import('../prompts.js');
     const run = currentRun(handle.db, m);

@@ -1,11 +1,9 @@
 /** The actions of `training plan`, `training compliance` and `operators promotions`. */
 import { complianceReport, planReport, promotions, promotionsReport, trainingCompliance, trainingPlan } from '../../app/training.js';
-import { checkTimeZone } from '../../db/queries/settings.js';
 import { uncoveredYears, type WorkCalendar } from '../../domain/calendar.js';
 import { localDateOf, type IsoDate, type IsoMonth } from '../../domain/dates.js';
 import { monthProgress, type TrainingSession } from '../../domain/training-session.js';
-import { loadCalendar } from '../../io/calendar-files.js';
-import { openDb, policyFor } from '../context.js';
+import { openDb, openReport, policyFor } from '../context.js';
 import { resolveMonth } from '../dates.js';
 import { emitReport, type EmitFlags } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -15,11 +13,8 @@ export type PlanFlags = EmitFlags & { month: string };
 
 export async function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const month = resolveMonth(flags.month);
-  const { policy } = policyFor(globals, rt);
-  const { calendar } = loadCalendar(policy.calendars);
-  const handle = openDb(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
-    checkTimeZone(handle.db, handle.path, policy.timezone);
     const plan = trainingPlan(handle.db, month, calendar, policy);
     warnMonth(month, plan.sessions, calendar, policy.timezone, rt);
     say(rt, `targeted courses from the ${plan.appraisal_finalized ? 'finalized' : 'computed (not finalized)'} appraisal of ${plan.appraisal_month}`);
@@ -45,11 +40,8 @@ export type PromotionFlags = OutputFlags & { asOf?: string };
 
 export async function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const month = resolveMonth(flags.month);
-  const { policy } = policyFor(globals, rt);
-  const { calendar } = loadCalendar(policy.calendars);
-  const handle = openDb(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
-    checkTimeZone(handle.db, handle.path, policy.timezone);
     const { rows, total_hours } = trainingCompliance(handle.db, month, calendar, policy);
     const shown = flags.behind ? rows.filter((r) => r.behind.length > 0) : rows;
     const format = await emitReport(complianceReport(shown, month, total_hours), flags, rt);
