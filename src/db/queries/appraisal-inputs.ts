@@ -4,6 +4,7 @@
  * tickets, evaluations. Days worked and leave come from the leave queries and the calendar.
  */
 import type Database from 'better-sqlite3';
+import { summaryExists } from './stats-days.js';
 
 export interface MonthRange {
   month: string;
@@ -48,7 +49,7 @@ function byOperator(rows: Record<string, unknown>[]): Sums {
 
 /** Answered inbound calls and their ratings per operator in the month. */
 function callSums(db: Database.Database, r: MonthRange): Sums {
-  const summary = db.prepare("SELECT 1 FROM settings WHERE key = 'stats_summary'").get();
+  const summary = summaryExists(db);
   const sql = summary
     ? `SELECT key AS operator_id, sum(answered) AS answered, sum(satisfaction_sum) AS rating_sum, sum(satisfaction_count) AS rating_count
        FROM stats_days WHERE dim = 'operator' AND direction = 'inbound' AND local_day BETWEEN @from AND @to GROUP BY key`

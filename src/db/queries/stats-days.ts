@@ -25,6 +25,11 @@ const SUMS: (keyof CallAggregate)[] = [
   'max_wait_seconds', 'talk_seconds', 'satisfaction_sum', 'satisfaction_count', 'complaints',
 ];
 
+/** Whether a per-day summary has been built, for whatever thresholds (the appraisal's answered calls, ratings and days do not depend on them). */
+export function summaryExists(db: Database.Database): boolean {
+  return cachedStatement(db, "SELECT 1 FROM settings WHERE key = 'stats_summary'").get() !== undefined;
+}
+
 /** The thresholds the summary was built for, or undefined when there is no usable summary. */
 export function summaryThresholds(db: Database.Database): SummaryThresholds | undefined {
   const text = cachedStatement(db, "SELECT value FROM settings WHERE key = 'stats_summary'").pluck().get() as string | undefined;
