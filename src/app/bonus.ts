@@ -76,7 +76,7 @@ const BONUS_COLUMNS = columns(
 );
 
 /** The sheet as a table with a totals row; a draft says DRAFT in every row. */
-export function bonusTable(sheet: BonusSheet, lang: 'en' | 'zh'): ReportTable {
+function bonusTable(sheet: BonusSheet, lang: 'en' | 'zh'): ReportTable {
   const sheetColumns = sheet.draft ? [...BONUS_COLUMNS, column('status')] : BONUS_COLUMNS;
   const mark = sheet.draft ? { status: lang === 'zh' ? '草稿 DRAFT' : 'DRAFT' } : {};
   const totals: Row = { operator_id: lang === 'zh' ? '合计' : 'TOTAL', name: `${sheet.totals.operators}`, team: null, month: sheet.month, grade: null, score: null, ...Object.fromEntries(MONEY.map((k) => [k, sheet.totals[k]])), employed_from: null, employed_to: null, days_employed: null, proration: null, ...mark };

@@ -134,7 +134,7 @@ export function summaryReport(rows: Row[], month: IsoMonth, policy: Policy): Rep
   return { ...summaryTable(rows), json: { month, legal_limit_days: policy.tickets.legal_limit_days, rows } };
 }
 
-export function summaryTable(rows: Row[]): ReportTable {
+function summaryTable(rows: Row[]): ReportTable {
   return {
     columns: columns(
       'by', 'key', 'complaints_received', 'complaints_resolved', 'median_resolution_hours', ['p90_resolution_hours', WIDE], ['resolved_within_promise', WIDE],

@@ -68,7 +68,7 @@ export function planReport(sessions: readonly TrainingSession[], month: IsoMonth
 }
 
 /** Sessions as calendar events in the policy zone. */
-export function planEvents(sessions: readonly TrainingSession[], zone: string): CalendarEvent[] {
+function planEvents(sessions: readonly TrainingSession[], zone: string): CalendarEvent[] {
   const at = (date: string, time: string): number => {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     return localToEpoch({ year: y, month: m, day: d, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)), second: 0 }, zone);
@@ -106,7 +106,7 @@ const COMPLIANCE_COLUMNS = [
 ];
 
 /** Compliance as a table: required/attended per kind, hours, who is behind. */
-export function complianceTable(rows: readonly ComplianceRow[]): ReportTable {
+function complianceTable(rows: readonly ComplianceRow[]): ReportTable {
   return {
     columns: COMPLIANCE_COLUMNS,
     rows: rows.map((r) => ({

@@ -8,7 +8,7 @@ import { EVALUATIONS, naturalKeyOf } from '../../domain/kinds.js';
 import { finishImport, insertImport, type ImportCounts, type LedgerStart } from './imports.js';
 
 /** One score as `import evaluations` would store it. */
-export type EvaluationScore = {
+type EvaluationScore = {
   operator_id: string;
   month: string;
   metric: 'teamwork' | 'knowledge_test' | 'satisfaction_survey';

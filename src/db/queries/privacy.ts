@@ -20,7 +20,7 @@ export interface CustomerDataCounts {
 }
 
 /** A token for a customer value: the same value gives the same token. */
-export type Tokenizer = (column: string, value: string) => string;
+type Tokenizer = (column: string, value: string) => string;
 
 /** Rows whose local day is before `before` and that still hold customer data (a value not yet a token). */
 export function countCustomerData(db: Database.Database, before: string): CustomerDataCounts {

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 
 /** A stored ticket (times in epoch seconds, days local). */
-export interface TicketRow {
+interface TicketRow {
   ticket_id: string;
   kind: 'complaint' | 'suggestion';
   opened_at: number;

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../domain/dates.js';
 import type { EmploymentSpan } from '../../domain/training.js';
 
 /** An inclusive range of local days, e.g. a month. */
-export interface DayRange {
+interface DayRange {
   from: string;
   to: string;
 }
