@@ -9,12 +9,16 @@ import type { Asker, ColumnChoice } from '../app/mapping-builder.js';
 import type Database from 'better-sqlite3';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
 import { NEW_SESSION_COUNTS, saveSessionScore, type ScoreSession } from '../db/queries/evaluations.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 import { FieldError, parseDecimal } from '../io/values.js';
 import { VERSION } from '../version.js';
 
+const INDICATOR_ZH = labelsOf('indicator');
+
+/** The scores asked, each named as the appraisal's indicator is in Chinese (values.ts) and in English. */
 const METRICS = [
-  { metric: 'teamwork', label: '团队协作 teamwork (0–100)', count: 'teamwork_count', sum: 'teamwork_sum' },
-  { metric: 'knowledge_test', label: '业务考试 knowledge test (0–100)', count: 'knowledge_count', sum: 'knowledge_sum' },
+  { metric: 'teamwork', label: `${INDICATOR_ZH.teamwork} teamwork (0–100)`, count: 'teamwork_count', sum: 'teamwork_sum' },
+  { metric: 'knowledge_test', label: `${INDICATOR_ZH.knowledge_test} knowledge test (0–100)`, count: 'knowledge_count', sum: 'knowledge_sum' },
 ] as const;
 
 /** A score as `import evaluations` reads it (decimals, full-width digits, 0–100); empty skips. */
