@@ -6,14 +6,17 @@
  * to mask it. A report picks its columns by key and says only what is its own: `wide` (left out
  * of an 80-column terminal table) and, where it means something else by the key, a label.
  */
-import { GROUPS, type Group } from '../../../domain/appraisal-policy.js';
 import { KIND_SPECS, LEAVE_TYPES, type PiiKind } from '../../../domain/kinds.js';
-import { TRAINING_KINDS, type TrainingKind } from '../../../domain/training-policy.js';
 import type { Column } from '../report.js';
 import { labelsOf } from './values.js';
 
 /** What the vocabulary says of a column: everything but its key and `wide`; `en` defaults to the key. */
 type Label = Omit<Column, 'key' | 'en' | 'wide' | 'pii'> & { en?: string };
+
+// Columns headed by a value's label (values.ts) take it from there. (The policy modules that list
+// the groups and training kinds load zod, which a report that needs neither must not load.)
+const GROUP = labelsOf('appraisal_group');
+const TRAINING = labelsOf('training_kind');
 
 const LABELS = {
   // People
@@ -115,6 +118,10 @@ const LABELS = {
   group_weight: { en: 'group weight %', zh: '维度权重%', type: 'number' },
   contribution: { zh: '贡献', type: 'number' },
   record: { zh: '考核记录', values: 'grade' },
+  service_quality: { zh: GROUP.service_quality as string, type: 'number' },
+  efficiency: { zh: GROUP.efficiency as string, type: 'number' },
+  knowledge: { zh: GROUP.knowledge as string, type: 'number' },
+  teamwork: { zh: GROUP.teamwork as string, type: 'number' },
   excellent_months: { zh: '优秀月数', type: 'integer' },
   tenure_months: { zh: '司龄(月)', type: 'integer' },
   performance_pay: { zh: '绩效工资', type: 'money' },
@@ -172,6 +179,14 @@ const LABELS = {
   start_time: { en: 'start', zh: '开始' },
   end_time: { en: 'end', zh: '结束' },
   topic_name: { en: 'topic', zh: '主题' },
+  onboarding_required: { zh: `${TRAINING.onboarding}应参加`, type: 'integer' },
+  onboarding_attended: { zh: `${TRAINING.onboarding}已参加`, type: 'integer' },
+  internal_required: { zh: `${TRAINING.internal}应参加`, type: 'integer' },
+  internal_attended: { zh: `${TRAINING.internal}已参加`, type: 'integer' },
+  targeted_required: { zh: `${TRAINING.targeted}应参加`, type: 'integer' },
+  targeted_attended: { zh: `${TRAINING.targeted}已参加`, type: 'integer' },
+  coaching_required: { zh: `${TRAINING.coaching}应参加`, type: 'integer' },
+  coaching_attended: { zh: `${TRAINING.coaching}已参加`, type: 'integer' },
   required_hours: { zh: '应参加学时', type: 'number' },
   attended_hours: { zh: '已参加学时', type: 'number' },
   behind: { zh: '欠缺', values: 'training_kind' },
@@ -199,22 +214,13 @@ const LABELS = {
   detail: { zh: '说明' },
 } as const satisfies Record<string, Label>;
 
-/** A column per group score, headed by the group's label (appraisal_group). */
-const GROUP_LABELS = Object.fromEntries(GROUPS.map((g) => [g, { zh: labelsOf('appraisal_group')[g] as string, type: 'number' }])) as Record<Group, Label>;
-
 type LeaveType = keyof typeof LEAVE_TYPES;
 /** A column per leave type (working days taken), headed by the type's label (leave_type). */
 const LEAVE_TYPE_LABELS = Object.fromEntries(Object.keys(LEAVE_TYPES).map((t) => [t, { zh: labelsOf('leave_type')[t] as string, type: 'number' }])) as Record<LeaveType, Label>;
 
-/** Two columns per kind of training session: sessions required and attended, headed by the kind's label (training_kind). */
-const TRAINING_LABELS = Object.fromEntries(TRAINING_KINDS.flatMap((k) => [
-  [`${k}_required`, { zh: `${labelsOf('training_kind')[k]}应参加`, type: 'integer' }],
-  [`${k}_attended`, { zh: `${labelsOf('training_kind')[k]}已参加`, type: 'integer' }],
-])) as Record<`${TrainingKind}_${'required' | 'attended'}`, Label>;
+const VOCABULARY: Readonly<Record<string, Label>> = { ...LABELS, ...LEAVE_TYPE_LABELS };
 
-const VOCABULARY: Readonly<Record<string, Label>> = { ...LABELS, ...GROUP_LABELS, ...LEAVE_TYPE_LABELS, ...TRAINING_LABELS };
-
-export type ColumnKey = keyof typeof LABELS | Group | LeaveType | keyof typeof TRAINING_LABELS;
+export type ColumnKey = keyof typeof LABELS | LeaveType;
 
 /** Customer data by column: the fields an import marks as personal data. */
 const PII: ReadonlyMap<string, PiiKind> = new Map(Object.values(KIND_SPECS).flatMap((spec) => spec.fields.flatMap((f) => (f.pii ? [[f.name, f.pii] as const] : []))));
