@@ -4,7 +4,6 @@
  * are the ones asked for.
  */
 import type Database from 'better-sqlite3';
-import { cachedStatement } from './statements.js';
 import { EMPTY_AGGREGATE, addCall, type CallAggregate, type CallFacts, type KpiDefinitions } from '../../domain/kpi.js';
 import { setSetting } from './settings.js';
 
@@ -25,14 +24,19 @@ const SUMS: (keyof CallAggregate)[] = [
   'max_wait_seconds', 'talk_seconds', 'satisfaction_sum', 'satisfaction_count', 'complaints',
 ];
 
-/** Whether a per-day summary has been built, for whatever thresholds (the appraisal's answered calls, ratings and days do not depend on them). */
-export function summaryExists(db: Database.Database): boolean {
-  return cachedStatement(db, "SELECT 1 FROM settings WHERE key = 'stats_summary'").get() !== undefined;
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function cached(db: Database.Database, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
 }
 
 /** The thresholds the summary was built for, or undefined when there is no usable summary. */
 export function summaryThresholds(db: Database.Database): SummaryThresholds | undefined {
-  const text = cachedStatement(db, "SELECT value FROM settings WHERE key = 'stats_summary'").pluck().get() as string | undefined;
+  const text = cached(db, "SELECT value FROM settings WHERE key = 'stats_summary'").pluck().get() as string | undefined;
   return text ? (JSON.parse(text) as SummaryThresholds) : undefined;
 }
 
@@ -40,6 +44,11 @@ export function summaryThresholds(db: Database.Database): SummaryThresholds | un
 export function summaryServes(db: Database.Database, defs: SummaryThresholds): boolean {
   const s = summaryThresholds(db) as (SummaryThresholds & { version?: number }) | undefined;
   return s !== undefined && s.version === SUMMARY_VERSION && s.threshold_seconds === defs.threshold_seconds && s.short_abandon_seconds === defs.short_abandon_seconds;
+}
+
+/** Whether a per-day summary has been built, for whatever thresholds (the appraisal's answered calls, ratings and days do not depend on them). */
+export function summaryExists(db: Database.Database): boolean {
+  return cached(db, "SELECT 1 FROM settings WHERE key = 'stats_summary'").get() !== undefined;
 }
 
 interface CallRow extends CallFacts {
@@ -141,7 +150,7 @@ export function readSummary(db: Database.Database, q: { from: string; to: string
   const sums = SUMS.map((s) => (s === 'max_wait_seconds' ? 'max(max_wait_seconds) AS max_wait_seconds' : `coalesce(sum(${s}), 0) AS ${s}`)).join(', ');
   const sql = `SELECT ${group} AS key, ${sums} FROM stats_days WHERE local_day BETWEEN @from AND @to AND dim = @dim AND direction = @direction
                ${q.by === 'none' ? '' : `GROUP BY ${group} ORDER BY ${group}`}`;
-  const rows = cachedStatement(db, sql).all(q) as (CallAggregate & { key: string })[];
+  const rows = cached(db, sql).all(q) as (CallAggregate & { key: string })[];
   return q.by === 'none' ? rows.filter((r) => r.offered > 0) : rows;
 }
 
@@ -196,7 +205,7 @@ export class SummaryAccumulator {
   flush(db: Database.Database, skip: ReadonlySet<string>): void {
     const width = 4 + SUMS.length;
     const params = new Array<unknown>(width * FLUSH_CHUNK);
-    const chunk = cachedStatement(db, UPSERT_CHUNK);
+    const chunk = cached(db, UPSERT_CHUNK);
     let n = 0;
     for (const day of [...this.days.keys()].sort()) {
       if (skip.has(day)) continue;
@@ -213,7 +222,7 @@ export class SummaryAccumulator {
         }
       }
     }
-    const one = cachedStatement(db, UPSERT_ONE);
+    const one = cached(db, UPSERT_ONE);
     for (let i = 0; i < n; i++) one.run(params.slice(i * width, (i + 1) * width));
     this.days.clear();
     this.pending = 0;

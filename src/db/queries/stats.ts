@@ -1,6 +1,5 @@
 /** Aggregation of calls and orders for statistics: one SQL pass per grouping, sums only. */
 import type Database from 'better-sqlite3';
-import { cachedStatement } from './statements.js';
 import type { CallAggregate, KpiDefinitions } from '../../domain/kpi.js';
 import { readSummary, summaryServes, type SummaryDim } from './stats-days.js';
 
@@ -53,6 +52,16 @@ export interface CallQuery {
   defs: Pick<KpiDefinitions, 'threshold_seconds' | 'short_abandon_seconds'>;
 }
 
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function statement(db: Database.Database, sql: string): Database.Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 const FROM_SUMMARY: Record<CallGrouping, { dim: SummaryDim; by: 'key' | 'day' | 'month' | 'none' }> = {
   none: { dim: 'total', by: 'none' },
   day: { dim: 'total', by: 'day' },
@@ -84,7 +93,7 @@ export function aggregateCallsFromCalls(db: Database.Database, q: CallQuery): Gr
   const sql = `SELECT ${key} AS key, ${AGGREGATES}
     FROM calls WHERE local_day BETWEEN @from AND @to AND direction = @direction ${EXTRA_WHERE[q.groupBy] ?? ''}
     ${q.groupBy === 'none' ? '' : `GROUP BY ${key} ORDER BY ${key}`}`;
-  return cachedStatement(db, sql).all({
+  return statement(db, sql).all({
     from: q.from, to: q.to, direction: q.direction, threshold: q.defs.threshold_seconds, short: q.defs.short_abandon_seconds,
   }) as GroupAggregate[];
 }
@@ -95,18 +104,18 @@ export type OrderGrouping = 'none' | 'day' | 'month' | 'operator';
 export function countOrders(db: Database.Database, from: string, to: string, groupBy: OrderGrouping): { key: string | null; orders: number }[] {
   const key = groupBy === 'none' ? "''" : groupBy === 'day' ? 'local_day' : groupBy === 'month' ? 'substr(local_day, 1, 7)' : 'operator_id';
   const sql = `SELECT ${key} AS key, count(*) AS orders FROM orders WHERE local_day BETWEEN @from AND @to ${groupBy === 'none' ? '' : `GROUP BY ${key}`}`;
-  return cachedStatement(db, sql).all({ from, to }) as { key: string | null; orders: number }[];
+  return statement(db, sql).all({ from, to }) as { key: string | null; orders: number }[];
 }
 
 /** Rings an operator let pass without answering (RINGNOANSWER), per operator, in a day range. */
 export function countMissedRings(db: Database.Database, from: string, to: string): Map<string, number> {
-  const rows = cachedStatement(db, 'SELECT operator_id AS key, count(*) AS n FROM missed_rings WHERE local_day BETWEEN @from AND @to GROUP BY operator_id').all({ from, to }) as { key: string; n: number }[];
+  const rows = statement(db, 'SELECT operator_id AS key, count(*) AS n FROM missed_rings WHERE local_day BETWEEN @from AND @to GROUP BY operator_id').all({ from, to }) as { key: string; n: number }[];
   return new Map(rows.map((r) => [r.key, r.n]));
 }
 
 /** Operator names and teams for the by-operator and by-team tables. */
 export function operatorDirectory(db: Database.Database): Map<string, { name: string; team: string | null }> {
-  const rows = cachedStatement(db, 'SELECT operator_id, name, team FROM operators').all() as { operator_id: string; name: string; team: string | null }[];
+  const rows = statement(db, 'SELECT operator_id, name, team FROM operators').all() as { operator_id: string; name: string; team: string | null }[];
   return new Map(rows.map((r) => [r.operator_id, { name: r.name, team: r.team }]));
 }
 
