@@ -27,10 +27,6 @@ export interface ReportTable {
 }
 
 export type Format = 'table' | 'csv' | 'json';
-/** Formats of reports HR opens in Excel. */
-export type SheetFormat = Format | 'xlsx';
-/** Every format a report may be written in: a report that has a sheet or a calendar also has xlsx or ics. */
-export type OutputFormat = Format | 'xlsx' | 'ics';
 export type Lang = 'en' | 'zh';
 
 /** How a terminal page is shown: language, colour, the terminal's width (none: unwrapped), every column (--wide). */
@@ -40,6 +36,9 @@ export interface PageView {
   width?: number;
   wide?: boolean;
 }
+
+/** Every format a report may be written in: a report that has a sheet or a calendar also has xlsx or ics. */
+export type OutputFormat = Format | 'xlsx' | 'ics';
 
 /**
  * What a report command returns: its table, and what its other formats carry. One emit path
