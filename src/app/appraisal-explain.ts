@@ -10,6 +10,8 @@ import type { IsoMonth } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import { currentRun } from '../db/queries/appraisal-runs.js';
 import { appraiseMonth, type AppraisalRow, type MonthAppraisal, type ScoredOperator } from './appraisal.js';
+import type { Report } from '../io/render/report.js';
+import { explainTable } from './appraisal-tables.js';
 import { streakNote } from './appraisal-streaks.js';
 
 export interface OperatorExplanation {
@@ -75,4 +77,17 @@ export function explainLines(x: OperatorExplanation): string[] {
   else if (x.change) lines.push(`changed since: ${describeChange(x.change)}`);
   for (const c of x.raw_changes) lines.push(`  ${c.indicator}: ${show(c.finalized)} finalized, ${show(c.now)} now`);
   return lines;
+}
+
+/** `appraise explain`: the explanation above the table (on stderr), or all of it as one JSON document. */
+export function explainReport(x: OperatorExplanation): Report {
+  const { row, now, finalized, change, raw_changes } = x;
+  return {
+    ...explainTable({ row, inputs: now?.inputs, worked: now?.worked, changed: raw_changes }, x.policy),
+    json: {
+      ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null,
+      finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null,
+    },
+    notes: (format) => (format === 'json' ? [] : explainLines(x)),
+  };
 }

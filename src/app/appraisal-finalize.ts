@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import { InputError } from '../errors.js';
+import { hasCallsIn } from '../db/queries/appraisal-inputs.js';
 import { storeRun } from '../db/queries/appraisal-runs.js';
 import { computeMonth, monthRange } from './appraisal.js';
 
@@ -34,7 +35,7 @@ export interface Finalized {
 export function finalizeMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy, opts: FinalizeOptions): Finalized {
   const fresh = computeMonth(db, month, calendar, policy);
   const check = checkFinalize({
-    month, today: opts.today, zone: policy.timezone, has_calls: fresh.scored[0]?.inputs.month_has_calls ?? hasCalls(db, month), policy: policy.appraisal,
+    month, today: opts.today, zone: policy.timezone, has_calls: fresh.scored[0]?.inputs.month_has_calls ?? hasCallsIn(db, monthRange(month)), policy: policy.appraisal,
     operators: fresh.scored.map((s) => ({ ...s.inputs, days_worked: s.row.days_worked })),
   });
   if (!check.ok) throw new InputError(check.message, { hint: check.hint });
@@ -49,8 +50,4 @@ export function finalizeMonth(db: Database.Database, month: IsoMonth, calendar: 
     policy_json: JSON.stringify(policy), inputs_digest: fresh.digest, results_json: JSON.stringify(fresh.rows),
   }, opts.refinalize);
   return { run_id, operators: fresh.rows.length, missing: check.missing, unfinalized: fresh.unfinalized };
-}
-
-function hasCalls(db: Database.Database, month: IsoMonth): boolean {
-  return db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get(monthRange(month)) !== undefined;
 }

@@ -3,34 +3,28 @@ import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
 import { GROUPS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
-import type { Column, ReportTable, Row } from '../io/render/report.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
+import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import { labelsOf } from '../io/render/value-labels.js';
 import type { AppraisalRow } from './appraisal.js';
 
-const GROUP_ZH = labelsOf('appraisal_group');
+const APPRAISAL_COLUMNS = [...columns('operator_id', 'name', 'team'), ...GROUPS.map((g) => column(g, WIDE)), ...columns('score', 'grade', 'commendation', 'action', ['missing', WIDE])];
 
 /** One row per operator with the group scores, total, grade and consequences. */
 export function appraisalTable(rows: readonly AppraisalRow[]): ReportTable {
-  const columns: Column[] = [
-    { key: 'operator_id', en: 'operator_id', zh: '工号' },
-    { key: 'name', en: 'name', zh: '姓名' },
-    { key: 'team', en: 'team', zh: '班组' },
-    ...GROUPS.map((g): Column => ({ key: g, en: g, zh: GROUP_ZH[g] ?? g, type: 'number', wide: true })),
-    { key: 'score', en: 'score', zh: '总分', type: 'number' },
-    { key: 'grade', en: 'grade', zh: '等级', values: 'grade' },
-    { key: 'commendation', en: 'commendation', zh: '表彰', values: 'yesno' },
-    { key: 'action', en: 'action', zh: '处理', values: 'action' },
-    { key: 'missing', en: 'missing', zh: '缺少数据', values: 'indicator', wide: true },
-  ];
   return {
-    columns,
+    columns: APPRAISAL_COLUMNS,
     rows: rows.map((r) => ({
       operator_id: r.operator_id, name: r.name, team: r.team,
       ...Object.fromEntries(GROUPS.map((g) => [g, r.groups[g]?.score ?? null])),
       score: r.score, grade: r.grade, commendation: r.commendation ? 'yes' : '', action: r.action ?? '', missing: r.missing.join(' '),
     })),
   };
+}
+
+/** `appraise run`: the table, and the rows as they are for --format json. */
+export function appraisalReport(rows: readonly AppraisalRow[]): Report {
+  return { ...appraisalTable(rows), json: rows };
 }
 
 /** What explainTable shows: the row that counts, and the inputs as the data stands now (absent: none now). */
@@ -76,6 +70,10 @@ function inputsNow(s: ExplainView, indicator: Indicator): string {
   return changed ? `now: ${text} = ${changed.now === null ? 'no data' : Math.round(changed.now * 10000) / 10000}` : text;
 }
 
+const EXPLAIN_COLUMNS = columns(
+  'group', 'indicator', 'inputs', 'raw', ['scale', WIDE], ['score', { zh: '得分' }], 'weight_in_group', ['base_weight_in_group', WIDE], ['group_weight', WIDE], 'contribution',
+);
+
 /** Each indicator's inputs, raw value, scale, score, weights and contribution to the total. */
 export function explainTable(s: ExplainView, policy: Policy): ReportTable {
   const rows: Row[] = [];
@@ -97,18 +95,7 @@ export function explainTable(s: ExplainView, policy: Policy): ReportTable {
   const days = !s.worked ? `${s.row.days_worked} days worked` : s.worked.days === s.row.days_worked ? describeDaysWorked(s.worked) : `${s.row.days_worked} days worked (now: ${describeDaysWorked(s.worked)})`;
   rows.push({ group: 'total', indicator: '', inputs: days, raw: null, scale: '', score: s.row.score, weight_in_group: null, base_weight_in_group: null, group_weight: null, contribution: s.row.score });
   return {
-    columns: [
-      { key: 'group', en: 'group', zh: '维度', values: 'appraisal_group' },
-      { key: 'indicator', en: 'indicator', zh: '指标', values: 'indicator' },
-      { key: 'inputs', en: 'inputs', zh: '数据' },
-      { key: 'raw', en: 'raw', zh: '原始值', type: 'number' },
-      { key: 'scale', en: 'scale (0 → 100)', zh: '评分区间', wide: true },
-      { key: 'score', en: 'score', zh: '得分', type: 'number' },
-      { key: 'weight_in_group', en: 'weight %', zh: '权重%', type: 'number' },
-      { key: 'base_weight_in_group', en: 'policy weight %', zh: '原权重%', type: 'number', wide: true },
-      { key: 'group_weight', en: 'group weight %', zh: '维度权重%', type: 'number', wide: true },
-      { key: 'contribution', en: 'contribution', zh: '贡献', type: 'number' },
-    ],
+    columns: EXPLAIN_COLUMNS,
     rows,
   };
 }

@@ -6,7 +6,8 @@ import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import type { MonthEmployment } from '../domain/pay-proration.js';
 import type { Policy } from '../domain/policy.js';
 import { InputError } from '../errors.js';
-import type { Column, ReportTable, Row } from '../io/render/report.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
+import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import { appraiseMonth, monthRange, type MonthAppraisal, type ScoredOperator } from './appraisal.js';
 
 export interface BonusSheet {
@@ -67,30 +68,27 @@ export function bonusSheet(db: Database.Database, month: IsoMonth, calendar: Wor
 
 const MONEY = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
 
-export const BONUS_COLUMNS: Column[] = [
-  { key: 'operator_id', en: 'operator_id', zh: '工号' },
-  { key: 'name', en: 'name', zh: '姓名' },
-  { key: 'team', en: 'team', zh: '班组', wide: true },
-  { key: 'month', en: 'month', zh: '月份', wide: true },
-  { key: 'grade', en: 'grade', zh: '考核等级', values: 'grade' },
-  { key: 'score', en: 'score', zh: '考核得分', type: 'number', wide: true },
-  { key: 'base_salary', en: 'base_salary', zh: '基本工资', type: 'money' },
-  { key: 'performance_pay', en: 'performance_pay', zh: '绩效工资', type: 'money' },
-  { key: 'full_attendance_bonus', en: 'full_attendance_bonus', zh: '全勤奖', type: 'money', wide: true },
-  { key: 'excellent_employee_bonus', en: 'excellent_employee_bonus', zh: '优秀员工奖', type: 'money', wide: true },
-  { key: 'business_outstanding_bonus', en: 'business_outstanding_bonus', zh: '业务突出奖', type: 'money', wide: true },
-  { key: 'total', en: 'total', zh: '合计', type: 'money' },
+const BONUS_COLUMNS = columns(
+  'operator_id', 'name', ['team', WIDE], ['month', WIDE], ['grade', { zh: '考核等级' }], ['score', { zh: '考核得分', wide: true }],
+  'base_salary', 'performance_pay', ['full_attendance_bonus', WIDE], ['excellent_employee_bonus', WIDE], ['business_outstanding_bonus', WIDE], 'total',
   // Part of a month (bonus.proration): after the money, so the money columns keep their places.
-  { key: 'employed_from', en: 'employed_from', zh: '在职起', type: 'date', wide: true },
-  { key: 'employed_to', en: 'employed_to', zh: '在职止', type: 'date', wide: true },
-  { key: 'days_employed', en: 'days_employed', zh: '在职天数', type: 'integer', wide: true },
-  { key: 'proration', en: 'proration', zh: '折算' },
-];
+  ['employed_from', WIDE], ['employed_to', WIDE], ['days_employed', WIDE], 'proration',
+);
 
 /** The sheet as a table with a totals row; a draft says DRAFT in every row. */
-export function bonusTable(sheet: BonusSheet, lang: 'en' | 'zh'): ReportTable {
-  const columns = sheet.draft ? [...BONUS_COLUMNS, { key: 'status', en: 'status', zh: '状态' } as Column] : BONUS_COLUMNS;
+function bonusTable(sheet: BonusSheet, lang: 'en' | 'zh'): ReportTable {
+  const sheetColumns = sheet.draft ? [...BONUS_COLUMNS, column('status')] : BONUS_COLUMNS;
   const mark = sheet.draft ? { status: lang === 'zh' ? '草稿 DRAFT' : 'DRAFT' } : {};
   const totals: Row = { operator_id: lang === 'zh' ? '合计' : 'TOTAL', name: `${sheet.totals.operators}`, team: null, month: sheet.month, grade: null, score: null, ...Object.fromEntries(MONEY.map((k) => [k, sheet.totals[k]])), employed_from: null, employed_to: null, days_employed: null, proration: null, ...mark };
-  return { columns, rows: [...sheet.rows.map((r) => ({ ...r, ...mark }) as unknown as Row), totals] };
+  return { columns: sheetColumns, rows: [...sheet.rows.map((r) => ({ ...r, ...mark }) as unknown as Row), totals] };
+}
+
+/** `bonus`: the sheet as a table or CSV (a draft says so above a terminal table), an xlsx sheet named by its month, or its rows as JSON. */
+export function bonusReport(sheet: BonusSheet, lang: 'en' | 'zh'): Report {
+  return {
+    ...bonusTable(sheet, lang),
+    json: sheet.rows,
+    sheet: `${sheet.draft ? 'DRAFT ' : ''}${sheet.month}`,
+    notes: (format) => (sheet.draft && format === 'table' ? [`DRAFT: ${sheet.month} is not finalized`] : []),
+  };
 }

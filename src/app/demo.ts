@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/connection.js';
 import { getSetting, setSetting } from '../db/queries/settings.js';
+import { busiestDay } from '../db/queries/stats.js';
 import type { ImportKind } from '../domain/kinds.js';
 import type { Policy } from '../domain/policy.js';
 import { DbStateError, UsageError } from '../errors.js';
 import { importFile, type ImportSummary } from './import-files.js';
 import { callsReport, importsReport, operatorsReport, pickColumns, CALL_TABLE_KEYS } from './lists.js';
 import type { ReportTable } from '../io/render/report.js';
+import { columns } from '../io/render/vocabulary/columns.js';
 import type { IsoDate, IsoMonth } from '../domain/dates.js';
 import { buildDailyReport, type DailyReport } from './stats.js';
 import { balanceTable, leaveBalances } from './leave.js';
@@ -98,12 +100,7 @@ function finalizeMonths(db: Database.Database, calendar: WorkCalendar, policy: P
 function bonusTotalsTable(sheet: BonusSheet): ReportTable {
   const items = ['base_salary', 'performance_pay', 'full_attendance_bonus', 'excellent_employee_bonus', 'business_outstanding_bonus', 'total'] as const;
   return {
-    columns: [
-      { key: 'item', en: 'item', zh: '项目' },
-      { key: 'operators', en: 'operators', zh: '人数', type: 'integer' },
-      { key: 'amount', en: 'yuan', zh: '金额(元)', type: 'money' },
-      { key: 'who', en: 'who', zh: '工号' },
-    ],
+    columns: columns('item', 'operators', 'amount', 'who'),
     rows: items.map((item) => {
       const paid = sheet.rows.filter((r) => r[item] > 0);
       return { item, operators: paid.length, amount: sheet.totals[item], who: paid.length <= 5 ? paid.map((r) => r.operator_id).join(' ') : '' };
@@ -125,8 +122,7 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
       });
       imports.push(summary);
     }
-    const busiest = h.db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' AND local_day BETWEEN ? AND ? GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1")
-      .pluck().get(`${TOUR_MONTH}-01`, `${TOUR_MONTH}-31`) as IsoDate;
+    const busiest = busiestDay(h.db, `${TOUR_MONTH}-01`, `${TOUR_MONTH}-31`) as IsoDate;
     const defs = { threshold_seconds: opts.policy.kpi.threshold_seconds, short_abandon_seconds: opts.policy.kpi.short_abandon_seconds, service_level_formula: opts.policy.kpi.service_level };
     const { calendar } = loadCalendar(opts.policy.calendars);
     const balances = leaveBalances(h.db, { year: 2026, asOf: '2026-10-31' as IsoDate }, calendar, opts.policy.leave);

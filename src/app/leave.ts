@@ -5,8 +5,8 @@ import { daysOf, firstDayOf, firstDayOfYear, lastDayOf, lastDayOfYear, monthsOfY
 import { computeBalance, computeSettlement, employedInYear, recordDaysWithin, type LeaveBalance, type LeavePolicy, type LeaveSettlement } from '../domain/leave.js';
 import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
-import type { Column, ReportTable, Row } from '../io/render/report.js';
-import { labelsOf } from '../io/render/value-labels.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
+import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 
 /** Balances of every operator employed in `year` (or one operator), as of `asOf`. */
 export function leaveBalances(db: Database.Database, q: { year: number; asOf: IsoDate; operatorId?: string }, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance[] {
@@ -18,25 +18,30 @@ export function leaveBalances(db: Database.Database, q: { year: number; asOf: Is
     .map((e) => computeBalance(e, records.get(e.operator_id) ?? [], q.year, q.asOf, calendar, policy));
 }
 
-export const BALANCE_COLUMNS: Column[] = [
-  { key: 'operator_id', en: 'operator_id', zh: '工号' },
-  { key: 'name', en: 'name', zh: '姓名' },
-  { key: 'year', en: 'year', zh: '年度', type: 'integer', wide: true },
-  { key: 'cumulative_years', en: 'cumulative_years', zh: '累计工龄', type: 'integer', wide: true },
-  { key: 'band_days', en: 'band_days', zh: '档位', wide: true },
-  { key: 'entitlement_days', en: 'entitlement_days', zh: '法定年假', type: 'number' },
-  { key: 'extra_days', en: 'extra_days', zh: '公司额外', type: 'number', wide: true },
-  { key: 'carried_over_days', en: 'carried_over_days', zh: '上年结转', type: 'number', wide: true },
-  { key: 'taken_days', en: 'taken_days', zh: '已休', type: 'number' },
-  { key: 'remaining_days', en: 'remaining_days', zh: '剩余', type: 'number' },
-  { key: 'disqualified', en: 'disqualified', zh: '不享受', values: 'yesno', wide: true },
-  { key: 'disqualification_reason', en: 'disqualification_reason', zh: '不享受原因', values: 'leave_working', wide: true },
-  { key: 'basis', en: 'basis', zh: '计算依据', values: 'leave_working' },
-];
+const BALANCE_COLUMNS = columns(
+  'operator_id', 'name', ['year', WIDE], ['cumulative_years', WIDE], ['band_days', WIDE], 'entitlement_days', ['extra_days', WIDE], ['carried_over_days', WIDE],
+  'taken_days', 'remaining_days', ['disqualified', WIDE], ['disqualification_reason', WIDE], 'basis',
+);
 
 /** Balances as a report table (bands joined with '→', disqualified as yes/no). */
 export function balanceTable(rows: LeaveBalance[]): ReportTable {
   return { columns: BALANCE_COLUMNS, rows: rows.map((r) => ({ ...r, band_days: r.band_days.join('→'), disqualified: r.disqualified ? 'yes' : 'no' })) };
+}
+
+/** `leave balance`: the table, and the balances as they are for --format json. */
+export function balanceReport(rows: LeaveBalance[]): Report {
+  return { ...balanceTable(rows), json: rows };
+}
+
+const SETTLEMENT_COLUMNS = columns(['item', { values: 'settlement_item' }], ['value', { values: 'leave_working' }]);
+
+/** `leave settle`: one row per item of the settlement (money with two decimals, n/a for none), or the settlement as JSON. */
+export function settlementReport(s: LeaveSettlement): Report {
+  return {
+    columns: SETTLEMENT_COLUMNS,
+    rows: Object.entries(s).map(([item, value]) => ({ item, value: value === null ? 'n/a' : (item === 'daily_wage' || item === 'extra_pay') && typeof value === 'number' ? value.toFixed(2) : value })),
+    json: s,
+  };
 }
 
 /** The settlement of a leaver (MEA art.12) at `date` (default: the termination date in the roster). */
@@ -52,6 +57,7 @@ export function leaveSettlement(db: Database.Database, q: { operatorId: string; 
 const TYPES = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'bereavement', 'injury', 'absent', 'other'] as const;
 /** Types with a column of their own in a terminal table (every type is in `dates`). */
 const TABLE_TYPES: ReadonlySet<string> = new Set(['annual', 'sick', 'personal', 'absent']);
+const LEAVE_CALENDAR_COLUMNS = [column('month'), ...TYPES.map((t) => column(t, { wide: !TABLE_TYPES.has(t) })), column('dates')];
 
 /** One operator's leave in `year`, month by month: working days per type and the dates taken. */
 export function leaveCalendar(db: Database.Database, q: { operatorId: string; year: number }, calendar: WorkCalendar): ReportTable {
@@ -72,15 +78,9 @@ export function leaveCalendar(db: Database.Database, q: { operatorId: string; ye
     row.dates = dates.join('; ');
     rows.push(row);
   }
-  const columns: Column[] = [
-    { key: 'month', en: 'month', zh: '月份' },
-    ...TYPES.map((t): Column => ({ key: t, en: t, zh: ZH_TYPES[t] ?? t, type: 'number', wide: !TABLE_TYPES.has(t) })),
-    { key: 'dates', en: 'dates', zh: '日期', values: 'leave_type' },
-  ];
-  return { columns, rows };
+  return { columns: LEAVE_CALENDAR_COLUMNS, rows };
 }
 
-const ZH_TYPES = labelsOf('leave_type');
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Every day of a month with its kind (workday, weekend, holiday, swapped working day). */
@@ -90,13 +90,7 @@ export function calendarMonth(calendar: WorkCalendar, month: IsoMonth): ReportTa
     return { date: d, weekday: WEEKDAYS[weekday(d)], kind: info.kind, working: info.working ? 'yes' : 'no', name: info.name };
   });
   return {
-    columns: [
-      { key: 'date', en: 'date', zh: '日期', type: 'date' },
-      { key: 'weekday', en: 'weekday', zh: '星期', values: 'weekday' },
-      { key: 'kind', en: 'kind', zh: '类型', values: 'day_kind' },
-      { key: 'working', en: 'working', zh: '上班', values: 'yesno' },
-      { key: 'name', en: 'name', zh: '名称' },
-    ],
+    columns: columns('date', 'weekday', ['kind', { values: 'day_kind' }], 'working', ['name', { zh: '名称' }]),
     rows,
   };
 }
@@ -110,14 +104,7 @@ export function calendarYear(calendar: WorkCalendar, year: number): ReportTable 
     rows.push({ month, working_days: counts.workday + counts.swapped_workday, ...counts });
   }
   return {
-    columns: [
-      { key: 'month', en: 'month', zh: '月份' },
-      { key: 'working_days', en: 'working_days', zh: '工作日', type: 'integer' },
-      { key: 'workday', en: 'weekdays_worked', zh: '平日', type: 'integer' },
-      { key: 'swapped_workday', en: 'swapped_workdays', zh: '调休上班', type: 'integer' },
-      { key: 'weekend', en: 'weekend_days_off', zh: '周末', type: 'integer' },
-      { key: 'holiday', en: 'holidays', zh: '法定假日', type: 'integer' },
-    ],
+    columns: columns('month', 'working_days', 'workday', 'swapped_workday', 'weekend', 'holiday'),
     rows,
   };
 }

@@ -5,19 +5,15 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { listAudit, type AuditEntry } from '../db/queries/audit.js';
+import { countCustomerData, purgeCustomerData, type CustomerDataCounts } from '../db/queries/privacy.js';
 import { getSetting, setSetting } from '../db/queries/settings.js';
+import { epochToLocal, formatLocalDateTime } from '../domain/dates.js';
+import type { ReportTable } from '../io/render/report.js';
+import { columns, WIDE } from '../io/render/vocabulary/columns.js';
 
-/** Customer columns per table. */
-export const PII_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  calls: ['customer_name', 'customer_phone', 'customer_address'],
-  orders: ['sender_name', 'sender_phone', 'sender_address', 'receiver_name', 'receiver_phone', 'receiver_address'],
-};
-
-export interface PurgeCounts {
+export interface PurgeCounts extends CustomerDataCounts {
   before: string;
-  calls: number;
-  orders: number;
-  values: number;
 }
 
 function purgeKey(db: Database.Database): Buffer {
@@ -36,31 +32,24 @@ export function piiToken(key: Buffer, column: string, value: string): string {
 
 /** Rows whose local day is before `before` and that still hold customer data. */
 export function countPurgeable(db: Database.Database, before: string): PurgeCounts {
-  const counts: PurgeCounts = { before, calls: 0, orders: 0, values: 0 };
-  for (const [table, cols] of Object.entries(PII_COLUMNS)) {
-    const has = cols.map((c) => `(${c} IS NOT NULL AND ${c} NOT LIKE 'tok:%')`);
-    const row = db.prepare(`SELECT count(*) AS n, ${has.map((h) => `sum(${h})`).join(' + ')} AS v FROM ${table} WHERE local_day < ? AND (${has.join(' OR ')})`).get(before) as { n: number; v: number | null };
-    (counts as unknown as Record<string, number>)[table] = row.n;
-    counts.values += row.v ?? 0;
-  }
-  return counts;
+  return { before, ...countCustomerData(db, before) };
 }
 
-/** Replaces the customer data of rows before `before` by tokens, in the caller's transaction. */
-export function purgePii(db: Database.Database, before: string): PurgeCounts {
-  const counts = countPurgeable(db, before);
-  const key = purgeKey(db);
-  db.function('hotline_pii_token', { deterministic: true }, (column: unknown, value: unknown) =>
-    value === null || String(value).startsWith('tok:') ? value : piiToken(key, String(column), String(value)));
-  for (const [table, cols] of Object.entries(PII_COLUMNS)) {
-    db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = hotline_pii_token('${c}', ${c})`).join(', ')} WHERE local_day < ?`).run(before);
-  }
-  return counts;
+/** Replaces the customer data of rows before `before` by tokens; the audit entry (its record count: the rows purged) commits with it. */
+export function purgePii(db: Database.Database, before: string, audit: Omit<AuditEntry, 'records'>): PurgeCounts {
+  const counts = purgeCustomerData(db, before, {
+    tokenizer: () => {
+      const key = purgeKey(db);
+      return (column, value) => piiToken(key, column, value);
+    },
+    audit: (c) => ({ ...audit, records: c.calls + c.orders }),
+  });
+  return { before, ...counts };
 }
 
-/** After a purge: no copy of the old values left in the WAL or in free pages. */
-export function scrubFile(db: Database.Database): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+const AUDIT_COLUMNS = columns('id', 'at', 'os_user', ['action', { zh: '操作', values: 'audit_action' }], 'report', 'records', 'reason', ['filters_json', WIDE], ['command', WIDE]);
+
+/** The audit trail from `from` to `to` (epoch seconds), by user, times local to `zone`. */
+export function auditTrail(db: Database.Database, f: { from?: number; to?: number; user?: string }, zone: string): ReportTable {
+  return { columns: AUDIT_COLUMNS, rows: listAudit(db, f).map((e) => ({ ...e, at: formatLocalDateTime(epochToLocal(e.at, zone)) })) };
 }

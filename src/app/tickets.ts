@@ -4,35 +4,15 @@ import { epochToLocal, firstDayOf, formatLocalDateTime, lastDayOf, type IsoMonth
 import { roundTo } from '../domain/kpi.js';
 import type { Policy } from '../domain/policy.js';
 import { assessTicket, percentile, type TicketRules, type TicketStatus } from '../domain/tickets.js';
-import type { Column, ReportTable, Row } from '../io/render/report.js';
-import { labelsOf } from '../io/render/value-labels.js';
+import { findTickets, ticketsOfDay, ticketsOpenedOrResolved, type TicketQuery } from '../db/queries/tickets.js';
+import type { Report, ReportTable, Row } from '../io/render/report.js';
+import { columns, WIDE } from '../io/render/vocabulary/columns.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 
 export type StatusFilter = 'open' | 'resolved' | 'overdue' | 'due-soon';
 
-interface TicketRow {
-  ticket_id: string;
-  kind: 'complaint' | 'suggestion';
-  opened_at: number;
-  local_day: string;
-  operator_id: string;
-  about_operator_id: string | null;
-  reason: string | null;
-  severity: string;
-  department: string | null;
-  promised_at: number | null;
-  resolved_at: number | null;
-  resolved_day: string | null;
-  customer_satisfied: number | null;
-  adopted: number | null;
-}
-
-export interface TicketFilter {
-  kind?: 'complaint' | 'suggestion';
+export interface TicketFilter extends Omit<TicketQuery, 'openedBy'> {
   status?: StatusFilter;
-  operator?: string;
-  department?: string;
-  from?: string;
-  to?: string;
 }
 
 const REASON_ZH = labelsOf('complaint_reason');
@@ -52,10 +32,7 @@ function matches(status: TicketStatus, f: StatusFilter | undefined): boolean {
 
 /** Tickets with age, promise, legal deadline and status at `asOf`, oldest first. */
 export function listTickets(db: Database.Database, f: TicketFilter, asOf: number, zone: string, policy: Policy): Row[] {
-  const rows = db.prepare(`SELECT * FROM tickets WHERE (@kind IS NULL OR kind = @kind) AND (@operator IS NULL OR operator_id = @operator OR about_operator_id = @operator)
-      AND (@department IS NULL OR department = @department) AND (@from IS NULL OR local_day >= @from) AND (@to IS NULL OR local_day <= @to)
-      AND opened_at <= @asOf ORDER BY opened_at, ticket_id`)
-    .all({ kind: f.kind ?? null, operator: f.operator ?? null, department: f.department ?? null, from: f.from ?? null, to: f.to ?? null, asOf }) as TicketRow[];
+  const rows = findTickets(db, { ...f, openedBy: asOf });
   const local = (t: number | null): string | null => (t === null ? null : formatLocalDateTime(epochToLocal(t, zone)));
   const out: Row[] = [];
   for (const t of rows) {
@@ -74,24 +51,16 @@ export function listTickets(db: Database.Database, f: TicketFilter, asOf: number
   return out;
 }
 
-export const TICKET_COLUMNS: Column[] = [
-  { key: 'ticket_id', en: 'ticket_id', zh: '工单号' },
-  { key: 'kind', en: 'kind', zh: '类型', values: 'ticket_kind', wide: true },
-  { key: 'opened_at', en: 'opened_at', zh: '受理时间', type: 'datetime', wide: true },
-  { key: 'operator_id', en: 'operator_id', zh: '受理工号' },
-  { key: 'about_operator_id', en: 'about_operator_id', zh: '被投诉工号', wide: true },
-  { key: 'reason', en: 'reason', zh: '原因代码', wide: true },
-  { key: 'reason_label', en: 'reason_label', zh: '原因' },
-  { key: 'severity', en: 'severity', zh: '严重程度', wide: true, values: 'severity' },
-  { key: 'department', en: 'department', zh: '转交部门' },
-  { key: 'promised_at', en: 'promised_at', zh: '承诺时间', type: 'datetime', wide: true },
-  { key: 'legal_deadline', en: 'legal_deadline', zh: '法定时限', type: 'datetime' },
-  { key: 'resolved_at', en: 'resolved_at', zh: '办结时间', type: 'datetime', wide: true },
-  { key: 'age_hours', en: 'age_hours', zh: '时长(小时)', type: 'number', wide: true },
-  { key: 'status', en: 'status', zh: '状态', values: 'ticket_status' },
-  { key: 'late_against_promise', en: 'late_against_promise', zh: '超承诺', wide: true, values: 'yesno' },
-  { key: 'late_against_legal_limit', en: 'late_against_legal_limit', zh: '超法定时限', wide: true, values: 'yesno' },
-];
+const TICKET_COLUMNS = columns(
+  'ticket_id', ['kind', { values: 'ticket_kind', wide: true }], ['opened_at', WIDE], ['operator_id', { zh: '受理工号' }], ['about_operator_id', WIDE],
+  ['reason', { zh: '原因代码', wide: true }], 'reason_label', ['severity', WIDE], 'department', ['promised_at', WIDE], 'legal_deadline', ['resolved_at', WIDE],
+  ['age_hours', WIDE], ['status', { values: 'ticket_status' }], ['late_against_promise', WIDE], ['late_against_legal_limit', WIDE],
+);
+
+/** `tickets list`: one row per ticket, as listTickets gives them. */
+export function ticketsTable(rows: Row[]): ReportTable {
+  return { columns: TICKET_COLUMNS, rows };
+}
 
 interface Bucket {
   received: number;
@@ -111,7 +80,7 @@ const empty = (): Bucket => ({ received: 0, resolved: 0, hours: [], within_promi
 /** Per department and per operator: complaints received and resolved, resolution hours (median, p90), shares on time, satisfaction, suggestions adopted. */
 export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Policy): Row[] {
   const [from, to] = [firstDayOf(month), lastDayOf(month)];
-  const rows = db.prepare('SELECT * FROM tickets WHERE local_day BETWEEN @from AND @to OR resolved_day BETWEEN @from AND @to').all({ from, to }) as TicketRow[];
+  const rows = ticketsOpenedOrResolved(db, from, to);
   const groups = new Map<string, Bucket>();
   const bucket = (k: string): Bucket => groups.get(k) ?? (groups.set(k, empty()).get(k) as Bucket);
   for (const t of rows) {
@@ -159,29 +128,24 @@ export function ticketSummary(db: Database.Database, month: IsoMonth, policy: Po
   });
 }
 
-export function summaryTable(rows: Row[]): ReportTable {
+/** `tickets summary`: the table, or JSON with the month and the legal limit the shares are counted against. */
+export function summaryReport(rows: Row[], month: IsoMonth, policy: Policy): Report {
+  return { ...summaryTable(rows), json: { month, legal_limit_days: policy.tickets.legal_limit_days, rows } };
+}
+
+function summaryTable(rows: Row[]): ReportTable {
   return {
-    columns: [
-      { key: 'by', en: 'by', zh: '维度', values: 'summary_by' }, { key: 'key', en: 'key', zh: '部门/工号' },
-      { key: 'complaints_received', en: 'complaints_received', zh: '受理投诉', type: 'integer' },
-      { key: 'complaints_resolved', en: 'complaints_resolved', zh: '办结投诉', type: 'integer' },
-      { key: 'median_resolution_hours', en: 'median_resolution_hours', zh: '办结时长中位数', type: 'number' },
-      { key: 'p90_resolution_hours', en: 'p90_resolution_hours', zh: '办结时长P90', type: 'number', wide: true },
-      { key: 'resolved_within_promise', en: 'resolved_within_promise', zh: '承诺内办结率', type: 'rate', wide: true },
-      { key: 'resolved_within_legal_limit', en: 'resolved_within_legal_limit', zh: '法定时限内办结率', type: 'rate' },
-      { key: 'customer_satisfied', en: 'customer_satisfied', zh: '客户满意率', type: 'rate', wide: true },
-      { key: 'suggestions', en: 'suggestions', zh: '建议', type: 'integer', wide: true },
-      { key: 'suggestions_adopted', en: 'suggestions_adopted', zh: '采纳', type: 'integer', wide: true },
-    ],
+    columns: columns(
+      'by', 'key', 'complaints_received', 'complaints_resolved', 'median_resolution_hours', ['p90_resolution_hours', WIDE], ['resolved_within_promise', WIDE],
+      'resolved_within_legal_limit', ['customer_satisfied', WIDE], ['suggestions', WIDE], ['suggestions_adopted', WIDE],
+    ),
     rows,
   };
 }
 
 /** The day's line for daily statistics: tickets opened, resolved, and complaints overdue and still open at the day's end. */
 export function ticketDay(db: Database.Database, day: string, endOfDay: number, rules: TicketRules): { opened: number; resolved: number; overdue_open: number } {
-  const opened = db.prepare('SELECT count(*) FROM tickets WHERE local_day = ?').pluck().get(day) as number;
-  const resolved = db.prepare('SELECT count(*) FROM tickets WHERE resolved_day = ?').pluck().get(day) as number;
-  const open = db.prepare("SELECT opened_at, promised_at FROM tickets WHERE kind = 'complaint' AND opened_at <= @end AND (resolved_at IS NULL OR resolved_at > @end)").all({ end: endOfDay }) as { opened_at: number; promised_at: number | null }[];
-  const overdue = open.filter((t) => assessTicket({ ...t, resolved_at: null }, endOfDay, rules).status === 'overdue').length;
+  const { opened, resolved, open_complaints } = ticketsOfDay(db, day, endOfDay);
+  const overdue = open_complaints.filter((t) => assessTicket({ ...t, resolved_at: null }, endOfDay, rules).status === 'overdue').length;
   return { opened, resolved, overdue_open: overdue };
 }

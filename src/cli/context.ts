@@ -1,34 +1,12 @@
-/** What commands open at run time: the database, the policy, the output settings. */
+/** What commands open at run time: the database and the policy (and its working calendar). */
 import { openDatabase, resolveDbPath, type HotlineDb } from '../db/connection.js';
-import { sameZoneName } from '../domain/dates.js';
-import { DbStateError } from '../errors.js';
+import { checkTimeZone } from '../db/queries/settings.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import type { Policy } from '../domain/policy.js';
+import { loadCalendar } from '../io/calendar-files.js';
 import { loadPolicy, type LoadedPolicy } from '../io/policy-file.js';
-import { checkOutPath, type OutputTarget } from '../io/output.js';
-import type { Format, RenderOptions } from '../io/render/report.js';
-import type { GlobalOptions, OutputFlags } from './options.js';
-import { colorAllowed, terminalWidth, type Runtime } from './runtime.js';
-
-/** Rendering and output settings from the output flags. */
-export function renderSettings(flags: OutputFlags, rt: Runtime): RenderOptions & OutputTarget {
-  checkOutPath(flags.out, flags.force ?? false);
-  const byExtension = flags.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-  if (flags.format === 'xlsx') throw new DbStateError('internal: xlsx is rendered by its command');
-  const format: Format = flags.format ?? (flags.out ? byExtension : rt.stdout.isTTY ? 'table' : 'csv');
-  const terminal = !flags.out && Boolean(rt.stdout.isTTY);
-  return {
-    format,
-    lang: flags.lang,
-    showPii: flags.showPii ?? false,
-    color: !flags.out && colorAllowed(rt.stdout, rt.env),
-    bom: Boolean(flags.out) && format === 'csv',
-    width: format === 'table' && terminal && !flags.wide ? terminalWidth(rt.stdout) : undefined,
-    pretty: terminal,
-    out: flags.out,
-    force: flags.force ?? false,
-    mode: flags.showPii ? 0o600 : 0o644,
-    stdout: rt.stdout,
-  };
-}
+import type { GlobalOptions } from './options.js';
+import type { Runtime } from './runtime.js';
 
 /** The database the global options name, and how long to wait for its lock. */
 export function dbLocation(globals: GlobalOptions, rt: Runtime): { path: string; busyTimeoutMs: number } {
@@ -45,16 +23,19 @@ export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
   return loadPolicy(globals.policy, rt.env);
 }
 
-
 /**
- * Refuses a report whose policy time zone is not the one the database's local days were computed
- * in (the first import records it): the days would be mislabelled.
+ * What a report over a month's data opens: the policy, its working calendar, and the database,
+ * whose local days must be in the policy's time zone (checkTimeZone). `durable`: the report writes.
  */
-export function checkZone(db: HotlineDb['db'], path: string, zone: string): void {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'timezone'").get() as { value: string } | undefined;
-  if (row && !sameZoneName(row.value, zone)) {
-    throw new DbStateError(`${path}: this database's local days are in ${row.value}, but the policy time zone is ${zone}`, {
-      hint: `set "timezone": "${row.value}" in the policy, or use a database imported under ${zone}`,
-    });
+export function openReport(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): { policy: Policy; calendar: WorkCalendar; handle: HotlineDb } {
+  const { policy } = policyFor(globals, rt);
+  const { calendar } = loadCalendar(policy.calendars);
+  const handle = openDb(globals, rt, { durable: opts.durable });
+  try {
+    checkTimeZone(handle.db, handle.path, policy.timezone);
+  } catch (e) {
+    handle.close();
+    throw e;
   }
+  return { policy, calendar, handle };
 }

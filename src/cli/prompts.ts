@@ -8,13 +8,17 @@ import type { FieldSpec } from '../domain/kinds.js';
 import type { Asker, ColumnChoice } from '../app/mapping-builder.js';
 import type Database from 'better-sqlite3';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import { finishImport, insertImport, type ImportCounts } from '../db/queries/imports.js';
+import { NEW_SESSION_COUNTS, saveSessionScore, type ScoreSession } from '../db/queries/evaluations.js';
+import { labelsOf } from '../io/render/vocabulary/values.js';
 import { FieldError, parseDecimal } from '../io/values.js';
 import { VERSION } from '../version.js';
 
+const INDICATOR_ZH = labelsOf('indicator');
+
+/** The scores asked, each named as the appraisal's indicator is in Chinese (values.ts) and in English. */
 const METRICS = [
-  { metric: 'teamwork', label: '团队协作 teamwork (0–100)', count: 'teamwork_count', sum: 'teamwork_sum' },
-  { metric: 'knowledge_test', label: '业务考试 knowledge test (0–100)', count: 'knowledge_count', sum: 'knowledge_sum' },
+  { metric: 'teamwork', label: `${INDICATOR_ZH.teamwork} teamwork (0–100)`, count: 'teamwork_count', sum: 'teamwork_sum' },
+  { metric: 'knowledge_test', label: `${INDICATOR_ZH.knowledge_test} knowledge test (0–100)`, count: 'knowledge_count', sum: 'knowledge_sum' },
 ] as const;
 
 /** A score as `import evaluations` reads it (decimals, full-width digits, 0–100); empty skips. */
@@ -30,19 +34,18 @@ function checkScore(text: string): string | true {
 }
 
 /**
- * Asks each operator's missing teamwork and knowledge-test scores and saves each one at once. The
- * session is an entry of the import ledger (kind evaluations), opened with the first score saved
- * and brought up to date (counts, time) in the same transaction as each score, so that it is
- * right however the session ends (Ctrl-C included).
+ * Asks each operator's missing teamwork and knowledge-test scores and saves each one at once,
+ * under one import-ledger entry for the session (src/db/queries/evaluations.ts).
  */
 export async function askEvaluations(db: Database.Database, month: string, people: OperatorInputs[], ctx: { evaluator: string; now: () => number; say: (line: string) => void }): Promise<void> {
   const startedAt = ctx.now();
-  const save = db.prepare(`INSERT INTO evaluations (evaluation_id, operator_id, month, metric, score, evaluator, note, import_id, created_import_id, seen_import_id, seen_line)
-    VALUES (@id, @operator_id, @month, @metric, @score, @evaluator, NULL, @imp, @imp, @imp, @line)
-    ON CONFLICT (evaluation_id) DO UPDATE SET score = excluded.score, import_id = excluded.import_id, seen_import_id = excluded.seen_import_id, seen_line = excluded.seen_line`);
-  const before = db.prepare('SELECT score FROM evaluations WHERE evaluation_id = ?').pluck();
-  let counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
-  let ledger: number | null = null;
+  let session: ScoreSession = {
+    ledger: null, counts: NEW_SESSION_COUNTS,
+    entry: {
+      kind: 'evaluations', file_name: `appraise evaluate ${month}`, file_path: '(interactive)', sha256: `interactive:${startedAt}:${process.pid}`,
+      size_bytes: 0, encoding: 'utf-8', delimiter: '', profile: 'interactive', started_at: startedAt, os_user: ctx.evaluator, hotline_version: VERSION,
+    },
+  };
   for (const p of people) {
     for (const m of METRICS) {
       const have = p[m.count];
@@ -53,23 +56,10 @@ export async function askEvaluations(db: Database.Database, month: string, peopl
       const text = (await input({ message: `${p.operator_id} ${p.name} ${p.team ?? ''} ${m.label} (empty to skip)`, validate: checkScore })).trim();
       if (text === '') continue;
       const score = parseDecimal(text, { min: 0, max: 100 });
-      const id = `${p.operator_id}|${month}|${m.metric}|${ctx.evaluator}`;
-      [ledger, counts] = db.transaction((): [number, ImportCounts] => {
-        const imp = ledger ?? insertImport(db, {
-          kind: 'evaluations', file_name: `appraise evaluate ${month}`, file_path: '(interactive)', sha256: `interactive:${startedAt}:${process.pid}`,
-          size_bytes: 0, encoding: 'utf-8', delimiter: '', profile: 'interactive', started_at: startedAt, os_user: ctx.evaluator, hotline_version: VERSION,
-        });
-        const old = before.get(id) as number | undefined;
-        save.run({ id, operator_id: p.operator_id, month, metric: m.metric, score, evaluator: ctx.evaluator, imp, line: counts.rows + 1 });
-        const next = { ...counts, rows: counts.rows + 1 };
-        if (old === undefined) next.inserted++;
-        else if (old === score) next.unchanged++;
-        else next.updated++;
-        finishImport(db, imp, next, ctx.now());
-        return [imp, next];
-      }).immediate();
+      session = saveSessionScore(db, session, { operator_id: p.operator_id, month, metric: m.metric, score, evaluator: ctx.evaluator }, ctx.now);
     }
   }
+  const { counts, ledger } = session;
   ctx.say(`saved ${counts.rows} score${counts.rows === 1 ? '' : 's'} for ${month}${ledger === null ? '' : ` (import #${ledger})`}`);
 }
 

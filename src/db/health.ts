@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { DbStateError } from '../errors.js';
 import { toDbStateError } from './errors.js';
 import { networkShareWarning } from './filesystem.js';
 import { SCHEMA_VERSION, schemaVersion } from './migrate.js';
@@ -78,4 +79,20 @@ function ledgerCheck(db: Database.Database): [CheckLevel, string] {
 /** Copies the live database to `target` with SQLite's online backup (restarts if another process writes). */
 export async function backupDatabase(db: Database.Database, target: string): Promise<void> {
   await db.backup(target);
+}
+
+/**
+ * Makes a backup copy one file that passes its quick check: rollback-journal mode, so that
+ * checking it leaves no -wal or -shm beside it (hotline switches a database back to WAL when it
+ * opens it). A copy that fails is a database-state error naming `source`.
+ */
+export function settleBackupCopy(copyPath: string, source: string): void {
+  const copy = new Database(copyPath);
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const ok = copy.pragma('quick_check', { simple: true });
+    if (ok !== 'ok') throw new DbStateError(`backup of ${source} failed its check: ${String(ok)}`);
+  } finally {
+    copy.close();
+  }
 }

@@ -391,6 +391,11 @@ export function storedColumns(spec: KindSpec): string[] {
   return storedLayout(spec).columns;
 }
 
+/** A row's natural key as an import stores it: the `derivedKey` fields' values joined by '|' (empty for a missing one), else the key field's value. */
+export function naturalKeyOf(spec: KindSpec, values: Readonly<Record<string, unknown>>): string {
+  return spec.derivedKey ? spec.derivedKey.map((f) => String(values[f] ?? '')).join('|') : String(values[spec.key] ?? '');
+}
+
 /** Header text normalised for matching: width, case, spaces, zero-width marks, _ - . ignored. */
 export function normalizeHeader(header: string): string {
   return header

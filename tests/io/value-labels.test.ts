@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ACTIONS, GRADES, GROUPS, INDICATORS } from '../../src/domain/appraisal-policy.js';
 import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, IMPORT_KINDS, LEAVE_TYPES, OUTCOMES, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES } from '../../src/domain/kinds.js';
 import { parseYesNo } from '../../src/io/values.js';
-import { labelsOf, valueLabel, type ValueVocabulary } from '../../src/io/render/value-labels.js';
+import { labelsOf, valueLabel, type ValueVocabulary } from '../../src/io/render/vocabulary/values.js';
 import { labelled } from '../../src/io/render/cells.js';
 import { renderCsv } from '../../src/io/render/csv.js';
 import { renderJsonRows } from '../../src/io/render/json.js';

@@ -1,20 +1,17 @@
 /** The actions of `appraise run|explain|history|evaluate` and `bonus`. */
 import { osUser } from '../../os-user.js';
-import { appraiseMonth, scoreMonth, type AppraisalRow } from '../../app/appraisal.js';
+import { appraiseMonth, scoreMonth } from '../../app/appraisal.js';
 import { streakNote } from '../../app/appraisal-streaks.js';
-import { describeChange, explainLines, explainOperator } from '../../app/appraisal-explain.js';
+import { describeChange, explainOperator, explainReport } from '../../app/appraisal-explain.js';
 import { finalizeMonth } from '../../app/appraisal-finalize.js';
+import { appraisalHistory } from '../../app/appraisal-history.js';
+import { appraisalReport } from '../../app/appraisal-tables.js';
+import { bonusReport, bonusSheet } from '../../app/bonus.js';
 import { describeMissing } from '../../domain/appraisal-finalize.js';
-import { appraisalTable, explainTable } from '../../app/appraisal-tables.js';
-import { bonusSheet, bonusTable } from '../../app/bonus.js';
 import { currentRun } from '../../db/queries/appraisal-runs.js';
-import { addMonths, localDateOf, type IsoDate } from '../../domain/dates.js';
+import { localDateOf, type IsoDate } from '../../domain/dates.js';
 import { InputError, UsageError } from '../../errors.js';
-import { loadCalendar } from '../../io/calendar-files.js';
-import { writeOutput } from '../../io/output.js';
-import { renderJsonValue } from '../../io/render/json.js';
-import { checkOutPath } from '../../io/output.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openReport } from '../context.js';
 import { monthOrCurrent, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -26,23 +23,14 @@ export type HistoryFlags = OutputFlags & { operator: string; months: number; to?
 export type EvaluateFlags = { month: string; team?: string };
 export type BonusFlags = OutputFlags & { month: string; draft?: boolean };
 
-function context(globals: GlobalOptions, rt: Runtime, write = false) {
-  const { policy } = policyFor(globals, rt);
-  const { calendar } = loadCalendar(policy.calendars);
-  const handle = openDb(globals, rt, { durable: write });
-  checkZone(handle.db, handle.path, policy.timezone);
-  return { policy, calendar, handle };
-}
-
-
-export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const m = resolveMonth(flags.month);
   const finalizing = Boolean(flags.finalize || flags.refinalize);
   if (flags.team !== undefined && finalizing) {
     throw new UsageError(`--team cannot be used with --${flags.refinalize ? 'refinalize' : 'finalize'}: a month is finalized for every team at once`, { hint: `finalize without --team, then look at one team with: hotline appraise run --month ${m} --team ${flags.team}` });
   }
   if (flags.refinalize && !flags.reason) throw new UsageError('--refinalize needs --reason "…"', { hint: 'say why the finalized month is replaced; the old results are kept' });
-  const { policy, calendar, handle } = context(globals, rt, finalizing);
+  const { policy, calendar, handle } = openReport(globals, rt, { durable: finalizing });
   try {
     let result = appraiseMonth(handle.db, m, calendar, policy);
     if (finalizing) {
@@ -66,52 +54,29 @@ export function runAppraise(flags: RunFlags, globals: GlobalOptions, rt: Runtime
       say(rt, `${m} was finalized (run #${result.finalized.run_id}): shown as stored`);
       for (const c of result.changes) say(rt, `  changed since: ${describeChange(c)}`);
     }
-    const rows = flags.team ? result.rows.filter((r) => r.team === flags.team) : result.rows;
-    const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(rows, settings)], settings);
-    else emitReport(appraisalTable(rows), flags, rt);
+    await emitReport(appraisalReport(flags.team ? result.rows.filter((r) => r.team === flags.team) : result.rows), flags, rt);
   } finally {
     handle.close();
   }
 }
 
-export function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runExplain(flags: ExplainFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const m = resolveMonth(flags.month);
-  const { policy, calendar, handle } = context(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
     const x = explainOperator(handle.db, m, calendar, policy, flags.operator);
     if (!x) throw new InputError(`operator ${flags.operator} was not employed in ${m}`, { hint: 'hotline operators list shows the roster' });
-    const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') {
-      const { row, now, finalized, change, raw_changes } = x;
-      return writeOutput([renderJsonValue({ ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null, finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null }, settings)], settings);
-    }
-    for (const line of explainLines(x)) say(rt, line);
-    emitReport(explainTable({ row: x.row, inputs: x.now?.inputs, worked: x.now?.worked, changed: x.raw_changes }, x.policy), flags, rt);
+    await emitReport(explainReport(x), flags, rt);
   } finally {
     handle.close();
   }
 }
 
-export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runtime): void {
-  const { policy, calendar, handle } = context(globals, rt);
+export async function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
-    let m = monthOrCurrent(flags.to, policy.timezone, rt.now());
-    const rows: Record<string, unknown>[] = [];
-    for (let k = 0; k < flags.months; k++, m = addMonths(m, -1)) {
-      const run = currentRun(handle.db, m);
-      const list: AppraisalRow[] = run ? (JSON.parse(run.results_json) as AppraisalRow[]) : appraiseMonth(handle.db, m, calendar, policy).rows;
-      const r = list.find((x) => x.operator_id === flags.operator);
-      if (r) rows.unshift({ month: m, score: r.score, grade: r.grade, commendation: r.commendation, action: r.action, status: run ? 'finalized' : 'computed' });
-    }
-    if (rows.length === 0) throw new InputError(`no appraisal of operator ${flags.operator} in those months`);
-    emitReport({
-      columns: [
-        { key: 'month', en: 'month', zh: '月份' }, { key: 'score', en: 'score', zh: '总分', type: 'number' }, { key: 'grade', en: 'grade', zh: '等级', values: 'grade' },
-        { key: 'commendation', en: 'commendation', zh: '表彰', values: 'yesno' }, { key: 'action', en: 'action', zh: '处理', values: 'action' }, { key: 'status', en: 'status', zh: '状态', values: 'run_status' },
-      ],
-      rows,
-    }, flags, rt);
+    const to = monthOrCurrent(flags.to, policy.timezone, rt.now());
+    await emitReport(appraisalHistory(handle.db, { operator: flags.operator, months: flags.months, to }, calendar, policy), flags, rt);
   } finally {
     handle.close();
   }
@@ -119,27 +84,13 @@ export function runHistory(flags: HistoryFlags, globals: GlobalOptions, rt: Runt
 
 export async function runBonus(flags: BonusFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const m = resolveMonth(flags.month);
-  const { policy, calendar, handle } = context(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
     const sheet = bonusSheet(handle.db, m, calendar, policy, { draft: flags.draft ?? false });
     for (const note of sheet.notes) say(rt, `warning: ${note}`);
     const out = sheet.draft && flags.out ? flags.out.replace(/(\.[^./]+)?$/, (ext) => `-DRAFT${ext}`) : flags.out;
     if (out && out !== flags.out) say(rt, `draft: writing ${out}`);
-    const table = bonusTable(sheet, flags.lang);
-    if (flags.format === 'xlsx' || out?.toLowerCase().endsWith('.xlsx')) {
-      if (!out) throw new UsageError('--format xlsx writes a file: give --out FILE.xlsx');
-      checkOutPath(out, flags.force ?? false);
-      const { renderXlsx } = await import('../../io/render/xlsx.js');
-      const bytes = await renderXlsx(table, { lang: flags.lang, showPii: false }, `${sheet.draft ? 'DRAFT ' : ''}${m}`);
-      writeOutput([bytes], { out, force: flags.force ?? false, stdout: rt.stdout });
-      return say(rt, `wrote ${out}`);
-    }
-    const settings = renderSettings({ ...flags, out }, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(sheet.rows, settings)], settings);
-    else {
-      if (sheet.draft && settings.format === 'table') say(rt, `DRAFT: ${m} is not finalized`);
-      emitReport(table, { ...flags, out }, rt);
-    }
+    await emitReport(bonusReport(sheet, flags.lang), { ...flags, out }, rt);
   } finally {
     handle.close();
   }
@@ -150,7 +101,7 @@ export async function runEvaluate(flags: EvaluateFlags, globals: GlobalOptions, 
     throw new UsageError('appraise evaluate asks questions and needs a terminal', { hint: 'without a terminal, put the scores in a CSV and run: hotline import evaluations FILE' });
   }
   const m = resolveMonth(flags.month);
-  const { policy, calendar, handle } = context(globals, rt, true);
+  const { policy, calendar, handle } = openReport(globals, rt, { durable: true });
   try {
     const { askEvaluations } = await import('../prompts.js');
     const run = currentRun(handle.db, m);

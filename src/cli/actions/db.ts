@@ -3,11 +3,11 @@ import { existsSync, renameSync, rmSync, chmodSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { resolveDbPath } from '../../db/path.js';
-import { backupDatabase, checkDatabase, type CheckItem } from '../../db/health.js';
+import { backupDatabase, checkDatabase, settleBackupCopy, type CheckItem } from '../../db/health.js';
 import { notHotlineError, schemaKind } from '../../db/schema-kind.js';
 import { DbStateError } from '../../errors.js';
+import { checkTable } from '../../app/db-check.js';
 import { emitReport } from '../emit.js';
-import type { Row } from '../../io/render/report.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
 import { createTempDir, removeStaleTemps } from '../../io/temp-files.js';
@@ -27,7 +27,7 @@ function openExisting(globals: GlobalOptions, rt: Runtime, readonly: boolean): {
   }
 }
 
-export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { db, path } = openExisting(globals, rt, false);
   let items: CheckItem[];
   try {
@@ -35,7 +35,7 @@ export function runCheck(flags: CheckFlags, globals: GlobalOptions, rt: Runtime)
   } finally {
     db.close();
   }
-  emitReport({ columns: [{ key: 'check', en: 'check', zh: '检查项' }, { key: 'level', en: 'level', zh: '结果', values: 'check_level' }, { key: 'detail', en: 'detail', zh: '说明' }], rows: items as unknown as Row[] }, flags, rt);
+  await emitReport(checkTable(items), flags, rt);
   const errors = items.filter((i) => i.level === 'error');
   if (errors.length > 0) throw new DbStateError(`${path}: ${errors.map((e) => `${e.check} failed`).join(', ')}`, { hint: 'restore it from a backup copy (hotline db backup makes them); imports refuse this database' });
   say(rt, `${path}: ${items.some((i) => i.level === 'warning') ? 'usable, with warnings' : 'ok'}`);
@@ -64,16 +64,7 @@ export async function runBackup(target: string, flags: { force?: boolean }, glob
     const tmp = join(dir, basename(target));
     await backupDatabase(db, tmp);
     chmodSync(tmp, 0o600);
-    // The copy is a single file: rollback-journal mode, so that checking it leaves no -wal or
-    // -shm beside it (hotline switches a database back to WAL when it opens it).
-    const copy = new Database(tmp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const ok = copy.pragma('quick_check', { simple: true });
-      if (ok !== 'ok') throw new DbStateError(`backup of ${path} failed its check: ${String(ok)}`);
-    } finally {
-      copy.close();
-    }
+    settleBackupCopy(tmp, path);
     renameSync(tmp, target);
     say(rt, `backed up ${path} to ${target} (quick_check ok)`);
   } catch (e) {

@@ -1,6 +1,6 @@
 /** The action of `hotline demo`: the sample months imported and appraised, then the tour of October printed. */
 import { runDemo } from '../../app/demo.js';
-import { dailyText } from './stats.js';
+import { dailyPage } from '../../app/stats-page.js';
 import { renderReport } from '../../io/render/index.js';
 import { policyFor } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
@@ -29,7 +29,7 @@ export async function runDemoCommand(flags: { force?: boolean }, globals: Global
       for (const chunk of renderReport(s.report, { format: 'table', lang: 'en', showPii: false, color, bom: false, width })) rt.stdout.write(chunk);
     }
     line(`\n== The busiest day of October (hotline stats daily --date ${result.busiestDay.date})`);
-    for (const chunk of dailyText(result.busiestDay, { lang: 'en', color, width })) rt.stdout.write(chunk);
+    for (const chunk of dailyPage(result.busiestDay, { lang: 'en', color, width })) rt.stdout.write(chunk);
     rt.stdout.write(`\nTry next (customer data is masked unless --show-pii):\n  hotline --db ${result.dbPath} calls list --date 2026-10-12 --category complaint\n  hotline --db ${result.dbPath} orders list --operator 1020 --corrected --format csv\n  hotline --db ${result.dbPath} operators list --lang zh\n  hotline --db ${result.dbPath} stats range --from 2026-10-01 --to 2026-10-31 --by week\n  hotline --db ${result.dbPath} appraise history --operator 1020 --months 3 --to 2026-10\n  hotline --db ${result.dbPath} bonus --month 2026-10 --lang zh\n`);
   } finally {
     stop.dispose();

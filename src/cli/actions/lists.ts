@@ -1,7 +1,8 @@
 /** The actions of `imports`, `operators list`, `calls list`, `orders list`. */
 import type Database from 'better-sqlite3';
 import { callsReport, importsReport, operatorsReport, ordersReport } from '../../app/lists.js';
-import { checkZone, openDb, policyFor } from '../context.js';
+import { openDb, policyFor } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay, resolveRange, type DayRangeFlags } from '../dates.js';
 import { checkPiiReason, emitReport } from '../emit.js';
 import type { Policy } from '../../domain/policy.js';
@@ -12,42 +13,43 @@ export type ListFlags = OutputFlags & DayRangeFlags & { operator?: string; limit
 export type CallListFlags = ListFlags & { outcome?: 'answered' | 'abandoned'; category?: string; direction?: 'inbound' | 'outbound' };
 export type OrderListFlags = ListFlags & { status?: string; corrected?: boolean };
 
-function withDb<T>(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Database, zone: string, policy: Policy) => T): T {
+/** Runs `fn` with the database open (time zone checked) until the report it emits is written. */
+async function withDb(globals: GlobalOptions, rt: Runtime, fn: (db: Database.Database, zone: string, policy: Policy) => Promise<unknown>): Promise<void> {
   const { policy } = policyFor(globals, rt);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
-    return fn(handle.db, policy.timezone, policy);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
+    await fn(handle.db, policy.timezone, policy);
   } finally {
     handle.close();
   }
 }
 
-export function listImports(flags: OutputFlags & { kind?: string; limit?: number }, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone) => emitReport(importsReport(db, zone, flags), flags, rt));
+export function listImports(flags: OutputFlags & { kind?: string; limit?: number }, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  return withDb(globals, rt, (db, zone) => emitReport(importsReport(db, zone, flags), flags, rt));
 }
 
-export function listOperators(flags: OutputFlags & { team?: string; activeOn?: string }, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone) => {
+export function listOperators(flags: OutputFlags & { team?: string; activeOn?: string }, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  return withDb(globals, rt, (db, zone) => {
     const activeOn = flags.activeOn ? resolveDay(flags.activeOn, zone, rt.now()) : undefined;
-    emitReport(operatorsReport(db, { team: flags.team, activeOn }), flags, rt);
+    return emitReport(operatorsReport(db, { team: flags.team, activeOn }), flags, rt);
   });
 }
 
-export function listCalls(flags: CallListFlags, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone, policy) => {
+export function listCalls(flags: CallListFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  return withDb(globals, rt, (db, zone, policy) => {
     checkPiiReason(flags, policy.privacy.require_reason);
     const range = resolveRange(flags, zone, rt.now());
     const filter = { ...range, operator: flags.operator, outcome: flags.outcome, category: flags.category, direction: flags.direction, limit: flags.limit };
-    emitReport(callsReport(db, zone, filter), flags, rt, { db, report: 'calls list', filters: filter, requireReason: policy.privacy.require_reason });
+    return emitReport(callsReport(db, zone, filter), flags, rt, { db, report: 'calls list', filters: filter, requireReason: policy.privacy.require_reason });
   });
 }
 
-export function listOrders(flags: OrderListFlags, globals: GlobalOptions, rt: Runtime): void {
-  withDb(globals, rt, (db, zone, policy) => {
+export function listOrders(flags: OrderListFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
+  return withDb(globals, rt, (db, zone, policy) => {
     checkPiiReason(flags, policy.privacy.require_reason);
     const range = resolveRange(flags, zone, rt.now());
     const filter = { ...range, operator: flags.operator, status: flags.status, corrected: flags.corrected, limit: flags.limit };
-    emitReport(ordersReport(db, zone, filter), flags, rt, { db, report: 'orders list', filters: filter, requireReason: policy.privacy.require_reason });
+    return emitReport(ordersReport(db, zone, filter), flags, rt, { db, report: 'orders list', filters: filter, requireReason: policy.privacy.require_reason });
   });
 }

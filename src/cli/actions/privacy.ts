@@ -1,11 +1,12 @@
 /** The actions of `audit` and `db purge-pii`. */
 import { osUser } from '../../os-user.js';
-import { countPurgeable, purgePii, scrubFile } from '../../app/privacy.js';
-import { listAudit, recordAudit } from '../../db/queries/audit.js';
-import { addDays, addMonths, epochToLocal, firstDayOf, formatLocalDateTime, localDateOf, monthOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { auditTrail, countPurgeable, purgePii } from '../../app/privacy.js';
+import { scrubFreedPages } from '../../db/queries/privacy.js';
+import { addDays, addMonths, firstDayOf, localDateOf, monthOf, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { DbStateError, UsageError, toSystemStateError } from '../../errors.js';
 import { toDbStateError } from '../../db/errors.js';
-import { checkZone, openDb, policyFor } from '../context.js';
+import { openDb, policyFor } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -16,22 +17,14 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export type AuditFlags = OutputFlags & { from?: string; to?: string; user?: string };
 export type PurgeFlags = { before?: string; dryRun?: boolean };
 
-export function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runAudit(flags: AuditFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { policy } = policyFor(globals, rt);
   const zone = policy.timezone;
   const from = flags.from ? startOfLocalDay(resolveDay(flags.from, zone, rt.now()), zone) : undefined;
   const to = flags.to ? startOfLocalDay(addDays(resolveDay(flags.to, zone, rt.now()), 1), zone) - 1 : undefined;
   const handle = openDb(globals, rt);
   try {
-    const rows = listAudit(handle.db, { from, to, user: flags.user }).map((e) => ({ ...e, at: formatLocalDateTime(epochToLocal(e.at, zone)) }));
-    emitReport({
-      columns: [
-        { key: 'id', en: 'id', zh: '序号', type: 'integer' }, { key: 'at', en: 'at', zh: '时间', type: 'datetime' }, { key: 'os_user', en: 'user', zh: '用户' },
-        { key: 'action', en: 'action', zh: '操作', values: 'audit_action' }, { key: 'report', en: 'report', zh: '报表' }, { key: 'records', en: 'records', zh: '记录数', type: 'integer' },
-        { key: 'reason', en: 'reason', zh: '事由' }, { key: 'filters_json', en: 'filters', zh: '条件', wide: true }, { key: 'command', en: 'command', zh: '命令', wide: true },
-      ],
-      rows,
-    }, flags, rt);
+    await emitReport(auditTrail(handle.db, { from, to, user: flags.user }, zone), flags, rt);
   } finally {
     handle.close();
   }
@@ -62,24 +55,19 @@ export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime)
   else throw new UsageError('give --before YYYY-MM-DD, or set privacy.retention_months in the policy');
   const handle = openDb(globals, rt, { durable: true });
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     if (flags.dryRun) {
       const c = countPurgeable(handle.db, before);
       return say(rt, `dry run: would purge customer data of ${plural(c.calls, 'call')} and ${plural(c.orders, 'order')} before ${before} (${plural(c.values, 'value')}); nothing changed`);
     }
-    handle.db.pragma('secure_delete = ON');
     // The purge and its audit entry commit together; the VACUUM after them is a separate step.
-    const counts = handle.db.transaction(() => {
-      const c = purgePii(handle.db, before);
-      recordAudit(handle.db, {
-        at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
-        filters_json: JSON.stringify({ before }), records: c.calls + c.orders, reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
-      });
-      return c;
-    }).immediate();
+    const counts = purgePii(handle.db, before, {
+      at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
+      filters_json: JSON.stringify({ before }), reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
+    });
     const purged = `purged customer data of ${plural(counts.calls, 'call')} and ${plural(counts.orders, 'order')} before ${before} (${plural(counts.values, 'value')} replaced by tokens)`;
     try {
-      scrubFile(handle.db);
+      scrubFreedPages(handle.db);
     } catch (e) {
       throw notVacuumed(handle.path, purged, e);
     }

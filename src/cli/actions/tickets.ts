@@ -1,11 +1,10 @@
 /** The actions of `tickets list` and `tickets summary`. */
-import { listTickets, summaryTable, ticketSummary, TICKET_COLUMNS, type StatusFilter } from '../../app/tickets.js';
+import { listTickets, summaryReport, ticketsTable, ticketSummary, type StatusFilter } from '../../app/tickets.js';
 import { addDays, parseIsoDate, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { InputError } from '../../errors.js';
 import { FieldError, parseDateTime } from '../../io/values.js';
-import { writeOutput } from '../../io/output.js';
-import { renderJsonValue } from '../../io/render/json.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openDb, policyFor } from '../context.js';
+import { checkTimeZone } from '../../db/queries/settings.js';
 import { resolveDay, resolveMonth } from '../dates.js';
 import { emitReport } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
@@ -27,31 +26,28 @@ function asOfEpoch(text: string | undefined, zone: string, now: number): number 
   }
 }
 
-export function runTicketList(flags: TicketListFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runTicketList(flags: TicketListFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { policy } = policyFor(globals, rt);
   const asOf = asOfEpoch(flags.asOf, policy.timezone, rt.now());
   const from = flags.from ? resolveDay(flags.from, policy.timezone, rt.now()) : undefined;
   const to = flags.to ? resolveDay(flags.to, policy.timezone, rt.now()) : undefined;
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
     const rows = listTickets(handle.db, { kind: flags.kind, status: flags.status, operator: flags.operator, department: flags.department, from, to }, asOf, policy.timezone, policy);
-    emitReport({ columns: TICKET_COLUMNS, rows }, flags, rt);
+    await emitReport(ticketsTable(rows), flags, rt);
   } finally {
     handle.close();
   }
 }
 
-export function runTicketSummary(flags: TicketSummaryFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runTicketSummary(flags: TicketSummaryFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { policy } = policyFor(globals, rt);
   const month = resolveMonth(flags.month);
   const handle = openDb(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
-    const rows = ticketSummary(handle.db, month, policy);
-    const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ month, legal_limit_days: policy.tickets.legal_limit_days, rows }, settings)], settings);
-    else emitReport(summaryTable(rows), flags, rt);
+    checkTimeZone(handle.db, handle.path, policy.timezone);
+    await emitReport(summaryReport(ticketSummary(handle.db, month, policy), month, policy), flags, rt);
   } finally {
     handle.close();
   }

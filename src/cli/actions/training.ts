@@ -1,41 +1,25 @@
-/** The action of `training plan`. */
-import { complianceTable, planEvents, planTable, promotions, trainingCompliance, trainingPlan } from '../../app/training.js';
+/** The actions of `training plan`, `training compliance` and `operators promotions`. */
+import { complianceReport, planReport, promotions, promotionsReport, trainingCompliance, trainingPlan } from '../../app/training.js';
 import { coverageWarning, type WorkCalendar } from '../../domain/calendar.js';
 import { firstDayOf, localDateOf, type IsoMonth } from '../../domain/dates.js';
 import { monthProgress, type TrainingSession } from '../../domain/training-session.js';
-import { loadCalendar } from '../../io/calendar-files.js';
-import { writeOutput } from '../../io/output.js';
-import { renderIcs } from '../../io/render/ics.js';
-import { renderJsonValue } from '../../io/render/json.js';
-import { checkZone, openDb, policyFor, renderSettings } from '../context.js';
+import { openDb, openReport, policyFor } from '../context.js';
 import { monthOrCurrent, resolveMonth } from '../dates.js';
-import { emitReport } from '../emit.js';
+import { emitReport, type EmitFlags } from '../emit.js';
 import type { GlobalOptions, OutputFlags } from '../options.js';
 import { say, type Runtime } from '../runtime.js';
 
-export type PlanFlags = Omit<OutputFlags, 'format'> & { format?: OutputFlags['format'] | 'ics'; month: string };
+export type PlanFlags = EmitFlags & { month: string };
 
-export function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const month = resolveMonth(flags.month);
-  const { policy } = policyFor(globals, rt);
-  const { calendar } = loadCalendar(policy.calendars);
-  const handle = openDb(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
     const plan = trainingPlan(handle.db, month, calendar, policy);
     warnMonth(month, plan.sessions, calendar, policy.timezone, rt);
     say(rt, `targeted courses from the ${plan.appraisal_finalized ? 'finalized' : 'computed (not finalized)'} appraisal of ${plan.appraisal_month}`);
     for (const u of plan.unscheduled) say(rt, `warning: no free working day for ${u.operator_id}'s ${u.kind} course ${u.topic} in ${month}`);
-    const ics = flags.format === 'ics' || flags.out?.toLowerCase().endsWith('.ics');
-    if (ics) {
-      const text = renderIcs(planEvents(plan.sessions, policy.timezone), rt.now(), `hotline training ${month}`);
-      const settings = renderSettings({ ...flags, format: 'csv' }, rt);
-      return writeOutput([text], settings);
-    }
-    const f = { ...flags, format: flags.format as OutputFlags['format'] };
-    const settings = renderSettings(f, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue(plan.sessions.map(({ topic_name: _n, ...s }) => s), settings)], settings);
-    else emitReport(planTable(plan.sessions), f, rt);
+    await emitReport(planReport(plan.sessions, month, policy.timezone), flags, rt);
   } finally {
     handle.close();
   }
@@ -54,42 +38,26 @@ function warnMonth(month: IsoMonth, sessions: readonly TrainingSession[], calend
 export type ComplianceFlags = OutputFlags & { month: string; behind?: boolean };
 export type PromotionFlags = OutputFlags & { asOf?: string };
 
-export function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runCompliance(flags: ComplianceFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const month = resolveMonth(flags.month);
-  const { policy } = policyFor(globals, rt);
-  const { calendar } = loadCalendar(policy.calendars);
-  const handle = openDb(globals, rt);
+  const { policy, calendar, handle } = openReport(globals, rt);
   try {
-    checkZone(handle.db, handle.path, policy.timezone);
     const { rows, total_hours } = trainingCompliance(handle.db, month, calendar, policy);
     const shown = flags.behind ? rows.filter((r) => r.behind.length > 0) : rows;
-    const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') writeOutput([renderJsonValue({ month, total_hours, rows: shown }, settings)], settings);
-    else {
-      emitReport(complianceTable(shown), flags, rt);
-      say(rt, `${month}: ${total_hours} training hours attended; ${rows.filter((r) => r.behind.length > 0).length} of ${rows.length} operators behind`);
-    }
+    const format = await emitReport(complianceReport(shown, month, total_hours), flags, rt);
+    if (format !== 'json') say(rt, `${month}: ${total_hours} training hours attended; ${rows.filter((r) => r.behind.length > 0).length} of ${rows.length} operators behind`);
   } finally {
     handle.close();
   }
 }
 
-export function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt: Runtime): void {
+export async function runPromotions(flags: PromotionFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
   const { policy } = policyFor(globals, rt);
   const asOf = monthOrCurrent(flags.asOf, policy.timezone, rt.now());
   const handle = openDb(globals, rt);
   try {
-    const candidates = promotions(handle.db, asOf, policy);
-    const settings = renderSettings(flags, rt);
-    if (settings.format === 'json') return writeOutput([renderJsonValue(candidates, settings)], settings);
-    emitReport({
-      columns: [
-        { key: 'operator_id', en: 'operator_id', zh: '工号' }, { key: 'excellent_months', en: 'excellent_months', zh: '优秀月数', type: 'integer' },
-        { key: 'tenure_months', en: 'tenure_months', zh: '司龄(月)', type: 'integer' }, { key: 'record', en: 'record', zh: '考核记录', values: 'grade' },
-      ],
-      rows: candidates.map((c) => ({ ...c, record: c.record.map((r) => `${r.month}:${r.grade ?? '-'}`).join(' ') })),
-    }, flags, rt);
-    say(rt, `rule: excellent in at least ${policy.career.excellent_months} of the ${policy.career.window_months} finalized months to ${asOf}, at least ${policy.career.min_tenure_months} months at the company`);
+    const format = await emitReport(promotionsReport(promotions(handle.db, asOf, policy)), flags, rt);
+    if (format !== 'json') say(rt, `rule: excellent in at least ${policy.career.excellent_months} of the ${policy.career.window_months} finalized months to ${asOf}, at least ${policy.career.min_tenure_months} months at the company`);
   } finally {
     handle.close();
   }

@@ -4,6 +4,7 @@
  * days with a training session attended.
  */
 import type Database from 'better-sqlite3';
+import { summaryExists } from './stats-days.js';
 import type { MonthRange } from './appraisal-inputs.js';
 
 function byOperator(rows: readonly { operator_id: string; day: string }[]): Map<string, Set<string>> {
@@ -14,7 +15,7 @@ function byOperator(rows: readonly { operator_id: string; day: string }[]): Map<
 
 /** Days in the month on which each operator answered at least one inbound call. */
 export function callDays(db: Database.Database, r: MonthRange): Map<string, Set<string>> {
-  const summary = db.prepare("SELECT 1 FROM settings WHERE key = 'stats_summary'").get();
+  const summary = summaryExists(db);
   const sql = summary
     ? `SELECT key AS operator_id, local_day AS day FROM stats_days
        WHERE dim = 'operator' AND direction = 'inbound' AND answered > 0 AND local_day BETWEEN @from AND @to`

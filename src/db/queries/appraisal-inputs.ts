@@ -4,6 +4,7 @@
  * tickets, evaluations. Days worked and leave come from the leave queries and the calendar.
  */
 import type Database from 'better-sqlite3';
+import { summaryExists } from './stats-days.js';
 
 export interface MonthRange {
   month: string;
@@ -48,13 +49,18 @@ function byOperator(rows: Record<string, unknown>[]): Sums {
 
 /** Answered inbound calls and their ratings per operator in the month. */
 function callSums(db: Database.Database, r: MonthRange): Sums {
-  const summary = db.prepare("SELECT 1 FROM settings WHERE key = 'stats_summary'").get();
+  const summary = summaryExists(db);
   const sql = summary
     ? `SELECT key AS operator_id, sum(answered) AS answered, sum(satisfaction_sum) AS rating_sum, sum(satisfaction_count) AS rating_count
        FROM stats_days WHERE dim = 'operator' AND direction = 'inbound' AND local_day BETWEEN @from AND @to GROUP BY key`
     : `SELECT operator_id, count(*) AS answered, coalesce(sum(satisfaction), 0) AS rating_sum, count(satisfaction) AS rating_count
        FROM calls WHERE direction = 'inbound' AND outcome = 'answered' AND operator_id IS NOT NULL AND local_day BETWEEN @from AND @to GROUP BY operator_id`;
   return byOperator(db.prepare(sql).all(r) as Record<string, unknown>[]);
+}
+
+/** Whether the database holds any call on the local days from `r.from` to `r.to` (a month before the first import holds none). */
+export function hasCallsIn(db: Database.Database, r: { from: string; to: string }): boolean {
+  return db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get({ from: r.from, to: r.to }) !== undefined;
 }
 
 /** Every input of every operator employed at some time in the month. */
@@ -75,7 +81,7 @@ export function appraisalInputs(db: Database.Database, r: MonthRange): OperatorI
   const roster = db.prepare(`SELECT operator_id, name, team, hire_date, termination_date, base_salary, performance_base FROM operators
       WHERE hire_date <= @to AND (termination_date IS NULL OR termination_date >= @from) ORDER BY operator_id`).all(r) as Pick<OperatorInputs, 'operator_id' | 'name' | 'team' | 'hire_date' | 'termination_date' | 'base_salary' | 'performance_base'>[];
   const n = (m: Sums, id: string, key: string): number => Number(m.get(id)?.[key] ?? 0);
-  const monthHasCalls = db.prepare('SELECT 1 FROM calls WHERE local_day BETWEEN @from AND @to LIMIT 1').get(r) !== undefined;
+  const monthHasCalls = hasCallsIn(db, r);
   const monthHasOrders = db.prepare('SELECT 1 FROM orders WHERE local_day BETWEEN @from AND @to LIMIT 1').get(r) !== undefined;
   return roster.map((o) => ({
     ...o,

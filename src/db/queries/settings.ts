@@ -13,15 +13,23 @@ export function setSetting(db: Database.Database, key: string, value: string): v
 }
 
 /**
- * Local days are stored with each row, so one database keeps one time zone: the first import
- * records it, and a later import under another zone is refused.
+ * Local days are stored with each row, so one database keeps one time zone: a report under
+ * another policy zone is refused (its days would be mislabelled); an import (`use: 'import'`)
+ * records the zone when the database has none yet, and is refused likewise.
  */
-export function claimTimeZone(db: Database.Database, path: string, zone: string): void {
+export function checkTimeZone(db: Database.Database, path: string, zone: string, use: 'report' | 'import' = 'report'): void {
   const stored = getSetting(db, 'timezone');
-  if (stored === undefined) setSetting(db, 'timezone', zone);
-  else if (!sameZoneName(stored, zone)) {
-    throw new DbStateError(`${path}: this database's local days are in ${stored}, but the policy time zone is ${zone}`, {
-      hint: `set "timezone": "${stored}" in the policy, or use a new database for ${zone}`,
-    });
+  if (stored === undefined) {
+    if (use === 'import') setSetting(db, 'timezone', zone);
+    return;
   }
+  if (sameZoneName(stored, zone)) return;
+  throw new DbStateError(`${path}: this database's local days are in ${stored}, but the policy time zone is ${zone}`, {
+    hint: `set "timezone": "${stored}" in the policy, or use ${use === 'import' ? 'a new database for' : 'a database imported under'} ${zone}`,
+  });
+}
+
+/** The first import records its time zone; a later import under another zone is refused (checkTimeZone). */
+export function claimTimeZone(db: Database.Database, path: string, zone: string): void {
+  checkTimeZone(db, path, zone, 'import');
 }

@@ -37,6 +37,11 @@ export function summaryServes(db: Database.Database, defs: SummaryThresholds): b
   return s !== undefined && s.version === SUMMARY_VERSION && s.threshold_seconds === defs.threshold_seconds && s.short_abandon_seconds === defs.short_abandon_seconds;
 }
 
+/** Whether a per-day summary has been built, for whatever thresholds (the appraisal's answered calls, ratings and days do not depend on them). */
+export function summaryExists(db: Database.Database): boolean {
+  return cached(db, "SELECT 1 FROM settings WHERE key = 'stats_summary'").get() !== undefined;
+}
+
 interface CallRow extends CallFacts {
   local_hour: number;
   operator_id: string | null;

@@ -109,3 +109,9 @@ export function operatorDirectory(db: Database.Database): Map<string, { name: st
   const rows = statement(db, 'SELECT operator_id, name, team FROM operators').all() as { operator_id: string; name: string; team: string | null }[];
   return new Map(rows.map((r) => [r.operator_id, { name: r.name, team: r.team }]));
 }
+
+/** The local day from `from` to `to` with the most inbound calls (the earliest of equals); none without calls. */
+export function busiestDay(db: Database.Database, from: string, to: string): string | undefined {
+  return db.prepare("SELECT local_day FROM calls WHERE direction = 'inbound' AND local_day BETWEEN ? AND ? GROUP BY local_day ORDER BY count(*) DESC, local_day LIMIT 1")
+    .pluck().get(from, to) as string | undefined;
+}

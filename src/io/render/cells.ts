@@ -1,7 +1,7 @@
 /** Cell values for CSV and tables: masking and display forms shared by the renderers. */
 import { maskValue } from '../../domain/mask.js';
 import type { Column, Lang, Row } from './report.js';
-import { valueLabel } from './value-labels.js';
+import { valueLabel } from './vocabulary/values.js';
 
 /** The value of `column` in `row`, masked when it is customer data and PII is not shown. */
 export function cellValue(row: Row, column: Column, showPii: boolean): unknown {

@@ -1,6 +1,7 @@
 /** The data every report returns before rendering: typed columns and rows keyed by column. */
 import type { PiiKind } from '../../domain/kinds.js';
-import type { ValueVocabulary } from './value-labels.js';
+import type { CalendarEvent } from './ics.js';
+import type { ValueVocabulary } from './vocabulary/values.js';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'rate' | 'seconds' | 'money' | 'date' | 'datetime' | 'yesno';
 
@@ -27,6 +28,34 @@ export interface ReportTable {
 
 export type Format = 'table' | 'csv' | 'json';
 export type Lang = 'en' | 'zh';
+
+/** How a terminal page is shown: language, colour, the terminal's width (none: unwrapped), every column (--wide). */
+export interface PageView {
+  lang: Lang;
+  color: boolean;
+  width?: number;
+  wide?: boolean;
+}
+
+/** Every format a report may be written in: a report that has a sheet or a calendar also has xlsx or ics. */
+export type OutputFormat = Format | 'xlsx' | 'ics';
+
+/**
+ * What a report command returns: its table, and what its other formats carry. One emit path
+ * (src/cli/emit.ts) writes it as a table, CSV, JSON, xlsx or ics.
+ */
+export interface Report extends ReportTable {
+  /** --format json: this document instead of the rows (written as it is: it holds no customer data). */
+  json?: unknown;
+  /** Lines for stderr before the report, by the format it is written in (an explanation above a table that JSON carries in its document). */
+  notes?: (format: OutputFormat) => readonly string[];
+  /** A terminal table: this page instead (the daily statistics: totals, operators, an hourly chart). */
+  page?: (view: PageView) => Iterable<string>;
+  /** The sheet's name: the report is written as xlsx with --format xlsx or an --out file *.xlsx. */
+  sheet?: string;
+  /** The calendar: the report is written as iCalendar with --format ics or an --out file *.ics. */
+  calendar?: { name: string; events: readonly CalendarEvent[] };
+}
 
 export interface RenderOptions {
   format: Format;

@@ -4,10 +4,10 @@
  * and xlsx renderers show the label when --lang zh. JSON keeps the canonical English codes.
  * Labels of imported codes are words the import accepts, so a zh CSV can be imported again.
  */
-import type { Action, Grade, Group, Indicator } from '../../domain/appraisal-policy.js';
-import type { DayKind } from '../../domain/calendar.js';
-import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, LEAVE_TYPES, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES, type ImportKind } from '../../domain/kinds.js';
-import type { TicketStatus } from '../../domain/tickets.js';
+import type { Action, Grade, Group, Indicator } from '../../../domain/appraisal-policy.js';
+import type { DayKind } from '../../../domain/calendar.js';
+import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, LEAVE_TYPES, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES, type ImportKind } from '../../../domain/kinds.js';
+import type { TicketStatus } from '../../../domain/tickets.js';
 
 /** The first Chinese spelling an import accepts for each code. */
 function chineseAliases<K extends string>(values: Readonly<Record<K, readonly string[]>>): Readonly<Record<K, string>> {
