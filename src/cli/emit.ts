@@ -94,7 +94,7 @@ function emitText(report: Report, flags: EmitFlags, rt: Runtime, audit: AuditCon
   writeOutput(renderReport(unmasked ? { ...shown, rows: counting(shown.rows, seen) } : shown, settings), settings);
   if (unmasked) {
     recordAudit(audit.db, {
-      at: rt.now(), os_user: osUser(), action: 'show_pii', command: ['hotline', ...process.argv.slice(2)].join(' '),
+      at: rt.now(), os_user: osUser(), action: 'show_pii', command: ['hotline', ...rt.argv].join(' '),
       report: audit.report, filters_json: JSON.stringify(audit.filters), records: seen.n, reason: flags.reason ?? null,
     });
   }

@@ -2,6 +2,8 @@ import { escapeControls } from './quote.js';
 
 /** What a command needs from the process, passed in so that tests can supply their own. */
 export interface Runtime {
+  /** The user's arguments (without node and the script), as typed: parsed, and kept in the audit log. */
+  argv: readonly string[];
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
@@ -11,6 +13,7 @@ export interface Runtime {
 }
 
 export const processRuntime: Runtime = {
+  argv: process.argv.slice(2),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,

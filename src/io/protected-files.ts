@@ -20,6 +20,11 @@ export function protectFile(path: string, what: string): void {
   registry.set(path, what);
 }
 
+/** Forgets every registered file: a new run of the command line in the same process starts afresh. */
+export function forgetProtectedFiles(): void {
+  registry.clear();
+}
+
 /** Registers the database at `path` and the files SQLite keeps beside it. */
 export function protectDatabase(path: string): void {
   protectFile(path, 'the database');

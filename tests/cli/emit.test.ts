@@ -21,7 +21,7 @@ function runtime(): Runtime & { out: () => string; err: () => string } {
   stdout.on('data', (b: Buffer) => (out += b.toString()));
   stderr.on('data', (b: Buffer) => (err += b.toString()));
   return {
-    env: {}, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream, stdin: process.stdin,
+    argv: [], env: {}, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream, stdin: process.stdin,
     now: () => 1_790_000_000, out: () => out, err: () => err,
   };
 }

@@ -43,7 +43,7 @@ function runtime(): Runtime & { err: () => string } {
   stderr.on('data', (b: Buffer) => (err += b.toString()));
   stdout.resume();
   return {
-    env: { TZ: 'Asia/Shanghai' }, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream,
+    argv: [], env: { TZ: 'Asia/Shanghai' }, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream,
     stdin: process.stdin, now: () => 1_790_000_000, err: () => err,
   };
 }

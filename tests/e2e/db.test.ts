@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/db/migrate.js';
 import { hotline, startHotline, tempDir } from '../helpers/cli.js';
+import { waitForWriter } from './support.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -91,7 +92,9 @@ describe('db backup', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
     writeFileSync(join(dir, `.kept.db.${dead}.tmp`), 'half a copy');
     writeFileSync(join(dir, `.kept.db.${dead}.tmp-journal`), '');
-    writeFileSync(join(dir, `.kept.db.${process.pid}.tmp`), 'a backup still running');
+    // A process that is running (the test runner; hotline may run in this very process, whose pid its own copy takes).
+    const running = process.ppid;
+    writeFileSync(join(dir, `.kept.db.${running}.tmp`), 'a backup still running');
     const r = run(['--db', 'h.db', 'db', 'backup', 'kept.db']);
     expect(r.status).toBe(0);
     expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
@@ -99,7 +102,7 @@ describe('db backup', () => {
       `removed .kept.db.${dead}.tmp, an unfinished backup of an earlier run that was stopped`,
       `removed .kept.db.${dead}.tmp-journal, an unfinished backup of an earlier run that was stopped`,
     ]);
-    expect(readdirSync(dir).filter((f) => f.includes('kept.db')).sort()).toEqual([`.kept.db.${process.pid}.tmp`, 'kept.db']);
+    expect(readdirSync(dir).filter((f) => f.includes('kept.db')).sort()).toEqual([`.kept.db.${running}.tmp`, 'kept.db']);
   });
 
   test('a backup taken while another process imports opens and passes the check', async () => {
@@ -107,7 +110,7 @@ describe('db backup', () => {
     for (let i = 0; i < 150000; i++) rows.push(`B${i},2026-10-03 10:00:00,answered`);
     writeFileSync(join(dir, 'big.csv'), rows.join('\n') + '\n');
     const importer = startHotline(['--db', 'h.db', 'import', 'calls', 'big.csv'], { cwd: dir });
-    await new Promise((r) => setTimeout(r, 700));
+    await waitForWriter(join(dir, 'h.db'), importer); // it holds the write lock: rows are going in
     const r = run(['--db', 'h.db', 'db', 'backup', 'during.db']);
     const code = await new Promise<number | null>((res) => importer.on('exit', (c) => res(c)));
     expect(code).toBe(0);

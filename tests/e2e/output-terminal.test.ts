@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { hotline } from '../helpers/cli.js';
 import { inTerminal, workspace } from './support.js';
 
 const stringWidth = createRequire(import.meta.url)('string-width') as (s: string) => number;
@@ -23,9 +24,12 @@ beforeAll(() => {
   ws.write('career.policy.json', JSON.stringify({ career: { excellent_months: 1, window_months: 12, min_tenure_months: 0 } }));
 });
 
-/** Runs a report on an 80-column terminal (stderr to a file): the lines it drew. */
+/**
+ * Runs a report with stdout on a terminal of `columns` (in process: what the report sees is
+ * isTTY and the width; the demo above and the stats range test below draw on a real one): the lines it drew.
+ */
 function onTerminal(args: string[], columns = 80): string[] {
-  const r = inTerminal(['--db', 'demo.db', ...args], { cwd: ws.dir(), columns, stderrTo: 'stderr.txt', env: { TZ: 'Asia/Shanghai' } });
+  const r = hotline(['--db', 'demo.db', ...args], { cwd: ws.dir(), columns, env: { TZ: 'Asia/Shanghai' } });
   expect({ args, status: r.status }).toEqual({ args, status: 0 });
   return r.stdout.replaceAll('\r', '').replace(/\n$/, '').split('\n');
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/domain/policy-defaults.js';
-import { ROOT, hotline, tempDir, type CliResult } from '../helpers/cli.js';
+import { ROOT, hotline, hotlineProcess, tempDir, type CliResult } from '../helpers/cli.js';
 import { csv } from './support.js';
 
 let dir: string;
@@ -42,11 +42,11 @@ function packages(lines: string): Set<string> {
   return new Set([...lines.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].map((m) => m[1] as string));
 }
 
-/** Runs hotline in `cwd` (default: the workspace) and returns what it did and the packages it loaded. */
+/** Runs hotline as a process of its own in `cwd` (default: the workspace) and returns what it did and the packages it loaded. */
 function traced(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult & { loaded: Set<string> } {
   const file = join(dir, `loads-${traces++}.txt`);
   writeFileSync(file, '');
-  const r = hotline(args, { cwd: opts.cwd ?? dir, env: { NODE_OPTIONS: `--import=${TRACE}`, TRACE_LOADS_FILE: file, ...opts.env } });
+  const r = hotlineProcess(args, { cwd: opts.cwd ?? dir, env: { NODE_OPTIONS: `--import=${TRACE}`, TRACE_LOADS_FILE: file, ...opts.env } });
   return { ...r, loaded: packages(readFileSync(file, 'utf8')) };
 }
 

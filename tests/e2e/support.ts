@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { BIN, ROOT, cliEnv, hotline, tempDir, type CliResult } from '../helpers/cli.js';
 
@@ -100,6 +100,52 @@ export async function waitForWriter(path: string, child: ChildProcess, timeoutMs
     await sleep(25);
   }
   throw new Error(`no writer on ${path} within ${timeoutMs} ms`);
+}
+
+/** Resolves once `ready()` is true (checked every 25 ms); rejects after `timeoutMs`, or when `child` ends first. */
+export async function waitUntil(what: string, ready: () => boolean, child?: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (ready()) return;
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`the process ended before ${what}`);
+    await sleep(25);
+  }
+  throw new Error(`not seen within ${timeoutMs} ms: ${what}`);
+}
+
+/** True when the process `pid` has the file at `path` open (Linux: /proc/<pid>/fd). */
+export function hasOpen(pid: number, path: string): boolean {
+  const target = realpathSync(path);
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`) === target;
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+  } catch {
+    return false; // the process is gone
+  }
+}
+
+/** Bytes the process `pid` has read so far (Linux: rchar of /proc/<pid>/io), 0 once it is gone. */
+export function bytesRead(pid: number): number {
+  try {
+    return Number(/^rchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Resolves once an import `child` that holds the write lock has read another `bytes` of input
+ * since then: rows have gone from the file into the open transaction ("some batches are in").
+ */
+export async function waitForBatches(child: ChildProcess, bytes: number): Promise<void> {
+  const pid = child.pid as number;
+  const from = bytesRead(pid);
+  await waitUntil(`the import read ${bytes} more bytes`, () => bytesRead(pid) - from >= bytes, child);
 }
 
 /** Writes `rows` calls in the canonical layout to `out` with the project's generator (keys C000000000…). */

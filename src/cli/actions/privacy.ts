@@ -62,7 +62,7 @@ export function runPurge(flags: PurgeFlags, globals: GlobalOptions, rt: Runtime)
     }
     // The purge and its audit entry commit together; the VACUUM after them is a separate step.
     const counts = purgePii(handle.db, before, {
-      at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...process.argv.slice(2)].join(' '), report: 'db purge-pii',
+      at: rt.now(), os_user: osUser(), action: 'purge_pii', command: ['hotline', ...rt.argv].join(' '), report: 'db purge-pii',
       filters_json: JSON.stringify({ before }), reason: flags.before ? null : `privacy.retention_months = ${policy.privacy.retention_months}`,
     });
     const purged = `purged customer data of ${plural(counts.calls, 'call')} and ${plural(counts.orders, 'order')} before ${before} (${plural(counts.values, 'value')} replaced by tokens)`;
