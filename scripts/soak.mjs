@@ -15,7 +15,9 @@
 // on the backup) and db check. A killer sends SIGKILL (sometimes SIGINT) to running children, and
 // some imports are killed the moment they print their summary (after COMMIT, before exit).
 // Expected outcomes: exit 0; exit 4 "busy"; death by the signal sent (or exit 130 after SIGINT);
-// exit 4 "no database here" for a report started before the first import created the database.
+// exit 4 "no database here" for a report started before the first import created the database,
+// or "not a hotline database yet" (an SQLite file with no tables: the first import has created the
+// file and not yet committed its tables, or was killed before it did) before any import succeeded.
 // Anything else is a failure. At the end: db check --full on the soak db; the calls table against
 // a model (the ledger's committed imports applied in ledger order as upserts: count, checksum
 // over call_id + content columns, and the tracking columns); the ledger's counts against the
@@ -134,6 +136,8 @@ const slots = [];
 const running = new Set();
 const runs = [];
 let runSeq = 0;
+/** When the first import ended with exit 0 (its tables committed); Infinity until then. */
+let firstImportOkAt = Infinity;
 const WATCHDOG_MS = 5 * 60_000;
 
 /** Runs the CLI; resolves with the run record once it has exited and its pipes are closed. */
@@ -225,9 +229,12 @@ function classify(run) {
       run.outcome = 'failure';
       return fail('import: exit 0 without a summary on stdout', brief);
     }
+    if (run.type === 'import') firstImportOkAt = Math.min(firstImportOkAt, Date.now());
   } else if (run.code === 4 && /busy/i.test(run.stderr)) run.outcome = 'busy';
   // A report before the first import has created the database.
   else if (run.code === 4 && !run.dbExisted && run.args[1] === dbPath && /no database here/.test(run.stderr)) run.outcome = 'nodb';
+  // A report while the first import is creating the database (or after it was killed doing so).
+  else if (run.code === 4 && run.start < firstImportOkAt && run.args[1] === dbPath && /not a hotline database (yet: an SQLite file with no tables|: an empty file \(0 bytes\))/.test(run.stderr)) run.outcome = 'nodb';
   else {
     run.outcome = 'failure';
     const why = run.signal ? `killed by ${run.signal}, which the soak did not send` : `exit ${run.code}`;
