@@ -3,7 +3,7 @@
  * what happened, what Erlang C says its calls needed, and who was there (presence data).
  */
 import { EMPTY_AGGREGATE, roundTo, serviceLevel, type ServiceLevelFormula } from './kpi.js';
-import { ahtOf, goalOf, hours, intervalStarts, pool, requirementFor, trimmed, type DayIntervals, type StaffingPolicy } from './staffing.js';
+import { ahtOf, goalOf, hours, intervalStarts, pool, requirementFor, type DayIntervals, type StaffingPolicy } from './staffing.js';
 
 /** How an interval of a past day went: fewer operators than Erlang C needed, the service level missed, or met. */
 export type CheckStatus = 'understaffed' | 'missed_target' | 'met_target';
@@ -25,7 +25,10 @@ export interface CheckInterval {
 }
 
 export interface DayCheck {
-  /** Understaffed first (largest shortfall first), then those that missed the target (lowest service level first), then the rest by time. */
+  /**
+   * The intervals with calls: understaffed first (largest shortfall first), then those that
+   * missed the target (most callers not answered within the threshold first), then the rest by time.
+   */
   intervals: CheckInterval[];
   offered: number;
   service_level: number | null;
@@ -44,11 +47,14 @@ export interface CheckDefinitions {
 
 const STATUS_ORDER: Record<CheckStatus | 'none', number> = { understaffed: 0, missed_target: 1, met_target: 2, none: 2 };
 
+/** Callers not answered within the threshold. */
+const late = (r: CheckInterval): number => r.offered - (r.answered_within_threshold ?? 0);
+
 function byConcern(a: CheckInterval, b: CheckInterval): number {
   const rank = STATUS_ORDER[a.status ?? 'none'] - STATUS_ORDER[b.status ?? 'none'];
   if (rank !== 0) return rank;
   if (a.status === 'understaffed') return (b.shortfall as number) - (a.shortfall as number) || a.start_minute - b.start_minute;
-  if (a.status === 'missed_target') return (a.service_level as number) - (b.service_level as number) || a.start_minute - b.start_minute;
+  if (a.status === 'missed_target') return late(b) - late(a) || (a.service_level as number) - (b.service_level as number) || a.start_minute - b.start_minute;
   return a.start_minute - b.start_minute;
 }
 
@@ -78,7 +84,7 @@ export function checkDay(actual: DayIntervals, available: ReadonlyMap<number, nu
       operators_available: present, shortfall, status,
     };
   });
-  const intervals = trimmed(rows, (r) => r.offered > 0);
+  const intervals = rows.filter((r) => r.offered > 0);
   return {
     intervals: [...intervals].sort(byConcern),
     offered: day.offered,

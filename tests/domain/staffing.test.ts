@@ -85,34 +85,37 @@ describe('checkDay', () => {
   // 09:00: 20 offered, 18 answered, 12 within T → SL 60 %; A = 2 → 4 needed.
   // 09:30: 10 offered, 9 within T → SL 90 %; A = 1: N = 2 gives 69.3 %, N = 3 92.3 % → 3.
   // 10:00: 5 offered, 2 within T → SL 40 %; A = 0.5: N = 1 gives 52.0 %, N = 2 91.2 % → 2.
-  // The day: (12 + 9 + 2) / 35 = 65.71 %; (4 + 3 + 2) × ½ h = 4.5 agent-hours needed.
-  const day = new Map([[540, calls(20, 18, 12)], [570, calls(10, 10, 9)], [600, calls(5, 5, 2)]]);
+  // 08:00: 1 call answered within T (SL 100 %; A = 0.1 → 1). 08:30 has no call: left out, nothing to check.
+  // The day: (1 + 12 + 9 + 2) / 36 = 66.67 %; (1 + 4 + 3 + 2) × ½ h = 5 agent-hours needed.
+  const day = new Map([[480, calls(1, 1, 1)], [540, calls(20, 18, 12)], [570, calls(10, 10, 9)], [600, calls(5, 5, 2)]]);
   const defs = { threshold_seconds: 15, service_level_formula: 'A' as const };
   const rows = (c: ReturnType<typeof checkDay>): unknown[] => c.intervals.map((r) => [r.start_minute, r.offered, r.service_level, r.agents, r.operators_available, r.shortfall, r.status]);
 
-  test('without presence data: the intervals that missed the target first (lowest first), available n/a', () => {
+  test('without presence data: the intervals that missed the target first (most callers late first: 8 at 09:00, 3 at 10:00), available n/a', () => {
     const c = checkDay(day, undefined, POLICY, defs);
     expect(rows(c)).toEqual([
-      [600, 5, 0.4, 2, null, null, 'missed_target'],
       [540, 20, 0.6, 4, null, null, 'missed_target'],
+      [600, 5, 0.4, 2, null, null, 'missed_target'],
+      [480, 1, 1, 1, null, null, 'met_target'],
       [570, 10, 0.9, 3, null, null, 'met_target'],
     ]);
     expect({ offered: c.offered, sl: c.service_level, understaffed: c.understaffed, missed: c.missed_target, need: c.agent_hours, have: c.available_hours })
-      .toEqual({ offered: 35, sl: 0.6571, understaffed: 0, missed: 2, need: 4.5, have: null });
+      .toEqual({ offered: 36, sl: 0.6667, understaffed: 0, missed: 2, need: 5, have: null });
   });
 
-  test('with presence: 3.5 operators at 09:00 were half an operator short; understaffed comes first', () => {
+  test('with presence: nobody at 08:00 (absent from the data) and half an operator short at 09:00; understaffed first, largest shortfall first', () => {
     const c = checkDay(day, new Map([[540, 3.5], [570, 3], [600, 2.5]]), POLICY, defs);
     expect(rows(c)).toEqual([
+      [480, 1, 1, 1, 0, 1, 'understaffed'],
       [540, 20, 0.6, 4, 3.5, 0.5, 'understaffed'],
       [600, 5, 0.4, 2, 2.5, -0.5, 'missed_target'],
       [570, 10, 0.9, 3, 3, 0, 'met_target'],
     ]);
-    expect([c.understaffed, c.missed_target, c.available_hours]).toEqual([1, 1, 4.5]);
+    expect([c.understaffed, c.missed_target, c.available_hours]).toEqual([2, 1, 4.5]);
   });
 
-  test('an interval presence data does not mention had nobody: the largest shortfall first', () => {
+  test('understaffed even where the service level was met (09:30 had nobody): by shortfall 3, 1, 0.5', () => {
     const c = checkDay(day, new Map([[540, 3.5], [600, 2.5]]), POLICY, defs);
-    expect(rows(c).slice(0, 2)).toEqual([[570, 10, 0.9, 3, 0, 3, 'understaffed'], [540, 20, 0.6, 4, 3.5, 0.5, 'understaffed']]);
+    expect(rows(c).slice(0, 3).map((r) => (r as unknown[])[0])).toEqual([570, 480, 540]);
   });
 });
