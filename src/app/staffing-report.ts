@@ -94,9 +94,10 @@ export function planLines(p: StaffingPlan, lang: Lang): string[] {
 export function planReport(p: StaffingPlan, lang: Lang): Report {
   const rows = p.intervals.map((r) => ({ ...interval(p.date, r.start_minute, p.interval_minutes), ...r, forecast_calls: r.calls }));
   const table: ReportTable = { columns: PLAN_COLUMNS, rows };
-  const { intervals: _i, ...summary } = p;
+  const { intervals: _i, peak, ...summary } = p;
   const jsonRows = rows.map(({ start_minute: _s, forecast_calls: _f, ...r }) => r);
-  return { ...table, json: { ...summary, intervals: jsonRows }, page: (view) => page(view, planLines(p, lang), { columns: PLAN_PAGE_COLUMNS, rows }, []) };
+  const jsonPeak = peak && { ...interval(p.date, peak.start_minute, p.interval_minutes), agents: peak.agents, scheduled: peak.scheduled };
+  return { ...table, json: { ...summary, peak: jsonPeak, intervals: jsonRows }, page: (view) => page(view, planLines(p, lang), { columns: PLAN_PAGE_COLUMNS, rows }, []) };
 }
 
 const CHECK_COLUMNS = columns(

@@ -110,7 +110,7 @@ describe('staffing plan', () => {
       date: '2026-10-22', weekday: 'Thu', day_kind: 'workday', day_name: null, timezone: 'Asia/Shanghai', interval_minutes: 30, threshold_seconds: 15,
       target: 0.8, max_occupancy: 0.85, shrinkage: 0.3, weeks: 4,
       history: { used: ['2026-10-15', '2026-10-08', '2026-09-24', '2026-09-17'], skipped: [{ date: '2026-10-01', reason: 'holiday', name: '国庆节' }] },
-      calls: 30, peak: { start_minute: 540, agents: 4, scheduled: 6 }, agent_hours: 3.5, scheduled_hours: 5.5, day_aht_used: 0, warnings: [],
+      calls: 30, peak: { interval: '09:00-09:30', start: '2026-10-22T09:00:00', end: '2026-10-22T09:30:00', agents: 4, scheduled: 6 }, agent_hours: 3.5, scheduled_hours: 5.5, day_aht_used: 0, warnings: [],
       intervals: undefined,
     });
     expect(plan.intervals).toEqual([
