@@ -72,7 +72,13 @@ function skippedText(p: StaffingPlan, lang: Lang): string {
   return zh ? `（未采用：${shown.join('、')}${more > 0 ? ` 等 ${p.history.skipped.length} 天` : ''}）` : ` (left out: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
 }
 
-/** The lines of a plan above its table: the day and goal, the forecast's totals, the days it came from. */
+/** The line saying how many intervals took the whole day's AHT (none of their answered calls had a talk time), or none. */
+function ahtNote(n: number, lang: Lang): string[] {
+  if (n === 0) return [];
+  return [lang === 'zh' ? `${n} 个时间段没有可用的通话时长，按全天平均处理时长计算` : `${n} interval${n === 1 ? '' : 's'} had no answered call with a talk time: the whole day's AHT was used`];
+}
+
+/** The lines of a plan above its table: the day and goal, the forecast's totals, the days it came from (and the AHT note). */
 export function planLines(p: StaffingPlan, lang: Lang): string[] {
   const zh = lang === 'zh';
   const at = p.peak ? interval(p.date, p.peak.start_minute, p.interval_minutes).interval : '';
@@ -82,11 +88,13 @@ export function planLines(p: StaffingPlan, lang: Lang): string[] {
       `排班预测 ${dayLabel(p, lang)}（${p.timezone}）：每 ${p.interval_minutes} 分钟，${pct(p.target)} 在 ${p.threshold_seconds} 秒内接听，占用率 ≤ ${pct(p.max_occupancy)}，损耗率 ${pct(p.shrinkage)}`,
       `预测来电 ${num(p.calls)}；高峰 ${peak}；坐席工时 ${num(p.agent_hours)} 小时，排班工时 ${num(p.scheduled_hours)} 小时`,
       `依据此前 ${p.history.used.length} 个${weekdayName(p.weekday, lang)}：${p.history.used.join('、')}${skippedText(p, lang)}`,
+      ...ahtNote(p.day_aht_used, lang),
     ]
     : [
       `Staffing plan ${dayLabel(p, lang)} (${p.timezone}): ${p.interval_minutes}-minute intervals, ${pct(p.target)} within ${p.threshold_seconds} s, occupancy ≤ ${pct(p.max_occupancy)}, shrinkage ${pct(p.shrinkage)}`,
       `forecast ${num(p.calls)} calls; peak ${peak}; ${num(p.agent_hours)} agent-hours on the phones, ${num(p.scheduled_hours)} scheduled`,
       `from ${p.history.used.length} earlier ${weekdayName(p.weekday, lang)}${p.history.used.length === 1 ? '' : 's'}: ${p.history.used.join(', ')}${skippedText(p, lang)}`,
+      ...ahtNote(p.day_aht_used, lang),
     ];
 }
 
@@ -118,17 +126,19 @@ export function presenceNote(c: StaffingCheck, lang: Lang): string {
     : `no operator presence data for ${c.date}: operators_available and shortfall are n/a; the intervals that missed the target come first`;
 }
 
-/** The lines of a check above its table: the day's calls and service level, how many intervals missed, the hours needed and had. */
-function checkLines(c: StaffingCheck, lang: Lang): string[] {
+/** The lines of a check above its table: the day's calls and service level, how many intervals missed, the hours needed and had (and the AHT note). */
+export function checkLines(c: StaffingCheck, lang: Lang): string[] {
   const n = c.intervals.length;
   return lang === 'zh'
     ? [
       `排班检查 ${dayLabel(c, lang)}（${c.timezone}）：来电 ${num(c.offered)}，服务水平 ${pct(c.service_level)}（目标 ${pct(c.target)} 在 ${c.threshold_seconds} 秒内，公式 ${c.service_level_formula}）`,
       `${n} 个有来电的时间段（每 ${c.interval_minutes} 分钟）中 ${c.missed_target} 个未达标，${c.understaffed} 个人手不足；按来电量需坐席工时 ${num(c.agent_hours)} 小时，在岗 ${num(c.available_hours)} 小时`,
+      ...ahtNote(c.day_aht_used, lang),
     ]
     : [
       `Staffing check ${dayLabel(c, lang)} (${c.timezone}): ${num(c.offered)} inbound calls, service level ${pct(c.service_level)} (target ${pct(c.target)} within ${c.threshold_seconds} s, formula ${c.service_level_formula})`,
       `${c.missed_target} of ${n} intervals with calls (${c.interval_minutes} minutes) missed the target, ${c.understaffed} understaffed; the calls needed ${num(c.agent_hours)} agent-hours, operators available ${num(c.available_hours)}`,
+      ...ahtNote(c.day_aht_used, lang),
     ];
 }
 

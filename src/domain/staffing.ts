@@ -55,7 +55,7 @@ export function ahtOf(a: CallAggregate): number | null {
 }
 
 /** The intervals from the first to the last that has calls (none when no interval has). */
-export function trimmed<T extends { start_minute: number }>(rows: T[], busy: (r: T) => boolean): T[] {
+function trimmed<T extends { start_minute: number }>(rows: T[], busy: (r: T) => boolean): T[] {
   const first = rows.findIndex(busy);
   if (first < 0) return [];
   return rows.slice(first, rows.findLastIndex(busy) + 1);
@@ -67,8 +67,10 @@ export interface IntervalRequirement extends Omit<Requirement, 'traffic_erlangs'
   agents: number | null;
 }
 
+/** The Erlang C requirement of an interval's calls, or null throughout when they have calls but no AHT. */
 export function requirementFor(calls: number, aht: number | null, minutes: number, goal: StaffingGoal): IntervalRequirement {
   if (calls > 0 && aht === null) return { traffic_erlangs: null, agents: null, service_level: null, p_wait: null, asa_seconds: null, occupancy: null };
+  // No calls: any AHT gives no traffic and no agents.
   return requiredAgents({ calls, interval_seconds: minutes * 60, aht_seconds: aht ?? 1 }, goal);
 }
 

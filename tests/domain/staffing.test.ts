@@ -118,4 +118,11 @@ describe('checkDay', () => {
     const c = checkDay(day, new Map([[540, 3.5], [600, 2.5]]), POLICY, defs);
     expect(rows(c).slice(0, 3).map((r) => (r as unknown[])[0])).toEqual([570, 480, 540]);
   });
+
+  test('a file without a wait column: service level and within-threshold n/a, no status, never 0 or "missed"', () => {
+    const noWaits = new Map([[540, { ...calls(10), answered_within_threshold: 0, answered_wait_count: 0 }]]);
+    const c = checkDay(noWaits, undefined, POLICY, defs);
+    expect(c.intervals.map((r) => [r.answered_within_threshold, r.service_level, r.agents, r.status])).toEqual([[null, null, 3, null]]);
+    expect([c.service_level, c.missed_target]).toEqual([null, 0]);
+  });
 });

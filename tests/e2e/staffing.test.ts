@@ -17,7 +17,8 @@ const DB = 'staffing.db';
  * - Thursdays at 09:00–09:30: 09-17 20 calls, 09-24 20, 10-08 16, 10-15 24 (12 within 15 s, 8
  *   answered after 40 s, 4 abandoned after 30 s); at 10:00–10:30 10 calls each, within 15 s;
  * - the holiday, Thursday 10-01: 200 calls at 09:00 (a forecast that used it would be far higher);
- * - every other day: 5 calls at 14:00–14:30, within 15 s.
+ * - every other day: 5 calls at 14:00–14:30, within 15 s; on Wednesday 10-14 also one call at
+ *   20:00 abandoned after 50 s (an interval with no AHT of its own).
  */
 function history(): string {
   const rows: (string | number)[][] = [];
@@ -37,6 +38,7 @@ function history(): string {
       for (let i = 0; i < (thursday[day] as number); i++) call(day, second(i), 'answered', 5);
       for (let i = 0; i < 10; i++) call(day, `10:0${i}:00`, 'answered', 5);
     } else for (let i = 0; i < 5; i++) call(day, `14:0${i}:00`, 'answered', 5);
+    if (day === '2026-10-14') call(day, '20:00:00', 'abandoned', 50);
   }
   return csv(['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'wait_seconds', 'talk_seconds', 'acw_seconds'], rows);
 }
@@ -167,6 +169,22 @@ describe('staffing plan', () => {
       ],
     });
     expect(plan.intervals.map((i) => [i.interval, i.calls, i.agents])).toEqual([['14:00-14:30', 5, 2]]);
+  });
+
+  test('CSV with --verbose: the days it came from, and the interval that took the whole day\'s AHT, as notes on stderr', () => {
+    // Wednesday 10-21 from 10-14 alone: 14:00 5 calls (0.5 erlang → 2 agents); 20:00 1 abandoned
+    // call, no talk time: the day's AHT (5 × 180 / 5 = 180 s) → 0.1 erlang → 1 agent.
+    const r = run(['--verbose', 'staffing', 'plan', '--date', '2026-10-21', '--weeks', '1', '--format', 'csv']);
+    expect(r.stdout.split('\r\n').map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
+      'interval,forecast_calls,aht_seconds,traffic_erlangs,agents', '14:00-14:30,5,180,0.5,2',
+      ...['14:30', '15:00', '15:30', '16:00', '16:30', '17:00', '17:30', '18:00', '18:30', '19:00', '19:30'].map((t, i, all) => `${t}-${all[i + 1] ?? '20:00'},0,,0,0`),
+      '20:00-20:30,1,180,0.1,1', '',
+    ]);
+    expect(r.stderr).toBe([
+      'note: from 1 earlier Wednesday: 2026-10-14',
+      "note: 1 interval had no answered call with a talk time: the whole day's AHT was used",
+      '',
+    ].join('\n'));
   });
 
   test('no earlier Thursday with calls: exit 3, nothing written', () => {

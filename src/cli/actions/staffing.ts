@@ -1,6 +1,6 @@
 /** The actions of `staffing calc`, `staffing plan` and `staffing check`. */
 import { buildStaffingCheck, buildStaffingPlan, calculateStaffing, type StaffingQuery } from '../../app/staffing.js';
-import { calcReport, checkReport, planLines, planReport, presenceNote } from '../../app/staffing-report.js';
+import { calcReport, checkLines, checkReport, planLines, planReport, presenceNote } from '../../app/staffing-report.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { openReport, policyFor } from '../context.js';
 import { resolveDay } from '../dates.js';
@@ -62,7 +62,7 @@ export async function runPlan(flags: PlanFlags, globals: GlobalOptions, rt: Runt
     for (const w of plan.warnings) say(rt, `warning: ${w}`);
     const format = await emitReport(planReport(plan, flags.lang), flags, rt);
     // A table shows the days the forecast came from, JSON holds them; CSV has only the intervals.
-    if (format === 'csv') inform(rt, (planLines(plan, flags.lang)[2] as string), globals.verbose);
+    if (format === 'csv') for (const line of planLines(plan, flags.lang).slice(2)) inform(rt, `note: ${line}`, globals.verbose);
     if (flags.out) inform(rt, `wrote ${flags.out}`, globals.verbose);
   } finally {
     handle.close();
@@ -76,7 +76,10 @@ export async function runCheck(flags: DayFlags, globals: GlobalOptions, rt: Runt
     const check = buildStaffingCheck(handle.db, queryOf(flags, date, opened));
     for (const w of check.warnings) say(rt, `warning: ${w}`);
     const format = await emitReport(checkReport(check, flags.lang), flags, rt);
-    if (format === 'csv' && !check.presence && check.intervals.length > 0) inform(rt, `note: ${presenceNote(check, flags.lang)}`, globals.verbose);
+    if (format === 'csv') {
+      const notes = [...checkLines(check, flags.lang).slice(2), ...(!check.presence && check.intervals.length > 0 ? [presenceNote(check, flags.lang)] : [])];
+      for (const line of notes) inform(rt, `note: ${line}`, globals.verbose);
+    }
     if (flags.out) inform(rt, `wrote ${flags.out}`, globals.verbose);
   } finally {
     handle.close();
