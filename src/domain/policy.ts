@@ -45,6 +45,19 @@ const privacySchema = z.strictObject({
   retention_months: z.number().int().min(1).max(600).nullable().default(D.privacy.retention_months),
 });
 
+const staffingSchema = z.strictObject({
+  /** Minutes per interval of `staffing plan` and `staffing check` (docs/metrics.md, "Staffing"). */
+  interval_minutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(D.staffing.interval_minutes),
+  /** How many earlier same weekdays with calls the forecast averages (holidays and swapped working days left out). */
+  weeks: z.number().int().min(1).max(52).default(D.staffing.weeks),
+  /** Share of calls to answer within kpi.threshold_seconds that the agents are planned for, above 0 and below 1. */
+  target: z.number().gt(0).lt(1).default(D.staffing.target),
+  /** The busiest an agent may be planned (traffic ÷ agents), above 0 and at most 1. */
+  max_occupancy: z.number().gt(0).max(1).default(D.staffing.max_occupancy),
+  /** Share of paid time away from the phones (breaks, training, meetings, absence): heads = agents ÷ (1 − shrinkage). */
+  shrinkage: z.number().min(0).lt(1).default(D.staffing.shrinkage),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -60,6 +73,7 @@ export const policySchema = z.strictObject({
   career: careerSchema.prefault({}),
   appraisal: appraisalSchema.prefault({}),
   bonus: bonusSchema.prefault({}),
+  staffing: staffingSchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -59,6 +59,9 @@ const REPORTS: string[][] = [
   ['training', 'compliance', '--month', '2026-10'],
   ['audit'],
   ['db', 'check'],
+  ['staffing', 'calc', '--calls', '100', '--aht', '180', '--threshold', '20'],
+  ['staffing', 'plan', '--date', '2026-10-20'],
+  ['staffing', 'check', '--date', '2026-10-12'],
 ];
 
 describe('every report fits a terminal of 80 columns', () => {

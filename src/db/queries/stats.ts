@@ -22,7 +22,7 @@ const EXTRA_WHERE: Partial<Record<CallGrouping, string>> = {
   topic: 'AND topic IS NOT NULL',
 };
 
-const AGGREGATES = `
+export const AGGREGATES = `
   count(*) AS offered,
   count(*) FILTER (WHERE outcome = 'answered') AS answered,
   count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,

@@ -212,6 +212,21 @@ const LABELS = {
   command: { zh: '命令' },
   check: { zh: '检查项' },
   detail: { zh: '说明' },
+  // Staffing (docs/metrics.md, "Staffing: the Erlang C model")
+  interval: { zh: '时间段' },
+  forecast_calls: { zh: '预测来电', type: 'number' },
+  traffic_erlangs: { zh: '话务量(Erl)', type: 'number' },
+  agents: { zh: '所需坐席', type: 'integer' },
+  scheduled: { zh: '排班人数', type: 'integer' },
+  p_wait: { zh: '排队概率', type: 'rate' },
+  occupancy: { zh: '占用率', type: 'rate' },
+  operators_available: { zh: '在岗人数', type: 'number' },
+  shortfall: { zh: '缺口', type: 'number' },
+  interval_minutes: { zh: '时段(分钟)', type: 'integer' },
+  threshold_seconds: { zh: '阈值(秒)', type: 'seconds' },
+  target: { zh: '目标服务水平', type: 'rate' },
+  max_occupancy: { zh: '最高占用率', type: 'rate' },
+  shrinkage: { zh: '损耗率', type: 'rate' },
 } as const satisfies Record<string, Label>;
 
 type LeaveType = keyof typeof LEAVE_TYPES;

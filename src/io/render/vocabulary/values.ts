@@ -93,6 +93,7 @@ const VOCABULARIES = {
   import_kind: { labels: IMPORT_KIND },
   check_level: { labels: { ok: '正常', warning: '警告', error: '错误' } },
   audit_action: { labels: { show_pii: '查看客户信息', purge_pii: '清除客户信息' } },
+  staffing_status: { labels: { understaffed: '人手不足', missed_target: '未达标', met_target: '达标' } },
 } as const satisfies Record<string, Vocabulary>;
 
 export type ValueVocabulary = keyof typeof VOCABULARIES;

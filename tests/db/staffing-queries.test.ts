@@ -1,0 +1,83 @@
+// What staffing reads (src/db/queries/staffing.ts): the inbound calls of a day per interval, at
+// the interval's edges, in a zone whose offset is not whole hours; whether a day has inbound
+// calls; the first day with calls; presence, which this branch does not have.
+import Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { migrate } from '../../src/db/migrate.js';
+import { firstCallDay, hasInboundCalls, intervalSums, operatorsAvailable } from '../../src/db/queries/staffing.js';
+import { localDateOf, localHourOf, localToEpoch, type IsoDate } from '../../src/domain/dates.js';
+
+const DEFS = { threshold_seconds: 15, short_abandon_seconds: 5 };
+
+/** A migrated in-memory database with calls at local wall times of `zone` ('YYYY-MM-DD HH:mm:ss'), local day and hour as the import computes them. */
+function dbWith(zone: string, calls: [id: string, at: string, dir: 'inbound' | 'outbound', outcome: 'answered' | 'abandoned', wait: number, talk: number | null][]): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db, ':memory:');
+  const insert = db.prepare(`INSERT INTO calls (call_id, started_at, local_day, local_hour, direction, outcome, wait_seconds, talk_seconds, import_id, created_import_id, seen_import_id, seen_line)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, 1)`);
+  for (const [id, at, dir, outcome, wait, talk] of calls) {
+    const [y, mo, d, h, mi, s] = at.split(/[- :]/).map(Number) as [number, number, number, number, number, number];
+    const t = localToEpoch({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, zone);
+    insert.run(id, t, localDateOf(t, zone), localHourOf(t, zone), dir, outcome, wait, talk);
+  }
+  return db;
+}
+
+const DAY = '2026-10-20' as IsoDate;
+
+describe('intervalSums: the inbound calls of a day per interval', () => {
+  // Asia/Shanghai. 08:59:59 is the 08:30 interval's last second, 09:00:00 the 09:00 interval's
+  // first; 09:29:59 still 09:00; 23:59:59 the last interval. Outbound and the next day stay out.
+  const db = dbWith('Asia/Shanghai', [
+    ['A', '2026-10-20 08:59:59', 'inbound', 'answered', 10, 100],
+    ['B', '2026-10-20 09:00:00', 'inbound', 'answered', 20, 200],
+    ['C', '2026-10-20 09:29:59', 'inbound', 'abandoned', 30, null],
+    ['D', '2026-10-20 09:30:00', 'inbound', 'answered', 5, 60],
+    ['E', '2026-10-20 23:59:59', 'inbound', 'answered', 1, 40],
+    ['F', '2026-10-20 09:10:00', 'outbound', 'answered', 0, 90],
+    ['G', '2026-10-21 00:00:00', 'inbound', 'answered', 1, 40],
+  ]);
+
+  test('30 minutes: 08:30 has A; 09:00 has B and C; 09:30 has D; 23:30 has E', () => {
+    const sums = intervalSums(db, { day: DAY, zone: 'Asia/Shanghai', minutes: 30, defs: DEFS });
+    expect([...sums.keys()]).toEqual([510, 540, 570, 1410]);
+    expect(sums.get(540)).toMatchObject({ offered: 2, answered: 1, abandoned: 1, answered_within_threshold: 0, handle_sum: 200, handle_count: 1, answered_wait_count: 1 });
+    expect(sums.get(510)).toMatchObject({ offered: 1, answered_within_threshold: 1, handle_sum: 100 });
+  });
+
+  test('60 minutes: 08:00 has A; 09:00 has B, C and D; 23:00 has E', () => {
+    const sums = intervalSums(db, { day: DAY, zone: 'Asia/Shanghai', minutes: 60, defs: DEFS });
+    expect([...sums].map(([k, a]) => [k, a.offered])).toEqual([[480, 1], [540, 3], [1380, 1]]);
+  });
+
+  test('15 minutes: 08:45, 09:00, 09:15, 09:30, 23:45', () => {
+    const sums = intervalSums(db, { day: DAY, zone: 'Asia/Shanghai', minutes: 15, defs: DEFS });
+    expect([...sums].map(([k, a]) => [k, a.offered])).toEqual([[525, 1], [540, 1], [555, 1], [570, 1], [1425, 1]]);
+  });
+
+  test('a day without inbound calls: no intervals', () => {
+    expect(intervalSums(db, { day: '2026-10-19' as IsoDate, zone: 'Asia/Shanghai', minutes: 30, defs: DEFS }).size).toBe(0);
+  });
+});
+
+test('a zone half an hour off UTC (Asia/Kolkata, +05:30): intervals on the local clock', () => {
+  // 09:10 local is 03:40 UTC: the minute within the UTC hour is 40, within the local hour 10.
+  const db = dbWith('Asia/Kolkata', [
+    ['K1', '2026-10-20 09:10:00', 'inbound', 'answered', 3, 60],
+    ['K2', '2026-10-20 09:29:59', 'inbound', 'answered', 3, 60],
+    ['K3', '2026-10-20 09:30:00', 'inbound', 'answered', 3, 60],
+  ]);
+  const sums = intervalSums(db, { day: DAY, zone: 'Asia/Kolkata', minutes: 30, defs: DEFS });
+  expect([...sums].map(([k, a]) => [k, a.offered])).toEqual([[540, 2], [570, 1]]);
+});
+
+test('hasInboundCalls, firstCallDay; presence is not connected on this branch', () => {
+  const db = dbWith('Asia/Shanghai', [
+    ['O', '2026-10-13 10:00:00', 'outbound', 'answered', 0, 30],
+    ['I', '2026-10-20 10:00:00', 'inbound', 'answered', 3, 60],
+  ]);
+  expect([hasInboundCalls(db, '2026-10-13' as IsoDate), hasInboundCalls(db, DAY), hasInboundCalls(db, '2026-10-27' as IsoDate)]).toEqual([false, true, false]);
+  expect(firstCallDay(db)).toBe('2026-10-13');
+  expect(firstCallDay(dbWith('Asia/Shanghai', []))).toBeUndefined();
+  expect(operatorsAvailable(db, { day: DAY, zone: 'Asia/Shanghai', minutes: 30 })).toBeUndefined();
+});
