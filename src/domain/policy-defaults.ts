@@ -82,6 +82,7 @@ export const POLICY_DEFAULTS = {
     business_outstanding: { amount: 300, top_n: 3, ties: 'included' as const },
     proration: 'working_days' as const,
   },
+  repeats: { window_hours: 72 },
 };
 
 /** The policy of an empty policy file (`policySchema.parse({})`), as every command without one gets it. */

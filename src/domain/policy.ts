@@ -45,6 +45,11 @@ const privacySchema = z.strictObject({
   retention_months: z.number().int().min(1).max(600).nullable().default(D.privacy.retention_months),
 });
 
+const repeatsSchema = z.strictObject({
+  /** A call from the same customer within this many hours of an answered inbound call is a repeat of it (inclusive; docs/metrics.md). */
+  window_hours: z.number().int().min(1).max(720).default(D.repeats.window_hours),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -60,6 +65,7 @@ export const policySchema = z.strictObject({
   career: careerSchema.prefault({}),
   appraisal: appraisalSchema.prefault({}),
   bonus: bonusSchema.prefault({}),
+  repeats: repeatsSchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;
