@@ -85,5 +85,14 @@ export const POLICY_DEFAULTS = {
   repeats: { window_hours: 72 },
 };
 
+/**
+ * Defaults of optional keys, applied where a policy leaves the key out (they are not in
+ * DEFAULT_POLICY, so a policy without them is exactly what it was): the scale of the optional
+ * appraisal indicator `fcr`, first-contact resolution 0–1, which no group weighs by default.
+ */
+export const OPTIONAL_DEFAULTS = {
+  appraisal: { scales: { fcr: { zero_at: 0.5, full_at: 0.9 } } },
+};
+
 /** The policy of an empty policy file (`policySchema.parse({})`), as every command without one gets it. */
 export const DEFAULT_POLICY: Policy = POLICY_DEFAULTS;

@@ -107,8 +107,8 @@ export interface RepeatMeasures {
   /** First calls whose window was not over at `as_of`: left out of the FCR rate. */
   window_open: number;
   /** First calls whose window is over with no repeat in it. */
-  resolved: number;
-  /** resolved / (first_calls − window_open). */
+  resolved_first_calls: number;
+  /** resolved_first_calls / (first_calls − window_open). */
   fcr_rate: number | null;
   /** Median hours from the call repeated to the repeat. */
   median_hours_to_repeat: number | null;
@@ -137,7 +137,7 @@ function measures(t: Tally): RepeatMeasures {
   const median = percentile(t.hours, 50);
   return {
     calls: t.calls, repeat_calls: t.repeats, repeat_rate: t.calls > 0 ? roundTo(t.repeats / t.calls, 4) : null,
-    first_calls: t.first, window_open: t.open, resolved: t.resolved, fcr_rate: closed > 0 ? roundTo(t.resolved / closed, 4) : null,
+    first_calls: t.first, window_open: t.open, resolved_first_calls: t.resolved, fcr_rate: closed > 0 ? roundTo(t.resolved / closed, 4) : null,
     median_hours_to_repeat: median === null ? null : roundTo(median, 2),
   };
 }

@@ -1,6 +1,7 @@
 // Repeat calls and first-contact resolution (docs/metrics.md, "Repeat calls and first-contact
 // resolution"): chains worked out by hand. Times are Asia/Shanghai local times (UTC+8, no DST).
 import { describe, expect, test } from 'vitest';
+import { scaleOf, scoreOperator } from '../../src/domain/appraisal.js';
 import { DEFAULT_POLICY, validatePolicy } from '../../src/domain/policy.js';
 import { linkCalls, previousCall, sameCustomer, summarizeRepeats, type DayCall } from '../../src/domain/repeats.js';
 
@@ -232,12 +233,12 @@ describe('summarizeRepeats: the measures of a range of days', () => {
     const s = summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-13', '2026-10-20 00:00:00'), byDay);
     // Calls 8 (O is outbound). Repeats: B (24 h), C (60 h), F (40 min = 0.67 h): 3. First calls: A, D, G, H, E: 5;
     // resolved: D, G, H (A drew B, E drew F): 3 of 5. Median of 24, 60 and 0.67 h: 24.
-    expect(s.total).toEqual({ calls: 8, repeat_calls: 3, repeat_rate: 0.375, first_calls: 5, window_open: 0, resolved: 3, fcr_rate: 0.6, median_hours_to_repeat: 24 });
+    expect(s.total).toEqual({ calls: 8, repeat_calls: 3, repeat_rate: 0.375, first_calls: 5, window_open: 0, resolved_first_calls: 3, fcr_rate: 0.6, median_hours_to_repeat: 24 });
     expect([...s.groups.entries()]).toEqual([
-      ['2026-10-10', { calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved: 0, fcr_rate: 0, median_hours_to_repeat: null }],
-      ['2026-10-11', { calls: 2, repeat_calls: 1, repeat_rate: 0.5, first_calls: 1, window_open: 0, resolved: 1, fcr_rate: 1, median_hours_to_repeat: 24 }],
-      ['2026-10-12', { calls: 3, repeat_calls: 0, repeat_rate: 0, first_calls: 3, window_open: 0, resolved: 2, fcr_rate: 0.6667, median_hours_to_repeat: null }],
-      ['2026-10-13', { calls: 2, repeat_calls: 2, repeat_rate: 1, first_calls: 0, window_open: 0, resolved: 0, fcr_rate: null, median_hours_to_repeat: 30.33 }],
+      ['2026-10-10', { calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved_first_calls: 0, fcr_rate: 0, median_hours_to_repeat: null }],
+      ['2026-10-11', { calls: 2, repeat_calls: 1, repeat_rate: 0.5, first_calls: 1, window_open: 0, resolved_first_calls: 1, fcr_rate: 1, median_hours_to_repeat: 24 }],
+      ['2026-10-12', { calls: 3, repeat_calls: 0, repeat_rate: 0, first_calls: 3, window_open: 0, resolved_first_calls: 2, fcr_rate: 0.6667, median_hours_to_repeat: null }],
+      ['2026-10-13', { calls: 2, repeat_calls: 2, repeat_rate: 1, first_calls: 0, window_open: 0, resolved_first_calls: 0, fcr_rate: null, median_hours_to_repeat: 30.33 }],
     ]);
   });
 
@@ -245,18 +246,18 @@ describe('summarizeRepeats: the measures of a range of days', () => {
     // As of the 14th 12:00: A (10th 09:00) and D (11th 10:00) are over (72 h later: 13th 09:00, 14th 10:00);
     // G, H, E (12th) are not. First calls 5, window open 3, FCR over A and D: 1 / 2.
     const s = summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-13', '2026-10-14 12:00:00'), byDay);
-    expect(s.total).toMatchObject({ first_calls: 5, window_open: 3, resolved: 1, fcr_rate: 0.5 });
+    expect(s.total).toMatchObject({ first_calls: 5, window_open: 3, resolved_first_calls: 1, fcr_rate: 0.5 });
     // A window that ends exactly at the moment is over: D's ends on the 14th 10:00:00.
-    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-14 10:00:00'), byDay).total).toMatchObject({ first_calls: 1, window_open: 0, resolved: 1 });
-    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-14 09:59:59'), byDay).total).toMatchObject({ first_calls: 1, window_open: 1, resolved: 0, fcr_rate: null });
+    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-14 10:00:00'), byDay).total).toMatchObject({ first_calls: 1, window_open: 0, resolved_first_calls: 1 });
+    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-14 09:59:59'), byDay).total).toMatchObject({ first_calls: 1, window_open: 1, resolved_first_calls: 0, fcr_rate: null });
   });
 
   test('a range of one day counts a repeat of a call before it, and a first call repeated after it', () => {
     // The 11th: B repeats A (the 10th); D is resolved. The 10th alone: A is not resolved (B, the 11th, repeats it).
     expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-20 00:00:00'), byDay).total)
-      .toEqual({ calls: 2, repeat_calls: 1, repeat_rate: 0.5, first_calls: 1, window_open: 0, resolved: 1, fcr_rate: 1, median_hours_to_repeat: 24 });
+      .toEqual({ calls: 2, repeat_calls: 1, repeat_rate: 0.5, first_calls: 1, window_open: 0, resolved_first_calls: 1, fcr_rate: 1, median_hours_to_repeat: 24 });
     expect(summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-10', '2026-10-20 00:00:00'), byDay).total)
-      .toEqual({ calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved: 0, fcr_rate: 0, median_hours_to_repeat: null });
+      .toEqual({ calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved_first_calls: 0, fcr_rate: 0, median_hours_to_repeat: null });
   });
 
   test('a repeat is charged to the group of its chain\'s first call (here: by who took it)', () => {
@@ -267,8 +268,8 @@ describe('summarizeRepeats: the measures of a range of days', () => {
     // 1001 took A and E: A drew B and C, E drew F: calls 5, repeats 3, first calls 2, none resolved.
     // 1002 took D, G, H (B was 1002's call but is A's repeat): calls 3, first 3, resolved 3.
     expect([...s.groups.entries()].sort()).toEqual([
-      ['1001', { calls: 5, repeat_calls: 3, repeat_rate: 0.6, first_calls: 2, window_open: 0, resolved: 0, fcr_rate: 0, median_hours_to_repeat: 24 }],
-      ['1002', { calls: 3, repeat_calls: 0, repeat_rate: 0, first_calls: 3, window_open: 0, resolved: 3, fcr_rate: 1, median_hours_to_repeat: null }],
+      ['1001', { calls: 5, repeat_calls: 3, repeat_rate: 0.6, first_calls: 2, window_open: 0, resolved_first_calls: 0, fcr_rate: 0, median_hours_to_repeat: 24 }],
+      ['1002', { calls: 3, repeat_calls: 0, repeat_rate: 0, first_calls: 3, window_open: 0, resolved_first_calls: 3, fcr_rate: 1, median_hours_to_repeat: null }],
     ]);
   });
 
@@ -277,14 +278,14 @@ describe('summarizeRepeats: the measures of a range of days', () => {
     const l = linkCalls(pair, W72);
     const day = (i: number): string => pair[i]?.day as string;
     expect(summarizeRepeats(pair, l, scope('2026-10-01', '2026-10-31', '2026-11-10 00:00:00'), day).total)
-      .toEqual({ calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved: 0, fcr_rate: 0, median_hours_to_repeat: null });
+      .toEqual({ calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved_first_calls: 0, fcr_rate: 0, median_hours_to_repeat: null });
     expect(summarizeRepeats(pair, l, scope('2026-11-01', '2026-11-30', '2026-12-10 00:00:00'), day).total)
-      .toEqual({ calls: 1, repeat_calls: 1, repeat_rate: 1, first_calls: 0, window_open: 0, resolved: 0, fcr_rate: null, median_hours_to_repeat: 11 });
+      .toEqual({ calls: 1, repeat_calls: 1, repeat_rate: 1, first_calls: 0, window_open: 0, resolved_first_calls: 0, fcr_rate: null, median_hours_to_repeat: 11 });
   });
 
   test('no calls: zeros and nulls', () => {
     expect(summarizeRepeats([], linkCalls([], W72), scope('2026-10-01', '2026-10-31', '2026-11-10 00:00:00'), () => 'x')).toEqual({
-      total: { calls: 0, repeat_calls: 0, repeat_rate: null, first_calls: 0, window_open: 0, resolved: 0, fcr_rate: null, median_hours_to_repeat: null },
+      total: { calls: 0, repeat_calls: 0, repeat_rate: null, first_calls: 0, window_open: 0, resolved_first_calls: 0, fcr_rate: null, median_hours_to_repeat: null },
       groups: new Map(),
     });
   });
@@ -302,5 +303,45 @@ describe('policy repeats.window_hours (docs/policy.md)', () => {
     { name: 'a fraction of an hour', value: 1.5, expected: 'repeats.window_hours: Invalid input: expected int, received number' },
   ])('$name is refused, the key named', ({ value, expected }) => {
     expect(validatePolicy({ repeats: { window_hours: value } })).toEqual({ ok: false, errors: [expected] });
+  });
+});
+
+describe('the appraisal indicator fcr (service_quality, weight 0 unless a policy gives it one)', () => {
+  const raw = { satisfaction: 4.2, complaint_rate: 1.5, suggestion_adoption: null, calls_per_day: 60, orders_per_day: 12, resolution_hours: 21, knowledge_test: 85, teamwork: 90 };
+
+  test('the default policy: fcr is not appraised, whatever its value; the worked example of docs/metrics.md stays 76.10', () => {
+    expect(DEFAULT_POLICY.appraisal.groups.service_quality.indicators).toEqual({ satisfaction: 50, complaint_rate: 30, suggestion_adoption: 20 });
+    expect(DEFAULT_POLICY.appraisal.scales.fcr).toBeUndefined();
+    expect(scaleOf(DEFAULT_POLICY.appraisal, 'fcr')).toEqual({ zero_at: 0.5, full_at: 0.9 });
+    const withFcr = scoreOperator({ ...raw, fcr: 0.2 }, DEFAULT_POLICY.appraisal);
+    expect(withFcr).toEqual(scoreOperator(raw, DEFAULT_POLICY.appraisal));
+    expect(withFcr.score).toBe(76.1);
+    expect(withFcr.indicators.fcr).toBeUndefined();
+  });
+
+  test('given 15 of service_quality: FCR 0.8 scores (0.8 − 0.5) / (0.9 − 0.5) = 75; the group (80×40 + 70×30 + 75×15) / 85', () => {
+    const checked = validatePolicy({ appraisal: { groups: { service_quality: { indicators: { satisfaction: 40, complaint_rate: 30, suggestion_adoption: 15, fcr: 15 } } } } });
+    if (!checked.ok) throw new Error(checked.errors.join('; '));
+    const s = scoreOperator({ ...raw, fcr: 0.8 }, checked.policy.appraisal);
+    expect(s.indicators.fcr).toEqual({ raw: 0.8, score: 75, weight: 17.65, base_weight: 15 });
+    expect(s.groups.service_quality?.score).toBe(75.59); // 6425 / 85 = 75.588…
+    // total = 75.588… × 0.40 + 64.5 × 0.30 + 85 × 0.15 + 90 × 0.15 = 30.2353 + 19.35 + 12.75 + 13.5 = 75.8353 → 75.84
+    expect(s.score).toBe(75.84);
+    // No first call with its window over: no data, its 15 % shared in proportion.
+    expect(scoreOperator({ ...raw, fcr: null }, checked.policy.appraisal).missing).toEqual(['suggestion_adoption', 'fcr']);
+  });
+
+  test('its scale, when a policy gives one, is given in full and used', () => {
+    const checked = validatePolicy({ appraisal: { scales: { fcr: { zero_at: 0.6, full_at: 1 } }, groups: { service_quality: { indicators: { satisfaction: 40, complaint_rate: 30, suggestion_adoption: 15, fcr: 15 } } } } });
+    if (!checked.ok) throw new Error(checked.errors.join('; '));
+    expect(scoreOperator({ ...raw, fcr: 0.8 }, checked.policy.appraisal).indicators.fcr?.score).toBe(50); // (0.8 − 0.6) / (1 − 0.6)
+    expect(validatePolicy({ appraisal: { scales: { fcr: { zero_at: 0.6 } } } })).toEqual({ ok: false, errors: ['appraisal.scales.fcr.full_at: Invalid input: expected number, received undefined'] });
+    expect(validatePolicy({ appraisal: { scales: { fcr: { zero_at: 0.6, full_at: 0.6 } } } })).toEqual({ ok: false, errors: ['appraisal.scales.fcr.full_at: zero_at and full_at must differ (both 0.6)'] });
+  });
+
+  test('a weight of 0 is refused like any indicator weight: leave fcr out to switch it off', () => {
+    expect(validatePolicy({ appraisal: { groups: { service_quality: { indicators: { satisfaction: 50, complaint_rate: 30, suggestion_adoption: 20, fcr: 0 } } } } })).toEqual({
+      ok: false, errors: ['appraisal.groups.service_quality.indicators.fcr: Too small: expected number to be >0'],
+    });
   });
 });

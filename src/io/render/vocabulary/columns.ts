@@ -212,6 +212,16 @@ const LABELS = {
   command: { zh: '命令' },
   check: { zh: '检查项' },
   detail: { zh: '说明' },
+  // Repeat calls and first-contact resolution (docs/metrics.md)
+  repeat_calls: { zh: '重复来电', type: 'integer' },
+  repeat_rate: { zh: '重复来电率', type: 'rate' },
+  first_calls: { zh: '首次来电', type: 'integer' },
+  window_open: { zh: '观察期未满', type: 'integer' },
+  resolved_first_calls: { zh: '首次解决', type: 'integer' },
+  fcr_rate: { zh: '一次解决率', type: 'rate' },
+  median_hours_to_repeat: { zh: '重复间隔中位数(小时)', type: 'number' },
+  repeat_of: { zh: '重复于' },
+  hours_to_repeat: { zh: '间隔(小时)', type: 'number' },
 } as const satisfies Record<string, Label>;
 
 type LeaveType = keyof typeof LEAVE_TYPES;
