@@ -266,3 +266,23 @@ describe('appraise run: the optional fcr indicator', () => {
     expect(explain.stdout.split('\r\n').find((l) => l.startsWith('service_quality,fcr,'))).toBe('service_quality,fcr,2 resolved / 3 first calls with the window over (0 still open),0.6666666666666666,0.5 → 0.9,41.67,33.33,15,57.14,7.94');
   });
 });
+
+describe('the README example: the demo\'s October', () => {
+  const demo = workspace('hotline-e2e-repeats-demo-');
+  beforeAll(() => expect(demo.run(['--db', 'demo.db', 'demo']).status).toBe(0));
+
+  test('the last days and the total, and the chain of C20261012000004', () => {
+    const r = demo.run(['--db', 'demo.db', 'stats', 'repeats', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'csv']);
+    expect(r.stdout.trim().split('\r\n').slice(-5)).toEqual([
+      '2026-10-28,1172,148,0.1263,1024,1,931,0.9101,28.53',
+      '2026-10-29,1154,142,0.1231,1012,1012,0,,31.51',
+      '2026-10-30,1011,121,0.1197,890,890,0,,33.7',
+      '2026-10-31,761,77,0.1012,684,684,0,,40.32',
+      'TOTAL,28058,3088,0.1101,24970,2587,20224,0.9035,30.59',
+    ]);
+    const chain = demo.run(['--db', 'demo.db', 'calls', 'list', '--repeats-of', 'C20261012000004', '--format', 'csv']);
+    expect(chain.stdout.trim().split('\r\n').map((l) => l.split(',').filter((_, i) => [0, 8, 9].includes(i)).join(','))).toEqual([
+      'call_id,repeat_of,hours_to_repeat', 'C20261009001395,,', 'C20261012000004,C20261009001395,57.88',
+    ]);
+  });
+});
