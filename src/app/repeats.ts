@@ -7,8 +7,8 @@
  */
 import type Database from 'better-sqlite3';
 import { addDays, localDateOf, startOfLocalDay, type IsoDate } from '../domain/dates.js';
-import { linkCalls, previousCall, summarizeRepeats, type CallLinks, type RepeatMeasures } from '../domain/repeats.js';
-import { chainedCallsBetween, customerCallBefore, latestCallStart, type CallPlace, type ChainRow } from '../db/queries/repeats.js';
+import { CHAINED, linkColumns, previousCall, summarizeRepeats, type CallLinks, type RepeatMeasures, type RepeatScope } from '../domain/repeats.js';
+import { chainedCallColumns, customerCallBefore, latestCallStart, type CallPlace, type ChainRow, type ChargeColumn } from '../db/queries/repeats.js';
 import { getSetting } from '../db/queries/settings.js';
 import { operatorDirectory } from '../db/queries/stats.js';
 import { piiToken } from './privacy.js';
@@ -52,10 +52,10 @@ export class CustomerNumbers {
     return c === phone ? [phone] : [phone, c];
   }
 
-  /** The rows with numbers compared as canon gives them, when some are tokens and some not (a span across a purge); else as they are. */
-  canonRows<T extends { phone: string | null }>(rows: T[]): T[] {
-    if (!this.key || !rows.some((r) => r.phone?.startsWith('tok:')) || rows.every((r) => !r.phone || r.phone.startsWith('tok:'))) return rows;
-    return rows.map((r) => ({ ...r, phone: this.canon(r.phone) }));
+  /** Numbers as canon gives them when some are tokens and some not (a span across a purge); else as they are. */
+  canonAll(phones: (string | null)[]): (string | null)[] {
+    if (!this.key || !phones.some((p) => p?.startsWith('tok:')) || phones.every((p) => !p || p.startsWith('tok:'))) return phones;
+    return phones.map((p) => this.canon(p));
   }
 }
 
@@ -80,57 +80,75 @@ export function firstCallOf(db: Database.Database, row: ChainRow, before: CallPl
 
 /** The calls of the days asked and a window either side, chained. */
 export interface ChainedSpan {
-  rows: ChainRow[];
+  started_at: number[];
   links: CallLinks;
-  /** The first call of each chain of the span; read from before the span when the chain starts there (memoized). */
-  firstOf: (index: number) => ChainRow;
-  scope: { from: string; to: string; window_seconds: number; as_of: number };
+  /** The charge column (operator, category or reason) of each call itself. */
+  own: (string | null)[];
+  /** The charge column of each call's chain's first call; read from before the span when the chain starts there. */
+  chargedTo: (index: number) => string | null;
+  scope: RepeatScope;
   /** Where as_of came from. */
   as_of_source: 'as_of' | 'latest_call';
 }
 
 /** Reads and chains the span of `q`: from W before its first day to W after its last. */
-export function chainSpan(db: Database.Database, q: RepeatQuery): ChainedSpan {
+export function chainSpan(db: Database.Database, q: RepeatQuery, charge?: ChargeColumn): ChainedSpan {
   const w = q.window_hours * 3600;
-  const start = startOfLocalDay(q.from, q.zone) - w;
-  const end = startOfLocalDay(addDays(q.to, 1), q.zone) - 1 + w;
+  const scope = { start: startOfLocalDay(q.from, q.zone), end: startOfLocalDay(addDays(q.to, 1), q.zone) - 1, window_seconds: w, as_of: q.as_of ?? latestCallStart(db) ?? 0 };
+  const [from, to] = [scope.start - w, scope.end + w];
   const numbers = CustomerNumbers.of(db);
-  const rows = numbers.canonRows(chainedCallsBetween(db, { from: start, to: end, fromDay: localDateOf(start, q.zone), toDay: localDateOf(end, q.zone) }));
-  const links = linkCalls(rows, w);
-  const walked = new Map<number, ChainRow>();
-  const firstOf = (i: number): ChainRow => {
+  const cols = chainedCallColumns(db, { from, to, fromDay: localDateOf(from, q.zone), toDay: localDateOf(to, q.zone) }, charge);
+  const phone = numbers.canonAll(cols.phone);
+  const links = linkColumns({ started_at: cols.started_at, phone, tracking_no: cols.tracking_no }, w);
+  const walked = new Map<number, string | null>();
+  const chargedTo = (i: number): string | null => {
     const r = links.root[i] as number;
-    const root = rows[r] as ChainRow;
-    if (root.started_at - w >= start) return root;
-    let first = walked.get(r);
-    if (!first) walked.set(r, (first = firstCallOf(db, root, { started_at: start, call_id: '' }, w, numbers)));
-    return first;
+    const t = cols.started_at[r] as number;
+    const own = cols.charge[r] ?? null;
+    if (t - w >= from || !charge) return own;
+    if (walked.has(r)) return walked.get(r) as string | null;
+    // The chain's first call read may repeat a call before the span: follow it back.
+    const root: ChainRow = { call_id: '', started_at: t, day: '', direction: CHAINED.direction, outcome: CHAINED.outcome, operator_id: null, category: null, complaint_reason: null, phone: phone[r] ?? null, tracking_no: cols.tracking_no[r] ?? null };
+    const first = firstCallOf(db, root, { started_at: from, call_id: '' }, w, numbers);
+    const value = first === root ? own : first[charge];
+    walked.set(r, value);
+    return value;
   };
-  const asOf = q.as_of ?? latestCallStart(db) ?? 0;
-  return { rows, links, firstOf, scope: { from: q.from, to: q.to, window_seconds: w, as_of: asOf }, as_of_source: q.as_of === undefined ? 'latest_call' : 'as_of' };
+  return { started_at: cols.started_at, links, own: cols.charge, chargedTo, scope, as_of_source: q.as_of === undefined ? 'latest_call' : 'as_of' };
 }
 
-/** The key of a call's row: its own day, or its chain's first call's operator, team, category or reason. */
-function groupBy(db: Database.Database, span: ChainedSpan, by: RepeatGrouping): (i: number) => string | null {
-  switch (by) {
-    case 'day': return (i) => (span.rows[i] as ChainRow).day;
-    case 'operator': return (i) => span.firstOf(i).operator_id;
-    case 'team': {
-      const directory = operatorDirectory(db);
-      return (i) => {
-        const id = span.firstOf(i).operator_id;
-        return id === null ? null : (directory.get(id)?.team ?? null);
-      };
+/** The local day of each call, from the day starts of the days asked (calls in time order). */
+function dayOfCall(span: ChainedSpan, q: RepeatQuery): (i: number) => string {
+  const days: string[] = [];
+  const starts: number[] = [];
+  for (let d = q.from; d <= q.to; d = addDays(d, 1)) (days.push(d), starts.push(startOfLocalDay(d, q.zone)));
+  return (i) => {
+    const t = span.started_at[i] as number;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
     }
-    case 'category': return (i) => span.firstOf(i).category;
-    case 'reason': return (i) => span.firstOf(i).complaint_reason;
-  }
+    return days[lo] as string;
+  };
 }
 
-/** The measures of the days of `q`, in total and per group (groups in key order, no key last). */
+const CHARGE: Record<Exclude<RepeatGrouping, 'day'>, ChargeColumn> = { operator: 'operator_id', team: 'operator_id', category: 'category', reason: 'complaint_reason' };
+
+/** The measures of the days of `q`, in total and per group (groups in key order, no key last): by its own day, or its chain's first call's operator, team, category or reason. */
 export function repeatStats(db: Database.Database, q: RepeatQuery, by: RepeatGrouping): { span: ChainedSpan; totals: RepeatMeasures; groups: [string | null, RepeatMeasures][] } {
-  const span = chainSpan(db, q);
-  const { total, groups } = summarizeRepeats(span.rows, span.links, span.scope, groupBy(db, span, by));
+  const span = chainSpan(db, q, by === 'day' ? undefined : CHARGE[by]);
+  let groupOf: (i: number) => string | null = by === 'day' ? dayOfCall(span, q) : span.chargedTo;
+  if (by === 'team') {
+    const directory = operatorDirectory(db);
+    groupOf = (i) => {
+      const id = span.chargedTo(i);
+      return id === null ? null : (directory.get(id)?.team ?? null);
+    };
+  }
+  const { total, groups } = summarizeRepeats(span.started_at, span.links, span.scope, groupOf);
   const sorted = [...groups].sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
   return { span, totals: total, groups: sorted };
 }
@@ -148,11 +166,11 @@ export function dayRepeats(db: Database.Database, date: IsoDate, zone: string, w
   return { calls: totals.repeat_calls, rate: totals.repeat_rate, fcr_rate: totals.fcr_rate, window_open: totals.window_open };
 }
 
-/** The appraisal's `fcr` inputs per operator: the first calls they took in the days, those whose window is over and those resolved. */
+/** The appraisal's `fcr` inputs per operator: the first calls they took in the days, those whose window is open and those resolved. */
 export function firstCallsByOperator(db: Database.Database, q: RepeatQuery): Map<string, { first_calls: number; window_open: number; resolved: number }> {
-  const span = chainSpan(db, q);
-  // A first call is its own chain's first call: its operator, with no look further back.
-  const { groups } = summarizeRepeats(span.rows, span.links, span.scope, (i) => (span.rows[i] as ChainRow).operator_id);
+  const span = chainSpan(db, q, 'operator_id');
+  // A first call is its own chain's first call: its own operator, with no look further back.
+  const { groups } = summarizeRepeats(span.started_at, span.links, span.scope, (i) => span.own[i] ?? null);
   const out = new Map<string, { first_calls: number; window_open: number; resolved: number }>();
   for (const [id, m] of groups) if (id !== null) out.set(id, { first_calls: m.first_calls, window_open: m.window_open, resolved: m.resolved_first_calls });
   return out;

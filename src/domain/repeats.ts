@@ -19,11 +19,6 @@ export interface ChainCall {
   tracking_no: string | null;
 }
 
-/** A call with the local day it belongs to. */
-export interface DayCall extends ChainCall {
-  day: string;
-}
-
 /** Only answered inbound calls are in chains: a callback is never a repeat, and an abandoned call was nobody's first contact. */
 export const CHAINED = { direction: 'inbound', outcome: 'answered' } as const;
 
@@ -51,6 +46,16 @@ export interface CallLinks {
   root: Int32Array;
 }
 
+/** Calls as columns (a month is a million calls: no object per call), in time order. */
+export interface CallColumns {
+  /** Epoch seconds, ascending. */
+  started_at: ArrayLike<number>;
+  phone: ArrayLike<string | null>;
+  tracking_no: ArrayLike<string | null>;
+  /** Whether each call is an answered inbound call; absent: every one is (read with CHAINED). */
+  chained?: ArrayLike<boolean>;
+}
+
 function within(later: ChainCall, earlier: ChainCall | undefined, windowSeconds: number): boolean {
   return earlier !== undefined && later.started_at - earlier.started_at <= windowSeconds;
 }
@@ -58,31 +63,54 @@ function within(later: ChainCall, earlier: ChainCall | undefined, windowSeconds:
 /**
  * docs/metrics.md: a call repeats the latest earlier answered inbound call of the same customer that
  * started at most `windowSeconds` before it (inclusive); a call that repeats none starts a chain.
- * `calls` in time order (same second: in the order given).
+ * Calls in time order (same second: in the order given).
  */
-export function linkCalls(calls: readonly ChainCall[], windowSeconds: number): CallLinks {
-  const prev = new Int32Array(calls.length).fill(-1);
-  const root = new Int32Array(calls.length).fill(-1);
-  // The latest call with a tracking number, with a phone, with a phone and no tracking number.
-  const byTracking = new Map<string, number>();
-  const byPhone = new Map<string, number>();
-  const byPhoneOnly = new Map<string, number>();
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as ChainCall;
-    if (i > 0 && c.started_at < (calls[i - 1] as ChainCall).started_at) throw new Error(`linkCalls: calls must be in time order (call ${i} starts before call ${i - 1})`);
-    if (!isChained(c)) continue;
-    const candidates = known(c.tracking_no) ? [byTracking.get(c.tracking_no), known(c.phone) ? byPhoneOnly.get(c.phone) : undefined] : [known(c.phone) ? byPhone.get(c.phone) : undefined];
+export function linkColumns(calls: CallColumns, windowSeconds: number): CallLinks {
+  const { started_at: at, phone, tracking_no: tracking, chained } = calls;
+  const n = at.length;
+  const prev = new Int32Array(n).fill(-1);
+  const root = new Int32Array(n).fill(-1);
+  // The latest call with a tracking number (T), with a phone (P), with a phone and no tracking
+  // number (U), in two generations of one window each (now, before): a call older than the
+  // generation before is never looked up again, so the maps hold about two windows of calls.
+  let [nowT, nowP, nowU] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  let [beforeT, beforeP, beforeU] = [nowT, nowP, nowU];
+  let since = n > 0 ? (at[0] as number) : 0;
+  for (let i = 0; i < n; i++) {
+    const t = at[i] as number;
+    if (i > 0 && t < (at[i - 1] as number)) throw new Error(`linkCalls: calls must be in time order (call ${i} starts before call ${i - 1})`);
+    if (t - since > windowSeconds) {
+      [beforeT, beforeP, beforeU] = [nowT, nowP, nowU];
+      [nowT, nowP, nowU] = [new Map(), new Map(), new Map()];
+      since = t;
+    }
+    if (chained && !chained[i]) continue;
+    const tr = tracking[i] ?? null;
+    const ph = phone[i] ?? null;
     let p = -1;
-    for (const j of candidates) if (j !== undefined && j > p && within(c, calls[j], windowSeconds)) p = j;
+    if (known(tr)) {
+      const j = nowT.get(tr) ?? beforeT.get(tr);
+      if (j !== undefined && t - (at[j] as number) <= windowSeconds) p = j;
+      const k = known(ph) ? (nowU.get(ph) ?? beforeU.get(ph)) : undefined;
+      if (k !== undefined && k > p && t - (at[k] as number) <= windowSeconds) p = k;
+      nowT.set(tr, i);
+    } else if (known(ph)) {
+      const j = nowP.get(ph) ?? beforeP.get(ph);
+      if (j !== undefined && t - (at[j] as number) <= windowSeconds) p = j;
+    }
+    if (known(ph)) {
+      nowP.set(ph, i);
+      if (!known(tr)) nowU.set(ph, i);
+    }
     prev[i] = p;
     root[i] = p < 0 ? i : (root[p] as number);
-    if (known(c.tracking_no)) byTracking.set(c.tracking_no, i);
-    if (known(c.phone)) {
-      byPhone.set(c.phone, i);
-      if (!known(c.tracking_no)) byPhoneOnly.set(c.phone, i);
-    }
   }
   return { prev, root };
+}
+
+/** linkColumns for calls as objects. */
+export function linkCalls(calls: readonly ChainCall[], windowSeconds: number): CallLinks {
+  return linkColumns({ started_at: calls.map((c) => c.started_at), phone: calls.map((c) => c.phone), tracking_no: calls.map((c) => c.tracking_no), chained: calls.map(isChained) }, windowSeconds);
 }
 
 /** The call `call` repeats among `earlier` (calls before it, any order): the index of the latest one linkCalls would link it to, or -1. */
@@ -114,10 +142,10 @@ export interface RepeatMeasures {
   median_hours_to_repeat: number | null;
 }
 
-/** The days counted (local days, inclusive), the window, and the moment windows are judged over. */
+/** The calls counted (those that started from `start` to `end`, epoch seconds inclusive: whole local days), the window, and the moment windows are judged over. */
 export interface RepeatScope {
-  from: string;
-  to: string;
+  start: number;
+  end: number;
   window_seconds: number;
   /** Epoch seconds: a first call's window is over when it ends at or before this moment. */
   as_of: number;
@@ -132,6 +160,19 @@ interface Tally {
   hours: number[];
 }
 
+/** Adds a call to a tally: a repeat (with its hours), or a first call (open, or resolved unless repeated). */
+function count(t: Tally, repeat: boolean, hours: number, open: boolean, repeated: boolean): void {
+  t.calls++;
+  if (repeat) {
+    t.repeats++;
+    t.hours.push(hours);
+  } else {
+    t.first++;
+    if (open) t.open++;
+    else if (!repeated) t.resolved++;
+  }
+}
+
 function measures(t: Tally): RepeatMeasures {
   const closed = t.first - t.open;
   const median = percentile(t.hours, 50);
@@ -143,36 +184,30 @@ function measures(t: Tally): RepeatMeasures {
 }
 
 /**
- * docs/metrics.md: over the answered inbound calls of the days from `scope.from` to `scope.to`, in
- * total and per group: a repeat counts on its own day, in the group `groupOf` gives it (by operator,
- * team, category or reason: its chain's first call's); a first call is resolved at first contact
- * when its window is over and no repeat followed within it. `calls` and `links` as linkCalls took
- * and gave them; they reach a window past `to`, so that the last days' first calls find their repeats.
+ * docs/metrics.md: over the answered inbound calls that started in the scope, in total and per
+ * group: a repeat counts on its own day, in the group `groupOf` gives it (by operator, team,
+ * category or reason: its chain's first call's); a first call is resolved at first contact when
+ * its window is over and no repeat followed within it. `startedAt` and `links` as linkColumns took
+ * and gave them; they reach a window past the scope, so that its last first calls find their repeats.
  */
-export function summarizeRepeats(calls: readonly DayCall[], links: CallLinks, scope: RepeatScope, groupOf: (index: number) => string | null): { total: RepeatMeasures; groups: Map<string | null, RepeatMeasures> } {
-  const repeated = new Uint8Array(calls.length);
-  for (let i = 0; i < calls.length; i++) if ((links.prev[i] as number) >= 0) repeated[links.root[i] as number] = 1;
+export function summarizeRepeats(startedAt: ArrayLike<number>, links: CallLinks, scope: RepeatScope, groupOf: (index: number) => string | null): { total: RepeatMeasures; groups: Map<string | null, RepeatMeasures> } {
+  const n = startedAt.length;
+  const repeated = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if ((links.prev[i] as number) >= 0) repeated[links.root[i] as number] = 1;
   const empty = (): Tally => ({ calls: 0, repeats: 0, first: 0, open: 0, resolved: 0, hours: [] });
   const total = empty();
   const groups = new Map<string | null, Tally>();
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as DayCall;
-    if ((links.root[i] as number) < 0 || c.day < scope.from || c.day > scope.to) continue;
+  for (let i = 0; i < n; i++) {
+    const t = startedAt[i] as number;
+    if ((links.root[i] as number) < 0 || t < scope.start || t > scope.end) continue;
     const key = groupOf(i);
-    const group = groups.get(key) ?? empty();
-    groups.set(key, group);
-    for (const t of [total, group]) {
-      t.calls++;
-      const p = links.prev[i] as number;
-      if (p >= 0) {
-        t.repeats++;
-        t.hours.push((c.started_at - (calls[p] as DayCall).started_at) / 3600);
-      } else {
-        t.first++;
-        if (c.started_at + scope.window_seconds > scope.as_of) t.open++;
-        else if (!repeated[i]) t.resolved++;
-      }
-    }
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = empty()));
+    const p = links.prev[i] as number;
+    const hours = p >= 0 ? (t - (startedAt[p] as number)) / 3600 : 0;
+    const open = t + scope.window_seconds > scope.as_of;
+    count(total, p >= 0, hours, open, repeated[i] === 1);
+    count(group, p >= 0, hours, open, repeated[i] === 1);
   }
-  return { total: measures(total), groups: new Map([...groups].map(([k, t]) => [k, measures(t)])) };
+  return { total: measures(total), groups: new Map([...groups].map(([k, g]) => [k, measures(g)])) };
 }

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
-import { callById, chainedCallsBetween, customerCallsAfter, customerCallBefore, latestCallStart } from '../../src/db/queries/repeats.js';
+import { callById, chainedCallColumns, chainedCallsBetween, customerCallsAfter, customerCallBefore, latestCallStart } from '../../src/db/queries/repeats.js';
 
 const db = new Database(':memory:');
 const H = 3600;
@@ -79,6 +79,20 @@ describe('chainedCallsBetween', () => {
     expect(plansOf((d) => chainedCallsBetween(d, { from: 0, to: 1, fromDay: 'a', toDay: 'b' }))).toEqual([
       'SEARCH calls USING INDEX calls_by_day (local_day>? AND local_day<?); USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY',
     ]);
+  });
+});
+
+describe('chainedCallColumns', () => {
+  const span = { from: T0 + 1 * H, to: T0 + 30 * H, fromDay: '2026-10-10', toDay: '2026-10-11' };
+
+  test('the same calls as chainedCallsBetween, as columns: start, phone, tracking number', () => {
+    const rows = chainedCallsBetween(db, span);
+    expect(chainedCallColumns(db, span)).toEqual({ started_at: rows.map((r) => r.started_at), phone: ['P1', 'P2', null, 'P1', 'P1'], tracking_no: ['SF1', 'SF1', null, null, null], charge: [] });
+  });
+
+  test('with the column repeats are charged by', () => {
+    expect(chainedCallColumns(db, span, 'operator_id').charge).toEqual(['1002', null, null, null, null]);
+    expect(chainedCallColumns(db, span, 'category').charge).toEqual(['query', 'query', 'query', 'query', 'query']);
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { scaleOf, scoreOperator } from '../../src/domain/appraisal.js';
 import { DEFAULT_POLICY, validatePolicy } from '../../src/domain/policy.js';
-import { linkCalls, previousCall, sameCustomer, summarizeRepeats, type DayCall } from '../../src/domain/repeats.js';
+import { linkCalls, linkColumns, previousCall, sameCustomer, summarizeRepeats, type ChainCall } from '../../src/domain/repeats.js';
 
 const H = 3600;
 const W72 = 72 * H;
@@ -21,6 +21,8 @@ interface Spec {
   direction?: 'inbound' | 'outbound';
   outcome?: 'answered' | 'abandoned';
 }
+
+type DayCall = ChainCall & { day: string };
 
 function call(s: Spec): DayCall & { id: string } {
   return {
@@ -190,7 +192,7 @@ describe('sameCustomer and previousCall (looking further back than the calls at 
   });
 });
 
-test('linkCalls (by the latest call per number) agrees with previousCall (the rule, pair by pair) on 2,000 mixed calls', () => {
+test('linkCalls and linkColumns (by the latest call per number) agree with previousCall (the rule, pair by pair) on 2,000 mixed calls', () => {
   // A fixed sequence: 40 phones (one in ten anonymous), 30 tracking numbers (half the calls none),
   // a call every 0–5 h, some outbound or abandoned.
   let seed = 12345;
@@ -204,8 +206,15 @@ test('linkCalls (by the latest call per number) agrees with previousCall (the ru
   const links = linkCalls(calls, W72);
   const expected = calls.map((c, i) => previousCall(c, calls.slice(0, i), W72));
   expect(Array.from(links.prev)).toEqual(expected);
+  // As columns of the answered inbound calls only (as the database reads them): the same links.
+  const chained = calls.flatMap((c, i) => (c.direction === 'inbound' && c.outcome === 'answered' ? [i] : []));
+  const columns = linkColumns({ started_at: chained.map((i) => calls[i]?.started_at as number), phone: chained.map((i) => calls[i]?.phone ?? null), tracking_no: chained.map((i) => calls[i]?.tracking_no ?? null) }, W72);
+  expect(Array.from(columns.prev).map((p) => (p < 0 ? -1 : chained[p]))).toEqual(chained.map((i) => expected[i]));
   expect(expected.filter((p) => p >= 0).length).toBeGreaterThan(300);
 });
+
+/** The calls of the local days from `from` to `to`, windows judged over at `asOf`. */
+const scope = (from: string, to: string, asOf: string) => ({ start: at(`${from} 00:00:00`), end: at(`${to} 23:59:59`), window_seconds: W72, as_of: at(asOf) });
 
 describe('summarizeRepeats: the measures of a range of days', () => {
   // Customer P (13800001111): A on the 10th 09:00, B on the 11th 09:00 (24 h), C on the 13th 21:00 (60 h after B).
@@ -227,10 +236,10 @@ describe('summarizeRepeats: the measures of a range of days', () => {
   const calls = specs.map(call);
   const links = linkCalls(calls, W72);
   const byDay = (i: number): string => calls[i]?.day as string;
-  const scope = (from: string, to: string, asOf: string) => ({ from, to, window_seconds: W72, as_of: at(asOf) });
+  const starts = calls.map((c) => c.started_at);
 
   test('every window over (as of the 20th): 10 inbound answered calls counted, by day', () => {
-    const s = summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-13', '2026-10-20 00:00:00'), byDay);
+    const s = summarizeRepeats(starts, links, scope('2026-10-10', '2026-10-13', '2026-10-20 00:00:00'), byDay);
     // Calls 8 (O is outbound). Repeats: B (24 h), C (60 h), F (40 min = 0.67 h): 3. First calls: A, D, G, H, E: 5;
     // resolved: D, G, H (A drew B, E drew F): 3 of 5. Median of 24, 60 and 0.67 h: 24.
     expect(s.total).toEqual({ calls: 8, repeat_calls: 3, repeat_rate: 0.375, first_calls: 5, window_open: 0, resolved_first_calls: 3, fcr_rate: 0.6, median_hours_to_repeat: 24 });
@@ -245,18 +254,18 @@ describe('summarizeRepeats: the measures of a range of days', () => {
   test('windows still open at the end of the range are counted apart and left out of the FCR rate', () => {
     // As of the 14th 12:00: A (10th 09:00) and D (11th 10:00) are over (72 h later: 13th 09:00, 14th 10:00);
     // G, H, E (12th) are not. First calls 5, window open 3, FCR over A and D: 1 / 2.
-    const s = summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-13', '2026-10-14 12:00:00'), byDay);
+    const s = summarizeRepeats(starts, links, scope('2026-10-10', '2026-10-13', '2026-10-14 12:00:00'), byDay);
     expect(s.total).toMatchObject({ first_calls: 5, window_open: 3, resolved_first_calls: 1, fcr_rate: 0.5 });
     // A window that ends exactly at the moment is over: D's ends on the 14th 10:00:00.
-    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-14 10:00:00'), byDay).total).toMatchObject({ first_calls: 1, window_open: 0, resolved_first_calls: 1 });
-    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-14 09:59:59'), byDay).total).toMatchObject({ first_calls: 1, window_open: 1, resolved_first_calls: 0, fcr_rate: null });
+    expect(summarizeRepeats(starts, links, scope('2026-10-11', '2026-10-11', '2026-10-14 10:00:00'), byDay).total).toMatchObject({ first_calls: 1, window_open: 0, resolved_first_calls: 1 });
+    expect(summarizeRepeats(starts, links, scope('2026-10-11', '2026-10-11', '2026-10-14 09:59:59'), byDay).total).toMatchObject({ first_calls: 1, window_open: 1, resolved_first_calls: 0, fcr_rate: null });
   });
 
   test('a range of one day counts a repeat of a call before it, and a first call repeated after it', () => {
     // The 11th: B repeats A (the 10th); D is resolved. The 10th alone: A is not resolved (B, the 11th, repeats it).
-    expect(summarizeRepeats(calls, links, scope('2026-10-11', '2026-10-11', '2026-10-20 00:00:00'), byDay).total)
+    expect(summarizeRepeats(starts, links, scope('2026-10-11', '2026-10-11', '2026-10-20 00:00:00'), byDay).total)
       .toEqual({ calls: 2, repeat_calls: 1, repeat_rate: 0.5, first_calls: 1, window_open: 0, resolved_first_calls: 1, fcr_rate: 1, median_hours_to_repeat: 24 });
-    expect(summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-10', '2026-10-20 00:00:00'), byDay).total)
+    expect(summarizeRepeats(starts, links, scope('2026-10-10', '2026-10-10', '2026-10-20 00:00:00'), byDay).total)
       .toEqual({ calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved_first_calls: 0, fcr_rate: 0, median_hours_to_repeat: null });
   });
 
@@ -264,7 +273,7 @@ describe('summarizeRepeats: the measures of a range of days', () => {
     const operators: Record<string, string> = { A: '1001', B: '1002', C: '1003', D: '1002', E: '1001', F: '1003', G: '1002', H: '1002' };
     const ids = specs.map((s) => s.id);
     const byFirstOperator = (i: number): string => operators[ids[links.root[i] as number] as string] as string;
-    const s = summarizeRepeats(calls, links, scope('2026-10-10', '2026-10-13', '2026-10-20 00:00:00'), byFirstOperator);
+    const s = summarizeRepeats(starts, links, scope('2026-10-10', '2026-10-13', '2026-10-20 00:00:00'), byFirstOperator);
     // 1001 took A and E: A drew B and C, E drew F: calls 5, repeats 3, first calls 2, none resolved.
     // 1002 took D, G, H (B was 1002's call but is A's repeat): calls 3, first 3, resolved 3.
     expect([...s.groups.entries()].sort()).toEqual([
@@ -277,9 +286,10 @@ describe('summarizeRepeats: the measures of a range of days', () => {
     const pair = [call({ id: 'A', at: '2026-10-31 22:00:00' }), call({ id: 'B', at: '2026-11-01 09:00:00' })];
     const l = linkCalls(pair, W72);
     const day = (i: number): string => pair[i]?.day as string;
-    expect(summarizeRepeats(pair, l, scope('2026-10-01', '2026-10-31', '2026-11-10 00:00:00'), day).total)
+    const pairStarts = pair.map((c) => c.started_at);
+    expect(summarizeRepeats(pairStarts, l, scope('2026-10-01', '2026-10-31', '2026-11-10 00:00:00'), day).total)
       .toEqual({ calls: 1, repeat_calls: 0, repeat_rate: 0, first_calls: 1, window_open: 0, resolved_first_calls: 0, fcr_rate: 0, median_hours_to_repeat: null });
-    expect(summarizeRepeats(pair, l, scope('2026-11-01', '2026-11-30', '2026-12-10 00:00:00'), day).total)
+    expect(summarizeRepeats(pairStarts, l, scope('2026-11-01', '2026-11-30', '2026-12-10 00:00:00'), day).total)
       .toEqual({ calls: 1, repeat_calls: 1, repeat_rate: 1, first_calls: 0, window_open: 0, resolved_first_calls: 0, fcr_rate: null, median_hours_to_repeat: 11 });
   });
 

@@ -36,6 +36,36 @@ export function chainedCallsBetween(db: Database.Database, span: { from: number;
       ORDER BY local_day, local_hour, started_at, call_id`).all(span) as ChainRow[];
 }
 
+/** What a repeat can be charged to: a column of its chain's first call. */
+export type ChargeColumn = 'operator_id' | 'category' | 'complaint_reason';
+
+/** The calls of a span as columns: their start, phone number, tracking number and, if asked, one column more. */
+export interface CallColumnsRead {
+  started_at: number[];
+  phone: (string | null)[];
+  tracking_no: (string | null)[];
+  charge: (string | null)[];
+}
+
+/**
+ * chainedCallsBetween as columns, for a month's million calls: only what chaining needs (each value
+ * handed to JavaScript costs about a microsecond a row), `charge` the one column more that repeats
+ * are charged by.
+ */
+export function chainedCallColumns(db: Database.Database, span: { from: number; to: number; fromDay: string; toDay: string }, charge?: ChargeColumn): CallColumnsRead {
+  const out: CallColumnsRead = { started_at: [], phone: [], tracking_no: [], charge: [] };
+  const rows = db.prepare(`SELECT started_at, customer_phone, tracking_no${charge ? `, ${charge}` : ''} FROM calls
+      WHERE local_day BETWEEN @fromDay AND @toDay AND started_at BETWEEN @from AND @to AND ${CHAINED_ONLY}
+      ORDER BY local_day, local_hour, started_at, call_id`).raw(true).iterate(span) as IterableIterator<[number, string | null, string | null, (string | null)?]>;
+  for (const r of rows) {
+    out.started_at.push(r[0]);
+    out.phone.push(r[1]);
+    out.tracking_no.push(r[2]);
+    if (charge) out.charge.push(r[3] ?? null);
+  }
+  return out;
+}
+
 /** A call's place in time order: its start, then its id. */
 export interface CallPlace {
   started_at: number;
