@@ -31,9 +31,9 @@ export function buildRepeatsReport(db: Database.Database, q: RepeatQuery, by: Re
   const { span, totals, groups } = repeatStats(db, q, by);
   const directory = by === 'operator' ? operatorDirectory(db) : undefined;
   const rows: Row[] = groups.map(([key, m]) => ({ [KEY[by]]: key, ...(directory ? { name: key === null ? null : (directory.get(key)?.name ?? null) } : {}), ...m }));
-  const asOf = formatLocalDateTime(epochToLocal(span.scope.as_of, q.zone));
+  const asOf = span.as_of === null ? null : formatLocalDateTime(epochToLocal(span.as_of, q.zone));
   const total: Row = { [KEY[by]]: lang === 'zh' ? '合计' : 'TOTAL', ...totals };
-  const notes = describeWindows(q.window_hours, asOf.replace('T', ' '), span.as_of_source, totals);
+  const notes = asOf === null ? [`repeats within ${q.window_hours} h; no calls imported`] : describeWindows(q.window_hours, asOf.replace('T', ' '), span.as_of_source, totals);
   return {
     columns: [...KEY_COLUMNS[by], ...MEASURE_COLUMNS],
     rows: [...rows, total],
@@ -43,7 +43,7 @@ export function buildRepeatsReport(db: Database.Database, q: RepeatQuery, by: Re
 }
 
 /** The lines above a terminal table: the window, when windows were judged over, and how many are still open. */
-function describeWindows(hours: number, asOf: string, source: 'as_of' | 'latest_call', totals: RepeatMeasures): string[] {
+function describeWindows(hours: number, asOf: string, source: 'as_of' | 'latest_call' | 'no_calls', totals: RepeatMeasures): string[] {
   const open = totals.window_open === 1 ? '1 first call whose window is not over is' : `${totals.window_open} first calls whose window is not over are`;
   return [`repeats within ${hours} h; windows judged over as of ${asOf}${source === 'latest_call' ? ' (the latest call)' : ''}`, `${open} left out of the FCR rate`];
 }

@@ -87,14 +87,16 @@ export interface ChainedSpan {
   /** The charge column of each call's chain's first call; read from before the span when the chain starts there. */
   chargedTo: (index: number) => string | null;
   scope: RepeatScope;
-  /** Where as_of came from. */
-  as_of_source: 'as_of' | 'latest_call';
+  /** When windows are judged over: --as-of, or the latest call's start; null (no_calls) in a database without calls. */
+  as_of: number | null;
+  as_of_source: 'as_of' | 'latest_call' | 'no_calls';
 }
 
 /** Reads and chains the span of `q`: from W before its first day to W after its last. */
 export function chainSpan(db: Database.Database, q: RepeatQuery, charge?: ChargeColumn): ChainedSpan {
   const w = q.window_hours * 3600;
-  const scope = { start: startOfLocalDay(q.from, q.zone), end: startOfLocalDay(addDays(q.to, 1), q.zone) - 1, window_seconds: w, as_of: q.as_of ?? latestCallStart(db) ?? 0 };
+  const asOf = q.as_of ?? latestCallStart(db);
+  const scope = { start: startOfLocalDay(q.from, q.zone), end: startOfLocalDay(addDays(q.to, 1), q.zone) - 1, window_seconds: w, as_of: asOf ?? 0 };
   const [from, to] = [scope.start - w, scope.end + w];
   const numbers = CustomerNumbers.of(db);
   const cols = chainedCallColumns(db, { from, to, fromDay: localDateOf(from, q.zone), toDay: localDateOf(to, q.zone) }, charge);
@@ -114,7 +116,8 @@ export function chainSpan(db: Database.Database, q: RepeatQuery, charge?: Charge
     walked.set(r, value);
     return value;
   };
-  return { started_at: cols.started_at, links, own: cols.charge, chargedTo, scope, as_of_source: q.as_of === undefined ? 'latest_call' : 'as_of' };
+  const source = q.as_of !== undefined ? 'as_of' : asOf === null ? 'no_calls' : 'latest_call';
+  return { started_at: cols.started_at, links, own: cols.charge, chargedTo, scope, as_of: asOf, as_of_source: source };
 }
 
 /** The local day of each call, from the day starts of the days asked (calls in time order). */

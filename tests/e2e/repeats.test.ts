@@ -147,6 +147,16 @@ describe('stats repeats', () => {
     ].join('\r\n'));
   });
 
+  test('a database without calls: zeros and nulls, no moment to judge windows by', () => {
+    ws.write('roster-only.csv', OPERATORS);
+    expect(ws.run(['--db', 'empty.db', 'import', 'operators', 'roster-only.csv']).status).toBe(0);
+    expect(json(['stats', 'repeats', '--from', '2026-10-01', '--to', '2026-10-31'], 'empty.db')).toEqual({
+      from: '2026-10-01', to: '2026-10-31', by: 'day', timezone: 'Asia/Shanghai', window_hours: 72, as_of: null, as_of_source: 'no_calls', totals: m(0, 0, null, 0, 0, 0, null, null), rows: [],
+    });
+    const table = hotline(['--db', 'empty.db', 'stats', 'repeats', '--from', '2026-10-01', '--to', '2026-10-31'], { cwd: ws.dir(), columns: 80, env: { TZ: 'Asia/Shanghai' } });
+    expect(table.stderr).toBe('repeats within 72 h; no calls imported\n');
+  });
+
   test('usage and input errors: exit 2 for --from after --to and a bad --window, 3 for a bad --as-of', () => {
     const after = ws.run(['--db', 'r.db', 'stats', 'repeats', '--from', '2026-10-31', '--to', '2026-10-01']);
     expect(after).toEqual({ status: 2, stdout: '', stderr: 'error: --from 2026-10-31 is after --to 2026-10-01\n' });
