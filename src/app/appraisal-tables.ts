@@ -1,12 +1,12 @@
 /** The appraisal as report tables: one row per operator, the explanation of one score, the history. */
+import { scaleOf } from '../domain/appraisal.js';
 import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
 import { GROUPS } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
-import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import type { AppraisalRow } from './appraisal.js';
+import type { AppraisalInputs, AppraisalRow } from './appraisal.js';
 
 const APPRAISAL_COLUMNS = [...columns('operator_id', 'name', 'team'), ...GROUPS.map((g) => column(g, WIDE)), ...columns('score', 'grade', 'commendation', 'action', ['missing', WIDE])];
 
@@ -30,7 +30,7 @@ export function appraisalReport(rows: readonly AppraisalRow[]): Report {
 /** What explainTable shows: the row that counts, and the inputs as the data stands now (absent: none now). */
 export interface ExplainView {
   row: Pick<AppraisalRow, 'groups' | 'indicators' | 'score' | 'days_worked'>;
-  inputs?: OperatorInputs;
+  inputs?: AppraisalInputs;
   worked?: DaysWorked;
   /** A finalized row's indicators whose raw value differs now: their inputs are marked 'now:'. */
   changed?: readonly { indicator: Indicator; now: number | null }[];
@@ -42,6 +42,7 @@ function inputsText(s: Required<Pick<ExplainView, 'inputs'>> & ExplainView, indi
     case 'satisfaction': return `${i.rating_count} call ratings (sum ${i.rating_sum}) + ${i.survey_count} surveys (sum ${i.survey_sum})`;
     case 'complaint_rate': return `${i.complaints_about} complaints about the operator / ${i.answered} answered calls × 1000`;
     case 'suggestion_adoption': return `${i.suggestions_adopted} adopted / ${i.suggestions} suggestions`;
+    case 'fcr': return i.fcr ? `${i.fcr.resolved} resolved / ${i.fcr.first_calls - i.fcr.window_open} first calls with the window over (${i.fcr.window_open} still open)` : 'not computed';
     case 'calls_per_day': return `${i.answered} answered calls / ${s.row.days_worked} days worked`;
     case 'orders_per_day': return `${i.orders} orders / ${s.row.days_worked} days worked`;
     case 'resolution_hours': return `${(i.resolution_seconds / 3600).toFixed(2)} h over ${i.resolved_tickets} complaint tickets resolved in the month`;
@@ -82,7 +83,7 @@ export function explainTable(s: ExplainView, policy: Policy): ReportTable {
     const groupPolicy = policy.appraisal.groups[g];
     for (const name of Object.keys(groupPolicy?.indicators ?? {}) as Indicator[]) {
       const ind = s.row.indicators[name];
-      const scale = policy.appraisal.scales[name];
+      const scale = scaleOf(policy.appraisal, name);
       const contribution = ind?.score != null && group ? (ind.score * ind.weight * group.weight) / 10000 : null;
       rows.push({
         group: g, indicator: name, inputs: inputsNow(s, name), raw: ind?.raw ?? null,

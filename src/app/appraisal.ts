@@ -19,6 +19,10 @@ import { currentRun, type AppraisalRun } from '../db/queries/appraisal-runs.js';
 import { callDays, trainingDays } from '../db/queries/appraisal-days.js';
 import { leaveByOperator } from '../db/queries/leave.js';
 import { gradeHistory, unfinalizedBefore } from './appraisal-streaks.js';
+import { firstCallsByOperator } from './repeats.js';
+
+/** The inputs of an operator, with the first calls behind the optional `fcr` indicator when a group weighs it (docs/metrics.md). */
+export type AppraisalInputs = OperatorInputs & { fcr?: { first_calls: number; window_open: number; resolved: number } };
 
 export interface AppraisalRow extends OperatorScore {
   operator_id: string;
@@ -38,7 +42,7 @@ export interface AppraisalRow extends OperatorScore {
 
 export interface ScoredOperator {
   row: Omit<AppraisalRow, 'commendation' | 'action' | 'action_cause' | 'commendation_cause'>;
-  inputs: OperatorInputs;
+  inputs: AppraisalInputs;
   raw: RawIndicators;
   leave: LeaveRecord[];
   /** How the days worked were counted (issue 17 item 5). */
@@ -79,11 +83,13 @@ const mean = (sum: number, count: number): number | null => (count > 0 ? sum / c
  * The raw value of every indicator of §4.2 (null where the data does not exist: a month with no
  * calls imported at all has no calls per day, rather than zero).
  */
-export function rawIndicators(i: OperatorInputs, days: number): RawIndicators {
+export function rawIndicators(i: AppraisalInputs, days: number): RawIndicators {
+  const fcr = i.fcr ? { fcr: mean(i.fcr.resolved, i.fcr.first_calls - i.fcr.window_open) } : {};
   return {
     satisfaction: mean(i.rating_sum + i.survey_sum, i.rating_count + i.survey_count),
     complaint_rate: i.answered > 0 ? (i.complaints_about * 1000) / i.answered : null,
     suggestion_adoption: mean(i.suggestions_adopted, i.suggestions),
+    ...fcr,
     calls_per_day: days > 0 && i.month_has_calls ? i.answered / days : null,
     orders_per_day: days > 0 && i.month_has_orders ? i.orders / days : null,
     resolution_hours: i.resolved_tickets > 0 ? i.resolution_seconds / 3600 / i.resolved_tickets : null,
@@ -98,7 +104,13 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
   const leave = leaveByOperator(db);
   const [calls, trained] = [callDays(db, range), trainingDays(db, range)];
   const worked = new Map<string, DaysWorked>();
-  const scored = appraisalInputs(db, range).map((inputs) => {
+  // fcr only when a group weighs it: it reads the month's calls and a window either side.
+  const fcr = Object.values(policy.appraisal.groups).some((g) => g.weight > 0 && g.indicators.fcr !== undefined)
+    ? firstCallsByOperator(db, { from: range.from as IsoDate, to: range.to as IsoDate, zone: policy.timezone, window_hours: policy.repeats.window_hours })
+    : undefined;
+  const none = { first_calls: 0, window_open: 0, resolved: 0 };
+  const scored = appraisalInputs(db, range).map((read): { inputs: AppraisalInputs } & Omit<ScoredOperator, 'inputs' | 'worked'> => {
+    const inputs: AppraisalInputs = fcr ? { ...read, fcr: fcr.get(read.operator_id) ?? none } : read;
     const own = leave.get(inputs.operator_id) ?? [];
     const counted = countDaysWorked({
       month, hire_date: inputs.hire_date as IsoDate, termination_date: inputs.termination_date as IsoDate | null, calendar, leave: own,

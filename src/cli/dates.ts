@@ -1,6 +1,7 @@
 /** Date arguments that depend on the policy zone: today, yesterday, YYYY-MM-DD. */
-import { addDays, localDateOf, monthOf, parseIsoDate, parseIsoMonth, type IsoDate, type IsoMonth } from '../domain/dates.js';
+import { addDays, localDateOf, monthOf, parseIsoDate, parseIsoMonth, startOfLocalDay, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { InputError, UsageError } from '../errors.js';
+import { FieldError, parseDateTime } from '../io/values.js';
 
 /** Resolves 'today', 'yesterday' or a date in `zone` at `now` (epoch seconds). */
 export function resolveDay(text: string, zone: string, now: number): IsoDate {
@@ -53,4 +54,17 @@ export function resolveMonth(text: string | undefined): IsoMonth {
 /** A month option's value, or the month of today in `zone` at `now` (epoch seconds) when it is not given. */
 export function monthOrCurrent(text: string | undefined, zone: string, now: number): IsoMonth {
   return text ? resolveMonth(text) : monthOf(localDateOf(now, zone));
+}
+
+/** --as-of: a day means its last second; a date-time is read in the policy zone; none: `now`. */
+export function asOfEpoch(text: string | undefined, zone: string, now: number): number {
+  if (!text) return now;
+  const day = parseIsoDate(text);
+  if (day) return startOfLocalDay(addDays(day, 1), zone) - 1;
+  try {
+    return parseDateTime(text, zone);
+  } catch (e) {
+    if (e instanceof FieldError) throw new InputError(`--as-of ${e.message}`, { hint: 'use YYYY-MM-DD or YYYY-MM-DD HH:mm' });
+    throw e;
+  }
 }

@@ -10,7 +10,7 @@ import { LEAVE_TYPES } from './kinds.js';
 
 /** The indicators of docs/metrics.md, in report order. */
 export const INDICATORS = [
-  'satisfaction', 'complaint_rate', 'suggestion_adoption',
+  'satisfaction', 'complaint_rate', 'suggestion_adoption', 'fcr',
   'calls_per_day', 'orders_per_day', 'resolution_hours',
   'knowledge_test', 'teamwork',
 ] as const;
@@ -68,6 +68,11 @@ function scaleSchema(defaults: { zero_at: number; full_at: number }) {
     .refine((s) => s.zero_at !== s.full_at, { path: ['full_at'], error: (iss) => `zero_at and full_at must differ (both ${(iss.input as { full_at: number }).full_at})` });
 }
 
+/** The scale of an optional indicator, given in full (left out: OPTIONAL_DEFAULTS of policy-defaults.ts). */
+const givenScale = z
+  .strictObject({ zero_at: z.number(), full_at: z.number() })
+  .refine((s) => s.zero_at !== s.full_at, { path: ['full_at'], error: (iss) => `zero_at and full_at must differ (both ${(iss.input as { full_at: number }).full_at})` });
+
 export const appraisalSchema = z
   .strictObject({
     groups: z.strictObject({
@@ -86,6 +91,8 @@ export const appraisalSchema = z
       resolution_hours: scaleSchema(D.appraisal.scales.resolution_hours).prefault({}),
       knowledge_test: scaleSchema(D.appraisal.scales.knowledge_test).prefault({}),
       teamwork: scaleSchema(D.appraisal.scales.teamwork).prefault({}),
+      /** Optional: first-contact resolution (docs/metrics.md); left out, 0.5 → 0.9. */
+      fcr: givenScale.optional(),
     }).prefault({}),
     /** Minimum score of each grade (inclusive); below pass is fail. */
     grades: z
@@ -163,7 +170,7 @@ export const bonusSchema = z.strictObject({
 
 export type AppraisalPolicy = z.infer<typeof appraisalSchema>;
 export type BonusPolicy = z.infer<typeof bonusSchema>;
-export type Scale = AppraisalPolicy['scales'][Indicator];
+export type Scale = NonNullable<AppraisalPolicy['scales'][Indicator]>;
 export type GradeThresholds = AppraisalPolicy['grades'];
 
 export const DEFAULT_APPRAISAL_POLICY: AppraisalPolicy = appraisalSchema.parse({});

@@ -12,6 +12,7 @@
 import { ACTIONS, GROUPS, INDICATORS, type Action, type AppraisalPolicy, type Grade, type GradeThresholds, type Group, type Indicator, type Scale } from './appraisal-policy.js';
 import { monthIndex, monthsEndingAt, type IsoMonth } from './dates.js';
 import { roundTo } from './kpi.js';
+import { OPTIONAL_DEFAULTS } from './policy-defaults.js';
 
 export type RawIndicators = Partial<Record<Indicator, number | null>>;
 
@@ -60,6 +61,11 @@ export function scaleScore(raw: number, scale: Scale): number {
   return Math.min(1, Math.max(0, fraction)) * 100;
 }
 
+/** docs/metrics.md: an indicator's scale, the policy's or, for the optional `fcr` left without one, 0.5 → 0.9. */
+export function scaleOf(policy: Pick<AppraisalPolicy, 'scales'>, indicator: Indicator): Scale {
+  return policy.scales[indicator] ?? OPTIONAL_DEFAULTS.appraisal.scales.fcr;
+}
+
 /** docs/metrics.md: grades by minimum score (inclusive): excellent 90, good 80, pass 60, fail below. */
 export function gradeOf(score: number, thresholds: GradeThresholds): Grade {
   if (score >= thresholds.excellent) return 'excellent';
@@ -105,7 +111,7 @@ function scoreGroup(group: Group, raw: RawIndicators, policy: AppraisalPolicy, o
       out.indicators[i] = { raw: null, score: null, weight: 0, base_weight: base };
       continue;
     }
-    const score = scaleScore(value, policy.scales[i]);
+    const score = scaleScore(value, scaleOf(policy, i));
     weighted += score * base;
     out.indicators[i] = { raw: value, score: round2(score), weight: round2((base * 100) / presentWeight), base_weight: base };
   }

@@ -83,6 +83,16 @@ export const POLICY_DEFAULTS = {
     proration: 'working_days' as const,
   },
   staffing: { interval_minutes: 30 as const, weeks: 4, target: 0.8, max_occupancy: 0.85, shrinkage: 0.3 },
+  repeats: { window_hours: 72 },
+};
+
+/**
+ * Defaults of optional keys, applied where a policy leaves the key out (they are not in
+ * DEFAULT_POLICY, so a policy without them is exactly what it was): the scale of the optional
+ * appraisal indicator `fcr`, first-contact resolution 0–1, which no group weighs by default.
+ */
+export const OPTIONAL_DEFAULTS = {
+  appraisal: { scales: { fcr: { zero_at: 0.5, full_at: 0.9 } } },
 };
 
 /** The policy of an empty policy file (`policySchema.parse({})`), as every command without one gets it. */

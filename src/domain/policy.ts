@@ -58,6 +58,11 @@ const staffingSchema = z.strictObject({
   shrinkage: z.number().min(0).lt(1).default(D.staffing.shrinkage),
 });
 
+const repeatsSchema = z.strictObject({
+  /** A call from the same customer within this many hours of an answered inbound call is a repeat of it (inclusive; docs/metrics.md). */
+  window_hours: z.number().int().min(1).max(720).default(D.repeats.window_hours),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -74,6 +79,7 @@ export const policySchema = z.strictObject({
   appraisal: appraisalSchema.prefault({}),
   bonus: bonusSchema.prefault({}),
   staffing: staffingSchema.prefault({}),
+  repeats: repeatsSchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -285,6 +285,8 @@ describe('chunked inserts (more than 25 rows in a batch)', () => {
 });
 
 describe('all or nothing', () => {
+  /** The calls table's secondary indexes: the day, the operator and day, and schema 12's phone and tracking number (repeat calls). */
+  const CALL_INDEXES = ['calls_by_day', 'calls_by_operator_day', 'calls_by_phone', 'calls_by_tracking'];
   const indexes = (db: Database.Database): string[] =>
     (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'calls' AND sql IS NOT NULL ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
@@ -303,15 +305,15 @@ describe('all or nothing', () => {
 
   test('the secondary indexes dropped for a first load come back after a failure', async () => {
     const db = newDb();
-    expect(indexes(db)).toEqual(['calls_by_day', 'calls_by_operator_day']);
+    expect(indexes(db)).toEqual(CALL_INDEXES);
     await failure(writeImport(db, ':memory:', file({ rows: calls(3), issues: [{ line: 5, column: 'outcome', value: 'x', reason: 'bad', record: [] }] }), options()));
-    expect(indexes(db)).toEqual(['calls_by_day', 'calls_by_operator_day']);
+    expect(indexes(db)).toEqual(CALL_INDEXES);
   });
 
   test('the secondary indexes are rebuilt after a successful first load', async () => {
     const db = newDb();
     await writeImport(db, ':memory:', file({ rows: calls(30) }), options());
-    expect(indexes(db)).toEqual(['calls_by_day', 'calls_by_operator_day']);
+    expect(indexes(db)).toEqual(CALL_INDEXES);
   });
 
   test('after the rebuild (sorter threads, a smaller cache) both settings are back and the indexes are used', async () => {
@@ -342,7 +344,7 @@ describe('all or nothing', () => {
     const batches: Batch[] = [];
     for (let i = 0; i < rows.length; i += batch) batches.push({ rows: rows.slice(i, i + batch) });
     await writeImport(db, ':memory:', file(...batches), options());
-    expect(indexes(db)).toEqual(['calls_by_day', 'calls_by_operator_day']);
+    expect(indexes(db)).toEqual(CALL_INDEXES);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // The day index answers for every row, whichever way it was built.
     for (const day of ['2026-01-01', '2026-01-31']) {
@@ -352,9 +354,12 @@ describe('all or nothing', () => {
     return ran;
   };
 
-  test('a first load in day order keeps the day index and builds only the other at the end', async () => {
+  test('a first load in day order keeps the day index and builds the others at the end', async () => {
     const inOrder = Array.from({ length: 3000 }, (_, i) => Math.floor(i / 100));
-    expect(await ddlOf(daysOf(inOrder))).toEqual(['DROP INDEX calls_by_operator_day (empty)', 'CREATE INDEX calls_by_operator_day (rows)']);
+    expect(await ddlOf(daysOf(inOrder))).toEqual([
+      'DROP INDEX calls_by_operator_day (empty)', 'DROP INDEX calls_by_phone (empty)', 'DROP INDEX calls_by_tracking (empty)',
+      'CREATE INDEX calls_by_operator_day (rows)', 'CREATE INDEX calls_by_phone (rows)', 'CREATE INDEX calls_by_tracking (rows)',
+    ]);
   });
 
   test('rows out of day order: the day index is dropped once they are many, and built at the end', async () => {
@@ -362,8 +367,12 @@ describe('all or nothing', () => {
     const cycling = Array.from({ length: 3000 }, (_, i) => i % 30);
     expect(await ddlOf(daysOf(cycling))).toEqual([
       'DROP INDEX calls_by_operator_day (empty)',
+      'DROP INDEX calls_by_phone (empty)',
+      'DROP INDEX calls_by_tracking (empty)',
       'DROP INDEX calls_by_day (rows)',
       'CREATE INDEX calls_by_operator_day (rows)',
+      'CREATE INDEX calls_by_phone (rows)',
+      'CREATE INDEX calls_by_tracking (rows)',
       'CREATE INDEX calls_by_day (rows)',
     ]);
   });
@@ -371,7 +380,10 @@ describe('all or nothing', () => {
   test('a few late rows (calls around midnight written after the next day began) keep the day index', async () => {
     const order = Array.from({ length: 3000 }, (_, i) => Math.floor(i / 100));
     for (let i = 100; i < 3000; i += 100) [order[i - 1], order[i]] = [order[i] as number, order[i - 1] as number];
-    expect(await ddlOf(daysOf(order))).toEqual(['DROP INDEX calls_by_operator_day (empty)', 'CREATE INDEX calls_by_operator_day (rows)']);
+    expect(await ddlOf(daysOf(order))).toEqual([
+      'DROP INDEX calls_by_operator_day (empty)', 'DROP INDEX calls_by_phone (empty)', 'DROP INDEX calls_by_tracking (empty)',
+      'CREATE INDEX calls_by_operator_day (rows)', 'CREATE INDEX calls_by_phone (rows)', 'CREATE INDEX calls_by_tracking (rows)',
+    ]);
   });
 
   test('DayOrder: late rows over 1,000 and over 1 % of the rows so far', () => {

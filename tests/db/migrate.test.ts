@@ -103,7 +103,7 @@ describe('schema 11: a file may be in the ledger more than once (import --again)
     add.run(7, 'calls', 'bbb', 'asterisk-cdr');
     expect(() => add.run(8, 'calls', 'aaa', null)).toThrow(/UNIQUE constraint failed: imports.kind, imports.sha256/);
     const before = db.prepare('SELECT * FROM imports ORDER BY id').all();
-    migrate(db, ':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 11));
     expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT * FROM imports ORDER BY id').all()).toEqual(before);
     add.run(8, 'calls', 'aaa', null);

@@ -90,7 +90,10 @@ describe('stats daily --format json', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['date', 'timezone', 'definitions', 'totals', 'outbound', 'by_operator', 'by_team', 'by_hour', 'by_category', 'complaint_reasons', 'topics', 'tickets']);
+    expect(Object.keys(report)).toEqual(['date', 'timezone', 'definitions', 'totals', 'outbound', 'by_operator', 'by_team', 'by_hour', 'by_category', 'complaint_reasons', 'topics', 'tickets', 'repeats']);
+    // Repeat calls (issue 24): no call has a phone or tracking number, so none repeats another; the
+    // windows of E01-E03 (72 h) are not over at the latest call, E08: no FCR yet.
+    expect(report.repeats).toEqual({ calls: 0, rate: 0, fcr_rate: null, window_open: 3 });
     expect(report.date).toBe('2026-10-12');
     expect(report.timezone).toBe('Asia/Shanghai');
     expect(report.definitions).toEqual({ threshold_seconds: 15, short_abandon_seconds: 5, service_level_formula: 'A' });

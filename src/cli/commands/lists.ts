@@ -45,7 +45,8 @@ export function callsCommand(rt: Runtime): Command {
     .addOption(new Option('--outcome <outcome>', 'answered or abandoned').choices(['answered', 'abandoned']))
     .addOption(new Option('--category <c>', 'business category').choices(Object.keys(CATEGORIES)))
     .addOption(new Option('--direction <d>', 'inbound or outbound').choices(['inbound', 'outbound']))
-    .addHelpText('after', '\nExamples:\n  hotline calls list --date yesterday --outcome abandoned\n  hotline calls list --from 2026-10-01 --to 2026-10-07 --operator 1005 --limit 20\n  hotline calls list --date 2026-10-12 --category complaint --format csv --out complaints.csv')
+    .option('--repeats-of <call_id>', 'the chain of repeat calls this call is in (policy repeats.window_hours), from its first call; no other filter')
+    .addHelpText('after', '\nExamples:\n  hotline calls list --date yesterday --outcome abandoned\n  hotline calls list --from 2026-10-01 --to 2026-10-07 --operator 1005 --limit 20\n  hotline calls list --date 2026-10-12 --category complaint --format csv --out complaints.csv\n  hotline calls list --repeats-of C20261012000004')
     .action(async (flags: CallListFlags, c: Command) => (await actions()).listCalls(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   return cmd;
 }

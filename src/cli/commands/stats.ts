@@ -1,6 +1,6 @@
-/** `hotline stats daily` and `hotline stats range`: the KPIs of a day or a period. */
+/** `hotline stats daily` and `hotline stats range`: the KPIs of a day or a period; `stats repeats`: repeat calls and first-contact resolution. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { DailyFlags, RangeFlags } from '../actions/stats.js';
+import type { DailyFlags, RangeFlags, RepeatFlags } from '../actions/stats.js';
 import { dayArg } from '../dates.js';
 import { addOutputOptions, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
@@ -42,5 +42,23 @@ Examples:
   hotline stats range --from 2026-10-01 --to 2026-10-31 --by operator --format csv --out october.csv
   hotline stats range --from 2026-01-01 --to 2026-12-31 --by month --format json`)
     .action(async (flags: RangeFlags, c: Command) => (await actions()).runRange(flags, c.optsWithGlobals<GlobalOptions>(), rt));
+  addOutputOptions(cmd.command('repeats').description('repeat calls and first-contact resolution (FCR): the same customer calling again within the window (policy repeats.window_hours, 72 h)'))
+    .requiredOption('--from <day>', 'first local day (inclusive)', dayArg)
+    .requiredOption('--to <day>', 'last local day (inclusive)', dayArg)
+    .addOption(new Option('--by <group>', 'rows per day, or per operator, team, category or reason of the chain\'s first call').choices(['day', 'operator', 'team', 'category', 'reason']).default('day'))
+    .option('--window <hours>', 'a repeat is a call within this many hours (default: policy repeats.window_hours, 72)', parseWindowHours)
+    .option('--as-of <time>', 'judge windows over at this moment: YYYY-MM-DD (its end) or YYYY-MM-DD HH:mm (default: the latest call imported)')
+    .addHelpText('after', `
+Examples:
+  hotline stats repeats --from 2026-10-01 --to 2026-10-31
+  hotline stats repeats --from 2026-10-01 --to 2026-10-31 --by operator --format csv --out fcr-october.csv
+  hotline stats repeats --from 2026-10-01 --to 2026-10-31 --by reason --window 168 --lang zh`)
+    .action(async (flags: RepeatFlags, c: Command) => (await actions()).runRepeats(flags, c.optsWithGlobals<GlobalOptions>(), rt));
   return cmd;
+}
+
+function parseWindowHours(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 720) throw new InvalidArgumentError('expected whole hours, 1–720');
+  return n;
 }

@@ -227,6 +227,16 @@ const LABELS = {
   target: { zh: '目标服务水平', type: 'rate' },
   max_occupancy: { zh: '最高占用率', type: 'rate' },
   shrinkage: { zh: '损耗率', type: 'rate' },
+  // Repeat calls and first-contact resolution (docs/metrics.md)
+  repeat_calls: { zh: '重复来电', type: 'integer' },
+  repeat_rate: { zh: '重复来电率', type: 'rate' },
+  first_calls: { zh: '首次来电', type: 'integer' },
+  window_open: { zh: '观察期未满', type: 'integer' },
+  resolved_first_calls: { zh: '首次解决', type: 'integer' },
+  fcr_rate: { zh: '一次解决率', type: 'rate' },
+  median_hours_to_repeat: { zh: '重复间隔中位数(小时)', type: 'number' },
+  repeat_of: { zh: '重复于' },
+  hours_to_repeat: { zh: '间隔(小时)', type: 'number' },
 } as const satisfies Record<string, Label>;
 
 type LeaveType = keyof typeof LEAVE_TYPES;

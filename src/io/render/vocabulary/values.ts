@@ -18,7 +18,7 @@ const GRADE: Readonly<Record<Grade, string>> = { excellent: '优秀', good: '良
 const ACTION: Readonly<Record<Action, string>> = { reassignment_review: '调岗评估', warning_and_coaching: '诫勉谈话与培训辅导' };
 const GROUP: Readonly<Record<Group | 'total', string>> = { service_quality: '服务质量', efficiency: '工作效率', knowledge: '业务知识', teamwork: '团队协作', total: '合计' };
 const INDICATOR: Readonly<Record<Indicator, string>> = {
-  satisfaction: '客户满意度', complaint_rate: '投诉率', suggestion_adoption: '建议采纳率',
+  satisfaction: '客户满意度', complaint_rate: '投诉率', suggestion_adoption: '建议采纳率', fcr: '一次解决率',
   calls_per_day: '日均接听量', orders_per_day: '日均下单量', resolution_hours: '投诉处理时长',
   knowledge_test: '业务考试', teamwork: '团队协作',
 };
