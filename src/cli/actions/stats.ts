@@ -22,7 +22,8 @@ interface KpiFlags {
 export type DailyFlags = OutputFlags & KpiFlags & { date?: string; by: DailyTableChoice; requireCalls?: boolean };
 export type RangeFlags = OutputFlags & KpiFlags & { from: string; to: string; by: RangeGrouping };
 
-function definitions(policy: Policy, flags: KpiFlags): KpiDefinitions {
+/** The KPI definitions of the policy, with --threshold and --sl-formula over them. */
+export function definitions(policy: Policy, flags: KpiFlags): KpiDefinitions {
   return {
     threshold_seconds: flags.threshold ?? policy.kpi.threshold_seconds,
     short_abandon_seconds: policy.kpi.short_abandon_seconds,
