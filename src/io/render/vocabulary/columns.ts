@@ -212,6 +212,12 @@ const LABELS = {
   command: { zh: '命令' },
   check: { zh: '检查项' },
   detail: { zh: '说明' },
+  // The month's and the day's report (report month|day, issue 22)
+  days_worked: { zh: '出勤天数', type: 'number' },
+  calls_per_day: { zh: '日均接听量', type: 'number' },
+  orders_per_day: { zh: '日均下单量', type: 'number' },
+  previous_offered: { zh: '上期来电量', type: 'integer' },
+  previous_count: { zh: '上期投诉量', type: 'integer' },
 } as const satisfies Record<string, Label>;
 
 type LeaveType = keyof typeof LEAVE_TYPES;
