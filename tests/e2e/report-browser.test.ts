@@ -1,7 +1,8 @@
 // The month's report in a real browser (issue 22): the demo month's file (--lang zh) opened in
 // headless Chromium from disk, as from an e-mail attachment. No console error, no request but
-// the file itself, every chart an SVG drawn at the page's width, the Chinese title drawn with a
-// Chinese font (not tofu), and printed on A4 one sheet per page of the report. Skipped, with the
+// the file itself, every chart an SVG drawn at the page's width, nothing wider than its page
+// (the English day's and month's files too), the Chinese title drawn with a Chinese font (not
+// tofu), and printed on A4 one sheet per page of the report. Skipped, with the
 // reason printed, where there is no chromium (.ci/run installs Debian's `chromium`), and the
 // title's check where fontconfig has no Chinese font (.ci/run installs fonts-noto-cjk).
 import { readFileSync } from 'node:fs';
@@ -62,6 +63,21 @@ describe.skipIf(!CHROMIUM)('the month report in headless Chromium', () => {
       expect(c.width).toBeCloseTo(Math.min(720, c.content), 0);
       expect(c.height).toBeCloseTo(c.width * c.ratio, 0);
       expect(c.height).toBeGreaterThan(150);
+    }
+  });
+
+  test('nothing is wider than its page: the tables and charts of the month and the day, in Chinese and in English', async () => {
+    expect(hotline(['--db', 'demo.db', 'report', 'month', '--month', '2026-10', '--out', 'month-en.html'], { cwd: dir }).status).toBe(0);
+    expect(hotline(['--db', 'demo.db', 'report', 'day', '--date', '2026-10-12', '--out', 'day-en.html'], { cwd: dir }).status).toBe(0);
+    const others = [await browser.open(pathToFileURL(join(dir, 'month-en.html')).href, 900, 1200), await browser.open(pathToFileURL(join(dir, 'day-en.html')).href, 900, 1200)];
+    for (const p of [page, ...others]) {
+      const wide = await p.evaluate<string[]>(`[...document.querySelectorAll('section.page table, section.page figure, section.page .facts, section.page pre')].flatMap((e) => {
+        const page = e.closest('section.page'), style = getComputedStyle(page);
+        const right = page.getBoundingClientRect().right - parseFloat(style.paddingRight);
+        return e.getBoundingClientRect().right > right + 0.5 || e.scrollWidth > e.clientWidth + 1 ? [page.dataset.section + ' ' + e.tagName + ' ' + Math.round(e.getBoundingClientRect().right - right)] : [];
+      })`);
+      expect(wide).toEqual([]);
+      expect(p.record.errors).toEqual([]);
     }
   });
 

@@ -56,7 +56,7 @@ figure svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 4mm; font-size: 8.5pt; }
 caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 th, td { border-bottom: 1px solid #dde1e6; padding: 0.6mm 1.5mm; text-align: left; white-space: nowrap; }
-th { background: #f3f5f8; }
+th { background: #f3f5f8; white-space: normal; overflow-wrap: anywhere; vertical-align: bottom; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .na { color: #999; }
 .facts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 0 0 5mm; }
