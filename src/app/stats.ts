@@ -108,6 +108,11 @@ export function teamBreakdown(rows: OperatorDay[], aggregates: Map<string, CallA
     });
 }
 
+/** Inbound complaint calls per complaint reason over a day range (null: no reason given), as `stats daily --by reason` counts them. */
+export function complaintReasons(db: Database.Database, from: IsoDate, to: IsoDate, defs: KpiDefinitions): { reason: string | null; count: number }[] {
+  return aggregateCalls(db, { from, to, direction: 'inbound', groupBy: 'reason', defs }).map((g) => ({ reason: g.key === null ? null : String(g.key), count: g.offered }));
+}
+
 /** The statistics of one local day. */
 export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = DEFAULT_POLICY.tickets): DailyReport {
   const inbound = single(aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'none', defs }));
@@ -128,7 +133,7 @@ export function buildDailyReport(db: Database.Database, date: IsoDate, zone: str
       return { hour, offered: g.offered, answered: g.answered, abandoned: g.abandoned, service_level: serviceLevel(g, defs.service_level_formula) };
     }),
     by_category: aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'category', defs }).map((g) => ({ category: g.key === null ? null : String(g.key), calls: g.offered })),
-    complaint_reasons: aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'reason', defs }).map((g) => ({ reason: g.key === null ? null : String(g.key), count: g.offered })),
+    complaint_reasons: complaintReasons(db, date, date, defs),
     topics: aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'topic', defs })
       .map((g) => ({ topic: String(g.key), calls: g.offered }))
       .sort((a, b) => b.calls - a.calls || a.topic.localeCompare(b.topic)),

@@ -25,10 +25,11 @@ export function policyFor(globals: GlobalOptions, rt: Runtime): LoadedPolicy {
 
 /**
  * What a report over a month's data opens: the policy, its working calendar, and the database,
- * whose local days must be in the policy's time zone (checkTimeZone). `durable`: the report writes.
+ * whose local days must be in the policy's time zone (checkTimeZone); `source`: the policy file read
+ * (null: the built-in defaults). `durable`: the report writes.
  */
-export function openReport(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): { policy: Policy; calendar: WorkCalendar; handle: HotlineDb } {
-  const { policy } = policyFor(globals, rt);
+export function openReport(globals: GlobalOptions, rt: Runtime, opts: { durable?: boolean } = {}): { policy: Policy; source: string | null; calendar: WorkCalendar; handle: HotlineDb } {
+  const { policy, source } = policyFor(globals, rt);
   const { calendar } = loadCalendar(policy.calendars);
   const handle = openDb(globals, rt, { durable: opts.durable });
   try {
@@ -37,5 +38,5 @@ export function openReport(globals: GlobalOptions, rt: Runtime, opts: { durable?
     handle.close();
     throw e;
   }
-  return { policy, calendar, handle };
+  return { policy, source, calendar, handle };
 }

@@ -15,6 +15,7 @@ import { ticketsCommand } from './commands/tickets.js';
 import { auditCommand, dbCommand } from './commands/privacy.js';
 import { trainingCommand } from './commands/training.js';
 import { staffingCommand } from './commands/staffing.js';
+import { reportCommand } from './commands/report.js';
 import { addGlobalOptions, type GlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -54,6 +55,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(ticketsCommand(rt));
   program.addCommand(trainingCommand(rt));
   program.addCommand(staffingCommand(rt));
+  program.addCommand(reportCommand(rt));
   program.addCommand(policyCommand(rt));
   program.addCommand(auditCommand(rt));
   program.addCommand(dbCommand(rt));

@@ -2,8 +2,8 @@
 // policy still found and validated as before. zod and the policy schema are loaded only when a
 // policy file is read (the built-in defaults are a constant); cli-table3 only for a table,
 // csv-stringify only for CSV, chalk only for colour on a terminal (startup-colour.test.ts), so
-// never here; exceljs, inquirer, cli-progress, csv-parse and
-// iconv-lite not for a listing at all.
+// never here; exceljs, inquirer, cli-progress, csv-parse,
+// iconv-lite and echarts (report month|day only: report-month.test.ts) not for a listing at all.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +24,7 @@ const CALLS = csv(['call_id', 'started_at', 'operator_id', 'outcome', 'wait_seco
   ['S3', '2026-10-12 10:00:00', '1002', 'answered', '3', '300', '李四', '010-12345678'],
 ]);
 
-const HEAVY = ['zod', 'chalk', 'cli-table3', 'csv-stringify', 'exceljs', '@inquirer/prompts', 'cli-progress', 'csv-parse', 'iconv-lite'];
+const HEAVY = ['zod', 'chalk', 'cli-table3', 'csv-stringify', 'exceljs', '@inquirer/prompts', 'cli-progress', 'csv-parse', 'iconv-lite', 'echarts'];
 
 beforeAll(() => {
   ({ dir, cleanup } = tempDir('hotline-e2e-startup-'));

@@ -25,7 +25,8 @@ export type DailyFlags = OutputFlags & KpiFlags & { date?: string; by: DailyTabl
 export type RangeFlags = OutputFlags & KpiFlags & { from: string; to: string; by: RangeGrouping };
 export type RepeatFlags = OutputFlags & { from: string; to: string; by: RepeatGrouping; window?: number; asOf?: string };
 
-function definitions(policy: Policy, flags: KpiFlags): KpiDefinitions {
+/** The KPI definitions of the policy, with --threshold and --sl-formula over them. */
+export function definitions(policy: Policy, flags: KpiFlags): KpiDefinitions {
   return {
     threshold_seconds: flags.threshold ?? policy.kpi.threshold_seconds,
     short_abandon_seconds: policy.kpi.short_abandon_seconds,

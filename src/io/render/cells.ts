@@ -27,3 +27,18 @@ export function labelled(v: unknown, column: Column, lang: Lang): unknown {
   const vocabulary = column.values ?? (column.type === 'yesno' ? 'yesno' : undefined);
   return vocabulary ? valueLabel(v, vocabulary, lang) : v;
 }
+
+const NUMERIC = new Set(['integer', 'number', 'rate', 'seconds', 'money']);
+
+/** Numbers are right-aligned and shown as n/a when missing. */
+export function isNumeric(column: Column): boolean {
+  return column.type !== undefined && NUMERIC.has(column.type);
+}
+
+/** A cell as people read it (terminal tables, HTML reports): the label in `lang`, a rate as a percentage, n/a (dim) for a missing number, one line. */
+export function displayCell(row: Row, c: Column, opts: { showPii: boolean; lang: Lang }): { text: string; dim: boolean } {
+  const v = labelled(cellValue(row, c, opts.showPii), c, opts.lang);
+  if (v === null) return isNumeric(c) ? { text: 'n/a', dim: true } : { text: '', dim: false };
+  if (c.type === 'rate' && typeof v === 'number') return { text: `${(v * 100).toFixed(1)}%`, dim: false };
+  return { text: cellText(v, c).replace(/[\r\n]+/g, ' '), dim: false };
+}

@@ -1,8 +1,8 @@
 /** Terminal table renderer: cli-table3 draws, cells wrapped to the terminal's width (width.ts); colour only when allowed. */
 import { createRequire } from 'node:module';
 import type CliTable from 'cli-table3';
-import { cellText, cellValue, labelled } from './cells.js';
-import { headerOf, type Column, type RenderOptions, type ReportTable, type Row } from './report.js';
+import { displayCell, isNumeric } from './cells.js';
+import { headerOf, type RenderOptions, type ReportTable } from './report.js';
 import { styles } from './styles.js';
 import { fitColumns } from './fit-columns.js';
 import { wrapLine, wrapText } from './width.js';
@@ -19,46 +19,32 @@ function tableClass(): typeof CliTable {
 /** A terminal table draws this many rows at most (cli-table3 slows down sharply past a few thousand). */
 export const MAX_TABLE_ROWS = 500;
 
-const RIGHT = new Set(['integer', 'number', 'rate', 'seconds', 'money']);
-
-interface Cell {
-  text: string;
-  dim: boolean;
-}
-
-function cellOf(row: Row, c: Column, opts: RenderOptions): Cell {
-  const v = labelled(cellValue(row, c, opts.showPii), c, opts.lang);
-  if (v === null) return c.type && RIGHT.has(c.type) ? { text: 'n/a', dim: true } : { text: '', dim: false };
-  if (c.type === 'rate' && typeof v === 'number') return { text: `${(v * 100).toFixed(1)}%`, dim: false };
-  return { text: cellText(v, c).replace(/[\r\n]+/g, ' '), dim: false };
-}
-
 /** Numbers and dates keep their width; text may wrap. */
-const UNBROKEN = new Set([...RIGHT, 'date']);
+const unbroken = (c: ReportTable['columns'][number]): boolean => isNumeric(c) || c.type === 'date';
 
 /** The report as a text table, wrapped to `opts.width` columns when given. */
 export function renderTable(report: ReportTable, opts: RenderOptions): string {
   const style = styles(opts.color);
   const headers = report.columns.map((c) => headerOf(c, opts.lang));
-  const rows: Cell[][] = [];
+  const rows: { text: string; dim: boolean }[][] = [];
   let more = 0;
   for (const row of report.rows) {
     if (rows.length >= MAX_TABLE_ROWS) {
       more++;
       continue;
     }
-    rows.push(report.columns.map((c) => cellOf(row, c, opts)));
+    rows.push(report.columns.map((c) => displayCell(row, c, opts)));
   }
   if (rows.length === 0) return style.dim('(no rows)') + '\n';
   const widths = opts.width === undefined ? undefined : fitColumns(report.columns.map((c, i) => ({
-    header: headers[i] as string, cells: rows.map((r) => (r[i] as Cell).text), breakable: !(c.type && UNBROKEN.has(c.type)),
+    header: headers[i] as string, cells: rows.map((r) => r[i]?.text ?? ''), breakable: !unbroken(c),
   })), opts.width);
   const wrap = (text: string, i: number): string => (widths ? wrapLine(text, widths[i] as number).join('\n') : text);
   const Table = tableClass();
   const table = new Table({
     head: headers.map((h, i) => style.bold(wrap(h, i))),
     style: { head: [], border: [], compact: true },
-    colAligns: report.columns.map((c) => (c.type && RIGHT.has(c.type) ? 'right' : 'left')),
+    colAligns: report.columns.map((c) => (isNumeric(c) ? 'right' : 'left')),
   });
   for (const r of rows) table.push(r.map((cell, i) => (cell.dim ? style.dim(cell.text) : wrap(cell.text, i))));
   const rest = more > 0 ? style.dim(wrapText(`(… and ${more} more rows: a terminal table shows ${MAX_TABLE_ROWS}; use --limit, or --format csv)`, opts.width)) + '\n' : '';

@@ -237,6 +237,12 @@ const LABELS = {
   median_hours_to_repeat: { zh: '重复间隔中位数(小时)', type: 'number' },
   repeat_of: { zh: '重复于' },
   hours_to_repeat: { zh: '间隔(小时)', type: 'number' },
+  // The month's and the day's report (report month|day, issue 22)
+  days_worked: { zh: '出勤天数', type: 'number' },
+  calls_per_day: { zh: '日均接听量', type: 'number' },
+  orders_per_day: { zh: '日均下单量', type: 'number' },
+  previous_offered: { zh: '上期来电量', type: 'integer' },
+  previous_count: { zh: '上期投诉量', type: 'integer' },
 } as const satisfies Record<string, Label>;
 
 type LeaveType = keyof typeof LEAVE_TYPES;
