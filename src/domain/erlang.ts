@@ -10,7 +10,7 @@ import { roundTo } from './kpi.js';
 export interface StaffingGoal {
   /** Answered within this many seconds counts (kpi.threshold_seconds: three rings = 15 s). */
   threshold_seconds: number;
-  /** The share of calls to answer within the threshold, 0 < target < 1 (staffing.target). */
+  /** The share of calls to answer within the threshold, 0 < target < 1 (kpi.service_level_target). */
   target: number;
   /** The highest occupancy allowed, 0 < max ≤ 1 (staffing.max_occupancy). */
   max_occupancy: number;

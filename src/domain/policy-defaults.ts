@@ -82,7 +82,7 @@ export const POLICY_DEFAULTS = {
     business_outstanding: { amount: 300, top_n: 3, ties: 'included' as const },
     proration: 'working_days' as const,
   },
-  staffing: { interval_minutes: 30 as const, weeks: 4, target: 0.8, max_occupancy: 0.85, shrinkage: 0.3 },
+  staffing: { interval_minutes: 30 as const, weeks: 4, max_occupancy: 0.85, shrinkage: 0.3 },
   repeats: { window_hours: 72 },
 };
 

@@ -16,8 +16,11 @@ const kpiSchema = z.strictObject({
   short_abandon_seconds: z.number().int().min(0).max(3600).default(D.kpi.short_abandon_seconds),
   /** A: answered≤T / offered; B: answered≤T / (offered − abandoned≤T); C: (answered≤T + abandoned≤T) / offered. */
   service_level: z.enum(['A', 'B', 'C']).default(D.kpi.service_level),
-  /** The service level aimed at (0–1): the target line of the report's service-level charts (issue 22). */
-  service_level_target: z.number().min(0).max(1).default(D.kpi.service_level_target),
+  /**
+   * The service level aimed at, above 0 and below 1: the target line of the report's charts, and
+   * what `staffing` plans for (Erlang C never reaches 1 with a finite number of agents).
+   */
+  service_level_target: z.number().gt(0).lt(1).default(D.kpi.service_level_target),
 });
 
 const leaveSchema = z.strictObject({
@@ -52,8 +55,6 @@ const staffingSchema = z.strictObject({
   interval_minutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(D.staffing.interval_minutes),
   /** How many earlier same weekdays with calls the forecast averages (holidays and swapped working days left out). */
   weeks: z.number().int().min(1).max(52).default(D.staffing.weeks),
-  /** Share of calls to answer within kpi.threshold_seconds that the agents are planned for, above 0 and below 1. */
-  target: z.number().gt(0).lt(1).default(D.staffing.target),
   /** The busiest an agent may be planned (traffic ÷ agents), above 0 and at most 1. */
   max_occupancy: z.number().gt(0).max(1).default(D.staffing.max_occupancy),
   /** Share of paid time away from the phones (breaks, training, meetings, absence): heads = agents ÷ (1 − shrinkage). */

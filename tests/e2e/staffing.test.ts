@@ -89,6 +89,15 @@ describe('staffing calc', () => {
     expect(json(['--policy', 'staffing.policy.json', 'staffing', 'calc', '--calls', '100', '--aht', '180', '--shrinkage', '0'])).toMatchObject({ agents: 14, scheduled: 14 });
   });
 
+  test('one service-level target for the reports and for staffing: kpi.service_level_target (0.9 needs 15 agents, not 14); a staffing.target of its own is refused', () => {
+    ws.write('target.policy.json', JSON.stringify({ kpi: { threshold_seconds: 20, service_level_target: 0.9 } }));
+    expect(json(['--policy', 'target.policy.json', 'staffing', 'calc', '--calls', '100', '--aht', '180'])).toMatchObject({ target: 0.9, agents: 15, scheduled: 22, service_level: 0.9415 });
+    ws.write('old-target.policy.json', JSON.stringify({ staffing: { target: 0.8 } }));
+    expect(run(['--policy', 'old-target.policy.json', 'staffing', 'calc', '--calls', '100', '--aht', '180'])).toEqual({
+      status: 2, stdout: '', stderr: 'error: old-target.policy.json: invalid policy\n  staffing.target: unknown key\nhint: see docs/policy.md\n',
+    });
+  });
+
   test.each([
     { args: ['--aht', '180'], error: "error: required option '--calls <n>' not specified" },
     { args: ['--calls', '100', '--aht', '0'], error: "error: option '--aht <seconds>' argument '0' is invalid. expected seconds above 0, at most 86400" },

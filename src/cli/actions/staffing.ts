@@ -26,7 +26,7 @@ export async function runCalc(flags: CalcFlags, globals: GlobalOptions, rt: Runt
   const s = policy.staffing;
   const r = calculateStaffing({
     calls: flags.calls, interval_minutes: flags.intervalMinutes ?? s.interval_minutes, aht_seconds: flags.aht,
-    threshold_seconds: flags.threshold ?? policy.kpi.threshold_seconds, target: flags.target ?? s.target,
+    threshold_seconds: flags.threshold ?? policy.kpi.threshold_seconds, target: flags.target ?? policy.kpi.service_level_target,
     max_occupancy: flags.maxOccupancy ?? s.max_occupancy, shrinkage: flags.shrinkage ?? s.shrinkage, ...(flags.agents === undefined ? {} : { agents: flags.agents }),
   });
   if (flags.agents !== undefined && r.p_wait === 1) {
@@ -41,7 +41,8 @@ function queryOf(flags: PlanFlags, date: IsoDate, opened: ReturnType<typeof open
   return {
     date,
     timezone: policy.timezone,
-    policy: { ...policy.staffing, interval_minutes: flags.intervalMinutes ?? policy.staffing.interval_minutes, weeks: flags.weeks ?? policy.staffing.weeks },
+    // The target is the service level the company aims at, one key for reports and staffing alike.
+    policy: { ...policy.staffing, target: policy.kpi.service_level_target, interval_minutes: flags.intervalMinutes ?? policy.staffing.interval_minutes, weeks: flags.weeks ?? policy.staffing.weeks },
     defs: { threshold_seconds: policy.kpi.threshold_seconds, short_abandon_seconds: policy.kpi.short_abandon_seconds, service_level_formula: policy.kpi.service_level },
     calendar,
     path: handle.path,

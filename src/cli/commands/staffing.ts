@@ -40,7 +40,7 @@ export function staffingCommand(rt: Runtime): Command {
     .requiredOption('--aht <seconds>', 'average handle time: talk + hold + after-call work', parseAht)
     .option('--interval-minutes <minutes>', 'length of the interval (default: policy staffing.interval_minutes, 30)', parseMinutes)
     .option('--threshold <seconds>', 'answered within this many seconds counts (default: policy kpi.threshold_seconds, 15)', parseThreshold)
-    .option('--target <share>', 'share to answer within the threshold, e.g. 0.8 or 80% (default: policy staffing.target)', share((n) => n > 0 && n < 1, 'a share above 0 and below 1 (0.8 or 80%)'))
+    .option('--target <share>', 'share to answer within the threshold, e.g. 0.8 or 80% (default: policy kpi.service_level_target, 0.8)', share((n) => n > 0 && n < 1, 'a share above 0 and below 1 (0.8 or 80%)'))
     .option('--max-occupancy <share>', 'the busiest an agent may be, e.g. 0.85 (default: policy staffing.max_occupancy)', share((n) => n > 0 && n <= 1, 'a share above 0, at most 1'))
     .option('--shrinkage <share>', 'share of paid time away from the phones, e.g. 0.3 (default: policy staffing.shrinkage)', share((n) => n >= 0 && n < 1, 'a share from 0, below 1'))
     .option('--agents <n>', 'what this many agents give, instead of the number needed', parseAgents)
