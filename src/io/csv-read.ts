@@ -224,7 +224,9 @@ class Utf8Validator extends Transform {
     done(null, whole);
   }
   override _flush(done: TransformCallback): void {
-    if (this.carry.length) return done(this.error(this.carry));
+    // The carry is held back in case the next chunk completes it; at the end it is the file's
+    // last character, whole (a line without its line end, ending in 号) or cut short.
+    if (this.carry.length) return isUtf8(this.carry) ? done(null, this.carry) : done(this.error(this.carry));
     done();
   }
   private error(chunk: Buffer): InputError {
