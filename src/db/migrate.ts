@@ -12,6 +12,7 @@ import { sql as training } from './migrations/008-training.js';
 import { sql as ivrSeconds } from './migrations/009-ivr-seconds.js';
 import { sql as missedRingsByTime } from './migrations/010-missed-rings-by-time.js';
 import { sql as reimports } from './migrations/011-reimports.js';
+import { sql as incremental } from './migrations/014-incremental.js';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'ivr-seconds', sql: ivrSeconds },
   { version: 10, name: 'missed-rings-by-time', sql: missedRingsByTime },
   { version: 11, name: 'reimports', sql: reimports },
+  { version: 14, name: 'incremental', sql: incremental },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -20,9 +20,13 @@ function migrated(): Database.Database {
 }
 
 describe('migrate', () => {
-  test('SCHEMA_VERSION is the last of the migrations, numbered 1, 2, 3…', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  // Branches developed at the same time take the numbers they were given (12, 13 and 14 for issue
+  // 23's growing logs); the lead renumbers at merge, so a gap is allowed here, an order is not.
+  test('SCHEMA_VERSION is the last of the migrations, numbered upwards from 1', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.slice(1).every((v, i) => v > (versions[i] as number))).toBe(true);
+    expect(SCHEMA_VERSION).toBe(versions[versions.length - 1]);
   });
 
   test('a new database reaches SCHEMA_VERSION with every table', () => {
@@ -103,9 +107,10 @@ describe('schema 11: a file may be in the ledger more than once (import --again)
     add.run(7, 'calls', 'bbb', 'asterisk-cdr');
     expect(() => add.run(8, 'calls', 'aaa', null)).toThrow(/UNIQUE constraint failed: imports.kind, imports.sha256/);
     const before = db.prepare('SELECT * FROM imports ORDER BY id').all();
-    migrate(db, ':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 11));
     expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT * FROM imports ORDER BY id').all()).toEqual(before);
+    migrate(db, ':memory:'); // the queries read the latest schema
     add.run(8, 'calls', 'aaa', null);
     expect(findImport(db, 'calls', 'aaa')?.id).toBe(8);
     expect(findImport(db, 'orders', 'aaa')?.id).toBe(4);

@@ -41,7 +41,8 @@ export function summaryLine(s: ImportSummary): string {
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
   const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
   const mapping = s.mapping ? `; mapping ${quoteName(s.mapping)}` : '';
-  return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;
+  const range = s.continues_import_id !== null ? `, bytes ${s.range_start}–${s.range_end} appended since import #${s.continues_import_id}` : '';
+  return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${range}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;
 }
 
 /**
@@ -96,7 +97,7 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
           bar?.stop();
           summaries.push(m.summary);
           say(rt, summaryLine(m.summary));
-          if (m.summary.status === 'imported' && m.summary.rows === 0) say(rt, `warning: ${m.summary.file}: no data rows, only a header (--require-rows makes this an error)`);
+          if (m.summary.status === 'imported' && m.summary.rows === 0 && m.summary.continues_import_id === null) say(rt, `warning: ${m.summary.file}: no data rows, only a header (--require-rows makes this an error)`);
           if (jsonLines) rt.stdout.write(renderJsonValue(m.summary, { pretty: false }));
         } else if (m.type === 'done') settled = true;
         else if (m.type === 'error') {
