@@ -14,7 +14,7 @@ import type { Policy } from './policy.js';
  */
 export const POLICY_DEFAULTS = {
   timezone: 'Asia/Shanghai',
-  kpi: { threshold_seconds: 15, short_abandon_seconds: 5, service_level: 'A' as const },
+  kpi: { threshold_seconds: 15, short_abandon_seconds: 5, service_level: 'A' as const, service_level_target: 0.8 },
   calendars: [],
   leave: { band_change: 'split' as const, sick_month_days: 30, carry_over: null, extra_days: [] },
   tickets: { legal_limit_days: 7, due_soon_hours: 24, reasons: {} },

@@ -16,6 +16,8 @@ const kpiSchema = z.strictObject({
   short_abandon_seconds: z.number().int().min(0).max(3600).default(D.kpi.short_abandon_seconds),
   /** A: answered≤T / offered; B: answered≤T / (offered − abandoned≤T); C: (answered≤T + abandoned≤T) / offered. */
   service_level: z.enum(['A', 'B', 'C']).default(D.kpi.service_level),
+  /** The service level aimed at (0–1): `hotline watch` shows the day's in green at or above it, in red below (issue 23). */
+  service_level_target: z.number().min(0).max(1).default(D.kpi.service_level_target),
 });
 
 const leaveSchema = z.strictObject({

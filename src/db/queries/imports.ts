@@ -104,6 +104,11 @@ export function newestOfInode(db: Database.Database, kind: string, device: numbe
   return db.prepare('SELECT id FROM imports WHERE kind = ? AND inode = ? AND device = ? ORDER BY id DESC LIMIT 1').pluck().get(kind, inode, device) as number | undefined;
 }
 
+/** The profile state an entry keeps (the newest of a chain), or null. */
+export function resumeStateOf(db: Database.Database, id: number): string | null {
+  return (db.prepare('SELECT resume_state FROM imports WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+
 /** Drops the profile state of an entry once another continues it: only the newest entry of a chain keeps one. */
 export function dropResumeState(db: Database.Database, id: number): void {
   db.prepare('UPDATE imports SET resume_state = NULL WHERE id = ?').run(id);
