@@ -12,15 +12,15 @@ import { basename, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { newestOfFile, type LedgerRow } from '../db/queries/imports.js';
 import type { Encoding, ReadStart } from '../io/csv-read.js';
-import { identityOf, lastLineEnd, linesByByte, prefixHashes, type FileIdentity } from '../io/file-growth.js';
+import { identityOf, lastLineEnd, linesByByte, prefixHashes, type FileIdentity, type PrefixHashes } from '../io/file-growth.js';
 import type { FileStamp } from '../io/file-stamp.js';
 
 /** What an import of one file reads. */
 export type ReadPlan =
   /** From the start. `notice`: why a file the ledger has was not continued. */
-  | { mode: 'whole'; file: FileIdentity; stamp: FileStamp; to: number; notice?: string }
+  | { mode: 'whole'; file: FileIdentity; stamp: FileStamp; to: number; notice?: string; guard?: PrefixHashes }
   /** What was appended since `previous`. */
-  | { mode: 'continue'; file: FileIdentity; stamp: FileStamp; from: ReadStart; to: number; previous: LedgerRow }
+  | { mode: 'continue'; file: FileIdentity; stamp: FileStamp; from: ReadStart; to: number; previous: LedgerRow; guard?: PrefixHashes }
   /** Nothing complete was appended since `previous`; `pending`: bytes of a line not ended yet. */
   | { mode: 'nothing-new'; previous: LedgerRow; pending: number };
 
@@ -40,7 +40,13 @@ export function planRead(db: Database.Database, path: string, opts: PlanOptions)
   try {
     const file = identityOf(fd);
     const stamp: FileStamp = { size: file.size, mtimeMs: file.mtimeMs, ino: file.inode };
-    const whole = (notice?: string): ReadPlan => ({ mode: 'whole', file, stamp, to: opts.lineEnds ? lastLineEnd(fd, 0, file.size) : file.size, notice });
+    // A phone-system log is only ever appended to: lines written while it is read lie beyond `to`
+    // and are left for the next import, as long as the bytes up to `to` stay as they are (guard).
+    const guarded = (to: number): PrefixHashes | undefined => (opts.lineEnds ? prefixHashes(fd, to) : undefined);
+    const whole = (notice?: string): ReadPlan => {
+      const to = opts.lineEnds ? lastLineEnd(fd, 0, file.size) : file.size;
+      return { mode: 'whole', file, stamp, to, notice, guard: guarded(to) };
+    };
     if (opts.again) return whole();
     const name = basename(path);
     const { byInode, byPath } = newestOfFile(db, opts.kind, { device: file.device, inode: file.inode, path: resolve(path) });
@@ -56,7 +62,7 @@ export function planRead(db: Database.Database, path: string, opts: PlanOptions)
     }
     const to = lastLineEnd(fd, end, file.size);
     if (to === end) return { mode: 'nothing-new', previous: prev, pending: file.size - end };
-    return { mode: 'continue', file, stamp, from: { offset: end, line: prev.end_line + 1 }, to, previous: prev };
+    return { mode: 'continue', file, stamp, from: { offset: end, line: prev.end_line + 1 }, to, previous: prev, guard: guarded(to) };
   } finally {
     closeSync(fd);
   }

@@ -140,7 +140,7 @@ function sourceJob(file: string, opts: ImportOptions, plan: Exclude<ReadPlan, { 
   const job: SourceJob = {
     path: file, file: basename(file), encoding: opts.encoding ?? mapping?.encoding, delimiter: profile?.delimiter ?? opts.delimiter ?? mapping?.delimiter,
     headerless: profile !== undefined || mapping?.header === false, quoted: profile?.quoted, batchSize: BATCH_ROWS,
-    convert, stamp: plan.stamp,
+    convert, stamp: plan.stamp, guard: plan.guard,
   };
   if (plan.mode === 'whole') return { ...job, range: { from: { offset: 0, line: 1 }, to: plan.to } };
   // A continuation is read as the file was: in the encoding and with the delimiter found then.

@@ -43,6 +43,7 @@ export class FileReading {
         this.sha256 = m.sha256;
         this.report = m.report;
         this.read = m.read;
+        if (m.appendedWhileRead > 0) this.env.notice(`${this.file}: ${m.appendedWhileRead} bytes were appended while it was read: left for the next import`, true);
         yield { type: 'end', rows: this.rows, sha256: m.sha256, read: m.read };
         if (this.rows === 0 && this.opts.requireRows && !this.continuation) {
           throw new InputError(`${this.file}: no data rows, only a header: nothing was imported (--require-rows)`, { hint: 'the export may have run before the data was there; export it again' });

@@ -6,6 +6,7 @@
 import type { WireError } from '../errors.js';
 import type { ConvertJob, ConvertedBatch } from './convert-stage.js';
 import type { Encoding, ReadStart } from './csv-read.js';
+import type { PrefixHashes } from './file-growth.js';
 import type { FileStamp } from './file-stamp.js';
 import type { ProfileReport } from './profiles/types.js';
 import type { RowIssue } from './row-plan.js';
@@ -44,6 +45,12 @@ export interface SourceJob {
   range?: { from: ReadStart; to: number };
   /** A profile's state where the import this one continues ended (JSON, from the ledger). */
   resume?: string;
+  /**
+   * A phone-system log, only ever appended to: the hashes of its first block and of the block
+   * before `range.to`, taken before the read. A file that only grew meanwhile, with these the
+   * same, is not refused: what was appended is left for the next import (docs/growing-logs.md).
+   */
+  guard?: PrefixHashes;
 }
 
 /** The header is read: how the rows will look, and what to tell the user about the file. */
@@ -84,6 +91,8 @@ export interface EndMessage {
   sha256: string;
   /** Where the read ended, for the ledger: what a later import of the grown file continues from. */
   read: ReadEnd;
+  /** Bytes appended to a phone-system log while it was read (left for the next import), or 0. */
+  appendedWhileRead: number;
 }
 
 /** Where a read ended (docs/growing-logs.md). */

@@ -4,7 +4,7 @@
  * batches to the thread that writes them, leaving that thread a share of the checks. At most a
  * few batches are in flight, so memory stays flat.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toWire } from '../errors.js';
 import { appendBatch, ConvertStage, emptyBatch, type ConvertedBatch } from './convert-stage.js';
@@ -125,7 +125,8 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   const hashes = prefixHashes(fd, resume.offset);
   // Read to the end: the rows are those of the bytes hashed only if the file is still as it was.
   const change = changeOf(fd, job.stamp, digest.bytes, to - from.offset);
-  if (change) throw changedWhileRead(job.file, change);
+  const appended = change === undefined ? 0 : appendedOnly(fd, job, { bytes: digest.bytes, from: from.offset, to });
+  if (change !== undefined && appended === undefined) throw changedWhileRead(job.file, change);
   convert(pending.cells !== undefined);
   if (!isEmpty(pending)) await flush();
   // A profile's state before the end of the file closes its open calls: a later import of the grown file resumes from it.
@@ -133,7 +134,20 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
   // What a profile still holds goes in a batch of its own, as it always has (batch boundaries decide the writer's chunks).
   const end = stage.end();
   post({ type: 'batch', bytes: digest.bytes, ...end.batch });
-  post({ type: 'end', report: end.report, sha256: digest.hex(), read: { rangeEnd: resume.offset, endLine: resume.lines, head: hashes.head, tail: hashes.tail, state } });
+  post({ type: 'end', report: end.report, sha256: digest.hex(), read: { rangeEnd: resume.offset, endLine: resume.lines, head: hashes.head, tail: hashes.tail, state }, appendedWhileRead: appended ?? 0 });
+}
+
+/**
+ * Bytes appended to a phone-system log while it was read up to `to` (docs/growing-logs.md), or
+ * undefined when the file changed otherwise: another inode, shorter, not read in full, or its
+ * first block or the block before `to` not what they were before the read (job.guard).
+ */
+function appendedOnly(fd: number, job: SourceJob, read: { bytes: number; from: number; to: number }): number | undefined {
+  if (!job.guard) return undefined;
+  const now = fstatSync(fd);
+  if ((job.stamp.ino !== undefined && now.ino !== job.stamp.ino) || now.size <= job.stamp.size || read.bytes !== read.to - read.from) return undefined;
+  const hashes = prefixHashes(fd, read.to);
+  return hashes.head === job.guard.head && hashes.tail === job.guard.tail ? now.size - job.stamp.size : undefined;
 }
 
 /**

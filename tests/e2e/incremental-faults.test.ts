@@ -2,10 +2,11 @@
 // continue the same ledger entry at once import what was appended once; a file appended to while
 // a continuation reads it is refused, and the next import reads everything from where the last
 // committed one ended. Real processes: the point is two of them, and a write during a read.
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { startHotline } from '../helpers/cli.js';
+import { ROOT, startHotline } from '../helpers/cli.js';
 import { exited, generateCalls, rows, value, waitForBatches, waitForWriter, workspace } from './support.js';
 
 const ROWS = 80_000;
@@ -62,4 +63,50 @@ test('appended to while a continuation reads it: refused, nothing written; the n
   const next = ws.run(['--db', 'write.db', 'import', 'calls', '--format', 'json', 'write.csv']);
   expect(JSON.parse(next.stdout)).toMatchObject({ status: 'imported', range_start: cut, range_end: all.length + more.length, continues_import_id: 1, inserted: ROWS - FIRST + 1 });
   expect(value(ws.db('write.db'), 'SELECT count(*) FROM calls')).toBe(ROWS + 1);
+});
+
+test('a phone-system log appended to while it is read (Asterisk writing): the lines up to the size it had are imported, the rest left for the next import', async () => {
+  const log = join(ws.dir(), 'queue_log');
+  const gen = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate-pbx.mjs'), 'asterisk-queue-log', log, '60000'], { encoding: 'utf8' });
+  expect(gen.status).toBe(0);
+  const size = readFileSync(log).length;
+  // The database exists (import #1), for the probe that sees the import write.
+  writeFileSync(join(ws.dir(), 'one.csv'), 'call_id,started_at,outcome\nZ1,2026-10-12 09:00:00,answered\n');
+  expect(ws.run(['--db', 'live.db', 'import', 'calls', 'one.csv']).status).toBe(0);
+  const child = startHotline(['--db', 'live.db', '--verbose', 'import', 'calls', '--profile', 'asterisk-queue-log', '--format', 'json', 'queue_log'], { cwd: ws.dir() });
+  let out = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const done = exited(child);
+  await waitForWriter(ws.db('live.db'), child);
+  await waitForBatches(child, 1024 * 1024);
+  const more = '1798761700|9.1|hotline|NONE|ENTERQUEUE||13800000001|1\n1798761730|9.1|hotline|NONE|ABANDON|1|1|30\n';
+  appendFileSync(log, more);
+  const r = await done;
+  expect(r.status).toBe(0);
+  expect(JSON.parse(out)).toMatchObject({ status: 'imported', inserted: 60000, range_start: 0, range_end: size });
+  expect(r.stderr).toContain(`queue_log: ${more.length} bytes were appended while it was read: left for the next import\n`);
+  const next = ws.run(['--db', 'live.db', 'import', 'calls', '--profile', 'asterisk-queue-log', '--format', 'json', 'queue_log']);
+  expect(JSON.parse(next.stdout)).toMatchObject({ status: 'imported', inserted: 1, range_start: size, range_end: size + more.length, continues_import_id: 2 });
+});
+
+test('a phone-system log rewritten while it is read (a byte of its first block changed, then lines appended): refused as before', async () => {
+  const log = join(ws.dir(), 'queue_log.rw');
+  const gen = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate-pbx.mjs'), 'asterisk-queue-log', log, '60000'], { encoding: 'utf8' });
+  expect(gen.status).toBe(0);
+  writeFileSync(join(ws.dir(), 'one.csv'), 'call_id,started_at,outcome\nZ1,2026-10-12 09:00:00,answered\n');
+  expect(ws.run(['--db', 'rw.db', 'import', 'calls', 'one.csv']).status).toBe(0);
+  const size = readFileSync(log).length;
+  const child = startHotline(['--db', 'rw.db', 'import', 'calls', '--profile', 'asterisk-queue-log', 'queue_log.rw'], { cwd: ws.dir() });
+  const done = exited(child);
+  await waitForWriter(ws.db('rw.db'), child);
+  await waitForBatches(child, 1024 * 1024);
+  const fd = openSync(log, 'r+');
+  writeSync(fd, Buffer.from('2'), 0, 1, 0);
+  closeSync(fd);
+  const line = '1798761700|9.1|hotline|NONE|ENTERQUEUE||13800000001|1\n';
+  appendFileSync(log, line);
+  const r = await done;
+  expect(r.status).toBe(3);
+  expect(r.stderr).toBe(`error: queue_log.rw: changed while being read (${size} bytes when the import began, ${size + line.length} bytes at the end of reading): nothing was imported\nhint: import it again once the program that writes it has finished\n`);
+  expect(rows(ws.db('rw.db'), 'SELECT id FROM imports')).toEqual([{ id: 1 }]);
 });
