@@ -96,12 +96,14 @@ describe('on a terminal (80 × 24)', () => {
     await waitUntil('a frame', () => frames(s.output()).length >= 1, s.child);
     const device = s.output().split(/\r?\n/)[0] as string;
     expect(device).toMatch(/^\/dev\/pts\/\d+$/);
+    // stty sets the columns, then the rows: a frame for each (100 × 24, then 100 × 30).
     const resize = spawnSync('stty', ['-F', device, 'cols', '100', 'rows', '30']);
     expect(resize.status).toBe(0);
-    await waitUntil('a second frame', () => frames(s.output()).length >= 2, s.child);
+    await waitUntil('a frame of 30 lines', () => frames(s.output()).some((f) => f.length === 30), s.child);
     s.child.stdin?.write('q');
     expect((await s.done).status).toBe(0);
-    const [before, after] = frames(s.output()) as [string[], string[]];
+    const all = frames(s.output());
+    const [before, after] = [all[0] as string[], all[all.length - 1] as string[]];
     expect([before.length, after.length]).toEqual([24, 30]);
     expect(after.filter((l) => /^20\d\d /.test(l)).length).toBe(15);
     expect(after).toContain('… and 5 more operators');
