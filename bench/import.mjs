@@ -12,6 +12,12 @@
 //            --idle-wait S (before each run, wait up to S s, default 120, for other processes to go quiet)
 //            --no-snapshot (run bin/hotline.js in place instead of a copy of bin/ + dist/ taken at start)
 //            env BENCH_ROWS=N (same as --rows), BENCH_RSS=proc (poll /proc even if /usr/bin/time exists)
+//   npm run bench:import -- --grown asterisk-queue-log   # only this: a grown log (issue 23, docs/growing-logs.md):
+//              a --rows-call PBX file (default 1 M) imported once, then --grow more calls (default 30,000)
+//              appended to the same file; times the import of the grown file (reads only what was
+//              appended) against a file of those appended lines alone into a fresh database
+//              (target ≤ 1.5×), and, for information, that file alone into a copy of the first
+//              import's database. --grown asterisk-cdr does the same for Master.csv (both: comma-separated).
 //
 // Each side runs --runs times on fresh database files, alternating (hotline, shell,
 // hotline --profile …, shell with late indexes, hotline, ...). Reports the median wall time, rows/s,
@@ -20,7 +26,8 @@
 // non-zero if anything fails. Generated files live in bench/out/ (gitignored); results also go to
 // bench/out/import-<label>.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +46,7 @@ const PBX_TARGET = 2.5;
 
 // ---------- arguments ----------
 function parseArgs(argv) {
-  const opts = { rows: Number(process.env.BENCH_ROWS ?? process.env.ROWS ?? 1_000_000), runs: 3, startupRuns: 5, build: false, lateIndex: true, idleWait: 120, snapshot: true, profiles: [] };
+  const opts = { rows: Number(process.env.BENCH_ROWS ?? process.env.ROWS ?? 1_000_000), runs: 3, startupRuns: 5, build: false, lateIndex: true, idleWait: 120, snapshot: true, profiles: [], grown: [], grow: 30_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -55,6 +62,13 @@ function parseArgs(argv) {
     else if (a === '--no-snapshot') opts.snapshot = false;
     else if (a === '--no-late-index') opts.lateIndex = false;
     else if (a === '--profiles') opts.profiles.push(...PBX_PROFILES);
+    else if (a === '--grow' || a.startsWith('--grow=')) opts.grow = Number(val().replace(/_/g, ''));
+    else if (a === '--grown' || a.startsWith('--grown=')) {
+      for (const p of val().split(',')) {
+        if (!PBX_PROFILES.includes(p)) die(`--grown must be one of ${PBX_PROFILES.join(', ')} (got ${p})`);
+        opts.grown.push(p);
+      }
+    }
     else if (a === '--profile' || a.startsWith('--profile=')) {
       for (const p of val().split(',')) {
         if (!PBX_PROFILES.includes(p)) die(`--profile must be one of ${PBX_PROFILES.join(', ')} (got ${p})`);
@@ -62,13 +76,14 @@ function parseArgs(argv) {
       }
     }
     else if (a === '-h' || a === '--help') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 27).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else die(`unknown argument ${a} (try --help)`);
   }
-  for (const k of ['rows', 'runs', 'startupRuns']) if (!Number.isInteger(opts[k]) || opts[k] < 1) die(`--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} must be a positive integer`);
+  for (const k of ['rows', 'runs', 'startupRuns', 'grow']) if (!Number.isInteger(opts[k]) || opts[k] < 1) die(`--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} must be a positive integer`);
   if (!(opts.idleWait >= 0)) die('--idle-wait must be a number of seconds (0 = do not wait)');
   opts.profiles = [...new Set(opts.profiles)];
+  opts.grown = [...new Set(opts.grown)];
   return opts;
 }
 
@@ -264,6 +279,11 @@ if (opts.snapshot) {
 }
 const gitHead = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || '?';
 const gitDirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).stdout?.trim() ? ' + uncommitted src/ changes' : '';
+
+if (opts.grown.length > 0) {
+  for (const p of opts.grown) await grownBench(p);
+  process.exit(0);
+}
 
 // 2. data
 const csv = join(outDir, `calls-${L}.csv`);
@@ -538,3 +558,132 @@ for (const c of commands) out.push(c.split('\n').map((l, i) => (i === 0 ? `  $ $
 out.push('');
 out.push(`results: ${rel(join(outDir, `import-${L}.json`))}`);
 console.log(out.join('\n'));
+
+// ---------- --grown: a log that grew since its last import (issue 23) ----------
+/**
+ * A PBX file of opts.rows calls imported once (untimed), then opts.grow more calls appended to the
+ * same file (same inode, so the next import continues it). Times, alternating, each on a fresh
+ * copy: (a) the import of the grown file, which reads only what was appended; (b) a file of the
+ * appended bytes alone into a fresh database; (c) that file into a copy of the first import's
+ * database (for information: the same database work as (a), without the ledger's continuation).
+ */
+async function grownBench(p) {
+  const total = opts.rows + opts.grow;
+  const ext = PBX_EXT[p];
+  const full = join(outDir, `pbx-${p}-${label(total)}.${ext}`);
+  const genArgs = [join(root, 'bench', 'generate-pbx.mjs'), p, full, String(total)];
+  if (!existsSync(full) || statSync(full).mtimeMs < statSync(genArgs[0]).mtimeMs) {
+    console.error(`bench: generating ${rel(full)} (${fmtInt(total)} calls, ${p}) …`);
+    const r = await run(process.execPath, [genArgs[0], p, `${full}.tmp-${process.pid}`, String(total)]);
+    if (r.code !== 0) fail(`generating the ${p} file`, r, cmdline('node', genArgs));
+    renameSync(`${full}.tmp-${process.pid}`, full);
+  }
+  note(cmdline('node', genArgs));
+  // The cut: the first line end after the share of the bytes the first rows take (calls are
+  // spread evenly over the file); what follows holds about opts.grow calls.
+  const size = statSync(full).size;
+  const cut = lineEndAfter(full, Math.floor((size * opts.rows) / total));
+  const grown = join(outDir, `grown-${p}-${L}.${ext}`);
+  const tail = join(outDir, `grown-${p}-${label(opts.grow)}-alone.${ext}`);
+  const baseDb = join(outDir, `grown-${p}-${L}-base.db`);
+  rmSync(grown, { force: true });
+  await copyRange(full, grown, 0, cut);
+  await copyRange(full, tail, cut, size);
+  rmDb(baseDb);
+  const importArgs = (db, file) => [hotlineBin, '--db', db, 'import', 'calls', '--profile', p, ...PBX_ARGS[p], file, '--format', 'json'];
+  console.error(`bench: --grown ${p}: first import of ${rel(grown)} (${(cut / 2 ** 20).toFixed(0)} MiB, about ${fmtInt(opts.rows)} calls; untimed) …`);
+  const first = await run(process.execPath, importArgs(baseDb, grown));
+  if (first.code !== 0) fail('the first import', first, cmdline('node', importArgs(baseDb, grown)));
+  note(`head -c ${cut} ${rel(full)} > ${rel(grown)} && ${cmdline('node', importArgs(baseDb, grown))}`);
+  // Appended to the same file: the next import of it continues the first.
+  await copyRange(full, grown, cut, size, 'a');
+  note(`tail -c +${cut + 1} ${rel(full)} >> ${rel(grown)}   # the same inode: grown by about ${fmtInt(opts.grow)} calls`);
+  note(`tail -c +${cut + 1} ${rel(full)} > ${rel(tail)}`);
+  spawnSync('cat', [grown, tail], { stdio: 'ignore' });
+  const runDb = join(outDir, `grown-${p}-${L}-run.db`);
+  const freshDb = join(outDir, `grown-${p}-alone-fresh.db`);
+  const intoDb = join(outDir, `grown-${p}-alone-into-base.db`);
+  const copyBase = (to) => {
+    rmDb(to);
+    copyFileSync(baseDb, to);
+    // hotline checkpoints and removes the -wal when it closes; a copy is whole with one left too.
+    if (existsSync(`${baseDb}-wal`)) copyFileSync(`${baseDb}-wal`, `${to}-wal`);
+  };
+  const sides = [
+    { key: 'grown', name: `grown file, continued (reads ${fmtInt(size - cut)} bytes)`, prepare: () => copyBase(runDb), args: importArgs(runDb, grown),
+      check: (s) => {
+        if (s.continues_import_id !== 1 || s.range_start !== cut) throw new Error(`not a continuation of import #1 from byte ${cut}: continues ${s.continues_import_id}, range_start ${s.range_start}`);
+      } },
+    { key: 'alone', name: 'appended part alone, fresh database', prepare: () => rmDb(freshDb), args: importArgs(freshDb, tail), check: () => undefined },
+    { key: 'alone-into-base', name: 'appended part alone, into the first import\'s database', prepare: () => copyBase(intoDb), args: importArgs(intoDb, tail), check: () => undefined },
+  ];
+  for (const side of sides) {
+    Object.assign(side, { times: [], rss: [], cpu: [], other: [], summaries: [] });
+    note(`${side.key === 'alone' ? `rm -f ${rel(freshDb)}` : `cp ${rel(baseDb)} ${rel(side.key === 'grown' ? runDb : intoDb)}`} && ${cmdline('node', side.args)}`);
+  }
+  for (let i = 0; i < opts.runs; i++) {
+    for (const side of sides) {
+      side.prepare();
+      await waitForQuiet(opts.idleWait);
+      const c0 = cpuSnapshot();
+      const r = await measured(process.execPath, side.args);
+      const c1 = cpuSnapshot();
+      const other = c0 && c1 ? Math.max(0, (c1.busy - c0.busy - r.cpuS) / (r.ms / 1000)) : NaN;
+      if (r.code !== 0) fail(`${side.name} (run ${i + 1})`, r, cmdline('node', side.args));
+      let summary;
+      try {
+        summary = JSON.parse(r.stdout);
+        side.check(summary);
+      } catch (e) {
+        fail(`${side.name} (run ${i + 1}): ${e.message}`, r, cmdline('node', side.args));
+      }
+      side.times.push(r.ms);
+      side.rss.push(r.rssKiB);
+      side.cpu.push(r.cpuS);
+      side.other.push(other);
+      side.summaries.push({ rows: summary.rows, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, calls: summary.profile?.calls, unfinished: summary.profile?.unfinished_calls?.length });
+      console.error(`  run ${i + 1}  ${side.name.padEnd(58)} ${fmtS(r.ms).padStart(7)} s   CPU ${r.cpuS.toFixed(2)} s   peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB   other load ${other.toFixed(2)} cores`);
+    }
+  }
+  const med = Object.fromEntries(sides.map((side) => [side.key, median(side.times)]));
+  const ratio = med.grown / med.alone;
+  const results = {
+    date: new Date().toISOString(), profile: p, firstCalls: opts.rows, grownBy: opts.grow, file: rel(full), bytes: size, cut, appendedBytes: size - cut, runs: opts.runs,
+    build: { gitHead: gitHead + gitDirty, distSha256: distHash, distBuiltAt: new Date(distTime).toISOString() }, rssMethod: haveTime ? '/usr/bin/time -v' : '/proc VmHWM',
+    sides: sides.map((side) => ({ key: side.key, name: side.name, timesMs: side.times.map(Math.round), medianMs: Math.round(med[side.key]), cpuSeconds: side.cpu.map((c) => +c.toFixed(2)), peakRssMiB: side.rss.map((k) => Math.round(k / 1024)), otherLoadCores: side.other.map((c) => +c.toFixed(2)), summaries: side.summaries })),
+    ratioGrownVsAlone: +ratio.toFixed(2), target: 1.5, commands,
+  };
+  const file = join(outDir, `import-grown-${p}-${L}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  const out = [`\nA ${p} file of about ${fmtInt(opts.rows)} calls (${(cut / 2 ** 20).toFixed(0)} MiB) imported, then grown by about ${fmtInt(opts.grow)} calls (${((size - cut) / 2 ** 20).toFixed(1)} MiB); median of ${opts.runs} runs each, alternating`];
+  for (const side of results.sides) out.push(`  ${side.name.padEnd(58)} ${side.timesMs.map((t) => fmtS(t)).join(' / ')} s   median ${fmtS(side.medianMs)} s   CPU ${side.cpuSeconds.join(' / ')} s   peak RSS ${side.peakRssMiB.join(' / ')} MiB   ${JSON.stringify(side.summaries[0])}`);
+  out.push(`grown / appended part alone (fresh database): ${ratio.toFixed(2)}×   (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'NOT met'}); grown / appended part into the same database: ${(med.grown / med['alone-into-base']).toFixed(2)}×`);
+  const maxOther = Math.max(...results.sides.flatMap((side) => side.otherLoadCores));
+  if (maxOther > 0.2) out.push(`warning: other processes used up to ${maxOther.toFixed(2)} cores during some runs; the figures are noisy`);
+  out.push('commands (from the repository root):');
+  for (const c of commands) out.push(`  $ ${c}`);
+  out.push(`results: ${rel(file)}`);
+  console.log(out.join('\n'));
+}
+
+/** The offset just after the first line feed at or after `at` in `path`. */
+function lineEndAfter(path, at) {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    for (let pos = at; ; pos += buf.length) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) return pos;
+      const i = buf.subarray(0, n).indexOf(0x0a);
+      if (i >= 0) return pos + i + 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Copies bytes [from, to) of `src` to `dest` (`flags` 'a': appended to it, the same file). */
+async function copyRange(src, dest, from, to, flags = 'w') {
+  if (to <= from) return;
+  await pipeline(createReadStream(src, { start: from, end: to - 1 }), createWriteStream(dest, { flags }));
+}

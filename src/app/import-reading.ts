@@ -2,7 +2,7 @@
 import type { WriteEvent } from '../db/import-writer.js';
 import { InputError } from '../errors.js';
 import type { ConvertStage } from '../io/convert-stage.js';
-import type { EndMessage, StartMessage } from '../io/import-protocol.js';
+import type { EndMessage, ReadEnd, StartMessage } from '../io/import-protocol.js';
 import type { ImportSource } from '../io/import-source.js';
 import { RejectsWriter } from '../io/rejects.js';
 import type { ImportEnv, ImportOptions } from './import-files.js';
@@ -18,12 +18,16 @@ export class FileReading {
   rows = 0;
   sha256 = '';
   report: EndMessage['report'] = null;
+  /** Where the read ended (docs/growing-logs.md). */
+  read: ReadEnd | undefined;
 
   constructor(
     private readonly opts: ImportOptions,
     private readonly env: ImportEnv,
     private readonly stage: ConvertStage,
     private readonly file: string,
+    /** What was appended to a file imported before: no rows there is no empty export (docs/growing-logs.md). */
+    private readonly continuation = false,
   ) {}
 
   async *events(source: ImportSource): AsyncGenerator<WriteEvent> {
@@ -38,8 +42,10 @@ export class FileReading {
       } else {
         this.sha256 = m.sha256;
         this.report = m.report;
-        yield { type: 'end', rows: this.rows, sha256: m.sha256 };
-        if (this.rows === 0 && this.opts.requireRows) {
+        this.read = m.read;
+        if (m.appendedWhileRead > 0) this.env.notice(`${this.file}: ${m.appendedWhileRead} bytes were appended while it was read: left for the next import`, true);
+        yield { type: 'end', rows: this.rows, sha256: m.sha256, read: m.read };
+        if (this.rows === 0 && this.opts.requireRows && !this.continuation) {
           throw new InputError(`${this.file}: no data rows, only a header: nothing was imported (--require-rows)`, { hint: 'the export may have run before the data was there; export it again' });
         }
       }

@@ -54,7 +54,7 @@ export function operatorsReport(db: Database.Database, filter: OperatorFilter): 
 
 const IMPORT_COLUMNS = columns(
   'import_id', ['kind', { values: 'import_kind' }], 'file', ['sha256', WIDE], ['encoding', WIDE], ['rows', WIDE], 'inserted', ['updated', WIDE], ['unchanged', WIDE],
-  'rejected', ['skipped', WIDE], 'imported_at', ['user', WIDE],
+  'rejected', ['skipped', WIDE], 'imported_at', ['user', WIDE], ['range_start', WIDE], ['range_end', WIDE], ['continues', WIDE],
 );
 
 export function importsReport(db: Database.Database, zone: string, opts: { kind?: string; limit?: number }): ReportTable {

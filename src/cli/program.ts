@@ -16,6 +16,7 @@ import { auditCommand, dbCommand } from './commands/privacy.js';
 import { trainingCommand } from './commands/training.js';
 import { staffingCommand } from './commands/staffing.js';
 import { reportCommand } from './commands/report.js';
+import { watchCommand } from './commands/watch.js';
 import { addGlobalOptions, type GlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -59,6 +60,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(policyCommand(rt));
   program.addCommand(auditCommand(rt));
   program.addCommand(dbCommand(rt));
+  program.addCommand(watchCommand(rt));
   program.exitOverride();
   for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => rt.stdout.write(s), writeErr: (s) => rt.stderr.write(s) });
   return program;

@@ -6,8 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { KindSpec } from '../domain/kinds.js';
 import { InputError, InterruptedError } from '../errors.js';
-import type { BadRow, BatchMessage, StartMessage } from '../io/import-protocol.js';
-import { findImport, finishImport, insertImport, setImportHash, type ImportCounts, type LedgerStart } from './queries/imports.js';
+import type { BadRow, BatchMessage, ReadEnd, StartMessage } from '../io/import-protocol.js';
+import { dropResumeState, endImport, findImport, finishImport, insertImport, newestOfInode, setImportHash, type ImportCounts, type LedgerStart } from './queries/imports.js';
 import { claimTimeZone } from './queries/settings.js';
 import { prepareStatements, writeBatch, type BatchContext, type Statements } from './upsert-rows.js';
 
@@ -15,8 +15,11 @@ import { prepareStatements, writeBatch, type BatchContext, type Statements } fro
 export type WriteEvent =
   | Pick<StartMessage, 'type' | 'encoding' | 'delimiter' | 'columns' | 'present' | 'headers' | 'keyHeader'>
   | (Pick<BatchMessage, 'type' | 'rows' | 'lines' | 'issues' | 'bytes'> & Partial<Pick<BatchMessage, 'skipped' | 'rings'>>)
-  /** `sha256`: of the bytes parsed, for the ledger entry (when it differs from the one it began with). */
-  | { type: 'end'; rows: number; sha256?: string };
+  /**
+   * `sha256`: of the bytes parsed, for the ledger entry (when it differs from the one it began
+   * with); `read`: where the read ended, for an import that continues the file once it has grown.
+   */
+  | { type: 'end'; rows: number; sha256?: string; read?: ReadEnd };
 
 /** What the rows of a batch are, for a kind's hook. */
 export type WriteBatch = Extract<WriteEvent, { type: 'batch' }>;
@@ -259,6 +262,7 @@ export async function writeImport(db: Database.Database, path: string, events: A
       } else if (file) {
         counts.rows = ev.rows;
         if (ev.sha256 !== undefined) acceptHash(db, file.importId, ev.sha256, opts);
+        if (ev.read) endRead(db, file.importId, ev.read, opts);
       }
     }
     if (!file) throw new Error(`${opts.file}: the file ended before its header`);
@@ -278,8 +282,14 @@ function begin(db: Database.Database, path: string, ev: Extract<WriteEvent, { ty
   db.exec('BEGIN IMMEDIATE');
   // Checked again under the write lock: another process may have imported the same file
   // while this one waited for the lock.
-  const done = opts.again ? undefined : findImport(db, opts.ledger.kind, opts.ledger.sha256);
+  const done = opts.again || opts.ledger.continues ? undefined : findImport(db, opts.ledger.kind, opts.ledger.sha256);
   if (done) throw new AlreadyImported(done.id);
+  const { continues, device, inode } = opts.ledger;
+  if (continues) {
+    // A continuation of a grown file: unless another process continued the same entry meanwhile.
+    const newest = newestOfInode(db, opts.ledger.kind, device as number, inode as number);
+    if (newest !== continues) throw new AlreadyImported(newest as number);
+  }
   claimTimeZone(db, path, opts.zone);
   const importId = insertImport(db, { ...opts.ledger, encoding: ev.encoding, delimiter: ev.delimiter });
   const dayIndex = ev.columns.indexOf('local_day');
@@ -296,8 +306,14 @@ function begin(db: Database.Database, path: string, ev: Extract<WriteEvent, { ty
  */
 function acceptHash(db: Database.Database, importId: number, sha256: string, opts: WriteOptions): void {
   if (sha256 === opts.ledger.sha256) return; // the entry has it, checked under the write lock
-  const prior = opts.again ? undefined : findImport(db, opts.ledger.kind, sha256);
+  // A continuation's hash is of the bytes appended only: not a file's identity (docs/growing-logs.md).
+  const prior = opts.again || opts.ledger.continues ? undefined : findImport(db, opts.ledger.kind, sha256);
   if (prior) throw new AlreadyImported(prior.id);
   setImportHash(db, importId, sha256);
 }
 
+/** Where the read ended goes into the entry; the entry it continues gives up its profile state (only the newest of a chain keeps one). */
+function endRead(db: Database.Database, importId: number, read: ReadEnd, opts: WriteOptions): void {
+  endImport(db, importId, { range_end: read.rangeEnd, end_line: read.endLine, head_sha256: read.head, tail_sha256: read.tail, resume_state: read.state });
+  if (opts.ledger.continues) dropResumeState(db, opts.ledger.continues);
+}

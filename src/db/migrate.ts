@@ -13,6 +13,7 @@ import { sql as ivrSeconds } from './migrations/009-ivr-seconds.js';
 import { sql as missedRingsByTime } from './migrations/010-missed-rings-by-time.js';
 import { sql as reimports } from './migrations/011-reimports.js';
 import { sql as repeats } from './migrations/012-repeats.js';
+import { sql as incremental } from './migrations/013-incremental.js';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'missed-rings-by-time', sql: missedRingsByTime },
   { version: 11, name: 'reimports', sql: reimports },
   { version: 12, name: 'repeats', sql: repeats },
+  { version: 13, name: 'incremental', sql: incremental },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -17,8 +17,9 @@ const kpiSchema = z.strictObject({
   /** A: answered≤T / offered; B: answered≤T / (offered − abandoned≤T); C: (answered≤T + abandoned≤T) / offered. */
   service_level: z.enum(['A', 'B', 'C']).default(D.kpi.service_level),
   /**
-   * The service level aimed at, above 0 and below 1: the target line of the report's charts, and
-   * what `staffing` plans for (Erlang C never reaches 1 with a finite number of agents).
+   * The service level aimed at, above 0 and below 1: the target line of the report's charts, the
+   * colour of the day's service level on `hotline watch`, and what `staffing` plans for (Erlang C
+   * never reaches 1 with a finite number of agents).
    */
   service_level_target: z.number().gt(0).lt(1).default(D.kpi.service_level_target),
 });

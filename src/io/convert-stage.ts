@@ -92,8 +92,15 @@ export class ConvertStage {
   /** Missed rings a profile gave (ConvertedBatch.rings), counted for its report. */
   private rings = 0;
 
-  constructor(private readonly job: ConvertJob) {
-    this.profile = job.profile ? PROFILES[job.profile].create({ file: job.file, sourceZone: job.sourceZone }) : undefined;
+  /** `resume`: a profile's state (snapshot) where an earlier import of the same growing file ended. */
+  constructor(private readonly job: ConvertJob, resume?: string) {
+    this.profile = job.profile ? PROFILES[job.profile].create({ file: job.file, sourceZone: job.sourceZone, resume: resume === undefined ? undefined : JSON.parse(resume) }) : undefined;
+  }
+
+  /** A profile's state now (JSON), for an import that will continue the file once it has grown; null without a profile. */
+  snapshot(): string | null {
+    const state = this.profile?.snapshot?.();
+    return state === undefined ? null : JSON.stringify(state);
   }
 
   /** Reads the header (empty for headerless files); throws InputError for missing or duplicate columns. */

@@ -62,11 +62,18 @@ function trimCutSequence(sample: Buffer): Buffer {
  * Detects the encoding (a BOM, valid UTF-8, UTF-8 mixed with other bytes: refused, else GB18030)
  * and the delimiter of a file, and refuses line ends other than LF and CRLF (src/io/sample-checks.ts).
  * `source`: a path, or a descriptor already open. `quoted` false: a format without quoting.
+ * `limit`: the bytes an import will read (a phone-system log's last line, not ended yet, is not).
  */
-export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string; quoted?: boolean }): Sniffed {
-  const sample = readSample(source);
+export function sniffFile(source: string | number, file: string, opts: { encoding?: Encoding; delimiter?: string; quoted?: boolean; limit?: number }): Sniffed {
+  const whole = readSample(source);
+  if (whole.length === 0) throw new InputError(`${file}: the file is empty (0 bytes)`, { hint: 'export the data again; a file needs at least a header line' });
+  const sample = opts.limit !== undefined && opts.limit < whole.length ? whole.subarray(0, opts.limit) : whole;
+  if (sample.length === 0) {
+    // No line end at all: a file that is not such a log at all (CR line ends …) is refused as such.
+    sniffFile(source, file, { ...opts, limit: undefined });
+    throw new InputError(`${file}: no line is complete yet (the file has no line end)`, { hint: 'import it again once the program that writes it has written a line' });
+  }
   const notices: string[] = [];
-  if (sample.length === 0) throw new InputError(`${file}: the file is empty (0 bytes)`, { hint: 'export the data again; a file needs at least a header line' });
   const cut = sample.length === SAMPLE_BYTES;
   let encoding = opts.encoding;
   if (!encoding) {
@@ -117,11 +124,14 @@ function countNewlines(buf: Buffer): number {
 /** Strict streaming decoder: a byte sequence invalid in the encoding is an InputError with line and byte. */
 class StrictDecoder extends Transform {
   private readonly decoder: InstanceType<typeof TextDecoder>;
-  private bytes = 0;
-  private newlines = 0;
-  constructor(private readonly encoding: Encoding, private readonly file: string) {
+  private bytes: number;
+  private newlines: number;
+  /** `at`: where the read begins (a continuation of a growing file), for the byte and line in messages. */
+  constructor(private readonly encoding: Encoding, private readonly file: string, at: ReadStart = FILE_START) {
     super({ decodeStrings: true, readableObjectMode: false });
     this.decoder = new TextDecoder(encoding, { fatal: true });
+    this.bytes = at.offset;
+    this.newlines = at.line - 1;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     try {
@@ -160,6 +170,20 @@ class StrictDecoder extends Transform {
       hint: `the file mixes encodings or is not ${this.encoding}; try --encoding ${other}`,
     });
   }
+}
+
+/** Where a read begins: a byte offset at the start of a line, and that line's number (1-based). */
+export interface ReadStart {
+  offset: number;
+  line: number;
+}
+
+const FILE_START: ReadStart = { offset: 0, line: 1 };
+
+/** Where a read of records ended (ReadOptions.tally). */
+export interface ReadTally {
+  lines: number;
+  lastRecordLine: number;
 }
 
 export interface SourceRecord {
@@ -203,10 +227,12 @@ function csvError(e: CsvError, file: string, startLine?: number): InputError {
  */
 class Utf8Validator extends Transform {
   private carry: Buffer = Buffer.alloc(0);
-  private bytes = 0;
-  private newlines = 0;
-  constructor(private readonly file: string) {
+  private bytes: number;
+  private newlines: number;
+  constructor(private readonly file: string, at: ReadStart = FILE_START) {
     super();
+    this.bytes = at.offset;
+    this.newlines = at.line - 1;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -224,7 +250,9 @@ class Utf8Validator extends Transform {
     done(null, whole);
   }
   override _flush(done: TransformCallback): void {
-    if (this.carry.length) return done(this.error(this.carry));
+    // The carry is held back in case the next chunk completes it; at the end it is the file's
+    // last character, whole (a line without its line end, ending in 号) or cut short.
+    if (this.carry.length) return isUtf8(this.carry) ? done(null, this.carry) : done(this.error(this.carry));
     done();
   }
   private error(chunk: Buffer): InputError {
@@ -253,6 +281,15 @@ export interface ReadOptions {
   fd?: number;
   /** Fed every chunk read, in order: the hash of exactly the bytes parsed (one read, no second pass). */
   digest?: ReadDigest;
+  /** Read from this line start (a continuation of a growing file, docs/growing-logs.md); default the start of the file. */
+  from?: ReadStart;
+  /** Read up to this byte offset (exclusive); default the end of the file. */
+  to?: number;
+  /**
+   * Set once the records are all read: the physical lines read (counted from the start of the
+   * file, a last line without its end included), and the line the last record began on.
+   */
+  tally?: ReadTally;
 }
 
 /**
@@ -260,23 +297,31 @@ export interface ReadOptions {
  * first record is the header). Blank lines are skipped; line numbers stay physical.
  */
 export async function* readRecordBatches(path: string, file: string, sniffed: Sniffed, opts: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
-  const input = opts.fd === undefined ? createReadStream(path, { highWaterMark: READ_CHUNK }) : createReadStream(path, { fd: opts.fd, start: 0, autoClose: false, fs: KEEP_OPEN, highWaterMark: READ_CHUNK });
+  const from = opts.from ?? FILE_START;
+  if (opts.to !== undefined && opts.to <= from.offset) {
+    if (opts.tally) Object.assign(opts.tally, { lines: from.line - 1, lastRecordLine: 0 });
+    return;
+  }
+  // createReadStream's end is inclusive.
+  const range = { start: from.offset, end: opts.to === undefined ? undefined : opts.to - 1 };
+  const input = opts.fd === undefined ? createReadStream(path, { ...range, highWaterMark: READ_CHUNK }) : createReadStream(path, { fd: opts.fd, ...range, autoClose: false, fs: KEEP_OPEN, highWaterMark: READ_CHUNK });
   let bytes = 0;
   const digest = opts.digest;
   input.on('data', (chunk) => {
     bytes += chunk.length;
     digest?.update(chunk as Buffer);
   });
-  const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file) : new StrictDecoder(sniffed.encoding, file);
+  const decoder = sniffed.encoding === 'utf-8' ? new Utf8Validator(file, from) : new StrictDecoder(sniffed.encoding, file, from);
   // A format without quoting is split by lines (src/io/line-split.ts), faster than csv-parse on
   // lines of varying field counts; everything else goes through csv-parse.
   const quoted = opts.quoted !== false;
   const parser = !quoted
-    ? new LineSplitter(sniffed.delimiter, file, MAX_RECORD_SIZE)
+    ? new LineSplitter(sniffed.delimiter, file, MAX_RECORD_SIZE, from.line)
     : parse({
       delimiter: sniffed.delimiter,
       record_delimiter: ['\r\n', '\n'],
-      bom: true,
+      // A byte-order mark is one only at the start of the file.
+      bom: from.offset === 0,
       quote: '"',
       relax_column_count: true,
       max_record_size: MAX_RECORD_SIZE,
@@ -299,20 +344,25 @@ export async function* readRecordBatches(path: string, file: string, sniffed: Sn
   });
   input.pipe(decoder).pipe(parser);
   // Physical line numbers: one per record, plus the line feeds inside quoted values.
-  let next = 1;
+  let next = from.line;
+  let lastRecordLine = 0;
   try {
     for (;;) {
       const batch: SourceRecord[] = [];
       let record: string[] | null;
       while ((record = parser.read() as string[] | null) !== null) {
         const line = next++;
+        lastRecordLine = line;
         if (quoted) for (const field of record) if (field.includes('\n')) next += field.split('\n').length - 1;
         if (record.length === 1 && record[0] === '') continue;
         batch.push({ record, line, bytes });
       }
       if (failure) throw failure;
       if (batch.length > 0) yield batch;
-      else if (ended) return;
+      else if (ended) {
+        if (opts.tally) Object.assign(opts.tally, { lines: next - 1, lastRecordLine });
+        return;
+      }
       else await ready.take();
     }
   } catch (e) {

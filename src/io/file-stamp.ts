@@ -12,6 +12,8 @@ import { InputError } from '../errors.js';
 export interface FileStamp {
   size: number;
   mtimeMs: number;
+  /** The inode, when known: a file replaced by another under the same name is a change. */
+  ino?: number;
 }
 
 /** The SHA-256 and the length of the bytes a reader consumed, fed one chunk at a time. */
@@ -30,12 +32,16 @@ export class ReadDigest {
   }
 }
 
-/** How the open file `fd` differs from `before` (and from the `bytesRead`, when given), or undefined. */
-export function changeOf(fd: number, before: FileStamp, bytesRead?: number): string | undefined {
+/**
+ * How the open file `fd` differs from `before` (and the `bytesRead` from the `expected` bytes, by
+ * default the whole file, when given), or undefined.
+ */
+export function changeOf(fd: number, before: FileStamp, bytesRead?: number, expected = before.size): string | undefined {
   const now = fstatSync(fd);
+  if (before.ino !== undefined && now.ino !== before.ino) return 'replaced by another file meanwhile';
   if (now.size !== before.size) return `${before.size} bytes when the import began, ${now.size} bytes at the end of reading`;
   if (now.mtimeMs !== before.mtimeMs) return 'written to during the import, at the same size';
-  if (bytesRead !== undefined && bytesRead !== before.size) return `${bytesRead} bytes read of ${before.size}`;
+  if (bytesRead !== undefined && bytesRead !== expected) return `${bytesRead} bytes read of ${expected}`;
   return undefined;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { WireError } from '../errors.js';
 import type { ConvertJob, ConvertedBatch } from './convert-stage.js';
-import type { Encoding } from './csv-read.js';
+import type { Encoding, ReadStart } from './csv-read.js';
+import type { PrefixHashes } from './file-growth.js';
 import type { FileStamp } from './file-stamp.js';
 import type { ProfileReport } from './profiles/types.js';
 import type { RowIssue } from './row-plan.js';
@@ -36,6 +37,20 @@ export interface SourceJob {
   convert: ConvertJob;
   /** The file's size and modification time before the import began: checked again once it is read. */
   stamp: FileStamp;
+  /**
+   * The bytes to read (docs/growing-logs.md): from a line start (0, or where the import this one
+   * continues ended) up to `to` (the file's size, or the end of its last complete line for a
+   * phone-system log, whose writer ends every line). Default: the whole file.
+   */
+  range?: { from: ReadStart; to: number };
+  /** A profile's state where the import this one continues ended (JSON, from the ledger). */
+  resume?: string;
+  /**
+   * A phone-system log, only ever appended to: the hashes of its first block and of the block
+   * before `range.to`, taken before the read. A file that only grew meanwhile, with these the
+   * same, is not refused: what was appended is left for the next import (docs/growing-logs.md).
+   */
+  guard?: PrefixHashes;
 }
 
 /** The header is read: how the rows will look, and what to tell the user about the file. */
@@ -74,6 +89,23 @@ export interface EndMessage {
   report: (ProfileReport & { missed_rings: number }) | null;
   /** The SHA-256 of the bytes parsed. */
   sha256: string;
+  /** Where the read ended, for the ledger: what a later import of the grown file continues from. */
+  read: ReadEnd;
+  /** Bytes appended to a phone-system log while it was read (left for the next import), or 0. */
+  appendedWhileRead: number;
+}
+
+/** Where a read ended (docs/growing-logs.md). */
+export interface ReadEnd {
+  /** The offset after the last byte read. */
+  rangeEnd: number;
+  /** Physical lines before rangeEnd, or null when the read did not end at a line end (nothing continues from there). */
+  endLine: number | null;
+  /** SHA-256 of the file's first block and of the last block read (src/io/file-growth.ts). */
+  head: string;
+  tail: string;
+  /** A profile's state at rangeEnd (JSON), or null. */
+  state: string | null;
 }
 
 export type SourceMessage = StartMessage | BatchMessage | EndMessage | { type: 'error'; error: WireError };

@@ -12,14 +12,18 @@ import { InputError } from '../errors.js';
 export class LineSplitter extends Transform {
   private readonly decoder = new StringDecoder('utf8');
   private carry = '';
-  private line = 0;
-  private first = true;
+  private line: number;
+  private first: boolean;
+  /** `firstLine`: the number of the first line split (a read that continues a growing file begins further on, with no byte-order mark). */
   constructor(
     private readonly delimiter: string,
     private readonly file: string,
     private readonly maxLine: number,
+    firstLine = 1,
   ) {
     super({ readableObjectMode: true, writableObjectMode: false, decodeStrings: false });
+    this.line = firstLine - 1;
+    this.first = firstLine === 1;
   }
 
   override _transform(chunk: Buffer | string, _enc: BufferEncoding, done: TransformCallback): void {

@@ -99,6 +99,8 @@ describe('writeImport counts', () => {
       id: result.importId, kind: 'calls', file_name: 'calls.csv', file_path: '/data/calls.csv', sha256: 'abc123', size_bytes: 1234,
       encoding: 'utf-8', delimiter: ',', profile: null, rows: 3, inserted: 3, updated: 0, unchanged: 0, rejected: 0, skipped: 0,
       started_at: NOW - 60, finished_at: NOW, os_user: 'supervisor', hotline_version: '0.1.0',
+      // Schema 14 (growing logs): what the read of a file gives the writer goes there; these events carry none.
+      device: null, inode: null, range_start: 0, range_end: null, end_line: null, head_sha256: null, tail_sha256: null, continues: null, resume_state: null,
     }]);
     expect(stored(db, 'C02')).toEqual({ call_id: 'C02', outcome: 'answered', talk_seconds: 60, import_id: 1, created_import_id: 1, seen_import_id: 1, seen_line: 3 });
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'timezone'`).get()).toEqual({ value: 'Asia/Shanghai' });

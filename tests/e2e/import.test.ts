@@ -271,7 +271,7 @@ describe('importing again', () => {
 
 describe('--format json', () => {
   // docs/formats.md lists these keys, in this order.
-  const KEYS = ['file', 'sha256', 'kind', 'ignored_columns', 'rejects_file', 'mapping', 'profile', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'status', 'import_id', 'encoding', 'delimiter'];
+  const KEYS = ['file', 'sha256', 'kind', 'ignored_columns', 'rejects_file', 'mapping', 'profile', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'status', 'import_id', 'encoding', 'delimiter', 'range_start', 'range_end', 'continues_import_id'];
   const documented = (summary: Record<string, unknown>): string[] => Object.keys(summary);
 
   test('one file: one summary object with the documented keys', () => {
@@ -285,6 +285,7 @@ describe('--format json', () => {
     expect(summary).toEqual({
       file: 'one.csv', sha256: createHash('sha256').update(text).digest('hex'), kind: 'calls', ignored_columns: ['备注'], rejects_file: null, mapping: null, profile: null,
       rows: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0, skipped: 0, status: 'imported', import_id: 1, encoding: 'utf-8', delimiter: ',',
+      range_start: 0, range_end: Buffer.byteLength(text), continues_import_id: null,
     });
   });
 

@@ -199,7 +199,7 @@ describe('the ledger as JSON', () => {
   // Regression test (found while writing these tests, since fixed).
   test('imports --format json uses the same column names as the CSV', () => {
     const header = run(['--db', 'pii.db', 'imports', '--format', 'csv']).stdout.split('\r\n')[0]?.split(',');
-    expect(header).toEqual(['import_id', 'kind', 'file', 'sha256', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'imported_at', 'user']);
+    expect(header).toEqual(['import_id', 'kind', 'file', 'sha256', 'encoding', 'rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'imported_at', 'user', 'range_start', 'range_end', 'continues']);
     const ledger = JSON.parse(run(['--db', 'pii.db', 'imports', '--format', 'json']).stdout) as Record<string, unknown>[];
     expect(ledger.map((r) => r.file)).toEqual(['operators.csv', 'payloads.csv']);
     expect(Object.keys(ledger[0] as object)).toEqual(header);

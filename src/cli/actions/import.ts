@@ -41,7 +41,8 @@ export function summaryLine(s: ImportSummary): string {
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
   const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
   const mapping = s.mapping ? `; mapping ${quoteName(s.mapping)}` : '';
-  return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;
+  const range = s.continues_import_id !== null ? `, bytes ${s.range_start}–${s.range_end} appended since import #${s.continues_import_id}` : '';
+  return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${range}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;
 }
 
 /**
@@ -50,6 +51,46 @@ export function summaryLine(s: ImportSummary): string {
  * "Small heaps for the two import threads").
  */
 const IMPORT_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+
+/** What the main thread does with the import thread's messages. */
+export interface ImportThreadHandlers {
+  notice: (line: string, note?: boolean) => void;
+  file?: (file: string) => void;
+  progress?: (bytes: number, total: number) => void;
+  summary: (summary: ImportSummary) => void;
+  /** Before the promise rejects (an error or the thread's end). */
+  failed?: () => void;
+}
+
+/** Runs an import job in the import thread (a small heap); resolves when every file is done, rejects with the first failure. */
+export function runImportThread(job: ImportJob, on: ImportThreadHandlers): Promise<void> {
+  const worker = new Worker(new URL('../import-thread.js', import.meta.url), { workerData: { importJob: job }, resourceLimits: IMPORT_HEAP });
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: unknown): void => {
+      on.failed?.();
+      if (!settled) reject(e);
+      settled = true;
+    };
+    worker.on('message', (m: ThreadMessage) => {
+      if (m.type === 'notice') on.notice(m.line, m.note);
+      else if (m.type === 'file') on.file?.(m.file);
+      else if (m.type === 'progress') on.progress?.(m.bytes, m.total);
+      else if (m.type === 'summary') on.summary(m.summary);
+      else if (m.type === 'done') settled = true;
+      else if (m.type === 'error') fail(fromWire(m.error));
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new AppError(`the import ran out of memory (its limit is ${IMPORT_HEAP.maxOldGenerationSizeMb} MB); the file being imported was rolled back`, ExitCode.bug, { hint: 'please report it with the command and the size of the file' })
+        : e);
+    });
+    worker.on('exit', () => {
+      if (settled) resolve();
+      else fail(new Error('the import thread stopped without finishing'));
+    });
+  });
+}
 
 /** Imports each file in turn (each its own transaction, in the import thread); stops at the first failure. */
 export async function runImportCommand(kind: ImportKind, files: string[], flags: ImportFlags, globals: GlobalOptions, rt: Runtime): Promise<void> {
@@ -77,43 +118,19 @@ export async function runImportCommand(kind: ImportKind, files: string[], flags:
     requireRows: flags.requireRows ?? false, calendars: policy.calendars,
   };
   const job: ImportJob = { db: dbLocation(globals, rt), options, interrupt, now: rt.now() };
-  const worker = new Worker(new URL('../import-thread.js', import.meta.url), { workerData: { importJob: job }, resourceLimits: IMPORT_HEAP });
   try {
-    await new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const fail = (e: unknown): void => {
-        if (!settled) reject(e);
-        settled = true;
-      };
-      worker.on('message', (m: ThreadMessage) => {
-        if (m.type === 'notice') {
-          if (m.note) inform(rt, m.line, globals.verbose);
-          else say(rt, m.line);
-        }
-        else if (m.type === 'file') bar?.start(100, 0, { file: m.file });
-        else if (m.type === 'progress') bar?.update(m.total > 0 ? Math.floor((m.bytes / m.total) * 100) : 100);
-        else if (m.type === 'summary') {
-          bar?.stop();
-          summaries.push(m.summary);
-          say(rt, summaryLine(m.summary));
-          if (m.summary.status === 'imported' && m.summary.rows === 0) say(rt, `warning: ${m.summary.file}: no data rows, only a header (--require-rows makes this an error)`);
-          if (jsonLines) rt.stdout.write(renderJsonValue(m.summary, { pretty: false }));
-        } else if (m.type === 'done') settled = true;
-        else if (m.type === 'error') {
-          bar?.stop();
-          fail(fromWire(m.error));
-        }
-      });
-      worker.on('error', (e: Error & { code?: string }) => {
+    await runImportThread(job, {
+      notice: (line, note) => (note ? inform(rt, line, globals.verbose) : say(rt, line)),
+      file: (file) => bar?.start(100, 0, { file }),
+      progress: (bytes, total) => bar?.update(total > 0 ? Math.floor((bytes / total) * 100) : 100),
+      summary: (summary) => {
         bar?.stop();
-        fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new AppError(`the import ran out of memory (its limit is ${IMPORT_HEAP.maxOldGenerationSizeMb} MB); the file being imported was rolled back`, ExitCode.bug, { hint: 'please report it with the command and the size of the file' })
-          : e);
-      });
-      worker.on('exit', () => {
-        if (settled) resolve();
-        else fail(new Error('the import thread stopped without finishing'));
-      });
+        summaries.push(summary);
+        say(rt, summaryLine(summary));
+        if (summary.status === 'imported' && summary.rows === 0 && summary.continues_import_id === null) say(rt, `warning: ${summary.file}: no data rows, only a header (--require-rows makes this an error)`);
+        if (jsonLines) rt.stdout.write(renderJsonValue(summary, { pretty: false }));
+      },
+      failed: () => bar?.stop(),
     });
   } finally {
     bar?.stop();

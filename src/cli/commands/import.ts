@@ -18,19 +18,19 @@ const KIND_HELP: Record<ImportKind, string> = {
   attendance: 'who attended: 场次, 工号, 出勤 (出席/缺席), 成绩',
 };
 
-function parseEncoding(text: string): Encoding {
+export function parseEncoding(text: string): Encoding {
   const e = ENCODING_NAMES[text.toLowerCase()];
   if (!e) throw new InvalidArgumentError('use utf-8, gbk, gb18030, utf-16le or utf-16be');
   return e;
 }
 
-function parseDelimiter(text: string): string {
+export function parseDelimiter(text: string): string {
   const d = DELIMITER_NAMES[text.toLowerCase()];
   if (!d) throw new InvalidArgumentError('use , ; tab or |');
   return d;
 }
 
-function parseZone(text: string): string {
+export function parseZone(text: string): string {
   if (!isValidTimeZone(text)) throw new InvalidArgumentError('not an IANA time zone (e.g. UTC, Asia/Shanghai)');
   return text;
 }

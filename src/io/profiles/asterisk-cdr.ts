@@ -19,8 +19,21 @@ const NOTES = {
   'bad-columns': '{n} record{s} with a column count other than 16 to 21: rejected',
 };
 
-/** A converter for one Master.csv; `window` is the merge window in records (tests make it small). */
-export function createAsteriskCdrConverter(opts: { file: string; sourceZone: string; window?: number }): ProfileConverter {
+/**
+ * What a converter holds between records (snapshot/resume, docs/growing-logs.md): the records of
+ * the calls not yet emitted, as [seq, line, record], and the keys of calls emitted recently.
+ */
+export interface CdrState {
+  seq: number;
+  legs: [number, number, string[]][];
+  closed: [string, number, number][];
+}
+
+/**
+ * A converter for one Master.csv; `window` is the merge window in records (tests make it small);
+ * `resume`: the snapshot of one that read the file up to where this one begins.
+ */
+export function createAsteriskCdrConverter(opts: { file: string; sourceZone: string; window?: number; resume?: unknown }): ProfileConverter {
   const window = opts.window ?? DEFAULT_WINDOW;
   const groups = new RecordGroups<CdrLeg>(window);
   const report = emptyReport();
@@ -28,8 +41,17 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
   const counts = new NoteCounter();
   const dates = new DateTimeReader(opts.sourceZone);
   const keyed = { linkedid: 0, uniqueid: 0, channel: 0 };
-  let checked = false;
-  let seq = 0;
+  const resume = opts.resume as CdrState | undefined;
+  let checked = resume !== undefined;
+  let seq = resume?.seq ?? 0;
+  if (resume) {
+    // The legs were read and checked once: read again, they join the same groups.
+    for (const [at, line, record] of resume.legs) {
+      const leg = readLeg(record, line, cdrLayout(record) as NonNullable<ReturnType<typeof cdrLayout>>, dates);
+      groups.add(legKeys(leg), leg, at);
+    }
+    groups.restoreClosed(resume.closed);
+  }
 
   function emit(g: RecordGroup<CdrLeg>, out: ProfileOutput): void {
     const legs = g.records.length > 1 ? [...g.records].sort((a, b) => a.line - b.line) : g.records;
@@ -103,6 +125,10 @@ export function createAsteriskCdrConverter(opts: { file: string; sourceZone: str
       notes.push(...counts.render(NOTES));
       return { ...report, ignored_events: { ...report.ignored_events }, unfinished_calls: [...report.unfinished_calls], notes };
     },
+    snapshot(): CdrState {
+      const state = groups.snapshot();
+      return { seq, legs: state.records.map(([at, leg]) => [at, leg.line, leg.record]), closed: state.closed };
+    },
   };
 }
 
@@ -110,5 +136,5 @@ export const asteriskCdr: CallProfile = {
   name: 'asterisk-cdr',
   delimiter: ',',
   canonicalHeaders: CALL_HEADERS,
-  create: ({ file, sourceZone }) => createAsteriskCdrConverter({ file, sourceZone }),
+  create: ({ file, sourceZone, resume }) => createAsteriskCdrConverter({ file, sourceZone, resume }),
 };

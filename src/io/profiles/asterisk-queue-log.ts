@@ -40,15 +40,24 @@ const NOTES = {
   WITHDRAW: '{n} call{s} withdrawn from the queue (WITHDRAW): stored as abandoned',
 };
 
-/** A converter for one queue_log file. */
-export function createQueueLogConverter(opts: { file: string }): ProfileConverter {
+/** What a converter holds between records (snapshot/resume, docs/growing-logs.md): maps as entry lists, in their order. */
+interface QueueLogState {
+  seq: number;
+  nextForget: number;
+  open: [string, QueueCall][];
+  visits: [string, { n: number; seq: number; open: number }][];
+}
+
+/** A converter for one queue_log file; `resume`: the snapshot of one that read the file up to where this one begins. */
+export function createQueueLogConverter(opts: { file: string; resume?: unknown }): ProfileConverter {
   const report = emptyReport();
   const counts = new NoteCounter();
-  const open = new Map<string, QueueCall>();
-  const visits = new Map<string, { n: number; seq: number; open: number }>();
-  let seq = 0;
+  const resume = opts.resume as QueueLogState | undefined;
+  const open = new Map<string, QueueCall>(resume?.open);
+  const visits = new Map<string, { n: number; seq: number; open: number }>(resume?.visits);
+  let seq = resume?.seq ?? 0;
   /** No visit can be forgotten before this record: the oldest visit's seq + VISIT_WINDOW, or less. */
-  let nextForget = 0;
+  let nextForget = resume?.nextForget ?? 0;
 
   function begin(callid: string): QueueCall {
     const v = visits.get(callid) ?? { n: 0, seq, open: 0 };
@@ -199,6 +208,9 @@ export function createQueueLogConverter(opts: { file: string }): ProfileConverte
       const notes = ['times are epoch seconds (UTC)', ...counts.render(NOTES)];
       return { ...report, ignored_events: { ...report.ignored_events }, unfinished_calls: [...report.unfinished_calls], notes };
     },
+    snapshot(): QueueLogState {
+      return { seq, nextForget, open: [...open], visits: [...visits] };
+    },
   };
 }
 
@@ -207,5 +219,5 @@ export const asteriskQueueLog: CallProfile = {
   delimiter: '|',
   quoted: false,
   canonicalHeaders: CALL_HEADERS,
-  create: ({ file }) => createQueueLogConverter({ file }),
+  create: ({ file, resume }) => createQueueLogConverter({ file, resume }),
 };

@@ -6,6 +6,7 @@
 import { aLegOf, FS, buildFsCall, checkFreeswitchFile, readFsLeg, type FsLeg } from './freeswitch-cdr-call.js';
 import { CALL_HEADERS, callCells, DateTimeReader, emptyReport, issueOf, NoteCounter, phoneOrEmpty, plural } from './profile-values.js';
 import { DEFAULT_WINDOW, RecordGroups, type RecordGroup } from './record-groups.js';
+import type { CdrState } from './asterisk-cdr.js';
 import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput } from './types.js';
 
 const NOTES = {
@@ -17,14 +18,23 @@ const NOTES = {
   late: '{n} record{s} came more than the merge window after their call had been emitted: rejected',
 };
 
-/** A converter for one FreeSWITCH Master.csv; `window` is the merge window in records. */
-export function createFreeswitchConverter(opts: { file: string; sourceZone: string; window?: number }): ProfileConverter {
+/** A converter for one FreeSWITCH Master.csv; `window` is the merge window in records; `resume` as for asterisk-cdr. */
+export function createFreeswitchConverter(opts: { file: string; sourceZone: string; window?: number; resume?: unknown }): ProfileConverter {
   const window = opts.window ?? DEFAULT_WINDOW;
   const groups = new RecordGroups<FsLeg>(window);
   const report = emptyReport();
   const counts = new NoteCounter();
   const dates = new DateTimeReader(opts.sourceZone);
-  let seq = 0;
+  const resume = opts.resume as CdrState | undefined;
+  let seq = resume?.seq ?? 0;
+  const keysOf = (leg: FsLeg, record: string[], line: number): string[] => (record.length !== 15 || leg.uuid === '' ? [`line ${line}`] : leg.bleg ? [leg.uuid, leg.bleg] : [leg.uuid]);
+  if (resume) {
+    for (const [at, line, record] of resume.legs) {
+      const leg = readFsLeg(record, line, dates);
+      groups.add(keysOf(leg, record, line), leg, at);
+    }
+    groups.restoreClosed(resume.closed);
+  }
 
   function emit(g: RecordGroup<FsLeg>, out: ProfileOutput): void {
     const legs = [...g.records].sort((a, b) => a.line - b.line);
@@ -54,8 +64,7 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
       report.records++;
       if (seq === 1) checkFreeswitchFile(record, line, opts.file);
       const leg = readFsLeg(record, line, dates);
-      const keys = record.length !== 15 || leg.uuid === '' ? [`line ${line}`] : leg.bleg ? [leg.uuid, leg.bleg] : [leg.uuid];
-      const added = groups.add(keys, leg, seq);
+      const added = groups.add(keysOf(leg, record, line), leg, seq);
       if ('late' in added) {
         counts.add('late');
         out.issues.push({ line, column: 'uuid', value: leg.uuid, record, reason: `this leg belongs to a call already emitted at line ${added.late.line}, more than ${window} records earlier`, hint: 'import the legs of a call together' });
@@ -76,6 +85,10 @@ export function createFreeswitchConverter(opts: { file: string; sourceZone: stri
       ];
       return { ...report, ignored_events: {}, unfinished_calls: [], notes };
     },
+    snapshot(): CdrState {
+      const state = groups.snapshot();
+      return { seq, legs: state.records.map(([at, leg]) => [at, leg.line, leg.record]), closed: state.closed };
+    },
   };
 }
 
@@ -83,5 +96,5 @@ export const freeswitchCdr: CallProfile = {
   name: 'freeswitch-cdr',
   delimiter: ',',
   canonicalHeaders: CALL_HEADERS,
-  create: ({ file, sourceZone }) => createFreeswitchConverter({ file, sourceZone }),
+  create: ({ file, sourceZone, resume }) => createFreeswitchConverter({ file, sourceZone, resume }),
 };

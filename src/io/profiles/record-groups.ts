@@ -9,6 +9,8 @@ export interface RecordGroup<R> {
   readonly id: number;
   /** Records in the order they were added (file order, groups merged later appended). */
   records: R[];
+  /** The seq each record was added at (for a snapshot). */
+  seqs: number[];
   keys: string[];
   /** Index (1-based count of records pushed) of the group's latest record. */
   lastSeen: number;
@@ -78,10 +80,11 @@ export class RecordGroups<R extends { line: number }> {
         const done = this.closed.get(k);
         if (done) return { late: { key: k, line: done.line } };
       }
-      group = { id: this.nextId++, records: [], keys: [], lastSeen: seq };
+      group = { id: this.nextId++, records: [], seqs: [], keys: [], lastSeen: seq };
       this.open.set(group.id, group);
     }
     group.records.push(record);
+    group.seqs.push(seq);
     for (const k of keys) {
       if (!this.index.has(k)) {
         this.index.set(k, group);
@@ -119,6 +122,28 @@ export class RecordGroups<R extends { line: number }> {
     return out;
   }
 
+  /**
+   * The state (docs/growing-logs.md): the records of the open groups with the seq each was added
+   * at, in seq order, and the completed groups' keys still remembered. Added again in that order
+   * (add), then the keys (restoreClosed), they make the same groups.
+   */
+  snapshot(): { records: [number, R][]; closed: [string, number, number][] } {
+    const records: [number, R][] = [];
+    for (const g of this.open.values()) g.records.forEach((r, i) => records.push([g.seqs[i] as number, r]));
+    records.sort((a, b) => a[0] - b[0]);
+    const closed: [string, number, number][] = [...this.closed].map(([k, c]) => [k, c.line, c.seq]);
+    closed.sort((a, b) => a[2] - b[2]);
+    return { records, closed };
+  }
+
+  /** Restores the completed groups' keys of a snapshot (after its records were added again). */
+  restoreClosed(closed: readonly [string, number, number][]): void {
+    for (const [key, line, seq] of closed) {
+      this.closed.set(key, { line, seq });
+      this.closedOrder.push(key, seq);
+    }
+  }
+
   /** Open groups (for tests and memory checks). */
   get size(): number {
     return this.open.size;
@@ -138,6 +163,7 @@ export class RecordGroups<R extends { line: number }> {
 
   private merge(into: RecordGroup<R>, from: RecordGroup<R>): RecordGroup<R> {
     for (const r of from.records) into.records.push(r);
+    for (const q of from.seqs) into.seqs.push(q);
     for (const k of from.keys) {
       this.index.set(k, into);
       into.keys.push(k);

@@ -54,6 +54,12 @@ export interface ProfileConverter {
   /** End of file: emits what is complete (into `out`, as push), reports the rest. */
   end(out?: ProfileOutput): ProfileOutput;
   report(): ProfileReport;
+  /**
+   * What the converter holds now (open calls, recent call ids …), as plain JSON data: created
+   * again with it (`resume`), a converter goes on from the next record exactly as this one would
+   * (docs/growing-logs.md). Taken before end().
+   */
+  snapshot?(): unknown;
 }
 
 export interface CallProfile {
@@ -65,7 +71,7 @@ export interface CallProfile {
   /** Canonical call columns (names from src/domain/kinds.ts CALLS) of the rows it emits. */
   canonicalHeaders: readonly string[];
   /** A converter for one file; date-times it emits without an offset are read in sourceZone. */
-  create(opts: { file: string; sourceZone: string }): ProfileConverter;
+  create(opts: { file: string; sourceZone: string; resume?: unknown }): ProfileConverter;
 }
 
 /** An empty output to collect into. */

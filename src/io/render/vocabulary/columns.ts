@@ -203,6 +203,10 @@ const LABELS = {
   skipped: { zh: '跳过', type: 'integer' },
   imported_at: { zh: '导入时间', type: 'datetime' },
   user: { zh: '用户' },
+  // Incremental imports of growing logs (issue 23): the bytes an import read, and the import it continues
+  range_start: { zh: '起始字节', type: 'integer' },
+  range_end: { zh: '结束字节', type: 'integer' },
+  continues: { zh: '接续批次' },
   id: { zh: '序号', type: 'integer' },
   at: { zh: '时间', type: 'datetime' },
   os_user: { en: 'user', zh: '用户' },
