@@ -25,7 +25,7 @@ const INDICATOR: Readonly<Record<Indicator, string>> = {
 const DAY_KIND: Readonly<Record<DayKind, string>> = { workday: '工作日', weekend: '周末', holiday: '法定节假日', swapped_workday: '调休上班' };
 const TICKET_STATUS: Readonly<Record<TicketStatus, string>> = { open: '处理中', due_soon: '即将超时', overdue: '已超时', resolved_on_time: '按时办结', resolved_late: '超时办结' };
 const IMPORT_KIND: Readonly<Record<ImportKind, string>> = {
-  operators: '花名册', calls: '话单', orders: '订单', leave: '请假记录', tickets: '工单', evaluations: '考核评分', trainings: '培训场次', attendance: '培训签到',
+  operators: '花名册', calls: '话单', orders: '订单', leave: '请假记录', tickets: '工单', evaluations: '考核评分', trainings: '培训场次', attendance: '培训签到', presence: '坐席状态',
 };
 
 /** Phrases of the annual-leave workings (src/domain/leave.ts), rewritten in this order. */

@@ -1,0 +1,102 @@
+/**
+ * Operator presence in the database (docs/metrics.md, "Presence"): the events an import stores,
+ * the sessions and pauses rebuilt from them, and what reports read (intervals in a time range,
+ * the span of the data, operators logged in and available per slot of a day).
+ */
+import type Database from 'better-sqlite3';
+import { addDays, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { buildPresenceIntervals, sortPresenceEvents, staffedIn, type PresenceEvent, type PresenceInterval, type Staffed } from '../../domain/presence.js';
+import { cachedStatement as statement } from '../statement-cache.js';
+import { getSetting, setSetting } from './settings.js';
+
+/** What a rebuild found in the events from each operator's earliest one the import touched. */
+export interface RebuildCounts {
+  operators: number;
+  relogins: number;
+  outside: number;
+  unknown: number;
+}
+
+/** Settings key: the longest closed interval stored (seconds), so that a range query knows how far back an interval may start. */
+const LONGEST = 'presence_longest_seconds';
+
+/**
+ * Rebuilds the intervals of each operator in `touched` (operator → the earliest time of an event
+ * the import wrote): from the start of the session that was open at that time (and of any session
+ * still open at that one's start), where nothing is carried over from before, to the end of the
+ * operator's data. The same events always give the same intervals, whatever the order of imports.
+ */
+export function rebuildPresence(db: Database.Database, touched: ReadonlyMap<string, number>): RebuildCounts {
+  const counts: RebuildCounts = { operators: touched.size, relogins: 0, outside: 0, unknown: 0 };
+  const covering = statement(db, `SELECT min(started_at) FROM presence_intervals
+    WHERE operator_id = ? AND kind = 'session' AND started_at < ? AND (ended_at IS NULL OR ended_at >= ?)`).pluck();
+  const remove = statement(db, 'DELETE FROM presence_intervals WHERE operator_id = ? AND started_at >= ?');
+  const events = statement(db, 'SELECT at, state, reason, queue, seen_line AS "order" FROM presence WHERE operator_id = ? AND at >= ? ORDER BY at, seen_line');
+  const insert = statement(db, 'INSERT INTO presence_intervals (operator_id, kind, started_at, ended_at, reason, end_by) VALUES (?, ?, ?, ?, ?, ?)');
+  let longest = Number(getSetting(db, LONGEST) ?? 0);
+  for (const [operator, earliest] of touched) {
+    let from = earliest;
+    for (let s = covering.get(operator, from, from) as number | null; s !== null; s = covering.get(operator, from, from) as number | null) from = s;
+    remove.run(operator, from);
+    const built = buildPresenceIntervals(sortPresenceEvents(events.all(operator, from) as PresenceEvent[]), earliest);
+    for (const iv of built.intervals) {
+      insert.run(operator, iv.kind, iv.start, iv.end, iv.reason, iv.end_by);
+      if (iv.end !== null) longest = Math.max(longest, iv.end - iv.start);
+    }
+    counts.relogins += built.relogins;
+    counts.outside += built.outside;
+    counts.unknown += built.unknown;
+  }
+  setSetting(db, LONGEST, String(longest));
+  return counts;
+}
+
+/** Notes an event of `operator` at `at` among those an import touched (the earliest per operator). */
+export function noteEvent(touched: Map<string, number>, operator: string, at: number): void {
+  const before = touched.get(operator);
+  if (before === undefined || at < before) touched.set(operator, at);
+}
+
+/** The first and last event stored, epoch seconds: presence is known between them; undefined with no event. */
+export function presenceSpan(db: Database.Database): { first: number; last: number } | undefined {
+  const r = statement(db, 'SELECT min(at) AS first, max(at) AS last FROM presence').get() as { first: number | null; last: number | null };
+  return r.first === null || r.last === null ? undefined : { first: r.first, last: r.last };
+}
+
+/**
+ * Every operator's intervals that touch [from, to) (epoch seconds), in order of start, with the
+ * open ones; `operator` narrows to one.
+ */
+export function presenceIntervals(db: Database.Database, from: number, to: number, operator?: string): Map<string, PresenceInterval[]> {
+  const longest = Number(getSetting(db, LONGEST) ?? 0);
+  const who = operator === undefined ? '' : 'AND operator_id = @operator';
+  const rows = statement(db, `SELECT operator_id, kind, started_at AS start, ended_at AS "end", reason, end_by FROM presence_intervals
+      WHERE started_at >= @lo AND started_at < @to AND ended_at > @from ${who}
+    UNION ALL
+    SELECT operator_id, kind, started_at, ended_at, reason, end_by FROM presence_intervals WHERE ended_at IS NULL AND started_at < @to ${who}
+    ORDER BY operator_id, start, kind DESC`).all({ lo: from - longest, from, to, ...(operator === undefined ? {} : { operator }) }) as (PresenceInterval & { operator_id: string })[];
+  const out = new Map<string, PresenceInterval[]>();
+  for (const { operator_id, ...iv } of rows) {
+    let list = out.get(operator_id);
+    if (!list) out.set(operator_id, (list = []));
+    list.push(iv);
+  }
+  return out;
+}
+
+/**
+ * For staffing (issue 20): operators logged in, and logged in and not paused, on average over
+ * each slot of `minutes` of the local day `day` (slot i starts `i × minutes` after local midnight;
+ * the last ends at the next midnight). Empty when the database holds no presence for the day.
+ */
+export function availableOperators(db: Database.Database, q: { day: IsoDate; zone: string; minutes: number }): (Staffed & { start: number; end: number })[] {
+  if (!Number.isInteger(q.minutes) || q.minutes < 1) throw new RangeError(`availableOperators: minutes must be a whole number ≥ 1, not ${q.minutes}`);
+  const start = startOfLocalDay(q.day, q.zone);
+  const end = startOfLocalDay(addDays(q.day, 1), q.zone);
+  const span = presenceSpan(db);
+  if (!span || span.last < start || span.first >= end) return [];
+  const slots: { start: number; end: number }[] = [];
+  for (let t = start; t < end; t += q.minutes * 60) slots.push({ start: t, end: Math.min(end, t + q.minutes * 60) });
+  const staffed = staffedIn(presenceIntervals(db, start, end).values(), slots, span.last);
+  return slots.map((s, i) => ({ ...s, ...(staffed[i] as Staffed) }));
+}
