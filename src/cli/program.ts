@@ -14,6 +14,7 @@ import { policyCommand } from './commands/policy.js';
 import { ticketsCommand } from './commands/tickets.js';
 import { auditCommand, dbCommand } from './commands/privacy.js';
 import { trainingCommand } from './commands/training.js';
+import { agentsCommand } from './commands/agents.js';
 import { addGlobalOptions, type GlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -52,6 +53,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(bonusCommand(rt));
   program.addCommand(ticketsCommand(rt));
   program.addCommand(trainingCommand(rt));
+  program.addCommand(agentsCommand(rt));
   program.addCommand(policyCommand(rt));
   program.addCommand(auditCommand(rt));
   program.addCommand(dbCommand(rt));

@@ -82,6 +82,10 @@ export const POLICY_DEFAULTS = {
     business_outstanding: { amount: 300, top_n: 3, ties: 'included' as const },
     proration: 'working_days' as const,
   },
+  presence: {
+    allowed_reasons: ['lunch', 'training', 'meeting', 'break'],
+    allowance_minutes: { lunch: 60, break: 30 } as Record<string, number>,
+  },
 };
 
 /** The policy of an empty policy file (`policySchema.parse({})`), as every command without one gets it. */

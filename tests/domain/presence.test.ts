@@ -7,6 +7,7 @@ import {
   buildPresenceIntervals, pauseReasonCode, presenceIn, sortPresenceEvents, staffedIn,
   type PresenceEvent, type PresenceInterval, type PresenceRules,
 } from '../../src/domain/presence.js';
+import { DEFAULT_POLICY, validatePolicy } from '../../src/domain/policy.js';
 
 /** Epoch seconds of a Shanghai wall-clock time 'YYYY-MM-DD HH:mm[:ss]'. */
 const T = (local: string): number => Date.parse(`${local.replace(' ', 'T')}${local.length === 16 ? ':00' : ''}+08:00`) / 1000;
@@ -190,6 +191,20 @@ describe('staffedIn: operators logged in and available, on average over each win
     // 09–10: a 60 min + b 30 min logged in = 1.5; a paused 15 min → available 1.25
     // 10–11: both all hour; b open, the data ending at 10:30 → 1 + 0.5
     expect(staffedIn([a, b], hours, T('2026-10-12 10:30'))).toEqual([{ logged_in: 1.5, available: 1.25 }, { logged_in: 1.5, available: 1.5 }]);
+  });
+});
+
+describe('the policy keys presence.allowed_reasons and presence.allowance_minutes', () => {
+  test('defaults: lunch, training, meeting and break allowed; lunch 60 and break 30 minutes a day', () => {
+    expect(DEFAULT_POLICY.presence).toEqual({ allowed_reasons: ['lunch', 'training', 'meeting', 'break'], allowance_minutes: { lunch: 60, break: 30 } });
+  });
+
+  test('an allowance for a reason that is not allowed is refused, naming the key', () => {
+    expect(validatePolicy({ presence: { allowed_reasons: ['午休', '辅导'], allowance_minutes: { lunch: 45, 辅导: 60 } } }).ok).toBe(true);
+    expect(validatePolicy({ presence: { allowed_reasons: ['lunch'], allowance_minutes: { break: 30 } } })).toEqual({
+      ok: false, errors: ['presence.allowance_minutes.break: "break" is not in presence.allowed_reasons: a reason that is not allowed has no allowance'],
+    });
+    expect(validatePolicy({ presence: { allowance_minutes: { break: -1 } } })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^presence\.allowance_minutes\.break: /)] });
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Action, Grade, Group, Indicator } from '../../../domain/appraisal-policy.js';
 import type { DayKind } from '../../../domain/calendar.js';
-import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, LEAVE_TYPES, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES, type ImportKind } from '../../../domain/kinds.js';
+import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, LEAVE_TYPES, PAUSE_REASONS, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES, type ImportKind } from '../../../domain/kinds.js';
 import type { TicketStatus } from '../../../domain/tickets.js';
 
 /** The first Chinese spelling an import accepts for each code. */
@@ -93,6 +93,8 @@ const VOCABULARIES = {
   import_kind: { labels: IMPORT_KIND },
   check_level: { labels: { ok: '正常', warning: '警告', error: '错误' } },
   audit_action: { labels: { show_pii: '查看客户信息', purge_pii: '清除客户信息' } },
+  pause_reason: { labels: { ...chineseAliases(PAUSE_REASONS), '(none)': '无原因' } },
+  absence_why: { labels: { no_reason: '无原因', not_allowed: '非许可原因', over_allowance: '超出额度' } },
 } as const satisfies Record<string, Vocabulary>;
 
 export type ValueVocabulary = keyof typeof VOCABULARIES;
