@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, dateParts, epochToLocal, formatLocalDateTime, localToEpoch, startOfLocalDay, type IsoDate } from '../domain/dates.js';
 import { EMPTY_AGGREGATE, roundTo, talkKnown, type CallAggregate } from '../domain/kpi.js';
-import { presenceIn, staffedIn, type Absence, type PresenceFigures, type PresenceRules, type Staffed, type Window } from '../domain/presence.js';
+import { presenceIn, staffedIn, type Absence, type PresenceFigures, type PresenceInterval, type PresenceRules, type Staffed, type Window } from '../domain/presence.js';
 import { presenceIntervals, presenceSpan } from '../db/queries/presence.js';
 import { aggregateCalls, operatorDirectory } from '../db/queries/stats.js';
 import { summaryThresholds } from '../db/queries/stats-days.js';
@@ -62,16 +62,19 @@ export function presenceDays(db: Database.Database, q: { from: IsoDate; to: IsoD
   const directory = operatorDirectory(db);
   // Answered calls and handle time do not depend on the thresholds: those of the summary, so that it is read.
   const defs = summaryThresholds(db) ?? { threshold_seconds: 15, short_abandon_seconds: 5 };
+  const dates = daysFrom(q.from, q.to);
+  const windows = dates.map((d) => dayWindow(d, q.zone));
+  const byDay = bucketByDay(all, windows, span.last);
   const days: AgentDay[] = [];
-  for (const date of daysFrom(q.from, q.to)) {
-    const w = dayWindow(date, q.zone);
+  dates.forEach((date, i) => {
+    const w = windows[i] as Window;
     const covered = w.start <= span.last && w.end > span.first;
     const calls = new Map<string, CallAggregate>();
     for (const g of aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'operator', defs })) {
       if (g.key !== null && g.answered > 0 && (q.operator === undefined || g.key === q.operator)) calls.set(String(g.key), g);
     }
     const figures = new Map<string, PresenceFigures>();
-    for (const [operator, intervals] of all) {
+    for (const [operator, intervals] of byDay[i] as Map<string, PresenceInterval[]>) {
       const f = presenceIn(intervals, w, span.last, q.rules);
       if (f) figures.set(operator, f);
     }
@@ -82,8 +85,36 @@ export function presenceDays(db: Database.Database, q: { from: IsoDate; to: IsoD
       const who = directory.get(id);
       days.push({ ...f, date, operator_id: id, name: who?.name ?? null, team: who?.team ?? null, answered: a.answered, handle_seconds: talkKnown(a) ? a.handle_sum : null });
     }
-  }
+  });
   return { data_end: span.last, days };
+}
+
+/** Each operator's intervals by the day windows they touch (an open interval runs to `dataEnd`): a day looks at its own only. */
+function bucketByDay(all: ReadonlyMap<string, PresenceInterval[]>, windows: readonly Window[], dataEnd: number): Map<string, PresenceInterval[]>[] {
+  const out = windows.map(() => new Map<string, PresenceInterval[]>());
+  /** The index of the window holding `t` (the first or last one for a time outside them). */
+  const dayOf = (t: number): number => {
+    let lo = 0;
+    let hi = windows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((windows[mid] as Window).start <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const [operator, intervals] of all) {
+    for (const iv of intervals) {
+      const end = iv.end ?? Math.max(dataEnd, iv.start);
+      for (let d = dayOf(iv.start); d <= dayOf(Math.max(iv.start, end - 1)); d++) {
+        const day = out[d] as Map<string, PresenceInterval[]>;
+        let list = day.get(operator);
+        if (!list) day.set(operator, (list = []));
+        list.push(iv);
+      }
+    }
+  }
+  return out;
 }
 
 /** A row of figures: presence summed, and the ratios computed from the sums. */

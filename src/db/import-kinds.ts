@@ -10,7 +10,7 @@ import { KIND_SPECS, storedColumns, type ImportKind } from '../domain/kinds.js';
 import type { KindHooks } from './import-writer.js';
 import { assertNoOverlaps } from './queries/leave.js';
 import { insertMissedRings } from './queries/missed-rings.js';
-import { noteEvent, rebuildPresence } from './queries/presence.js';
+import { insertPresenceEvents, noteEvent, rebuildPresence } from './queries/presence.js';
 import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from './queries/stats-days.js';
 
 /** What a kind's hooks may need of the import. */
@@ -31,19 +31,22 @@ const SUMMARY_FLUSH_ROWS = 25_000;
 /**
  * calls: the per-day summary is kept up to date in the import's transaction, from the rows
  * inserted (added up as they are written) or, when it cannot be, rebuilt for the days written;
- * a profile's missed rings go in with the batch that brings them.
+ * a profile's missed rings and presence events go in with the batch that brings them, and the
+ * presence of the operators they touch is rebuilt before COMMIT.
  */
 function callsImport(ctx: KindImportContext): KindHooks {
   /** The summary serves the policy's thresholds (or there is none yet): inserted rows are added to it. */
   let incremental = false;
   let accumulator: SummaryAccumulator | undefined;
+  const touched = new Map<string, number>();
   return {
-    alsoFills: ctx.profile ? ['missed_rings'] : undefined,
+    alsoFills: ctx.profile ? ['missed_rings', 'presence'] : undefined,
     onBegin: (db) => {
       incremental = beginIncremental(db, ctx.kpi);
     },
     onBatch: (db, batch, importId) => {
       if (batch.rings && batch.rings.length > 0) insertMissedRings(db, batch.rings, importId);
+      if (batch.presence && batch.presence.length > 0) insertPresenceEvents(db, batch.presence, importId, touched);
     },
     onInserted: (db, rows) => {
       if (!incremental) return;
@@ -52,6 +55,7 @@ function callsImport(ctx: KindImportContext): KindHooks {
       if (accumulator.size > SUMMARY_FLUSH_ROWS) accumulator.flush(db, new Set());
     },
     beforeCommit: (db, days, _importId, updatedDays) => {
+      rebuildTouched(db, touched, ctx);
       if (incremental) {
         // Days with updated rows are recomputed from the calls; the others get the new rows' sums added.
         rebuildSummary(db, updatedDays, ctx.kpi);

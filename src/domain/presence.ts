@@ -95,8 +95,8 @@ export function buildPresenceIntervals(events: readonly PresenceEvent[], countFr
       if (open.session === null) {
         out.outside += counted;
       } else if (e.state === 'logout') {
-        if (queues.has(queue)) queues.delete(queue);
-        else if (queue === '') queues.clear();
+        if (queue === '') queues.clear();
+        else if (queues.has(queue)) queues.delete(queue);
         else {
           out.outside += counted;
           continue;
@@ -169,7 +169,7 @@ export interface PresenceFigures {
   available_seconds: number;
   /** Pauses that begin in the window. */
   pauses: number;
-  /** Sessions closed in the window by a login without a logout before it. */
+  /** Sessions closed in the window (a relogin at midnight: the day before) by a login without a logout before it. */
   relogins: number;
   unauthorized_seconds: number;
   absences: Absence[];
@@ -239,7 +239,7 @@ export function presenceIn(intervals: readonly PresenceInterval[], w: Window, da
     paused_by_reason: byReason,
     available_seconds: loggedIn - paused,
     pauses: pauses.filter((p) => p.start >= w.start).length,
-    relogins: sessions.filter((s) => s.end_by === 'relogin' && (s.end as number) < w.end && (s.end as number) >= w.start).length,
+    relogins: sessions.filter((s) => s.end_by === 'relogin' && (s.end as number) > w.start && (s.end as number) <= w.end).length,
     unauthorized_seconds: absences.reduce((s, a) => s + a.unauthorized_seconds, 0),
     absences,
   };

@@ -10,7 +10,7 @@ import { writeImport, type WriteEvent } from '../../src/db/import-writer.js';
 import { migrate } from '../../src/db/migrate.js';
 import { availableOperators, presenceIntervals, presenceSpan } from '../../src/db/queries/presence.js';
 import type { IsoDate } from '../../src/domain/dates.js';
-import { PRESENCE, storedColumns } from '../../src/domain/kinds.js';
+import { CALLS, PRESENCE, storedColumns } from '../../src/domain/kinds.js';
 
 const ZONE = 'Asia/Shanghai';
 const T = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+08:00`) / 1000;
@@ -110,6 +110,44 @@ describe('import and rebuild', () => {
       ['1003', 'session', '2026-10-12 09:00', '2026-10-12 17:00', null, 'logout'],
     ]);
     expect(notices.at(-1)).toMatch(/: presence of 1 operator rebuilt: 1 login without a logout before it \(the session before closed at that login\)$/);
+  });
+});
+
+describe('a queue_log imported as calls', () => {
+  test('the presence events of its batches are stored under the import, once, and the operators rebuilt before COMMIT', async () => {
+    const db = newDb();
+    const columns = storedColumns(CALLS);
+    // event_id, operator_id, state, at, local_day, reason, queue, line (ConvertedBatch.presence)
+    const flat = (rows: [string, string, string, string | null, string | null, number][]): unknown[] =>
+      rows.flatMap(([op, local, state, reason, queue, line]) => [[op, T(local), state, queue ?? ''].join('|'), op, state, T(local), local.slice(0, 10), reason, queue, line]);
+    const shift = (date: string): unknown[] => flat([
+      ['1005', `${date} 09:00`, 'login', null, 'hotline', 1], ['1005', `${date} 09:00`, 'login', null, 'vip', 2],
+      ['1005', `${date} 10:00`, 'pause', 'break', null, 3], ['1005', `${date} 10:00`, 'pause', 'break', 'hotline', 4], ['1005', `${date} 10:00`, 'pause', 'break', 'vip', 5],
+      ['1005', `${date} 10:12`, 'unpause', null, null, 6], ['1005', `${date} 17:00`, 'logout', null, 'hotline', 7], ['1005', `${date} 17:30`, 'logout', null, 'vip', 8],
+    ]);
+    const day = shift('2026-10-12');
+    async function* events(presence: unknown[], n: number): AsyncGenerator<WriteEvent> {
+      yield { type: 'start', encoding: 'utf-8', delimiter: '|', columns, present: columns, headers: [], keyHeader: 'callid' };
+      yield { type: 'batch', rows: [], lines: [], issues: [], bytes: 100, rings: [], presence };
+      yield { type: 'end', rows: n };
+    }
+    const write = (presence: unknown[], sha: string) => writeImport(db, ':memory:', events(presence, presence.length / 8), {
+      ...kindHooks('calls', { file: 'queue_log', kpi: { threshold_seconds: 15, short_abandon_seconds: 5 }, profile: true, notice: () => undefined }),
+      spec: CALLS, file: 'queue_log', zone: ZONE, strict: true, now: () => 1_800_000_000,
+      ledger: { kind: 'calls', file_name: 'queue_log', file_path: '/var/log/asterisk/queue_log', sha256: sha, size_bytes: 10, profile: 'asterisk-queue-log', started_at: 1_800_000_000, os_user: 'hr', hotline_version: '0' },
+    });
+    const first = await write(day, 'q1');
+    await write(day.slice(5 * 8), 'q2'); // a rotated log that repeats the last three lines
+    expect(db.prepare('SELECT count(*) AS n, min(import_id) AS first, max(import_id) AS last FROM presence').get()).toEqual({ n: 8, first: first.importId, last: first.importId });
+    expect(intervals(db)).toEqual([
+      ['1005', 'session', '2026-10-12 09:00', '2026-10-12 17:30', null, 'logout'],
+      ['1005', 'pause', '2026-10-12 10:00', '2026-10-12 10:12', 'break', 'unpause'],
+    ]);
+    // 15 more days of it in one batch: 120 events, two INSERTs of 50 and 20 of one
+    const later = Array.from({ length: 15 }, (_, d) => shift(`2026-10-${13 + d}`)).flat();
+    await write(later, 'q3');
+    expect(db.prepare('SELECT count(*) AS n, count(DISTINCT local_day) AS days FROM presence').get()).toEqual({ n: 128, days: 16 });
+    expect(db.prepare("SELECT count(*) AS n FROM presence_intervals WHERE kind = 'session'").pluck().get()).toBe(16);
   });
 });
 

@@ -177,9 +177,11 @@ describe('presenceIn: a day', () => {
     });
   });
 
-  test('a relogin is counted in the day the session it closed ends', () => {
+  test('a relogin is counted in the day the session it closed ends (at midnight: the day before)', () => {
     const twice = [iv('session', '2026-10-12 09:00', '2026-10-12 13:00', 'relogin'), iv('session', '2026-10-12 13:00', '2026-10-12 18:00', 'logout')];
     expect(presenceIn(twice, DAY('2026-10-12'), data, RULES)).toMatchObject({ first_login: T('2026-10-12 09:00'), last_logout: T('2026-10-12 18:00'), logged_in_seconds: 9 * 3600, relogins: 1 });
+    const midnight = [iv('session', '2026-10-12 20:00', '2026-10-13 00:00', 'relogin'), iv('session', '2026-10-13 00:00', '2026-10-13 04:00', 'logout')];
+    expect([presenceIn(midnight, DAY('2026-10-12'), data, RULES)?.relogins, presenceIn(midnight, DAY('2026-10-13'), data, RULES)?.relogins]).toEqual([1, 0]);
   });
 });
 

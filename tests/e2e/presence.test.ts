@@ -260,3 +260,78 @@ describe('stats daily with presence', () => {
     ]);
   });
 });
+
+// An Asterisk queue_log (epoch 1791766800 = 2026-10-12 09:00:00 in Shanghai): one import fills the
+// calls and the presence. 2001 is a member of two queues (hotline, vip): added to both at 08:58,
+// removed from hotline at 09:40 and from vip at 10:20, so logged in 08:58–10:20 (82 min); its break
+// is a PAUSEALL and a PAUSE line per queue (one pause, 09:10–09:20), then a pause with no reason at
+// 10:00 becomes a meeting at 10:05 (two pauses), closed by the logout at 10:20. 2002 is an
+// app_agent_pool agent: AGENTLOGIN 08:59, AGENTLOGOFF 10:30. PENALTY, RINGINUSE and a vendor's
+// HEARTBEAT are kept as unknown events (counted) and change nothing.
+const QUEUE_LOG = [
+  '1791766500|NONE|NONE|NONE|QUEUESTART|',
+  '1791766680|MANAGER|hotline|PJSIP/2001|ADDMEMBER|',
+  '1791766680|MANAGER|vip|PJSIP/2001|ADDMEMBER|',
+  '1791766740|1791766740.1|NONE|Agent/2002|AGENTLOGIN|PJSIP/2002-00000001',
+  '1791766800|C.1|hotline|NONE|ENTERQUEUE||13812345678|1',
+  '1791766810|C.1|hotline|PJSIP/2001|CONNECT|10|1791766805.2|3',
+  '1791767110|C.1|hotline|PJSIP/2001|COMPLETECALLER|10|300|1',
+  '1791767400|NONE|NONE|PJSIP/2001|PAUSEALL|小休',
+  '1791767400|NONE|hotline|PJSIP/2001|PAUSE|小休',
+  '1791767400|NONE|vip|PJSIP/2001|PAUSE|小休',
+  '1791767401|NONE|hotline|PJSIP/2001|PENALTY|5',
+  '1791767402|NONE|hotline|PJSIP/2001|RINGINUSE|0',
+  '1791767500|NONE|NONE|NONE|HEARTBEAT|',
+  '1791768000|NONE|NONE|PJSIP/2001|UNPAUSEALL|',
+  '1791768000|NONE|hotline|PJSIP/2001|UNPAUSE|',
+  '1791768000|NONE|vip|PJSIP/2001|UNPAUSE|',
+  '1791768600|C.2|vip|NONE|ENTERQUEUE||13912345678|1',
+  '1791768620|C.2|vip|Agent/2002|CONNECT|20|1791768615.3|5',
+  '1791768740|C.2|vip|Agent/2002|COMPLETEAGENT|20|120|1',
+  '1791769200|NONE|hotline|PJSIP/2001|REMOVEMEMBER|',
+  '1791770400|NONE|vip|PJSIP/2001|PAUSE|',
+  '1791770700|NONE|vip|PJSIP/2001|PAUSE|meeting',
+  '1791771600|NONE|vip|PJSIP/2001|REMOVEMEMBER|',
+  '1791772200|1791766740.1|NONE|Agent/2002|AGENTLOGOFF|PJSIP/2002-00000001|5460',
+];
+
+describe('an Asterisk queue_log: its member events are presence', () => {
+  test('one import fills the calls and the presence', () => {
+    ws.write('queue_log', QUEUE_LOG.join('\n') + '\n');
+    const r = ws.run(['--db', 'q.db', 'import', 'calls', '--profile', 'asterisk-queue-log', '--format', 'json', 'queue_log']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('queue_log: 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #1, utf-8; asterisk-queue-log: 24 records → 2 calls (4 merged), 14 presence events)\n');
+    expect(JSON.parse(r.stdout).profile).toMatchObject({ presence_events: 14, ignored_events: { QUEUESTART: 1, PENALTY: 1, RINGINUSE: 1, HEARTBEAT: 1 } });
+    expect(rows(ws.db('q.db'), 'SELECT count(*) AS calls FROM calls')).toEqual([{ calls: 2 }]);
+    expect(rows(ws.db('q.db'), 'SELECT state, count(*) AS n FROM presence GROUP BY state ORDER BY state')).toEqual([
+      { state: 'login', n: 3 }, { state: 'logout', n: 3 }, { state: 'pause', n: 5 }, { state: 'unpause', n: 3 },
+    ]);
+  });
+
+  test('agents daily: a member of two queues logged in until the last queue, PAUSEALL counted once, the reason change, the logout while paused', () => {
+    const r = ws.run(['--db', 'q.db', 'agents', 'daily', '--date', '2026-10-12', '--format', 'json']);
+    expect(JSON.parse(r.stdout).rows).toEqual([
+      {
+        operator_id: '2001', name: null, team: null, first_login: '2026-10-12T08:58:00', last_logout: '2026-10-12T10:20:00', open: false,
+        logged_in_seconds: 4920, paused_seconds: 1800, paused_by_reason: { break: 600, '(none)': 300, meeting: 900 }, available_seconds: 3120,
+        answered: 1, handle_seconds: 300, occupancy: 0.0962, utilisation: 0.061, answered_per_available_hour: 1.15, pauses: 3, relogins: 0, unauthorized_seconds: 300,
+      },
+      {
+        operator_id: '2002', name: null, team: null, first_login: '2026-10-12T08:59:00', last_logout: '2026-10-12T10:30:00', open: false,
+        logged_in_seconds: 5460, paused_seconds: 0, paused_by_reason: {}, available_seconds: 5460,
+        answered: 1, handle_seconds: 120, occupancy: 0.022, utilisation: 0.022, answered_per_available_hour: 0.66, pauses: 0, relogins: 0, unauthorized_seconds: 0,
+      },
+    ]);
+  });
+
+  test('the next, overlapping log (rotated from C.2 on): nothing counted twice; 2001 back at 11:00 and still logged in', () => {
+    ws.write('queue_log.2', [...QUEUE_LOG.slice(16), '1791774000|MANAGER|hotline|PJSIP/2001|ADDMEMBER|'].join('\n') + '\n');
+    const r = ws.run(['--db', 'q.db', 'import', 'calls', '--profile', 'asterisk-queue-log', 'queue_log.2']);
+    expect(r.stderr).toBe('queue_log.2: 1 rows: 0 inserted, 0 updated, 1 unchanged, 0 rejected, 0 skipped (import #2, utf-8; asterisk-queue-log: 9 records → 1 call (2 merged), 6 presence events)\n');
+    expect(rows(ws.db('q.db'), 'SELECT count(*) AS n FROM presence')).toEqual([{ n: 15 }]);
+    expect(rows(ws.db('q.db'), "SELECT kind, datetime(started_at, 'unixepoch', '+8 hours') AS start, ended_at FROM presence_intervals WHERE operator_id = '2001' AND kind = 'session' ORDER BY started_at")).toEqual([
+      { kind: 'session', start: '2026-10-12 08:58:00', ended_at: 1791771600 },
+      { kind: 'session', start: '2026-10-12 11:00:00', ended_at: null },
+    ]);
+  });
+});

@@ -51,6 +51,39 @@ export function rebuildPresence(db: Database.Database, touched: ReadonlyMap<stri
   return counts;
 }
 
+/** Values of one event as a profile gives it (ConvertedBatch.presence): event_id, operator_id, state, at, local_day, reason, queue, line. */
+const EVENT_WIDTH = 8;
+/** Events per INSERT statement. */
+const CHUNK = 50;
+
+/**
+ * Inserts the presence events a phone-system profile found (flat: EVENT_WIDTH values each), keyed
+ * as a presence file keys them; an event already stored is kept as it is. Each operator's earliest
+ * event goes into `touched`, for rebuildPresence.
+ */
+export function insertPresenceEvents(db: Database.Database, flat: readonly unknown[], importId: number, touched: Map<string, number>): void {
+  const sql = (n: number): string => `INSERT INTO presence (event_id, operator_id, state, at, local_day, reason, queue, seen_line, import_id, created_import_id, seen_import_id)
+    VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (event_id) DO NOTHING`;
+  const n = flat.length / EVENT_WIDTH;
+  const params = (from: number, to: number): unknown[] => {
+    const out: unknown[] = [];
+    for (let k = from; k < to; k++) {
+      for (let j = 0; j < EVENT_WIDTH; j++) out.push(flat[k * EVENT_WIDTH + j]);
+      out.push(importId, importId, importId);
+    }
+    return out;
+  };
+  let i = 0;
+  // CHUNK events a statement, as missed rings are (docs/performance.md, "25 rows per INSERT").
+  if (n >= CHUNK) {
+    const chunk = statement(db, sql(CHUNK));
+    for (; i + CHUNK <= n; i += CHUNK) chunk.run(params(i, i + CHUNK));
+  }
+  const one = statement(db, sql(1));
+  for (; i < n; i++) one.run(params(i, i + 1));
+  for (let k = 0; k < flat.length; k += EVENT_WIDTH) noteEvent(touched, flat[k + 1] as string, flat[k + 3] as number);
+}
+
 /** Notes an event of `operator` at `at` among those an import touched (the earliest per operator). */
 export function noteEvent(touched: Map<string, number>, operator: string, at: number): void {
   const before = touched.get(operator);
