@@ -9,7 +9,7 @@
  * scores and effective weights are rounded to 2 decimals for reading only, so summing them by
  * hand may differ from `score` by 0.01.
  */
-import { ACTIONS, GROUPS, INDICATORS, type Action, type AppraisalPolicy, type Grade, type GradeThresholds, type Group, type Indicator, type Scale } from './appraisal-policy.js';
+import { ACTIONS, appraisedIndicators, GROUPS, scaleOf, type Action, type AppraisalPolicy, type ScoringPolicy, type Grade, type GradeThresholds, type Group, type Indicator, type Scale } from './appraisal-policy.js';
 import { monthIndex, monthsEndingAt, type IsoMonth } from './dates.js';
 import { roundTo } from './kpi.js';
 
@@ -69,7 +69,7 @@ export function gradeOf(score: number, thresholds: GradeThresholds): Grade {
 }
 
 /** docs/metrics.md: weighted score, missing indicators and groups dropping out with their weight shared in proportion. */
-export function scoreOperator(raw: RawIndicators, policy: AppraisalPolicy): OperatorScore {
+export function scoreOperator(raw: RawIndicators, policy: ScoringPolicy): OperatorScore {
   const out: OperatorScore = { indicators: {}, groups: {}, score: null, grade: null, missing: [], redistributed: [] };
   const states = GROUPS.filter((g) => policy.groups[g].weight > 0).map((g) => scoreGroup(g, raw, policy, out));
   const present = states.filter((s) => s.score !== null);
@@ -91,9 +91,9 @@ export function scoreOperator(raw: RawIndicators, policy: AppraisalPolicy): Oper
 }
 
 /** Scores one group into `out` (its indicators, missing ones, their redistribution) and returns its unrounded score. */
-function scoreGroup(group: Group, raw: RawIndicators, policy: AppraisalPolicy, out: OperatorScore): GroupState {
+function scoreGroup(group: Group, raw: RawIndicators, policy: ScoringPolicy, out: OperatorScore): GroupState {
   const weights = policy.groups[group].indicators;
-  const members = INDICATORS.filter((i) => weights[i] !== undefined);
+  const members = appraisedIndicators(policy.groups[group]);
   const withData = members.filter((i) => isValue(raw[i]));
   const withoutData = members.filter((i) => !isValue(raw[i]));
   const presentWeight = sum(withData.map((i) => weights[i] ?? 0));
@@ -105,7 +105,7 @@ function scoreGroup(group: Group, raw: RawIndicators, policy: AppraisalPolicy, o
       out.indicators[i] = { raw: null, score: null, weight: 0, base_weight: base };
       continue;
     }
-    const score = scaleScore(value, policy.scales[i]);
+    const score = scaleScore(value, scaleOf(policy, i));
     weighted += score * base;
     out.indicators[i] = { raw: value, score: round2(score), weight: round2((base * 100) / presentWeight), base_weight: base };
   }

@@ -85,6 +85,8 @@ export const POLICY_DEFAULTS = {
   presence: {
     allowed_reasons: ['lunch', 'training', 'meeting', 'break'],
     allowance_minutes: { lunch: 60, break: 30 } as Record<string, number>,
+    // The appraisal's adherence indicator (no weight by default): 80 % of logged-in time free of unauthorized absence scores 0, all of it 100.
+    adherence_scale: { zero_at: 0.8, full_at: 1 },
   },
 };
 

@@ -4,7 +4,7 @@
  * refused with the key's path. Later capabilities add their sections here.
  */
 import { z } from 'zod';
-import { appraisalSchema, bonusSchema } from './appraisal-policy.js';
+import { appraisalSchema, bonusSchema, scaleSchema } from './appraisal-policy.js';
 import { isValidTimeZone, zoneSpelling } from './dates.js';
 import { pauseReasonCode } from './presence.js';
 import { POLICY_DEFAULTS as D } from './policy-defaults.js';
@@ -51,6 +51,8 @@ const presenceSchema = z.strictObject({
   allowed_reasons: z.array(z.string().trim().min(1)).default(D.presence.allowed_reasons),
   /** Minutes a day of an allowed reason; beyond them the pause is unauthorized absence. A reason not listed has no limit. */
   allowance_minutes: z.record(z.string().trim().min(1), z.number().min(0).max(1440)).default(D.presence.allowance_minutes),
+  /** The appraisal's adherence indicator (given a weight in appraisal.groups): its linear scale. */
+  adherence_scale: scaleSchema(D.presence.adherence_scale).prefault({}),
 }).superRefine((p, ctx) => {
   const allowed = new Set(p.allowed_reasons.map((r) => pauseReasonCode(r)?.toLowerCase()));
   for (const reason of Object.keys(p.allowance_minutes)) {

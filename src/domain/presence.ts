@@ -273,3 +273,17 @@ export function staffedIn(operators: Iterable<readonly PresenceInterval[]>, wind
   });
 }
 
+
+/** Logged-in time and unauthorized absence of an operator over a period (the appraisal's month). */
+export interface PresenceSums {
+  logged_in_seconds: number;
+  unauthorized_seconds: number;
+}
+
+/**
+ * Issue 20 (docs/metrics.md, "Appraisal: indicators"): adherence = 1 − unauthorized absence ÷
+ * logged-in time; null (no data) without logged-in time.
+ */
+export function adherenceOf(p: PresenceSums | undefined): number | null {
+  return p === undefined || p.logged_in_seconds <= 0 ? null : 1 - p.unauthorized_seconds / p.logged_in_seconds;
+}

@@ -4,10 +4,12 @@
 // Asia/Shanghai wall-clock times.
 import { describe, expect, test } from 'vitest';
 import {
-  buildPresenceIntervals, pauseReasonCode, presenceIn, sortPresenceEvents, staffedIn,
+  adherenceOf, buildPresenceIntervals, pauseReasonCode, presenceIn, sortPresenceEvents, staffedIn,
   type PresenceEvent, type PresenceInterval, type PresenceRules,
 } from '../../src/domain/presence.js';
 import { DEFAULT_POLICY, validatePolicy } from '../../src/domain/policy.js';
+import { scoreOperator } from '../../src/domain/appraisal.js';
+import { appraises } from '../../src/domain/appraisal-policy.js';
 
 /** Epoch seconds of a Shanghai wall-clock time 'YYYY-MM-DD HH:mm[:ss]'. */
 const T = (local: string): number => Date.parse(`${local.replace(' ', 'T')}${local.length === 16 ? ':00' : ''}+08:00`) / 1000;
@@ -198,7 +200,7 @@ describe('staffedIn: operators logged in and available, on average over each win
 
 describe('the policy keys presence.allowed_reasons and presence.allowance_minutes', () => {
   test('defaults: lunch, training, meeting and break allowed; lunch 60 and break 30 minutes a day', () => {
-    expect(DEFAULT_POLICY.presence).toEqual({ allowed_reasons: ['lunch', 'training', 'meeting', 'break'], allowance_minutes: { lunch: 60, break: 30 } });
+    expect(DEFAULT_POLICY.presence).toEqual({ allowed_reasons: ['lunch', 'training', 'meeting', 'break'], allowance_minutes: { lunch: 60, break: 30 }, adherence_scale: { zero_at: 0.8, full_at: 1 } });
   });
 
   test('an allowance for a reason that is not allowed is refused, naming the key', () => {
@@ -207,6 +209,36 @@ describe('the policy keys presence.allowed_reasons and presence.allowance_minute
       ok: false, errors: ['presence.allowance_minutes.break: "break" is not in presence.allowed_reasons: a reason that is not allowed has no allowance'],
     });
     expect(validatePolicy({ presence: { allowance_minutes: { break: -1 } } })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^presence\.allowance_minutes\.break: /)] });
+  });
+});
+
+describe('the appraisal indicator adherence (no weight by default)', () => {
+  test.each([
+    { name: 'no unauthorized absence', sums: { logged_in_seconds: 28800, unauthorized_seconds: 0 }, expected: 1 },
+    { name: '36 minutes of 8 hours', sums: { logged_in_seconds: 28800, unauthorized_seconds: 2160 }, expected: 0.925 },
+    { name: 'never logged in: no data', sums: { logged_in_seconds: 0, unauthorized_seconds: 0 }, expected: null },
+    { name: 'no presence at all: no data', sums: undefined, expected: null },
+  ])('$name → $expected', ({ sums, expected }) => {
+    expect(adherenceOf(sums)).toBe(expected);
+  });
+
+  test('the default policy does not appraise it: the indicators and scores are those without it', () => {
+    const raw = { satisfaction: 4.2, complaint_rate: 1.5, suggestion_adoption: null, calls_per_day: 60, orders_per_day: 12, resolution_hours: 21, knowledge_test: 85, teamwork: 90 };
+    const without = scoreOperator(raw, DEFAULT_POLICY.appraisal);
+    expect(appraises(DEFAULT_POLICY.appraisal, 'adherence')).toBe(false);
+    expect(scoreOperator({ ...raw, adherence: 0.5 }, DEFAULT_POLICY.appraisal)).toEqual(without);
+    expect(without.score).toBe(76.1); // docs/metrics.md's example
+  });
+
+  test('given a weight in the efficiency group: 0.925 on the scale 0.8 → 1 is 62.5, and the efficiency score moves with it', () => {
+    const efficiency = { weight: 30, indicators: { calls_per_day: 40, orders_per_day: 30, resolution_hours: 20, adherence: 10 } };
+    const policy = { ...DEFAULT_POLICY.appraisal, groups: { ...DEFAULT_POLICY.appraisal.groups, efficiency }, adherence_scale: DEFAULT_POLICY.presence.adherence_scale };
+    const raw = { satisfaction: 4.2, complaint_rate: 1.5, suggestion_adoption: null, calls_per_day: 60, orders_per_day: 12, resolution_hours: 21, adherence: 0.925, knowledge_test: 85, teamwork: 90 };
+    const s = scoreOperator(raw, policy);
+    expect(s.indicators.adherence).toEqual({ raw: 0.925, score: 62.5, weight: 10, base_weight: 10 });
+    // efficiency = 75 × 0.4 + 40 × 0.3 + 75 × 0.2 + 62.5 × 0.1 = 63.25; total = 30.5 + 18.975 + 12.75 + 13.5 = 75.725 → 75.73 (half-up)
+    expect(s.groups.efficiency?.score).toBe(63.25);
+    expect(s.score).toBe(75.73);
   });
 });
 

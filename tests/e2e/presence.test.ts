@@ -261,6 +261,31 @@ describe('stats daily with presence', () => {
   });
 });
 
+describe('the appraisal: adherence counts only when a policy gives it a weight', () => {
+  test('default policy: no adherence indicator in the appraisal', () => {
+    const rows = JSON.parse(ws.run(['--db', 'p.db', 'appraise', 'run', '--month', '2026-10', '--format', 'json']).stdout) as { operator_id: string; indicators: Record<string, unknown> }[];
+    expect(rows.find((r) => r.operator_id === '1001')?.indicators.adherence).toBeUndefined();
+  });
+
+  test('efficiency with adherence 10: 1001 has 1 − 900 / 32640 = 0.9724 (score 86.21, weight 20 of the 50 with data)', () => {
+    ws.write('adherence.policy.json', JSON.stringify({ appraisal: { groups: { efficiency: { indicators: { calls_per_day: 40, orders_per_day: 30, resolution_hours: 20, adherence: 10 } } } } }));
+    const r = ws.run(['--db', 'p.db', '--policy', 'adherence.policy.json', 'appraise', 'run', '--month', '2026-10', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as { operator_id: string; indicators: Record<string, unknown> }[];
+    expect(Object.fromEntries(rows.map((x) => [x.operator_id, x.indicators.adherence]))).toEqual({
+      1001: { raw: 1 - 900 / 32640, score: 86.21, weight: 20, base_weight: 10 },
+      1002: { raw: 1, score: 100, weight: 20, base_weight: 10 }, // 28,800 s logged in over the 12th and 13th, no unauthorized absence
+      1003: { raw: 1 - 3600 / 34200, score: 47.37, weight: 20, base_weight: 10 }, // 1 − 3,600 unauthorized / 34,200 logged in
+      1004: { raw: null, score: null, weight: 0, base_weight: 10 }, // no presence: no data, its weight shared by calls_per_day
+    });
+    const explain = ws.run(['--db', 'p.db', '--policy', 'adherence.policy.json', 'appraise', 'explain', '--month', '2026-10', '--operator', '1001', '--format', 'csv']);
+    expect(explain.stdout.split('\r\n').find((l) => l.startsWith('efficiency,adherence,'))).toBe(
+      // no evaluations: knowledge and teamwork drop out, efficiency weighs 30 / 70 = 42.86 %; 86.21 × 20 % × 42.86 % = 7.39
+      'efficiency,adherence,1 − 900 s unauthorized / 32640 s logged in,0.9724264705882353,0.8 → 1,86.21,20,10,42.86,7.39',
+    );
+  });
+});
+
 // An Asterisk queue_log (epoch 1791766800 = 2026-10-12 09:00:00 in Shanghai): one import fills the
 // calls and the presence. 2001 is a member of two queues (hotline, vip): added to both at 08:58,
 // removed from hotline at 09:40 and from vip at 10:20, so logged in 08:58–10:20 (82 min); its break

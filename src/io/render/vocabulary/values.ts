@@ -19,7 +19,7 @@ const ACTION: Readonly<Record<Action, string>> = { reassignment_review: '调岗�
 const GROUP: Readonly<Record<Group | 'total', string>> = { service_quality: '服务质量', efficiency: '工作效率', knowledge: '业务知识', teamwork: '团队协作', total: '合计' };
 const INDICATOR: Readonly<Record<Indicator, string>> = {
   satisfaction: '客户满意度', complaint_rate: '投诉率', suggestion_adoption: '建议采纳率',
-  calls_per_day: '日均接听量', orders_per_day: '日均下单量', resolution_hours: '投诉处理时长',
+  calls_per_day: '日均接听量', orders_per_day: '日均下单量', resolution_hours: '投诉处理时长', adherence: '在岗遵守率',
   knowledge_test: '业务考试', teamwork: '团队协作',
 };
 const DAY_KIND: Readonly<Record<DayKind, string>> = { workday: '工作日', weekend: '周末', holiday: '法定节假日', swapped_workday: '调休上班' };
