@@ -96,16 +96,26 @@ function page(q: PresenceQuery, data: PresenceDays, full: ReportTable, narrow: R
   };
 }
 
-/** `agents daily`: one row per operator, a total row in the table; JSON with the definitions. */
-export function agentsDailyReport(q: PresenceQuery, data: PresenceDays, lang: 'en' | 'zh'): Report {
+/** The rows of `agents daily`: one per operator, then a total row. */
+function dailyTable(q: PresenceQuery, data: PresenceDays, lang: 'en' | 'zh'): { table: ReportTable & { rows: Row[] }; rows: (AgentFigures & Row)[] } {
   const rows = data.days.map((d) => ({ operator_id: d.operator_id, name: d.name, team: d.team, ...sumDays([d], q.zone) }));
   const total = { operator_id: lang === 'zh' ? '合计' : 'TOTAL', name: null, team: null, ...sumDays(data.days, q.zone), first_login: null, last_logout: null, open: null };
-  const table = { columns: [...columns('operator_id', 'name', ['team', WIDE]), ...FIGURE_COLUMNS], rows: [...rows, ...(rows.length > 0 ? [total] : [])].map(flat) };
+  return { rows, table: { columns: [...columns('operator_id', 'name', ['team', WIDE]), ...FIGURE_COLUMNS], rows: [...rows, ...(rows.length > 0 ? [total] : [])].map(flat) } };
+}
+
+/** The day on a terminal: the main figures of each operator (the demo's tour shows it too). */
+export function agentsDayTable(q: PresenceQuery, data: PresenceDays, lang: 'en' | 'zh'): ReportTable {
+  return narrowFigures(columns(['operator_id', { en: 'id' }], 'name'), dailyTable(q, data, lang).table.rows, q.from);
+}
+
+/** `agents daily`: one row per operator, a total row in the table; JSON with the definitions. */
+export function agentsDailyReport(q: PresenceQuery, data: PresenceDays, lang: 'en' | 'zh'): Report {
+  const { table, rows } = dailyTable(q, data, lang);
   return {
     ...table,
     json: { date: q.from, timezone: q.zone, definitions: definitions(q, data), rows },
     notes: notes(data),
-    page: page(q, data, table, narrowFigures(columns(['operator_id', { en: 'id' }], 'name'), table.rows, q.from)),
+    page: page(q, data, table, agentsDayTable(q, data, lang)),
   };
 }
 

@@ -360,3 +360,19 @@ describe('an Asterisk queue_log: its member events are presence', () => {
     ]);
   });
 });
+
+describe('the demo: sample presence consistent with its calls', () => {
+  test('every answered call is answered by an operator logged in and not paused; the tour shows a day of presence', () => {
+    const r = ws.run(['--db', 'demo.db', 'demo']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(''); // no login without a logout, no pause while logged out, no unknown state in the sample
+    expect(rows(ws.db('demo.db'), "SELECT kind, file_name, rows, inserted FROM imports WHERE kind = 'presence'")).toEqual([{ kind: 'presence', file_name: 'presence.csv', rows: 14202, inserted: 14202 }]);
+    const answeredAt = "c.started_at + CASE c.direction WHEN 'inbound' THEN coalesce(c.wait_seconds, 0) ELSE 0 END";
+    expect(rows(ws.db('demo.db'), `
+      SELECT count(*) AS answered,
+        sum(NOT EXISTS (SELECT 1 FROM presence_intervals s WHERE s.operator_id = c.operator_id AND s.kind = 'session' AND s.started_at <= ${answeredAt} AND (s.ended_at IS NULL OR s.ended_at > ${answeredAt}))) AS logged_out,
+        sum(EXISTS (SELECT 1 FROM presence_intervals p WHERE p.operator_id = c.operator_id AND p.kind = 'pause' AND p.started_at <= ${answeredAt} AND p.ended_at > ${answeredAt})) AS paused
+      FROM calls c WHERE c.outcome = 'answered'`)).toEqual([{ answered: 90267, logged_out: 0, paused: 0 }]);
+    expect(r.stdout).toContain('\n== Operator presence on 2026-10-12: logins, time logged in and available (H:MM),');
+  });
+});
