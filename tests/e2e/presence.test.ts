@@ -127,6 +127,27 @@ describe('hotline import presence', () => {
   });
 });
 
+describe('another layout through --mapping', () => {
+  test("an ACD's agent-state export (LOGIN, NOTREADY, READY, LOGOUT; DD/MM/YYYY times) maps to presence", () => {
+    ws.write('acd.mapping.json', JSON.stringify({
+      kind: 'presence',
+      fields: {
+        operator_id: 'Agent',
+        state: { column: 'Action', map: { LOGIN: 'login', LOGOUT: 'logout', NOTREADY: 'pause', READY: 'unpause', ACW: '@skip' } },
+        at: { column: 'Time', date_format: 'DD/MM/YYYY HH:mm:ss' },
+        reason: 'Code',
+      },
+    }));
+    ws.write('acd.csv', 'Agent,Action,Time,Code\n3001,LOGIN,14/10/2026 09:00:00,\n3001,NOTREADY,14/10/2026 12:00:00,Lunch\n3001,ACW,14/10/2026 12:30:00,\n3001,READY,14/10/2026 12:50:00,\n3001,LOGOUT,14/10/2026 17:00:00,\n');
+    const r = ws.run(['--db', 'm.db', 'import', 'presence', '--mapping', 'acd.mapping.json', 'acd.csv']);
+    expect(r).toMatchObject({ status: 0, stderr: 'acd.csv: 5 rows: 4 inserted, 0 updated, 0 unchanged, 0 rejected, 1 skipped (import #1, utf-8; mapping acd.mapping.json)\n' });
+    const doc = JSON.parse(ws.run(['--db', 'm.db', 'agents', 'daily', '--date', '2026-10-14', '--format', 'json']).stdout) as { rows: Record<string, unknown>[] };
+    expect(doc.rows.map((x) => [x.operator_id, x.first_login, x.last_logout, x.logged_in_seconds, x.paused_by_reason, x.unauthorized_seconds])).toEqual([
+      ['3001', '2026-10-14T09:00:00', '2026-10-14T17:00:00', 8 * 3600, { lunch: 3000 }, 0],
+    ]);
+  });
+});
+
 describe('hotline agents', () => {
   test('daily --format json: each operator of the day, worked out by hand', () => {
     const doc = json(['agents', 'daily', '--date', '2026-10-12']);
