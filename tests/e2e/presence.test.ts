@@ -118,6 +118,11 @@ describe('hotline import presence', () => {
     expect(ws.run(['--db', 'p.db', 'import', 'presence', '坐席状态-2.csv']).stderr).toBe('坐席状态-2.csv: already imported as import #4; nothing changed\n');
   });
 
+  test('db check counts the presence imports with the others (their rows are there)', () => {
+    const r = ws.run(['--db', 'p.db', 'db', 'check', '--format', 'csv']);
+    expect(r.stdout).toContain('ledger,ok,"4 imports, every one with its rows"'); // operators, calls and the two presence files
+  });
+
   test('a bad row names the file, line and column, and nothing of the file is imported', () => {
     ws.write('bad.csv', '工号,状态,时间\n1004,签入,2026-10-12 09:00\n1004,签出,2026-10-12 25:00\n');
     const r = ws.run(['--db', 'p.db', 'import', 'presence', 'bad.csv']);
