@@ -4,7 +4,7 @@
  * and the pauses by reason as an object (docs/metrics.md, "Presence").
  */
 import { epochToLocal, formatLocalDateTime, type IsoDate } from '../domain/dates.js';
-import { NO_REASON, type PresenceRules } from '../domain/presence.js';
+import { NO_REASON, type PresenceRules } from '../domain/presence-day.js';
 import { renderReport } from '../io/render/index.js';
 import { tableView, type Column, type PageView, type Report, type ReportTable, type Row } from '../io/render/report.js';
 import { column, columns, WIDE, type ColumnKey } from '../io/render/vocabulary/columns.js';

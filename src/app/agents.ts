@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3';
 import { addDays, dateParts, epochToLocal, formatLocalDateTime, localToEpoch, startOfLocalDay, type IsoDate } from '../domain/dates.js';
 import { EMPTY_AGGREGATE, roundTo, talkKnown, type CallAggregate } from '../domain/kpi.js';
-import { presenceIn, staffedIn, type Absence, type PresenceFigures, type PresenceInterval, type PresenceRules, type Staffed, type Window } from '../domain/presence.js';
+import type { PresenceInterval } from '../domain/presence.js';
+import { presenceIn, staffedIn, type Absence, type PresenceFigures, type PresenceRules, type Staffed, type Window } from '../domain/presence-day.js';
 import { presenceIntervals, presenceSpan } from '../db/queries/presence.js';
 import { aggregateCalls, operatorDirectory } from '../db/queries/stats.js';
 import { summaryThresholds } from '../db/queries/stats-days.js';

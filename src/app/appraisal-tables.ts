@@ -6,7 +6,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
 import type { OperatorInputs } from '../db/queries/appraisal-inputs.js';
-import type { PresenceSums } from '../domain/presence.js';
+import type { PresenceSums } from '../domain/presence-day.js';
 import type { AppraisalRow } from './appraisal.js';
 
 const APPRAISAL_COLUMNS = [...columns('operator_id', 'name', 'team'), ...GROUPS.map((g) => column(g, WIDE)), ...columns('score', 'grade', 'commendation', 'action', ['missing', WIDE])];

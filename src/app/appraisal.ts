@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
 import { appraises, type Action, type Grade } from '../domain/appraisal-policy.js';
-import { adherenceOf, type PresenceSums } from '../domain/presence.js';
+import { adherenceOf, type PresenceSums } from '../domain/presence-day.js';
 import { presenceDays } from './agents.js';
 import { describeActionCauses, describeCommendation } from '../domain/appraisal-causes.js';
 import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';

@@ -11,7 +11,7 @@ import type { TicketRules } from '../domain/tickets.js';
 import { ticketDay } from './tickets.js';
 import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, talkKnown, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
 import { aggregateCalls, countMissedRings, countOrders, operatorDirectory, type GroupAggregate } from '../db/queries/stats.js';
-import type { PresenceRules } from '../domain/presence.js';
+import type { PresenceRules } from '../domain/presence-day.js';
 import { presenceDays, staffedByHour } from './agents.js';
 
 export interface OperatorDay {

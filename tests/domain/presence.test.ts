@@ -1,12 +1,10 @@
 // Operator presence (issue 20), worked out by hand: sessions and pauses built from one operator's
-// events (src/domain/presence.ts buildPresenceIntervals), a day's figures with its unauthorized
+// events (src/domain/presence.ts buildPresenceIntervals), a day's figures (src/domain/presence-day.ts) with its unauthorized
 // absence (presenceIn), and operators logged in and available per window (staffedIn). Times are
 // Asia/Shanghai wall-clock times.
 import { describe, expect, test } from 'vitest';
-import {
-  adherenceOf, buildPresenceIntervals, pauseReasonCode, presenceIn, sortPresenceEvents, staffedIn,
-  type PresenceEvent, type PresenceInterval, type PresenceRules,
-} from '../../src/domain/presence.js';
+import { buildPresenceIntervals, pauseReasonCode, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../src/domain/presence.js';
+import { adherenceOf, presenceIn, staffedIn, type PresenceRules } from '../../src/domain/presence-day.js';
 import { DEFAULT_POLICY, validatePolicy } from '../../src/domain/policy.js';
 import { scoreOperator } from '../../src/domain/appraisal.js';
 import { appraises } from '../../src/domain/appraisal-policy.js';

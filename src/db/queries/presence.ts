@@ -5,7 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { addDays, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
-import { buildPresenceIntervals, sortPresenceEvents, staffedIn, type PresenceEvent, type PresenceInterval, type Staffed } from '../../domain/presence.js';
+import { buildPresenceIntervals, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../domain/presence.js';
+import { staffedIn, type Staffed } from '../../domain/presence-day.js';
 import { cachedStatement as statement } from '../statement-cache.js';
 import { getSetting, setSetting } from './settings.js';
 
