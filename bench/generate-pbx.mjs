@@ -10,6 +10,11 @@
 // (≈ 12 %) or EXITWITHTIMEOUT (≈ 3 %); plus PAUSE/UNPAUSE, AGENTLOGIN/AGENTLOGOFF and
 // CONFIGRELOAD noise. Lines are in time order (epoch seconds ascending), every call ends in the
 // file, each callid enters one queue once: hotline imports exactly CALLS calls.
+// Shifts (issue 20, presence): a staff of one member per 60 calls a day (45 for 1 M calls), each
+// on every day of the calls: ADDMEMBER to two queues at the start of the shift, three pauses
+// (break, lunch, break) each written as a PAUSEALL and a PAUSE per queue and ended by an
+// UNPAUSEALL and an UNPAUSE per queue, REMOVEMEMBER from both queues at its end: 22 lines a shift.
+// They come from a PRNG of their own, so the call lines are those of the generator before shifts.
 //
 // cdr_csv: all four cdr.conf switches on (21 columns: uniqueid, userfield, peeraccount, linkedid,
 // sequence), times in UTC (usegmtime=yes: import with --source-tz UTC). Most calls write one
@@ -108,6 +113,16 @@ async function flushBefore(time) {
   while (heap.size > 0 && heap.peekTime() < time) await write(heap.pop());
 }
 
+/** A second PRNG for the shifts, so that the calls' lines stay as they were. */
+let shiftSeed = 20261004;
+const shiftRand = () => {
+  shiftSeed = (shiftSeed + 0x6d2b79f5) | 0;
+  let t = Math.imul(shiftSeed ^ (shiftSeed >>> 15), 1 | shiftSeed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const shiftInt = (lo, hi) => lo + Math.floor(shiftRand() * (hi - lo + 1));
+
 if (profile === 'asterisk-queue-log') {
   const queues = ['hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'complaints', 'complaints', 'vip'];
   // Member interfaces: mostly PJSIP phones, some FreePBX Local members and app_agent_pool agents.
@@ -118,8 +133,28 @@ if (profile === 'asterisk-queue-log') {
   };
   const ev = (t, callid, queue, agent, event, ...data) => heap.push(t, `${t}|${callid}|${queue}|${agent}|${event}${data.length ? '|' + data.join('|') : ''}\n`);
   ev(START, 'NONE', 'NONE', 'NONE', 'QUEUESTART', '');
+  // The shifts of each day, pushed before the first call of the day is written (their times are later).
+  const staff = Array.from({ length: Math.max(1, Math.round(calls / 365 / 60)) }, (_, k) => `PJSIP/${2000 + k}`);
+  let shiftDay = 0;
+  const shifts = (day) => {
+    for (const m of staff) {
+      const begin = START + day * 86400 + shiftInt(0, 16) * 3600 + shiftInt(0, 900); // shifts start from 08:00 to 24:00 Shanghai
+      const end = begin + 8 * 3600 + shiftInt(0, 1800);
+      for (const q of ['hotline', 'complaints']) ev(begin, 'MANAGER', q, m, 'ADDMEMBER', '');
+      for (const [at, reason, minutes] of [[begin + 2 * 3600, 'break', 10], [begin + 4 * 3600, 'lunch', 45], [begin + 6 * 3600, 'break', 10]]) {
+        const from = at + shiftInt(0, 1200);
+        const to = from + minutes * 60 + shiftInt(0, 600);
+        ev(from, 'NONE', 'NONE', m, 'PAUSEALL', reason);
+        for (const q of ['hotline', 'complaints']) ev(from, 'NONE', q, m, 'PAUSE', reason);
+        ev(to, 'NONE', 'NONE', m, 'UNPAUSEALL', '');
+        for (const q of ['hotline', 'complaints']) ev(to, 'NONE', q, m, 'UNPAUSE', '');
+      }
+      for (const q of ['hotline', 'complaints']) ev(end, 'NONE', q, m, 'REMOVEMEMBER', '');
+    }
+  };
   for (let i = 0; i < calls; i++) {
     const enter = arrival(i);
+    while (START + shiftDay * 86400 <= enter) shifts(shiftDay++);
     await flushBefore(enter);
     const callid = `${enter}.${channelSeq}`;
     channelSeq += 2 + Math.floor(rand() * 3);

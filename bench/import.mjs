@@ -405,7 +405,7 @@ for (const p of opts.profiles) {
       const pr = summary.profile ?? {};
       if (summary.inserted !== opts.rows || summary.rejected !== 0) throw new Error(`summary says inserted ${summary.inserted}, rejected ${summary.rejected}; expected ${opts.rows}, 0`);
       if (pr.calls !== opts.rows || (pr.unfinished_calls ?? []).length !== 0) throw new Error(`profile summary says ${pr.calls} calls, ${(pr.unfinished_calls ?? []).length} unfinished; expected ${opts.rows}, 0`);
-      this.profileSummary = { records: pr.records, calls: pr.calls, merged_records: pr.merged_records, missed_rings: pr.missed_rings, ignored_events: pr.ignored_events, notes: pr.notes };
+      this.profileSummary = { records: pr.records, calls: pr.calls, merged_records: pr.merged_records, missed_rings: pr.missed_rings, presence_events: pr.presence_events, ignored_events: pr.ignored_events, notes: pr.notes };
     },
   });
 }
@@ -540,7 +540,7 @@ for (const ps of results.sides.filter((x) => x.profile)) {
   out.push(
     `${ps.name} (${ps.file}, ${(ps.fileBytes / 2 ** 20).toFixed(0)} MiB) / sqlite3 .import of the same number of canonical rows: ${ps.ratioVsSqlite3.toFixed(2)}×   (target ≤ ${PBX_TARGET}×: ${ps.ratioVsSqlite3 <= PBX_TARGET ? 'met' : 'NOT met'}; best against best ${(ps.bestMs / results.sides[1].bestMs).toFixed(2)}×; peak RSS ${ps.maxPeakRssMiB} MiB)`,
   );
-  out.push(`  profile summary: ${fmtInt(sum.records)} records → ${fmtInt(sum.calls)} calls (${fmtInt(sum.merged_records)} merged)${sum.missed_rings ? `, ${fmtInt(sum.missed_rings)} missed rings` : ''}; ${fmtInt(ps.rowsInDb)} calls in the database`);
+  out.push(`  profile summary: ${fmtInt(sum.records)} records → ${fmtInt(sum.calls)} calls (${fmtInt(sum.merged_records)} merged)${sum.missed_rings ? `, ${fmtInt(sum.missed_rings)} missed rings` : ''}${sum.presence_events ? `, ${fmtInt(sum.presence_events)} presence events` : ''}; ${fmtInt(ps.rowsInDb)} calls in the database`);
 }
 const maxOther = Math.max(...results.sides.flatMap((s) => s.otherLoadCores));
 if (maxOther > 0.2) out.push(`warning: other processes used up to ${maxOther.toFixed(2)} cores during some runs (per run: ${results.sides.map((s) => `${s.key} ${s.otherLoadCores.join('/')}`).join('; ')}); the figures are noisy`);

@@ -8,6 +8,7 @@
  *   tickets.csv      UTF-8 with BOM, LF, Chinese headers (complaint and suggestion tickets from the calls)
  *   evaluations.csv  UTF-8 without BOM, LF, Chinese headers (teamwork, knowledge test, a few surveys)
  *   rest-days.csv    UTF-8 without BOM, LF, Chinese headers (the days off in lieu of weekend and holiday duty, 调休)
+ *   presence.csv     UTF-8 with BOM, LF, Chinese headers (logins, pauses and logouts around the calls; last, from a PRNG seeded again)
  * leave.csv is written by hand and only read here: nobody takes calls on a day of leave or a day off.
  * Everything comes from one seeded PRNG (scripts/samples/random.mjs): no clock, no Math.random,
  * so two runs give byte-identical files. All people, phones, addresses and waybills are invented.
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { DAY_MS, DAYS, LAST_DAY, MONTHS, FIRST_DAY, day, dayKind, daysOf, loadCalendar, monthOf, stamp, ymd } from './samples/calendar.mjs';
 import { buildEvaluations, buildTickets } from './samples/followups.mjs';
+import { buildPresence } from './samples/presence.mjs';
 import { NOTES, REGIONS, address, buildCustomers, mobile, personName, pickCustomer, waybill } from './samples/people.mjs';
 import { chance, clamp, expo, gauss, int, pick, seed, weighted, weightedIndex } from './samples/random.mjs';
 
@@ -282,6 +284,7 @@ const ORDER_HEADERS = 'order_id,created_at,operator_id,tracking_no,call_id,sende
 const TICKET_HEADERS = '工单号,类型,受理时间,受理工号,关联通话,原因,被投诉工号,严重程度,转交部门,承诺时间,办结时间,客户是否满意,建议是否采纳'.split(',');
 const EVALUATION_HEADERS = '工号,月份,指标,分数,评分人'.split(',');
 const REST_HEADERS = '工号,类型,开始日期,结束日期'.split(',');
+const PRESENCE_HEADERS = '工号,状态,时间,原因'.split(',');
 const operatorRow = (o) => [o.id, o.name, o.team, ymd(o.hire), ymd(o.workStart), o.termination ? ymd(o.termination) : '', o.level, o.base.toFixed(2), o.perfBase.toFixed(2)];
 function callRow(c) {
   const dir = c.outbound ? '呼出' : '呼入';
@@ -310,6 +313,9 @@ function main() {
   const tickets = buildTickets(calls);
   const evaluations = buildEvaluations(operators, employedIn, { supervisor: personName(), training: '培训组', surveyors: [personName(), personName()] });
   addMultilineAddresses(calls);
+  // Presence last, from the PRNG seeded again: the files above are what they were before it.
+  seed(20261020);
+  const presence = buildPresence(calls);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, 'operators.csv'), iconv.encode(csv([OPERATOR_HEADERS, ...operators.map(operatorRow)], '\r\n'), 'gbk'));
   writeFileSync(join(OUT_DIR, 'calls.csv'), '\uFEFF' + csv([CALL_HEADERS, ...calls.map(callRow)], '\n'));
@@ -317,7 +323,8 @@ function main() {
   writeFileSync(join(OUT_DIR, 'tickets.csv'), '\uFEFF' + csv([TICKET_HEADERS, ...tickets.map(ticketRow)], '\n'));
   writeFileSync(join(OUT_DIR, 'evaluations.csv'), csv([EVALUATION_HEADERS, ...evaluations], '\n'));
   writeFileSync(join(OUT_DIR, 'rest-days.csv'), csv([REST_HEADERS, ...rest.map(([o, ms]) => [o.id, '调休', ymd(ms), ymd(ms)])], '\n'));
-  console.log(`data/samples: ${operators.length} operators, ${calls.length} calls, ${orders.length} orders, ${tickets.length} tickets, ${evaluations.length} evaluations, ${rest.length} days off in lieu`);
+  writeFileSync(join(OUT_DIR, 'presence.csv'), '\uFEFF' + csv([PRESENCE_HEADERS, ...presence], '\n'));
+  console.log(`data/samples: ${operators.length} operators, ${calls.length} calls, ${orders.length} orders, ${tickets.length} tickets, ${evaluations.length} evaluations, ${rest.length} days off in lieu, ${presence.length} presence events`);
 }
 
 main();

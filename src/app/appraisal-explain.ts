@@ -83,7 +83,7 @@ export function explainLines(x: OperatorExplanation): string[] {
 export function explainReport(x: OperatorExplanation): Report {
   const { row, now, finalized, change, raw_changes } = x;
   return {
-    ...explainTable({ row, inputs: now?.inputs, worked: now?.worked, changed: raw_changes }, x.policy),
+    ...explainTable({ row, inputs: now?.inputs, worked: now?.worked, changed: raw_changes, presence: now?.presence }, x.policy),
     json: {
       ...row, raw: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v?.raw ?? null])), inputs: now?.inputs ?? null, days: now?.worked ?? null,
       finalized, changed_since: finalized ? { ...change, raw: raw_changes } : null,

@@ -1,11 +1,11 @@
 /** The appraisal as report tables: one row per operator, the explanation of one score, the history. */
-import { scaleOf } from '../domain/appraisal.js';
 import type { DaysWorked } from '../domain/appraisal-days.js';
 import type { Indicator } from '../domain/appraisal-policy.js';
-import { GROUPS } from '../domain/appraisal-policy.js';
+import { appraisedIndicators, GROUPS, scaleOf } from '../domain/appraisal-policy.js';
 import type { Policy } from '../domain/policy.js';
 import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
+import type { PresenceSums } from '../domain/presence-day.js';
 import type { AppraisalInputs, AppraisalRow } from './appraisal.js';
 
 const APPRAISAL_COLUMNS = [...columns('operator_id', 'name', 'team'), ...GROUPS.map((g) => column(g, WIDE)), ...columns('score', 'grade', 'commendation', 'action', ['missing', WIDE])];
@@ -34,6 +34,8 @@ export interface ExplainView {
   worked?: DaysWorked;
   /** A finalized row's indicators whose raw value differs now: their inputs are marked 'now:'. */
   changed?: readonly { indicator: Indicator; now: number | null }[];
+  /** The month's presence, when the policy appraises adherence. */
+  presence?: PresenceSums;
 }
 
 function inputsText(s: Required<Pick<ExplainView, 'inputs'>> & ExplainView, indicator: Indicator): string {
@@ -48,6 +50,7 @@ function inputsText(s: Required<Pick<ExplainView, 'inputs'>> & ExplainView, indi
     case 'resolution_hours': return `${(i.resolution_seconds / 3600).toFixed(2)} h over ${i.resolved_tickets} complaint tickets resolved in the month`;
     case 'knowledge_test': return `${i.knowledge_count} test scores (sum ${i.knowledge_sum})`;
     case 'teamwork': return `${i.teamwork_count} supervisor scores (sum ${i.teamwork_sum})`;
+    case 'adherence': return s.presence ? `1 − ${s.presence.unauthorized_seconds} s unauthorized / ${s.presence.logged_in_seconds} s logged in` : 'no presence in the month';
   }
 }
 
@@ -81,9 +84,10 @@ export function explainTable(s: ExplainView, policy: Policy): ReportTable {
   for (const g of GROUPS) {
     const group = s.row.groups[g];
     const groupPolicy = policy.appraisal.groups[g];
-    for (const name of Object.keys(groupPolicy?.indicators ?? {}) as Indicator[]) {
+    for (const name of groupPolicy ? appraisedIndicators(groupPolicy) : []) {
       const ind = s.row.indicators[name];
-      const scale = scaleOf(policy.appraisal, name);
+      // A run finalized before presence existed stored no presence section: the default adherence scale.
+      const scale = scaleOf({ ...policy.appraisal, adherence_scale: policy.presence?.adherence_scale }, name);
       const contribution = ind?.score != null && group ? (ind.score * ind.weight * group.weight) / 10000 : null;
       rows.push({
         group: g, indicator: name, inputs: inputsNow(s, name), raw: ind?.raw ?? null,

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { consequences, scoreOperator, type OperatorScore, type RawIndicators } from '../domain/appraisal.js';
-import type { Action, Grade } from '../domain/appraisal-policy.js';
+import { appraises, type Action, type Grade } from '../domain/appraisal-policy.js';
+import { adherenceOf, type PresenceSums } from '../domain/presence-day.js';
+import { presenceDays } from './agents.js';
 import { describeActionCauses, describeCommendation } from '../domain/appraisal-causes.js';
 import { countDaysWorked, type DaysWorked } from '../domain/appraisal-days.js';
 import type { WorkCalendar } from '../domain/calendar.js';
@@ -47,6 +49,18 @@ export interface ScoredOperator {
   leave: LeaveRecord[];
   /** How the days worked were counted (issue 17 item 5). */
   worked: DaysWorked;
+  /** The month's presence, when the policy appraises adherence (undefined: none, or not appraised). */
+  presence?: PresenceSums;
+}
+
+/** Each operator's logged-in time and unauthorized absence over the month (issue 20: the adherence indicator). */
+function monthPresence(db: Database.Database, range: MonthRange, policy: Policy): Map<string, PresenceSums> {
+  const out = new Map<string, PresenceSums>();
+  for (const d of presenceDays(db, { from: range.from as IsoDate, to: range.to as IsoDate, zone: policy.timezone, rules: policy.presence }).days) {
+    const s = out.get(d.operator_id) ?? { logged_in_seconds: 0, unauthorized_seconds: 0 };
+    out.set(d.operator_id, { logged_in_seconds: s.logged_in_seconds + d.logged_in_seconds, unauthorized_seconds: s.unauthorized_seconds + d.unauthorized_seconds });
+  }
+  return out;
 }
 
 export interface MonthAppraisal {
@@ -83,9 +97,11 @@ const mean = (sum: number, count: number): number | null => (count > 0 ? sum / c
  * The raw value of every indicator of §4.2 (null where the data does not exist: a month with no
  * calls imported at all has no calls per day, rather than zero).
  */
-export function rawIndicators(i: AppraisalInputs, days: number): RawIndicators {
+export function rawIndicators(i: AppraisalInputs, days: number, presence?: { sums: PresenceSums | undefined }): RawIndicators {
   const fcr = i.fcr ? { fcr: mean(i.fcr.resolved, i.fcr.first_calls - i.fcr.window_open) } : {};
   return {
+    // Only when the policy appraises it (issue 20: weight 0 by default), so that nothing else changes.
+    ...(presence ? { adherence: adherenceOf(presence.sums) } : {}),
     satisfaction: mean(i.rating_sum + i.survey_sum, i.rating_count + i.survey_count),
     complaint_rate: i.answered > 0 ? (i.complaints_about * 1000) / i.answered : null,
     suggestion_adoption: mean(i.suggestions_adopted, i.suggestions),
@@ -101,6 +117,7 @@ export function rawIndicators(i: AppraisalInputs, days: number): RawIndicators {
 /** Scores of every operator employed in the month, without consequences, and the digest of their inputs. */
 export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: WorkCalendar, policy: Policy): { scored: ScoredOperator[]; digest: string } {
   const range = monthRange(month);
+  const presence = appraises(policy.appraisal, 'adherence') ? monthPresence(db, range, policy) : undefined;
   const leave = leaveByOperator(db);
   const [calls, trained] = [callDays(db, range), trainingDays(db, range)];
   const worked = new Map<string, DaysWorked>();
@@ -118,13 +135,15 @@ export function scoreMonth(db: Database.Database, month: IsoMonth, calendar: Wor
     });
     worked.set(inputs.operator_id, counted);
     const days = counted.days;
-    const raw = rawIndicators(inputs, days);
-    const score = scoreOperator(raw, policy.appraisal);
+    const sums = presence?.get(inputs.operator_id);
+    const raw = rawIndicators(inputs, days, presence ? { sums } : undefined);
+    const score = scoreOperator(raw, { ...policy.appraisal, adherence_scale: policy.presence.adherence_scale });
     const absent = own.filter((r) => policy.bonus.full_attendance.leave_types.includes(r.type)).reduce((n, r) => n + recordDaysWithin(r, range.from as IsoDate, range.to as IsoDate, calendar), 0);
     const pay = { base_salary: inputs.base_salary ?? 0, performance_base: inputs.performance_base ?? 0, orders: inputs.orders, disqualifying_leave_days: absent, ...employmentInMonth(inputs.hire_date, inputs.termination_date, month) };
-    return { inputs, raw, leave: own, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
+    return { inputs, raw, leave: own, presence: sums, row: { operator_id: inputs.operator_id, name: inputs.name, team: inputs.team, month, days_worked: days, pay, ...score } };
   });
-  const digest = createHash('sha256').update(JSON.stringify({ inputs: scored.map((s) => [s.inputs, s.row.days_worked, s.row.pay]), appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');
+  const digested = scored.map((s) => (presence ? [s.inputs, s.row.days_worked, s.row.pay, s.presence ?? null] : [s.inputs, s.row.days_worked, s.row.pay]));
+  const digest = createHash('sha256').update(JSON.stringify({ inputs: digested, appraisal: policy.appraisal, bonus: policy.bonus })).digest('hex');
   return { scored: scored.map((s) => ({ ...s, worked: worked.get(s.row.operator_id) as DaysWorked })), digest };
 }
 

@@ -2,8 +2,8 @@
  * `hotline demo`: the bundled samples (data/samples: August, September and October 2026) imported
  * into a fresh database, the three months appraised and finalized in turn, then a short tour of
  * October: what was imported, the roster, the abandoned calls of one day, the annual leave, the
- * appraisal (with the commendation and actions that need the earlier months) and the bonus sheet's
- * totals. Later capabilities add their reports to the tour.
+ * operators' presence on that day, the appraisal (with the commendation and actions that need the
+ * earlier months) and the bonus sheet's totals. Later capabilities add their reports to the tour.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ import { storeRun } from '../db/queries/appraisal-runs.js';
 import { computeMonth, type AppraisalRow } from './appraisal.js';
 import { appraisalTable } from './appraisal-tables.js';
 import { bonusSheet, type BonusSheet } from './bonus.js';
+import { presenceDays } from './agents.js';
+import { agentsDayTable } from './agents-tables.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_DAY = '2026-10-12';
@@ -78,6 +80,7 @@ function removeOldDemo(opts: DemoOptions): void {
 
 const SAMPLE_FILES: readonly [ImportKind, string][] = [
   ['operators', 'operators.csv'], ['calls', 'calls.csv'], ['orders', 'orders.csv'], ['leave', 'leave.csv'], ['leave', 'rest-days.csv'], ['tickets', 'tickets.csv'], ['evaluations', 'evaluations.csv'],
+  ['presence', 'presence.csv'],
 ];
 
 /** Appraises and finalizes each sample month in turn (as `appraise run --month M --finalize`), so each month's streaks see the ones before. */
@@ -135,14 +138,19 @@ export async function runDemo(opts: DemoOptions, hooks: DemoHooks): Promise<Demo
       title: `The appraisal of ${TOUR_MONTH}, finalized after ${DEMO_MONTHS.slice(0, -1).join(' and ')} (hotline appraise run --month ${TOUR_MONTH})`,
       report: pickColumns(appraisalTable(rows), ['operator_id', 'name', 'team', 'score', 'grade', 'commendation', 'action']),
     };
+    const presence = { from: DEMO_DAY as IsoDate, to: DEMO_DAY as IsoDate, zone: opts.policy.timezone, rules: opts.policy.presence };
+    const presenceSection: DemoSection = {
+      title: `Operator presence on ${DEMO_DAY}: logins, time logged in and available (H:MM), occupancy, pauses, unauthorized absence (hotline agents daily --date ${DEMO_DAY})`,
+      report: agentsDayTable(presence, presenceDays(h.db, presence), 'en'),
+    };
     const bonusSection: DemoSection = {
       title: `The bonus sheet of ${TOUR_MONTH}, totals (hotline bonus --month ${TOUR_MONTH})`,
       report: bonusTotalsTable(bonusSheet(h.db, TOUR_MONTH, calendar, opts.policy, { draft: false })),
     };
     return {
       dbPath: opts.dbPath, imports, finalized,
-      sections: [...tour(h.db, opts.policy.timezone), leaveSection, appraisalSection, bonusSection, planSection(h.db, calendar, opts.policy)],
-      busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs),
+      sections: [...tour(h.db, opts.policy.timezone), presenceSection, leaveSection, appraisalSection, bonusSection, planSection(h.db, calendar, opts.policy)],
+      busiestDay: buildDailyReport(h.db, busiest, opts.policy.timezone, defs, opts.policy.tickets, opts.policy.presence),
     };
   } finally {
     h.close();

@@ -61,7 +61,7 @@ export interface ImportSummary extends ImportCounts {
   /** The mapping file used (--mapping), or null. */
   mapping: string | null;
   /** What the profile saw (records, merged records, ignored events, unfinished calls), when one was used. */
-  profile: (ProfileReport & { name: ProfileName; missed_rings: number }) | null;
+  profile: (ProfileReport & { name: ProfileName; missed_rings: number; presence_events: number }) | null;
   /** The bytes read: from 0 for a whole read, from where import `continues_import_id` ended for a grown file (docs/growing-logs.md). */
   range_start: number | null;
   range_end: number | null;

@@ -23,8 +23,8 @@ export function dailyPage(report: DailyReport, view: PageView): string[] {
   const line = (text: string): string => wrapText(text, view.width) + '\n';
   const title = line(`${zh ? '日报' : 'Daily statistics'} ${report.date} (${report.timezone}): ${report.totals.offered} ${zh ? '来电' : 'inbound calls'}, ${report.outbound.calls} ${zh ? '呼出' : 'outbound'}`);
   const chart = renderHourChart(report.by_hour, zh
-    ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃' }
-    : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned' });
+    ? { title: '\n分时段 来电/接听', legend: '█ 接听  ░ 放弃', operators: '  签入/可用人数（小时平均）' }
+    : { title: '\nBy hour: offered/answered', legend: '█ answered  ░ abandoned', operators: '  operators logged in/available (hour average)' });
   const operators = view.wide ? dailyTable(report, 'operator', view.lang) : narrowOperatorTable(report, view.lang);
   const tickets = line(`${zh ? '工单' : 'tickets'}: ${report.tickets.opened} ${zh ? '新受理' : 'opened'}, ${report.tickets.resolved} ${zh ? '办结' : 'resolved'}, ${report.tickets.overdue_open} ${zh ? '投诉超时未办结' : report.tickets.overdue_open === 1 ? 'complaint overdue and open' : 'complaints overdue and open'}`);
   return [title, ...renderReport(summaryTable(report, true), opts), ...renderReport(operators, opts), chart, tickets, line(describeDefinitions(report.definitions, report.timezone))];

@@ -30,10 +30,11 @@ export function summaryTable(report: DailyReport, forDisplay = false): ReportTab
 
 const OPERATOR_COLUMNS = columns(
   'operator_id', 'name', 'team', 'answered', 'handle_seconds', 'aht_seconds', 'answered_within_threshold', 'within_threshold_rate', 'missed_rings', 'complaints', 'orders', 'satisfaction_avg',
+  ['unauthorized_seconds', WIDE],
 );
 
 const TEAM_COLUMNS = [column('team'), column('operators'), ...OPERATOR_COLUMNS.slice(3)];
-const HOUR_COLUMNS = columns('hour', 'offered', 'answered', 'abandoned', 'service_level');
+const HOUR_COLUMNS = columns('hour', 'offered', 'answered', 'abandoned', 'service_level', 'operators_logged_in', 'operators_available');
 const CATEGORY_COLUMNS = columns('category', 'calls');
 const REASON_COLUMNS = columns(['reason', { zh: '投诉原因', values: 'complaint_reason' }], 'count');
 
@@ -50,6 +51,7 @@ function totalRow(report: DailyReport, label: string, teamLabel: string | null):
     complaints: t.complaints,
     orders: t.orders,
     satisfaction_avg: t.satisfaction_avg,
+    unauthorized_seconds: report.by_operator.some((r) => r.unauthorized_seconds !== null) ? report.by_operator.reduce((s, r) => s + (r.unauthorized_seconds ?? 0), 0) : null,
   };
 }
 

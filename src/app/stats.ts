@@ -11,6 +11,8 @@ import type { TicketRules } from '../domain/tickets.js';
 import { ticketDay } from './tickets.js';
 import { EMPTY_AGGREGATE, computeMeasures, mergeAggregates, roundTo, serviceLevel, talkKnown, type CallAggregate, type CallMeasures, type KpiDefinitions } from '../domain/kpi.js';
 import { aggregateCalls, countMissedRings, countOrders, operatorDirectory, type GroupAggregate } from '../db/queries/stats.js';
+import type { PresenceRules } from '../domain/presence-day.js';
+import { presenceDays, staffedByHour } from './agents.js';
 
 export interface OperatorDay {
   operator_id: string;
@@ -27,6 +29,8 @@ export interface OperatorDay {
   complaints: number;
   orders: number;
   satisfaction_avg: number | null;
+  /** Unauthorized absence (docs/metrics.md, "Presence"); null when the day has no presence data. */
+  unauthorized_seconds: number | null;
 }
 
 export interface TeamDay extends Omit<OperatorDay, 'operator_id' | 'name'> {
@@ -39,6 +43,9 @@ export interface HourRow {
   answered: number;
   abandoned: number;
   service_level: number | null;
+  /** Operators logged in, and logged in and not paused, on average over the hour; null where the database holds no presence. */
+  operators_logged_in: number | null;
+  operators_available: number | null;
 }
 
 export interface DailyReport {
@@ -61,7 +68,7 @@ function single(rows: GroupAggregate[]): CallAggregate {
   return rows[0] ?? EMPTY_AGGREGATE;
 }
 
-function operatorRow(id: string, a: CallAggregate, extra: { name: string | null; team: string | null; missed: number; orders: number }): OperatorDay {
+function operatorRow(id: string, a: CallAggregate, extra: { name: string | null; team: string | null; missed: number; orders: number; unauthorized: number | null }): OperatorDay {
   return {
     operator_id: id,
     name: extra.name,
@@ -75,35 +82,46 @@ function operatorRow(id: string, a: CallAggregate, extra: { name: string | null;
     complaints: a.complaints,
     orders: extra.orders,
     satisfaction_avg: a.satisfaction_count > 0 ? roundTo(a.satisfaction_sum / a.satisfaction_count, 2) : null,
+    unauthorized_seconds: extra.unauthorized,
   };
 }
 
-/** Per-operator rows over a day range: operators who answered a call, entered an order or missed a ring. */
-export function operatorBreakdown(db: Database.Database, from: IsoDate, to: IsoDate, defs: KpiDefinitions): { rows: OperatorDay[]; aggregates: Map<string, CallAggregate> } {
+/** Unauthorized absence by operator on the days of a report, when the presence data covers them. */
+interface PresenceOfDays {
+  unauthorized: Map<string, number>;
+}
+
+/**
+ * Per-operator rows over a day range: operators who answered a call, entered an order or missed a
+ * ring (and, with `presence`, were logged in), with their unauthorized absence when `presence` is given.
+ */
+export function operatorBreakdown(db: Database.Database, from: IsoDate, to: IsoDate, defs: KpiDefinitions, presence?: PresenceOfDays): { rows: OperatorDay[]; aggregates: Map<string, CallAggregate> } {
   const calls = new Map<string, CallAggregate>();
   for (const g of aggregateCalls(db, { from, to, direction: 'inbound', groupBy: 'operator', defs })) if (g.key !== null) calls.set(String(g.key), g);
   const orders = new Map(countOrders(db, from, to, 'operator').map((o) => [String(o.key), o.orders]));
   const missed = countMissedRings(db, from, to);
   const directory = operatorDirectory(db);
-  const ids = [...new Set([...calls.keys(), ...orders.keys(), ...missed.keys()])].sort();
+  const ids = [...new Set([...calls.keys(), ...orders.keys(), ...missed.keys(), ...(presence?.unauthorized.keys() ?? [])])].sort();
   const rows = ids.map((id) => {
     const who = directory.get(id);
-    return operatorRow(id, calls.get(id) ?? EMPTY_AGGREGATE, { name: who?.name ?? null, team: who?.team ?? null, missed: missed.get(id) ?? 0, orders: orders.get(id) ?? 0 });
+    const unauthorized = presence ? (presence.unauthorized.get(id) ?? 0) : null;
+    return operatorRow(id, calls.get(id) ?? EMPTY_AGGREGATE, { name: who?.name ?? null, team: who?.team ?? null, missed: missed.get(id) ?? 0, orders: orders.get(id) ?? 0, unauthorized });
   });
   return { rows, aggregates: calls };
 }
 
 /** Operator rows summed per team (operators not in the roster: team null). */
 export function teamBreakdown(rows: OperatorDay[], aggregates: Map<string, CallAggregate>): TeamDay[] {
-  const teams = new Map<string | null, { agg: CallAggregate; missed: number; orders: number; operators: number }>();
+  const teams = new Map<string | null, { agg: CallAggregate; missed: number; orders: number; operators: number; unauthorized: number | null }>();
   for (const r of rows) {
-    const t = teams.get(r.team) ?? { agg: EMPTY_AGGREGATE, missed: 0, orders: 0, operators: 0 };
-    teams.set(r.team, { agg: mergeAggregates(t.agg, aggregates.get(r.operator_id) ?? EMPTY_AGGREGATE), missed: t.missed + r.missed_rings, orders: t.orders + r.orders, operators: t.operators + 1 });
+    const t = teams.get(r.team) ?? { agg: EMPTY_AGGREGATE, missed: 0, orders: 0, operators: 0, unauthorized: null };
+    const unauthorized = r.unauthorized_seconds === null ? t.unauthorized : (t.unauthorized ?? 0) + r.unauthorized_seconds;
+    teams.set(r.team, { agg: mergeAggregates(t.agg, aggregates.get(r.operator_id) ?? EMPTY_AGGREGATE), missed: t.missed + r.missed_rings, orders: t.orders + r.orders, operators: t.operators + 1, unauthorized });
   }
   return [...teams.entries()]
     .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff'))
     .map(([team, t]) => {
-      const { operator_id: _id, name: _name, ...rest } = operatorRow('', t.agg, { name: null, team, missed: t.missed, orders: t.orders });
+      const { operator_id: _id, name: _name, ...rest } = operatorRow('', t.agg, { name: null, team, missed: t.missed, orders: t.orders, unauthorized: t.unauthorized });
       return { ...rest, operators: t.operators };
     });
 }
@@ -114,11 +132,16 @@ export function complaintReasons(db: Database.Database, from: IsoDate, to: IsoDa
 }
 
 /** The statistics of one local day. */
-export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = DEFAULT_POLICY.tickets): DailyReport {
+export function buildDailyReport(db: Database.Database, date: IsoDate, zone: string, defs: KpiDefinitions, ticketRules: TicketRules = DEFAULT_POLICY.tickets, presenceRules: PresenceRules = DEFAULT_POLICY.presence): DailyReport {
   const inbound = single(aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'none', defs }));
   const outbound = single(aggregateCalls(db, { from: date, to: date, direction: 'outbound', groupBy: 'none', defs }));
   const orders = countOrders(db, date, date, 'none')[0]?.orders ?? 0;
-  const { rows: byOperator, aggregates } = operatorBreakdown(db, date, date, defs);
+  const staffed = staffedByHour(db, date, zone);
+  // The day's unauthorized absence per operator, when the presence data covers the day.
+  const presence = staffed.some((h) => h !== null)
+    ? { unauthorized: new Map(presenceDays(db, { from: date, to: date, zone, rules: presenceRules }).days.filter((d) => d.first_login !== null).map((d) => [d.operator_id, d.unauthorized_seconds])) }
+    : undefined;
+  const { rows: byOperator, aggregates } = operatorBreakdown(db, date, date, defs, presence);
   const hours = new Map(aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'hour', defs }).map((g) => [Number(g.key), g]));
   return {
     date,
@@ -130,7 +153,11 @@ export function buildDailyReport(db: Database.Database, date: IsoDate, zone: str
     by_team: teamBreakdown(byOperator, aggregates),
     by_hour: Array.from({ length: 24 }, (_, hour) => {
       const g = hours.get(hour) ?? EMPTY_AGGREGATE;
-      return { hour, offered: g.offered, answered: g.answered, abandoned: g.abandoned, service_level: serviceLevel(g, defs.service_level_formula) };
+      const h = staffed[hour] ?? null;
+      return {
+        hour, offered: g.offered, answered: g.answered, abandoned: g.abandoned, service_level: serviceLevel(g, defs.service_level_formula),
+        operators_logged_in: h?.logged_in ?? null, operators_available: h?.available ?? null,
+      };
     }),
     by_category: aggregateCalls(db, { from: date, to: date, direction: 'inbound', groupBy: 'category', defs }).map((g) => ({ category: g.key === null ? null : String(g.key), calls: g.offered })),
     complaint_reasons: complaintReasons(db, date, date, defs),

@@ -17,6 +17,7 @@ import { trainingCommand } from './commands/training.js';
 import { staffingCommand } from './commands/staffing.js';
 import { reportCommand } from './commands/report.js';
 import { watchCommand } from './commands/watch.js';
+import { agentsCommand } from './commands/agents.js';
 import { addGlobalOptions, type GlobalOptions } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -57,6 +58,7 @@ Exit codes: 0 ok, 1 bug, 2 usage, 3 bad input data, 4 database busy/read-only/co
   program.addCommand(trainingCommand(rt));
   program.addCommand(staffingCommand(rt));
   program.addCommand(reportCommand(rt));
+  program.addCommand(agentsCommand(rt));
   program.addCommand(policyCommand(rt));
   program.addCommand(auditCommand(rt));
   program.addCommand(dbCommand(rt));

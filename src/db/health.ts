@@ -64,7 +64,7 @@ export function checkDatabase(db: Database.Database, path: string, opts: { full:
 
 /** Every import in the ledger whose rows are all gone is suspicious (rows deleted by hand?). */
 function ledgerCheck(db: Database.Database): [CheckLevel, string] {
-  const imports = db.prepare("SELECT id, kind, inserted + updated AS wrote FROM imports WHERE finished_at IS NOT NULL AND kind IN ('operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance')").all() as { id: number; kind: string; wrote: number }[];
+  const imports = db.prepare("SELECT id, kind, inserted + updated AS wrote FROM imports WHERE finished_at IS NOT NULL AND kind IN ('operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance', 'presence')").all() as { id: number; kind: string; wrote: number }[];
   const missing: string[] = [];
   for (const i of imports) {
     if (i.wrote === 0) continue;

@@ -1,13 +1,16 @@
 /**
  * What an import of each kind does besides writing its rows (src/db/import-writer.ts KindHooks),
  * one object per kind, next to the queries it runs: calls keep the per-day statistics summary
- * and store a profile's missed rings; leave refuses overlapping records. A kind not listed only
+ * and store a profile's missed rings; leave refuses overlapping records; presence rebuilds the
+ * sessions and pauses of the operators it touched. A kind not listed only
  * writes its rows.
  */
+import type Database from 'better-sqlite3';
 import { KIND_SPECS, storedColumns, type ImportKind } from '../domain/kinds.js';
 import type { KindHooks } from './import-writer.js';
 import { assertNoOverlaps } from './queries/leave.js';
 import { insertMissedRings } from './queries/missed-rings.js';
+import { insertPresenceEvents, noteEvent, rebuildPresence } from './queries/presence.js';
 import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from './queries/stats-days.js';
 
 /** What a kind's hooks may need of the import. */
@@ -28,19 +31,22 @@ const SUMMARY_FLUSH_ROWS = 25_000;
 /**
  * calls: the per-day summary is kept up to date in the import's transaction, from the rows
  * inserted (added up as they are written) or, when it cannot be, rebuilt for the days written;
- * a profile's missed rings go in with the batch that brings them.
+ * a profile's missed rings and presence events go in with the batch that brings them, and the
+ * presence of the operators they touch is rebuilt before COMMIT.
  */
 function callsImport(ctx: KindImportContext): KindHooks {
   /** The summary serves the policy's thresholds (or there is none yet): inserted rows are added to it. */
   let incremental = false;
   let accumulator: SummaryAccumulator | undefined;
+  const touched = new Map<string, number>();
   return {
-    alsoFills: ctx.profile ? ['missed_rings'] : undefined,
+    alsoFills: ctx.profile ? ['missed_rings', 'presence'] : undefined,
     onBegin: (db) => {
       incremental = beginIncremental(db, ctx.kpi);
     },
     onBatch: (db, batch, importId) => {
       if (batch.rings && batch.rings.length > 0) insertMissedRings(db, batch.rings, importId);
+      if (batch.presence && batch.presence.length > 0) insertPresenceEvents(db, batch.presence, importId, touched);
     },
     onInserted: (db, rows) => {
       if (!incremental) return;
@@ -49,6 +55,7 @@ function callsImport(ctx: KindImportContext): KindHooks {
       if (accumulator.size > SUMMARY_FLUSH_ROWS) accumulator.flush(db, new Set());
     },
     beforeCommit: (db, days, _importId, updatedDays) => {
+      rebuildTouched(db, touched, ctx);
       if (incremental) {
         // Days with updated rows are recomputed from the calls; the others get the new rows' sums added.
         rebuildSummary(db, updatedDays, ctx.kpi);
@@ -70,9 +77,36 @@ function leaveImport(ctx: KindImportContext): KindHooks {
   };
 }
 
+/** Rebuilds the presence intervals of the operators an import touched, and says what the events held that was not counted. */
+function rebuildTouched(db: Database.Database, touched: ReadonlyMap<string, number>, ctx: KindImportContext): void {
+  if (touched.size === 0) return;
+  const c = rebuildPresence(db, touched);
+  const parts = [
+    c.relogins > 0 ? `${c.relogins} login${c.relogins === 1 ? '' : 's'} without a logout before ${c.relogins === 1 ? 'it' : 'them'} (the session before closed at that login)` : '',
+    c.outside > 0 ? `${c.outside} logout${c.outside === 1 ? '' : 's'}, pause${c.outside === 1 ? '' : 's'} or unpause${c.outside === 1 ? '' : 's'} while logged out (not counted)` : '',
+    c.unknown > 0 ? `${c.unknown} event${c.unknown === 1 ? '' : 's'} of a state hotline does not know (kept, not used)` : '',
+  ].filter((p) => p !== '');
+  if (parts.length > 0) ctx.notice(`${ctx.file}: presence of ${c.operators} operator${c.operators === 1 ? '' : 's'} rebuilt: ${parts.join('; ')}`);
+}
+
+/** presence: the sessions and pauses of the operators whose events the file holds are rebuilt before COMMIT. */
+function presenceImport(ctx: KindImportContext): KindHooks {
+  const touched = new Map<string, number>();
+  const columns = storedColumns(KIND_SPECS.presence);
+  const operator = columns.indexOf('operator_id');
+  const at = columns.indexOf('at');
+  return {
+    onBatch: (_db, batch) => {
+      for (const r of batch.rows) noteEvent(touched, r[operator] as string, r[at] as number);
+    },
+    beforeCommit: (db) => rebuildTouched(db, touched, ctx),
+  };
+}
+
 const KIND_IMPORTS: Partial<Record<ImportKind, (ctx: KindImportContext) => KindHooks>> = {
   calls: callsImport,
   leave: leaveImport,
+  presence: presenceImport,
 };
 
 /** The hooks of an import of `kind` (none for a kind that only writes its rows). */

@@ -14,7 +14,7 @@ import { prepareStatements, writeBatch, type BatchContext, type Statements } fro
 /** What the writer reads of the parsing worker's messages (src/io/import-protocol.ts), and the end of the file. */
 export type WriteEvent =
   | Pick<StartMessage, 'type' | 'encoding' | 'delimiter' | 'columns' | 'present' | 'headers' | 'keyHeader'>
-  | (Pick<BatchMessage, 'type' | 'rows' | 'lines' | 'issues' | 'bytes'> & Partial<Pick<BatchMessage, 'skipped' | 'rings'>>)
+  | (Pick<BatchMessage, 'type' | 'rows' | 'lines' | 'issues' | 'bytes'> & Partial<Pick<BatchMessage, 'skipped' | 'rings' | 'presence'>>)
   /**
    * `sha256`: of the bytes parsed, for the ledger entry (when it differs from the one it began
    * with); `read`: where the read ended, for an import that continues the file once it has grown.
@@ -29,7 +29,7 @@ export type WriteBatch = Extract<WriteEvent, { type: 'batch' }>;
  * one object per kind (src/db/import-kinds.ts).
  */
 export interface KindHooks {
-  /** Other tables the import fills (missed rings): their secondary indexes are deferred too when they are empty. */
+  /** Other tables the import fills (missed rings, presence): their secondary indexes are deferred too when they are empty. */
   alsoFills?: string[];
   /** Runs right after BEGIN IMMEDIATE (inside the transaction), with the new ledger entry's id. */
   onBegin?: (db: Database.Database, importId: number) => void;

@@ -14,6 +14,7 @@ import { sql as missedRingsByTime } from './migrations/010-missed-rings-by-time.
 import { sql as reimports } from './migrations/011-reimports.js';
 import { sql as repeats } from './migrations/012-repeats.js';
 import { sql as incremental } from './migrations/013-incremental.js';
+import { sql as presence } from './migrations/014-presence.js';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'reimports', sql: reimports },
   { version: 12, name: 'repeats', sql: repeats },
   { version: 13, name: 'incremental', sql: incremental },
+  { version: 14, name: 'presence', sql: presence },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

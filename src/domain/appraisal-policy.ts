@@ -5,13 +5,13 @@
  */
 import { z } from 'zod';
 import { roundTo } from './kpi.js';
-import { POLICY_DEFAULTS as D } from './policy-defaults.js';
+import { OPTIONAL_DEFAULTS, POLICY_DEFAULTS as D } from './policy-defaults.js';
 import { LEAVE_TYPES } from './kinds.js';
 
 /** The indicators of docs/metrics.md, in report order. */
 export const INDICATORS = [
   'satisfaction', 'complaint_rate', 'suggestion_adoption', 'fcr',
-  'calls_per_day', 'orders_per_day', 'resolution_hours',
+  'calls_per_day', 'orders_per_day', 'resolution_hours', 'adherence',
   'knowledge_test', 'teamwork',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
@@ -52,12 +52,13 @@ function groupSchema(defaults: { weight: number; indicators: Partial<Record<Indi
   return z.strictObject({
     /** Share of the total score; 0 switches the group off. */
     weight: z.number().min(0).max(100).default(defaults.weight),
-    /** The group's indicators and their weights in the group; an indicator left out is not appraised. */
+    /** The group's indicators and their weights in the group; an indicator left out is not appraised (adherence, by default). */
     indicators: z.partialRecord(indicatorName, weight).default(defaults.indicators),
   });
 }
 
-function scaleSchema(defaults: { zero_at: number; full_at: number }) {
+/** A linear scale with its defaults (the appraisal's, and presence.adherence_scale). */
+export function scaleSchema(defaults: { zero_at: number; full_at: number }) {
   return z
     .strictObject({
       /** The raw value that scores 0. */
@@ -169,8 +170,30 @@ export const bonusSchema = z.strictObject({
 });
 
 export type AppraisalPolicy = z.infer<typeof appraisalSchema>;
+
+/** The indicators a group appraises (those it lists), in report order (docs/metrics.md). */
+export function appraisedIndicators(group: Pick<AppraisalPolicy['groups'][Group], 'indicators'>): Indicator[] {
+  return INDICATORS.filter((i) => (group.indicators[i] ?? 0) > 0);
+}
+
+/** Whether the policy appraises `indicator` (it has a weight in a group with a weight above 0). */
+export function appraises(policy: Pick<AppraisalPolicy, 'groups'>, indicator: Indicator): boolean {
+  return GROUPS.some((g) => policy.groups[g].weight > 0 && (policy.groups[g].indicators[indicator] ?? 0) > 0);
+}
 export type BonusPolicy = z.infer<typeof bonusSchema>;
-export type Scale = NonNullable<AppraisalPolicy['scales'][Indicator]>;
+export type Scale = NonNullable<AppraisalPolicy['scales'][Exclude<Indicator, 'adherence'>]>;
+
+/** The appraisal policy as scoring reads it: with the adherence indicator's scale (presence.adherence_scale), when appraised. */
+export type ScoringPolicy = AppraisalPolicy & { adherence_scale?: Scale };
+
+/**
+ * An indicator's scale (docs/metrics.md): appraisal.scales; for the optional `fcr` left without
+ * one, 0.5 → 0.9 (OPTIONAL_DEFAULTS); for adherence, presence.adherence_scale (docs/policy.md).
+ */
+export function scaleOf(policy: Pick<ScoringPolicy, 'scales' | 'adherence_scale'>, indicator: Indicator): Scale {
+  if (indicator === 'adherence') return policy.adherence_scale ?? D.presence.adherence_scale;
+  return policy.scales[indicator] ?? OPTIONAL_DEFAULTS.appraisal.scales.fcr;
+}
 export type GradeThresholds = AppraisalPolicy['grades'];
 
 export const DEFAULT_APPRAISAL_POLICY: AppraisalPolicy = appraisalSchema.parse({});

@@ -9,10 +9,9 @@
  * scores and effective weights are rounded to 2 decimals for reading only, so summing them by
  * hand may differ from `score` by 0.01.
  */
-import { ACTIONS, GROUPS, INDICATORS, type Action, type AppraisalPolicy, type Grade, type GradeThresholds, type Group, type Indicator, type Scale } from './appraisal-policy.js';
+import { ACTIONS, appraisedIndicators, GROUPS, scaleOf, type Action, type AppraisalPolicy, type ScoringPolicy, type Grade, type GradeThresholds, type Group, type Indicator, type Scale } from './appraisal-policy.js';
 import { monthIndex, monthsEndingAt, type IsoMonth } from './dates.js';
 import { roundTo } from './kpi.js';
-import { OPTIONAL_DEFAULTS } from './policy-defaults.js';
 
 export type RawIndicators = Partial<Record<Indicator, number | null>>;
 
@@ -61,11 +60,6 @@ export function scaleScore(raw: number, scale: Scale): number {
   return Math.min(1, Math.max(0, fraction)) * 100;
 }
 
-/** docs/metrics.md: an indicator's scale, the policy's or, for the optional `fcr` left without one, 0.5 → 0.9. */
-export function scaleOf(policy: Pick<AppraisalPolicy, 'scales'>, indicator: Indicator): Scale {
-  return policy.scales[indicator] ?? OPTIONAL_DEFAULTS.appraisal.scales.fcr;
-}
-
 /** docs/metrics.md: grades by minimum score (inclusive): excellent 90, good 80, pass 60, fail below. */
 export function gradeOf(score: number, thresholds: GradeThresholds): Grade {
   if (score >= thresholds.excellent) return 'excellent';
@@ -75,7 +69,7 @@ export function gradeOf(score: number, thresholds: GradeThresholds): Grade {
 }
 
 /** docs/metrics.md: weighted score, missing indicators and groups dropping out with their weight shared in proportion. */
-export function scoreOperator(raw: RawIndicators, policy: AppraisalPolicy): OperatorScore {
+export function scoreOperator(raw: RawIndicators, policy: ScoringPolicy): OperatorScore {
   const out: OperatorScore = { indicators: {}, groups: {}, score: null, grade: null, missing: [], redistributed: [] };
   const states = GROUPS.filter((g) => policy.groups[g].weight > 0).map((g) => scoreGroup(g, raw, policy, out));
   const present = states.filter((s) => s.score !== null);
@@ -97,9 +91,9 @@ export function scoreOperator(raw: RawIndicators, policy: AppraisalPolicy): Oper
 }
 
 /** Scores one group into `out` (its indicators, missing ones, their redistribution) and returns its unrounded score. */
-function scoreGroup(group: Group, raw: RawIndicators, policy: AppraisalPolicy, out: OperatorScore): GroupState {
+function scoreGroup(group: Group, raw: RawIndicators, policy: ScoringPolicy, out: OperatorScore): GroupState {
   const weights = policy.groups[group].indicators;
-  const members = INDICATORS.filter((i) => weights[i] !== undefined);
+  const members = appraisedIndicators(policy.groups[group]);
   const withData = members.filter((i) => isValue(raw[i]));
   const withoutData = members.filter((i) => !isValue(raw[i]));
   const presentWeight = sum(withData.map((i) => weights[i] ?? 0));

@@ -5,8 +5,8 @@
 import type { IsoDate } from './dates.js';
 import { calendarDaysInclusive } from './leave.js';
 
-export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave' | 'tickets' | 'evaluations' | 'trainings' | 'attendance';
-export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance'];
+export type ImportKind = 'operators' | 'calls' | 'orders' | 'leave' | 'tickets' | 'evaluations' | 'trainings' | 'attendance' | 'presence';
+export const IMPORT_KINDS: readonly ImportKind[] = ['operators', 'calls', 'orders', 'leave', 'tickets', 'evaluations', 'trainings', 'attendance', 'presence'];
 
 export type PiiKind = 'name' | 'phone' | 'address';
 
@@ -352,8 +352,44 @@ export const ATTENDANCE: KindSpec = {
   ],
 };
 
+/** Presence states (docs/formats.md, "presence"): the four hotline builds sessions and pauses from. */
+export const PRESENCE_STATES = {
+  login: ['login', 'log in', 'logon', 'signin', 'sign in', '签入', '登录', '登入', '上线'],
+  logout: ['logout', 'log out', 'logoff', 'signout', 'sign out', '签出', '登出', '注销', '下线'],
+  pause: ['pause', 'paused', 'busy', 'not ready', '示忙', '置忙', '小休', '暂停'],
+  unpause: ['unpause', 'unpaused', 'ready', 'available', 'idle', '示闲', '置闲', '就绪', '恢复'],
+} as const;
+
+/** Pause reasons hotline knows (policy presence.allowed_reasons names them by these codes); any other reason is kept as written. */
+export const PAUSE_REASONS = {
+  lunch: ['lunch', '午休', '午餐', '用餐', '吃饭'],
+  training: ['training', '培训'],
+  meeting: ['meeting', '会议', '开会'],
+  break: ['break', '小休', '休息'],
+} as const;
+
+/**
+ * Operator presence events (docs/formats.md, "presence"): logins, logouts, pauses and unpauses,
+ * keyed by operator, time, state and queue so that overlapping exports never count an event
+ * twice. A state hotline does not know is kept as written and not used (as queue_log keeps
+ * unknown events).
+ */
+export const PRESENCE: KindSpec = {
+  kind: 'presence',
+  table: 'presence',
+  key: 'event_id',
+  derivedKey: ['operator_id', 'at', 'state', 'queue'],
+  fields: [
+    { name: 'operator_id', aliases: ['工号', '坐席工号', '坐席', 'agent_id', 'agent'], value: id, required: true },
+    { name: 'state', aliases: ['状态', '坐席状态', '事件', 'event', 'status'], value: { type: 'code-or-text', values: PRESENCE_STATES }, required: true },
+    { name: 'at', aliases: ['时间', '发生时间', '状态时间', '开始时间', 'time', 'timestamp'], value: { type: 'datetime' }, required: true, localDay: 'day' },
+    { name: 'reason', aliases: ['原因', '示忙原因', '小休原因', 'pause_reason'], value: { type: 'code-or-text', values: PAUSE_REASONS } },
+    { name: 'queue', aliases: ['队列', '技能组', 'queuename', 'queue_name'], value: text },
+  ],
+};
+
 export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
-  operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE, tickets: TICKETS, evaluations: EVALUATIONS, trainings: TRAININGS, attendance: ATTENDANCE,
+  operators: OPERATORS, calls: CALLS, orders: ORDERS, leave: LEAVE, tickets: TICKETS, evaluations: EVALUATIONS, trainings: TRAININGS, attendance: ATTENDANCE, presence: PRESENCE,
 };
 
 /** The stored row of a kind: its columns in order, and where each field's value stands among them. */

@@ -84,6 +84,12 @@ export const POLICY_DEFAULTS = {
   },
   staffing: { interval_minutes: 30 as const, weeks: 4, max_occupancy: 0.85, shrinkage: 0.3 },
   repeats: { window_hours: 72 },
+  presence: {
+    allowed_reasons: ['lunch', 'training', 'meeting', 'break'],
+    allowance_minutes: { lunch: 60, break: 30 } as Record<string, number>,
+    // The appraisal's adherence indicator (no weight by default): 80 % of logged-in time free of unauthorized absence scores 0, all of it 100.
+    adherence_scale: { zero_at: 0.8, full_at: 1 },
+  },
 };
 
 /**

@@ -4,8 +4,9 @@
  * refused with the key's path. Later capabilities add their sections here.
  */
 import { z } from 'zod';
-import { appraisalSchema, bonusSchema } from './appraisal-policy.js';
+import { appraisalSchema, bonusSchema, scaleSchema } from './appraisal-policy.js';
 import { isValidTimeZone, zoneSpelling } from './dates.js';
+import { pauseReasonCode } from './presence.js';
 import { POLICY_DEFAULTS as D } from './policy-defaults.js';
 import { careerSchema, trainingSchema } from './training-policy.js';
 
@@ -67,6 +68,20 @@ const repeatsSchema = z.strictObject({
   window_hours: z.number().int().min(1).max(720).default(D.repeats.window_hours),
 });
 
+const presenceSchema = z.strictObject({
+  /** Pause reasons that are not unauthorized absence: codes (lunch, training, meeting, break), their Chinese words, or the company's own. */
+  allowed_reasons: z.array(z.string().trim().min(1)).default(D.presence.allowed_reasons),
+  /** Minutes a day of an allowed reason; beyond them the pause is unauthorized absence. A reason not listed has no limit. */
+  allowance_minutes: z.record(z.string().trim().min(1), z.number().min(0).max(1440)).default(D.presence.allowance_minutes),
+  /** The appraisal's adherence indicator (given a weight in appraisal.groups): its linear scale. */
+  adherence_scale: scaleSchema(D.presence.adherence_scale).prefault({}),
+}).superRefine((p, ctx) => {
+  const allowed = new Set(p.allowed_reasons.map((r) => pauseReasonCode(r)?.toLowerCase()));
+  for (const reason of Object.keys(p.allowance_minutes)) {
+    if (!allowed.has(pauseReasonCode(reason)?.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['allowance_minutes', reason], message: `"${reason}" is not in presence.allowed_reasons: a reason that is not allowed has no allowance` });
+  }
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -84,6 +99,7 @@ export const policySchema = z.strictObject({
   bonus: bonusSchema.prefault({}),
   staffing: staffingSchema.prefault({}),
   repeats: repeatsSchema.prefault({}),
+  presence: presenceSchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -6,7 +6,7 @@
  */
 import { countWorkingDays } from '../domain/calendar.js';
 import { localDateOf, type IsoDate } from '../domain/dates.js';
-import { KIND_SPECS, type ImportKind, type RowContext } from '../domain/kinds.js';
+import { KIND_SPECS, naturalKeyOf, PRESENCE, type ImportKind, type RowContext } from '../domain/kinds.js';
 import { loadCalendar } from './calendar-files.js';
 import { createMappedConverter, type MappedConverter } from './mapping/converter.js';
 import type { Mapping } from './mapping/mapping.js';
@@ -46,6 +46,8 @@ export interface ConvertedBatch {
   skipped: number;
   /** Missed rings (queue_log RINGNOANSWER), flat: operator_id, rang_at, local_day, call_id, ring_seconds per ring. */
   rings: unknown[];
+  /** Presence events (queue_log member events), flat: event_id, operator_id, state, at, local_day, reason, queue, line per event. */
+  presence: unknown[];
   /**
    * Records not yet checked (their lines in `cellLines`): the file's own records, or a profile's
    * calls as canonical cells. The writing thread checks them (ConvertStage.check), and counts
@@ -65,15 +67,16 @@ const SPLIT_CHECKS = true;
 const WRITER_CHECKS_EVERY = 3;
 
 export function emptyBatch(): ConvertedBatch {
-  return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [] };
+  return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [], presence: [] };
 }
 
-/** Adds `b` to `into` (rows, issues, rings, counts and any cells). */
+/** Adds `b` to `into` (rows, issues, rings, presence events, counts and any cells). */
 export function appendBatch(into: ConvertedBatch, b: ConvertedBatch): void {
   for (const r of b.rows) into.rows.push(r);
   for (const l of b.lines) into.lines.push(l);
   for (const i of b.issues) into.issues.push(i);
   for (const r of b.rings) into.rings.push(r);
+  for (const p of b.presence) into.presence.push(p);
   if (b.cells && b.cellLines) {
     into.cells ??= [];
     into.cellLines ??= [];
@@ -89,8 +92,9 @@ export class ConvertStage {
   private plan?: RowPlan;
   private mapped?: MappedConverter;
   private readonly profile?: ProfileConverter;
-  /** Missed rings a profile gave (ConvertedBatch.rings), counted for its report. */
+  /** Missed rings and presence events a profile gave (ConvertedBatch.rings, .presence), counted for its report. */
   private rings = 0;
+  private presence = 0;
 
   /** `resume`: a profile's state (snapshot) where an earlier import of the same growing file ended. */
   constructor(private readonly job: ConvertJob, resume?: string) {
@@ -148,15 +152,15 @@ export class ConvertStage {
       for (let i = 0; i < records.length; i++) this.profile.push(records[i] as string[], lines[i] as number, out);
       return this.profileBatch(out);
     }
-    if (byWriter) return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [], cells: records, cellLines: lines };
+    if (byWriter) return { ...emptyBatch(), cells: records, cellLines: lines };
     return convertRecords(this.requirePlan(), records, lines, this.mapped);
   }
 
-  /** End of file: what a profile still holds, and its report with the missed rings it gave. */
+  /** End of file: what a profile still holds, and its report with the missed rings and presence events it gave. */
   end(): { batch: ConvertedBatch; report: EndMessage['report'] } {
     if (!this.profile) return { batch: emptyBatch(), report: null };
     const batch = this.profileBatch(this.profile.end(newOutput()));
-    return { batch, report: { ...this.profile.report(), missed_rings: this.rings } };
+    return { batch, report: { ...this.profile.report(), missed_rings: this.rings, presence_events: this.presence } };
   }
 
   /** Checks a batch's cells (left by the parsing worker's stage) into rows and issues, in place. */
@@ -176,14 +180,21 @@ export class ConvertStage {
     return this.plan;
   }
 
-  /** A profile's output: its calls (as cells for the writing thread to check, with SPLIT_CHECKS), its issues and missed rings. */
+  /** A profile's output: its calls (as cells for the writing thread to check, with SPLIT_CHECKS), its issues, missed rings and presence events. */
   private profileBatch(out: ProfileOutput): ConvertedBatch {
     const rings: unknown[] = [];
     for (const m of out.missedRings) rings.push(m.operator_id, m.rang_at, localDateOf(m.rang_at, this.job.zone), m.call_id, m.ring_seconds);
     this.rings += out.missedRings.length;
+    const presence: unknown[] = [];
+    for (const e of out.presence) {
+      // Keyed as a presence file's row is (PRESENCE.derivedKey: operator, time, state, queue).
+      const key = naturalKeyOf(PRESENCE, { operator_id: e.operator_id, at: e.at, state: e.state, queue: e.queue });
+      presence.push(key, e.operator_id, e.state, e.at, localDateOf(e.at, this.job.zone), e.reason, e.queue, e.line);
+    }
+    this.presence += out.presence.length;
     const cells = out.rows.map((r) => r.fields);
     const cellLines = out.rows.map((r) => r.line);
-    const batch: ConvertedBatch = { rows: [], lines: [], issues: out.issues, records: out.issues.length, skipped: 0, rings, cells, cellLines };
+    const batch: ConvertedBatch = { rows: [], lines: [], issues: out.issues, records: out.issues.length, skipped: 0, rings, presence, cells, cellLines };
     return SPLIT_CHECKS ? batch : this.check(batch);
   }
 }
@@ -232,5 +243,5 @@ export function convertRecords(plan: RowPlan, records: string[][], lines: number
       issues.push({ ...out.issue, column: mc && out.issue.column ? mc.describe(out.issue.column) : out.issue.column, record });
     }
   }
-  return { rows, lines: good, issues, records: records.length - blank, skipped, rings: [] };
+  return { rows, lines: good, issues, records: records.length - blank, skipped, rings: [], presence: [] };
 }

@@ -85,8 +85,8 @@ export interface BatchMessage extends ConvertedBatch {
 /** The file is read to the end (its last rows came in a batch before). */
 export interface EndMessage {
   type: 'end';
-  /** What the profile saw and the missed rings it gave, when one was used. */
-  report: (ProfileReport & { missed_rings: number }) | null;
+  /** What the profile saw and the missed rings and presence events it gave, when one was used. */
+  report: (ProfileReport & { missed_rings: number; presence_events: number }) | null;
   /** The SHA-256 of the bytes parsed. */
   sha256: string;
   /** Where the read ended, for the ledger: what a later import of the grown file continues from. */

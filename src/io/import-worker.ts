@@ -176,7 +176,7 @@ function newBatch(): BatchMessage {
 }
 
 function isEmpty(b: ConvertedBatch): boolean {
-  return b.rows.length === 0 && b.issues.length === 0 && b.records === 0 && b.skipped === 0 && b.rings.length === 0 && b.cells === undefined;
+  return b.rows.length === 0 && b.issues.length === 0 && b.records === 0 && b.skipped === 0 && b.rings.length === 0 && b.presence.length === 0 && b.cells === undefined;
 }
 
 if (parentPort) {

@@ -31,7 +31,7 @@ describe('migrate', () => {
     const db = migrated();
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['appraisal_runs', 'attendance', 'audit_log', 'calls', 'evaluations', 'imports', 'leave', 'missed_rings', 'operators', 'orders', 'settings', 'stats_days', 'tickets', 'trainings']);
+    expect(tables(db)).toEqual(['appraisal_runs', 'attendance', 'audit_log', 'calls', 'evaluations', 'imports', 'leave', 'missed_rings', 'operators', 'orders', 'presence', 'presence_intervals', 'settings', 'stats_days', 'tickets', 'trainings']);
   });
 
   test.each([

@@ -71,7 +71,7 @@ test('a zone half an hour off UTC (Asia/Kolkata, +05:30): intervals on the local
   expect([...sums].map(([k, a]) => [k, a.offered])).toEqual([[540, 2], [570, 1]]);
 });
 
-test('hasInboundCalls, firstCallDay; presence is not connected on this branch', () => {
+test('hasInboundCalls, firstCallDay; no presence: operatorsAvailable is undefined', () => {
   const db = dbWith('Asia/Shanghai', [
     ['O', '2026-10-13 10:00:00', 'outbound', 'answered', 0, 30],
     ['I', '2026-10-20 10:00:00', 'inbound', 'answered', 3, 60],

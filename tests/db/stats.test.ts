@@ -75,8 +75,9 @@ function addMissedRings(db: Database.Database, rings: [op: string, at: string, c
 }
 
 /** 24 hour rows: zeros except the hours given. */
-function hours(rows: Record<number, Omit<HourRow, 'hour'>>): HourRow[] {
-  return Array.from({ length: 24 }, (_, hour) => ({ hour, ...(rows[hour] ?? { offered: 0, answered: 0, abandoned: 0, service_level: null }) }));
+/** 24 hour rows; no presence was imported, so no operators are known logged in or available (issue 20: null, not 0). */
+function hours(rows: Record<number, Omit<HourRow, 'hour' | 'operators_logged_in' | 'operators_available'>>): HourRow[] {
+  return Array.from({ length: 24 }, (_, hour) => ({ hour, ...(rows[hour] ?? { offered: 0, answered: 0, abandoned: 0, service_level: null }), operators_logged_in: null, operators_available: null }));
 }
 
 type Measures = Omit<RangeRow, 'period'>;
@@ -192,26 +193,26 @@ describe('buildDailyReport on a hand-made day', () => {
   test('by operator: roster names and teams, an operator with only orders, one not in the roster, missed rings of the day', () => {
     expect(report.by_operator).toEqual([
       // C01 + C02: handle 130 + 240 = 370, AHT 185; ≤T 1 of 2; the outbound O01 and the day-before P01, X0 not counted
-      { operator_id: '1001', name: '张三', team: 'A组', answered: 2, handle_seconds: 370, aht_seconds: 185, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 1, orders: 2, satisfaction_avg: 3.5 },
+      { operator_id: '1001', name: '张三', team: 'A组', answered: 2, handle_seconds: 370, aht_seconds: 185, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 1, orders: 2, satisfaction_avg: 3.5, unauthorized_seconds: null },
       // C03: no rating; rings X1, X2
-      { operator_id: '1002', name: '李四', team: 'A组', answered: 1, handle_seconds: 60, aht_seconds: 60, answered_within_threshold: 1, within_threshold_rate: 1, missed_rings: 2, complaints: 0, orders: 0, satisfaction_avg: null },
+      { operator_id: '1002', name: '李四', team: 'A组', answered: 1, handle_seconds: 60, aht_seconds: 60, answered_within_threshold: 1, within_threshold_rate: 1, missed_rings: 2, complaints: 0, orders: 0, satisfaction_avg: null, unauthorized_seconds: null },
       // C04: no recorded wait, and 1003's only answered call: within T unknown, n/a (issue 17.6: never 0)
-      { operator_id: '1003', name: '王五', team: 'B组', answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 1, complaints: 0, orders: 0, satisfaction_avg: 4 },
+      { operator_id: '1003', name: '王五', team: 'B组', answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 1, complaints: 0, orders: 0, satisfaction_avg: 4, unauthorized_seconds: null },
       // only the order D3
-      { operator_id: '1004', name: '赵六', team: 'B组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null },
+      { operator_id: '1004', name: '赵六', team: 'B组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null, unauthorized_seconds: null },
       // C09 + C10: handle 30 + 60 = 90, AHT 45; not in the roster
-      { operator_id: '9001', name: null, team: null, answered: 2, handle_seconds: 90, aht_seconds: 45, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 2, orders: 0, satisfaction_avg: 3 },
+      { operator_id: '9001', name: null, team: null, answered: 2, handle_seconds: 90, aht_seconds: 45, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 2, orders: 0, satisfaction_avg: 3, unauthorized_seconds: null },
     ]);
   });
 
   test('by team: sums of its operators, the operators not in the roster last as team null', () => {
     expect(report.by_team).toEqual([
       // 1001 + 1002: answered 3, handle 430, AHT 143.33, ≤T 2/3, ratings 5, 2
-      { team: 'A组', operators: 2, answered: 3, handle_seconds: 430, aht_seconds: 143.33, answered_within_threshold: 2, within_threshold_rate: 0.6667, missed_rings: 2, complaints: 1, orders: 2, satisfaction_avg: 3.5 },
+      { team: 'A组', operators: 2, answered: 3, handle_seconds: 430, aht_seconds: 143.33, answered_within_threshold: 2, within_threshold_rate: 0.6667, missed_rings: 2, complaints: 1, orders: 2, satisfaction_avg: 3.5, unauthorized_seconds: null },
       // 1003 + 1004: the one answered call (C04) has no wait: within T n/a
-      { team: 'B组', operators: 2, answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 1, complaints: 0, orders: 1, satisfaction_avg: 4 },
+      { team: 'B组', operators: 2, answered: 1, handle_seconds: 150, aht_seconds: 150, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 1, complaints: 0, orders: 1, satisfaction_avg: 4, unauthorized_seconds: null },
       // 9001
-      { team: null, operators: 1, answered: 2, handle_seconds: 90, aht_seconds: 45, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 2, orders: 0, satisfaction_avg: 3 },
+      { team: null, operators: 1, answered: 2, handle_seconds: 90, aht_seconds: 45, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 2, orders: 0, satisfaction_avg: 3, unauthorized_seconds: null },
     ]);
   });
 
@@ -300,8 +301,8 @@ describe('buildDailyReport on a hand-made day', () => {
     });
     expect(r.by_hour).toEqual(hours({ 23: { offered: 1, answered: 1, abandoned: 0, service_level: 1 } }));
     expect(r.by_operator).toEqual([
-      { operator_id: '1001', name: '张三', team: 'A组', answered: 1, handle_seconds: 500, aht_seconds: 500, answered_within_threshold: 1, within_threshold_rate: 1, missed_rings: 1, complaints: 1, orders: 0, satisfaction_avg: 1 },
-      { operator_id: '1002', name: '李四', team: 'A组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null },
+      { operator_id: '1001', name: '张三', team: 'A组', answered: 1, handle_seconds: 500, aht_seconds: 500, answered_within_threshold: 1, within_threshold_rate: 1, missed_rings: 1, complaints: 1, orders: 0, satisfaction_avg: 1, unauthorized_seconds: null },
+      { operator_id: '1002', name: '李四', team: 'A组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null, unauthorized_seconds: null },
     ]);
     expect(r.outbound).toEqual({ calls: 0, answered: 0, talk_seconds: 0 });
   });
@@ -389,9 +390,9 @@ describe('buildDailyReport: calls without recorded waits, and an empty day', () 
       avg_abandon_wait_seconds: null, max_wait_seconds: null, talk_seconds: 150, satisfaction_avg: null, complaints: 0, orders: 0,
     });
     expect(r.by_operator).toEqual([
-      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: 201, aht_seconds: 100.5, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null },
+      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: 201, aht_seconds: 100.5, answered_within_threshold: null, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null, unauthorized_seconds: null },
     ]);
-    expect(r.by_hour[10]).toEqual({ hour: 10, offered: 2, answered: 2, abandoned: 0, service_level: null });
+    expect(r.by_hour[10]).toEqual({ hour: 10, offered: 2, answered: 2, abandoned: 0, service_level: null, operators_logged_in: null, operators_available: null });
     db.close();
   });
 
@@ -411,7 +412,7 @@ describe('buildDailyReport: calls without recorded waits, and an empty day', () 
       abandonment_rate: 0.3333, avg_abandon_wait_seconds: 4, max_wait_seconds: 20, satisfaction_avg: null, complaints: 0, orders: 0,
     });
     expect(r.by_operator).toEqual([
-      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: null, aht_seconds: null, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null },
+      { operator_id: '1001', name: null, team: null, answered: 2, handle_seconds: null, aht_seconds: null, answered_within_threshold: 1, within_threshold_rate: 0.5, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: null, unauthorized_seconds: null },
     ]);
     db.close();
   });

@@ -65,6 +65,10 @@ const REPORTS: string[][] = [
   ['staffing', 'calc', '--calls', '100', '--aht', '180', '--threshold', '20'],
   ['staffing', 'plan', '--date', '2026-10-20'],
   ['staffing', 'check', '--date', '2026-10-12'],
+  ['agents', 'daily', '--date', '2026-10-12'],
+  ['agents', 'range', '--from', '2026-10-01', '--to', '2026-10-31', '--by', 'operator'],
+  ['agents', 'range', '--from', '2026-10-01', '--to', '2026-10-31', '--by', 'day'],
+  ['agents', 'absence', '--from', '2026-10-01', '--to', '2026-10-31'],
 ];
 
 describe('every report fits a terminal of 80 columns', () => {
@@ -79,7 +83,7 @@ describe('every report fits a terminal of 80 columns', () => {
   });
 
   test('the demo: its tables and prose fit too (the suggested commands stay whole, to be copied)', () => {
-    expect(tour.filter((l) => l.startsWith('┌')).length).toBe(9); // seven sections, and the busiest day's two tables
+    expect(tour.filter((l) => l.startsWith('┌')).length).toBe(10); // eight sections (the day's presence since issue 20), and the busiest day's two tables
     expect(tour.filter((l) => stringWidth(l) > 80 && !l.startsWith('  hotline --db demo.db '))).toEqual([]);
   });
 

@@ -235,7 +235,7 @@ describe('staffing check', () => {
   test('CSV in Chinese: headers and statuses; the note about presence with --verbose', () => {
     const r = run(['--verbose', 'staffing', 'check', '--date', '2026-10-15', '--format', 'csv', '--lang', 'zh']);
     expect(r.stdout.split('\r\n')).toEqual([
-      '时间段,来电量,三声内接听,服务水平,平均处理时长,话务量(Erl),所需坐席,在岗人数,缺口,状态',
+      '时间段,来电量,三声内接听,服务水平,平均处理时长,话务量(Erl),所需坐席,可用人数,缺口,状态',
       '09:00-09:30,24,12,0.5,180,2.4,5,,,未达标',
       '10:00-10:30,10,10,1,180,1,3,,,达标',
       '',

@@ -101,21 +101,22 @@ describe('stats daily --format json', () => {
     expect(report.outbound).toEqual({ calls: 1, answered: 1, talk_seconds: 90 });
     expect(report.by_operator).toEqual([
       // E01, E02: handle 120 + 240 = 360; both ≤T; order ORD1 (not ORD0, the day before)
-      { operator_id: '1001', name: '张三', team: 'A组', answered: 2, handle_seconds: 360, aht_seconds: 180, answered_within_threshold: 2, within_threshold_rate: 1, missed_rings: 0, complaints: 1, orders: 1, satisfaction_avg: 4 },
+      { operator_id: '1001', name: '张三', team: 'A组', answered: 2, handle_seconds: 360, aht_seconds: 180, answered_within_threshold: 2, within_threshold_rate: 1, missed_rings: 0, complaints: 1, orders: 1, satisfaction_avg: 4, unauthorized_seconds: null },
       // E03 only (the outbound E07 and E08 of the next day not counted)
-      { operator_id: '1002', name: '李四', team: 'A组', answered: 1, handle_seconds: 60, aht_seconds: 60, answered_within_threshold: 0, within_threshold_rate: 0, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: 4 },
+      { operator_id: '1002', name: '李四', team: 'A组', answered: 1, handle_seconds: 60, aht_seconds: 60, answered_within_threshold: 0, within_threshold_rate: 0, missed_rings: 0, complaints: 0, orders: 0, satisfaction_avg: 4, unauthorized_seconds: null },
       // only the order ORD2
-      { operator_id: '1003', name: '王五', team: 'B组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null },
+      { operator_id: '1003', name: '王五', team: 'B组', answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null, unauthorized_seconds: null },
     ]);
     expect(report.by_team).toEqual([
-      { team: 'A组', operators: 2, answered: 3, handle_seconds: 420, aht_seconds: 140, answered_within_threshold: 2, within_threshold_rate: 0.6667, missed_rings: 0, complaints: 1, orders: 1, satisfaction_avg: 4 },
-      { team: 'B组', operators: 1, answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null },
+      { team: 'A组', operators: 2, answered: 3, handle_seconds: 420, aht_seconds: 140, answered_within_threshold: 2, within_threshold_rate: 0.6667, missed_rings: 0, complaints: 1, orders: 1, satisfaction_avg: 4, unauthorized_seconds: null },
+      { team: 'B组', operators: 1, answered: 0, handle_seconds: 0, aht_seconds: null, answered_within_threshold: 0, within_threshold_rate: null, missed_rings: 0, complaints: 0, orders: 1, satisfaction_avg: null, unauthorized_seconds: null },
     ]);
     expect(report.by_hour).toHaveLength(24);
     expect(report.by_hour.filter((h: { offered: number }) => h.offered > 0)).toEqual([
-      { hour: 9, offered: 2, answered: 2, abandoned: 0, service_level: 1 }, // E01, E02
-      { hour: 10, offered: 2, answered: 1, abandoned: 1, service_level: 0 }, // E03 (20 s), E04
-      { hour: 11, offered: 1, answered: 0, abandoned: 1, service_level: 0 }, // E05
+      // no presence imported: operators logged in and available are not known (issue 20)
+      { hour: 9, offered: 2, answered: 2, abandoned: 0, service_level: 1, operators_logged_in: null, operators_available: null }, // E01, E02
+      { hour: 10, offered: 2, answered: 1, abandoned: 1, service_level: 0, operators_logged_in: null, operators_available: null }, // E03 (20 s), E04
+      { hour: 11, offered: 1, answered: 0, abandoned: 1, service_level: 0, operators_logged_in: null, operators_available: null }, // E05
     ]);
     expect(report.by_category).toEqual([{ category: null, calls: 2 }, { category: 'complaint', calls: 1 }, { category: 'consultation', calls: 1 }, { category: 'query', calls: 1 }]);
     expect(report.complaint_reasons).toEqual([{ reason: 'delay', count: 1 }]); // 延误 → delay
@@ -160,21 +161,21 @@ describe('stats daily --format csv', () => {
     const lines = r.stdout.split('\r\n');
     expect(lines.pop()).toBe('');
     expect(lines.slice(0, 4)).toEqual([
-      'operator_id,name,team,answered,handle_seconds,aht_seconds,answered_within_threshold,within_threshold_rate,missed_rings,complaints,orders,satisfaction_avg',
-      '1001,张三,A组,2,360,180,2,1,0,1,1,4',
-      '1002,李四,A组,1,60,60,0,0,0,0,0,4',
-      '1003,王五,B组,0,0,,0,,0,0,1,',
+      'operator_id,name,team,answered,handle_seconds,aht_seconds,answered_within_threshold,within_threshold_rate,missed_rings,complaints,orders,satisfaction_avg,unauthorized_seconds',
+      '1001,张三,A组,2,360,180,2,1,0,1,1,4,', // no presence imported: unauthorized absence not known (issue 20)
+      '1002,李四,A组,1,60,60,0,0,0,0,0,4,',
+      '1003,王五,B组,0,0,,0,,0,0,1,,',
     ]);
     expect(lines).toHaveLength(5);
     // TOTAL: answered 3, handle 420, AHT 140, ≤T 2 of 3 = 0.6667, complaints 1, orders 2, sat 4
     const total = (lines[4] as string).split(',');
     expect(total[0]).toBe('TOTAL');
-    expect(total.slice(3)).toEqual(['3', '420', '140', '2', '0.6667', '0', '1', '2', '4']);
+    expect(total.slice(3)).toEqual(['3', '420', '140', '2', '0.6667', '0', '1', '2', '4', '']);
   });
 
   test('--by operator --lang zh: Chinese headers and a 合计 row', () => {
     const lines = daily('main.db', ['--format', 'csv', '--by', 'operator', '--lang', 'zh']).stdout.split('\r\n');
-    expect(lines[0]).toBe('工号,姓名,班组,接听量,处理时长,平均处理时长,三声内接听,三声内接听率,未接振铃,投诉量,下单量,平均满意度');
+    expect(lines[0]).toBe('工号,姓名,班组,接听量,处理时长,平均处理时长,三声内接听,三声内接听率,未接振铃,投诉量,下单量,平均满意度,擅离时长');
     expect(lines[4]?.split(',')[0]).toBe('合计');
   });
 
@@ -184,13 +185,14 @@ describe('stats daily --format csv', () => {
     const lines = r.stdout.split('\r\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(25);
-    expect(lines[0]).toBe('hour,offered,answered,abandoned,service_level');
+    expect(lines[0]).toBe('hour,offered,answered,abandoned,service_level,operators_logged_in,operators_available');
     expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(Array.from({ length: 24 }, (_, h) => h));
-    expect(lines[1 + 9]).toBe('9,2,2,0,1');
-    expect(lines[1 + 10]).toBe('10,2,1,1,0');
-    expect(lines[1 + 11]).toBe('11,1,0,1,0');
-    expect(lines[1 + 14]).toBe('14,0,0,0,'); // the outbound E07 is not here
-    expect(lines[1 + 23]).toBe('23,0,0,0,'); // E06 at 23:59:59 is the day before
+    // no presence imported: the operators columns are empty (issue 20)
+    expect(lines[1 + 9]).toBe('9,2,2,0,1,,');
+    expect(lines[1 + 10]).toBe('10,2,1,1,0,,');
+    expect(lines[1 + 11]).toBe('11,1,0,1,0,,');
+    expect(lines[1 + 14]).toBe('14,0,0,0,,,'); // the outbound E07 is not here
+    expect(lines[1 + 23]).toBe('23,0,0,0,,,'); // E06 at 23:59:59 is the day before
   });
 
   test('--by summary: one line per measure, and the outbound calls', () => {

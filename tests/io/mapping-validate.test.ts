@@ -30,7 +30,7 @@ function source(json: unknown, field: string): FieldSource | undefined {
   return valid(json).fields.get(field);
 }
 
-const KINDS = 'operators, calls, orders, leave, tickets, evaluations, trainings, attendance';
+const KINDS = 'operators, calls, orders, leave, tickets, evaluations, trainings, attendance, presence';
 const TOP_KEYS = 'kind, header, delimiter, encoding, source_tz, fields, description, comment';
 const OPERATOR_FIELDS = 'operator_id, name, team, hire_date, work_start_date, termination_date, level, base_salary, performance_base, monthly_wage';
 const TOKENS = '(tokens: YYYY YY MM M DD D HH H mm ss)';

@@ -39,7 +39,7 @@ export function summaryLine(s: ImportSummary): string {
   const parts = `${s.rows} rows: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected, ${s.skipped} skipped`;
   const p = s.profile;
   const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
-  const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
+  const profile = p ? `; ${p.name}: ${n(p.records, 'record', 'records')} → ${n(p.calls, 'call', 'calls')} (${p.merged_records} merged)${p.missed_rings ? `, ${n(p.missed_rings, 'missed ring', 'missed rings')}` : ''}${p.presence_events ? `, ${n(p.presence_events, 'presence event', 'presence events')}` : ''}${p.unfinished_calls.length ? `, ${n(p.unfinished_calls.length, 'unfinished call', 'unfinished calls')} not imported` : ''}` : '';
   const mapping = s.mapping ? `; mapping ${quoteName(s.mapping)}` : '';
   const range = s.continues_import_id !== null ? `, bytes ${s.range_start}–${s.range_end} appended since import #${s.continues_import_id}` : '';
   return `${file}: ${parts} (import #${s.import_id}, ${s.encoding}${range}${mapping}${profile}${s.rejects_file ? `; rejected rows in ${quoteName(s.rejects_file)}` : ''})`;

@@ -42,7 +42,7 @@ export async function runDaily(flags: DailyFlags, globals: GlobalOptions, rt: Ru
   const handle = openDb(globals, rt);
   try {
     checkTimeZone(handle.db, handle.path, policy.timezone);
-    const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets);
+    const report = buildDailyReport(handle.db, date as IsoDate, policy.timezone, definitions(policy, flags), policy.tickets, policy.presence);
     if (report.totals.offered === 0 && report.outbound.calls === 0) {
       if (flags.requireCalls) {
         throw new InputError(`no calls on ${date} in ${handle.path}: nothing was written (--require-calls)`, { hint: "import the day's calls first; without --require-calls the report is written with zeros and a warning" });

@@ -16,6 +16,7 @@ const KIND_HELP: Record<ImportKind, string> = {
   evaluations: 'monthly scores: 工号, 月份, 指标 (团队协作/业务考试/回访满意度), 分数 …',
   trainings: 'training sessions held: 场次, 日期, 主题, 类型 (入职培训/内部培训/专项培训/一对一辅导), 学时 …',
   attendance: 'who attended: 场次, 工号, 出勤 (出席/缺席), 成绩',
+  presence: 'operator presence: 工号, 状态 (签入/签出/示忙/示闲), 时间, 原因, 队列',
 };
 
 export function parseEncoding(text: string): Encoding {

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { startOfLocalDay, zoneOffsetSeconds, type IsoDate } from '../../domain/dates.js';
 import type { CallAggregate, KpiDefinitions } from '../../domain/kpi.js';
 import { cachedStatement as statement } from '../statement-cache.js';
+import { availableOperators } from './presence.js';
 import { AGGREGATES } from './stats.js';
 
 /**
@@ -46,15 +47,14 @@ export function firstCallDay(db: Database.Database): IsoDate | undefined {
 }
 
 /**
- * The operators available in each interval of `day`, from presence data (the operator-presence
- * capability): start minute of the local day → the mean number of operators logged in and
- * ready to take calls during the interval (seconds available in it ÷ its length in seconds; an
- * interval nobody was available in is 0 or absent). Undefined when there is no presence data for
- * the day: `staffing check` then shows n/a and a note.
- *
- * Not connected yet: this branch has no presence table. Where presence is imported, this
- * function alone reads it; `staffing check` needs nothing else.
+ * The operators available in each interval of `day`, from presence data (presence.ts,
+ * `availableOperators`): start minute of the local day → the mean number of operators logged in
+ * and not paused during the interval (seconds available in it ÷ its length in seconds). Undefined
+ * when no presence covers the day: `staffing check` then shows n/a and a note.
  */
-export function operatorsAvailable(_db: Database.Database, _q: { day: IsoDate; zone: string; minutes: number }): ReadonlyMap<number, number> | undefined {
-  return undefined;
+export function operatorsAvailable(db: Database.Database, q: { day: IsoDate; zone: string; minutes: number }): ReadonlyMap<number, number> | undefined {
+  const slots = availableOperators(db, q);
+  if (slots.length === 0) return undefined;
+  const dayStart = startOfLocalDay(q.day, q.zone);
+  return new Map(slots.map((s) => [Math.round((s.start - dayStart) / 60), s.available]));
 }

@@ -1,12 +1,15 @@
 /**
  * Profile asterisk-queue-log: the flat Asterisk queue_log (docs/profiles.md, "asterisk-queue-log").
  * One call per callid and queue, from ENTERQUEUE to the event that ends it; the call is emitted
- * when that event arrives. RINGNOANSWER becomes a missed ring of the member; non-call events are
- * counted; calls still open at the end of the file (or at an Asterisk restart) are reported.
+ * when that event arrives. RINGNOANSWER becomes a missed ring of the member; member events
+ * (ADDMEMBER, REMOVEMEMBER, AGENTLOGIN, AGENTLOGOFF, PAUSE, UNPAUSE, PAUSEALL, UNPAUSEALL) become
+ * presence events; other events are counted; calls still open at the end of the file (or at an
+ * Asterisk restart) are reported.
  */
 import { operatorFromMember, operatorIdProblem } from './operator-id.js';
 import { CALL_HEADERS, emptyReport, epochToIso, NoteCounter, phoneOrEmpty, RecordProblem, wholeNumber } from './profile-values.js';
-import { answeredEnd, checkQueueLogFile, epochOf, isCallEvent, unansweredEnd } from './queue-log-events.js';
+import { pauseReasonCode } from '../../domain/presence.js';
+import { answeredEnd, checkQueueLogFile, epochOf, isCallEvent, presenceEvent, unansweredEnd } from './queue-log-events.js';
 import { newOutput, type CallProfile, type ProfileConverter, type ProfileOutput, type ProfileRow } from './types.js';
 
 /** Forget a callid's visit count this many records after its last event (bounded memory). */
@@ -38,6 +41,7 @@ const NOTES = {
   EXITEMPTY: '{n} call{s} left a queue with no reachable member (EXITEMPTY): stored as abandoned',
   EXITWITHKEY: '{n} call{s} left the queue with a key press (EXITWITHKEY): stored as abandoned',
   WITHDRAW: '{n} call{s} withdrawn from the queue (WITHDRAW): stored as abandoned',
+  'member-none': '{n} member event{s} with no member (agent NONE): not kept',
 };
 
 /** What a converter holds between records (snapshot/resume, docs/growing-logs.md): maps as entry lists, in their order. */
@@ -166,6 +170,19 @@ export function createQueueLogConverter(opts: { file: string; resume?: unknown }
     out.missedRings.push({ operator_id: operator, rang_at: at, call_id: call.callId, ring_seconds: ring });
   }
 
+  /** A member event as presence: ADDMEMBER … PAUSED is a login and a pause (no reason) on one line. */
+  function memberEvent(record: string[], line: number, at: number, kind: NonNullable<ReturnType<typeof presenceEvent>>, out: ProfileOutput): void {
+    const [, , queuename = '', agent = '', event = '', data1 = ''] = record;
+    const operator = operatorFromMember(agent);
+    const wrong = operatorIdProblem('agent', agent, operator);
+    if (wrong) return void out.issues.push({ line, column: 'agent', value: agent, reason: `${wrong} (${event})`, record });
+    if (operator === '') return void counts.add('member-none');
+    const queue = kind.everyQueue || queuename === '' || queuename === 'NONE' ? null : queuename;
+    const reason = kind.state === 'pause' || kind.state === 'unpause' ? pauseReasonCode(data1) : null;
+    out.presence.push({ operator_id: operator, at, state: kind.state, reason, queue, line });
+    if (event === 'ADDMEMBER' && data1 === 'PAUSED') out.presence.push({ operator_id: operator, at, state: 'pause', reason: null, queue, line });
+  }
+
   function forgetOldVisits(): void {
     // `visits` is in seq order (every set is of the current seq, after a delete), so the first
     // entry is the oldest; nothing to do until it can be WINDOW old.
@@ -192,7 +209,9 @@ export function createQueueLogConverter(opts: { file: string; resume?: unknown }
       }
       const at = epochOf(record[0] as string, line, opts.file);
       const event = record[4] as string;
+      const member = presenceEvent(event);
       if (isCallEvent(event)) callEvent(record, line, at, out);
+      else if (member) memberEvent(record, line, at, member, out);
       else {
         report.ignored_events[event] = (report.ignored_events[event] ?? 0) + 1;
         if (event === 'QUEUESTART') for (const [key, call] of [...open]) unfinished(key, call, 'restart');

@@ -50,6 +50,26 @@ export function isCallEvent(event: string): boolean {
   return CALL_EVENTS.has(event) || event in UNANSWERED_END;
 }
 
+/**
+ * The member events kept as presence (docs/profiles.md, "asterisk-queue-log"): the state each
+ * gives, and whether its queue is every queue (an event of the agent, or of all its queues).
+ */
+const PRESENCE_EVENTS: Readonly<Record<string, { state: 'login' | 'logout' | 'pause' | 'unpause'; everyQueue: boolean }>> = {
+  ADDMEMBER: { state: 'login', everyQueue: false },
+  REMOVEMEMBER: { state: 'logout', everyQueue: false },
+  AGENTLOGIN: { state: 'login', everyQueue: true },
+  AGENTLOGOFF: { state: 'logout', everyQueue: true },
+  PAUSE: { state: 'pause', everyQueue: false },
+  UNPAUSE: { state: 'unpause', everyQueue: false },
+  PAUSEALL: { state: 'pause', everyQueue: true },
+  UNPAUSEALL: { state: 'unpause', everyQueue: true },
+};
+
+/** The presence state an event gives, or undefined for an event that is not a member event. */
+export function presenceEvent(event: string): { state: 'login' | 'logout' | 'pause' | 'unpause'; everyQueue: boolean } | undefined {
+  return Object.hasOwn(PRESENCE_EVENTS, event) ? PRESENCE_EVENTS[event] : undefined;
+}
+
 const QUEUE_LOG_HEADER = new Set(['time', 'callid', 'queuename', 'agent', 'event', 'data', 'data1', 'data2', 'data3', 'id']);
 const HINT = 'hotline reads the flat file /var/log/asterisk/queue_log: epoch|callid|queue|agent|EVENT|data…';
 

@@ -23,10 +23,24 @@ export interface MissedRing {
   ring_seconds: number | null;
 }
 
+/** A member event of a queue log (login, logout, pause, unpause), stored as presence (docs/formats.md, "presence"). */
+export interface PresenceOut {
+  operator_id: string;
+  /** Epoch seconds. */
+  at: number;
+  state: 'login' | 'logout' | 'pause' | 'unpause';
+  /** A pause's reason (the code of a known one), or null. */
+  reason: string | null;
+  /** The queue, or null for an event of every queue (PAUSEALL, AGENTLOGIN …). */
+  queue: string | null;
+  line: number;
+}
+
 export interface ProfileOutput {
   rows: ProfileRow[];
   issues: BadRow[];
   missedRings: MissedRing[];
+  presence: PresenceOut[];
 }
 
 /** What the profile saw, for the import summary. */
@@ -37,7 +51,7 @@ export interface ProfileReport {
   calls: number;
   /** Records folded into another record's call (several CDRs of one call). */
   merged_records: number;
-  /** Events or records that are not calls, by type (AGENTLOGIN, PAUSE, …). */
+  /** Events or records that are neither calls nor presence, by type (QUEUESTART, PENALTY, DID, …). */
   ignored_events: Record<string, number>;
   /** Calls whose end is not in the file (log rotated mid-call): reported, not invented. */
   unfinished_calls: string[];
@@ -76,5 +90,5 @@ export interface CallProfile {
 
 /** An empty output to collect into. */
 export function newOutput(): ProfileOutput {
-  return { rows: [], issues: [], missedRings: [] };
+  return { rows: [], issues: [], missedRings: [], presence: [] };
 }

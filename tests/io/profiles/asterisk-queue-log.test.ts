@@ -131,7 +131,7 @@ describe('call ids', () => {
   });
 });
 
-describe('non-call events are ignored but counted', () => {
+describe('member events are kept as presence (issue 20); other non-call events are counted', () => {
   test('by type', () => {
     const fed = run(`
       1791766800|NONE|NONE|NONE|QUEUESTART|
@@ -143,11 +143,41 @@ describe('non-call events are ignored but counted', () => {
       1791766830|C.11|hotline|NONE|DID|4008111111
       1791766900|NONE|hotline|PJSIP/1001|REMOVEMEMBER|`);
     expect(fed.rows).toEqual([]);
+    expect(fed.presence).toEqual([
+      { operator_id: '1001', at: 1791766802, state: 'login', reason: null, queue: 'hotline', line: 2 },
+      // added paused: a login and a pause (no reason) on one line
+      { operator_id: '1002', at: 1791766802, state: 'login', reason: null, queue: 'hotline', line: 3 },
+      { operator_id: '1002', at: 1791766802, state: 'pause', reason: null, queue: 'hotline', line: 3 },
+      { operator_id: '1004', at: 1791766805, state: 'login', reason: null, queue: null, line: 4 },
+      { operator_id: '1002', at: 1791766810, state: 'pause', reason: 'lunch', queue: 'hotline', line: 5 },
+      { operator_id: '1002', at: 1791766820, state: 'unpause', reason: null, queue: 'hotline', line: 6 },
+      { operator_id: '1001', at: 1791766900, state: 'logout', reason: null, queue: 'hotline', line: 8 },
+    ]);
     expect(fed.report).toEqual({
       records: 8, calls: 0, merged_records: 0, unfinished_calls: [],
-      ignored_events: { QUEUESTART: 1, ADDMEMBER: 2, AGENTLOGIN: 1, PAUSE: 1, UNPAUSE: 1, DID: 1, REMOVEMEMBER: 1 },
+      ignored_events: { QUEUESTART: 1, DID: 1 },
       notes: ['times are epoch seconds (UTC)'],
     });
+  });
+
+  test('PAUSEALL and UNPAUSEALL are of every queue (queue NONE), AGENTLOGOFF too; a Chinese reason gets its code', () => {
+    const fed = run(`
+      1791766810|NONE|NONE|PJSIP/1002|PAUSEALL|午休
+      1791766810|NONE|hotline|PJSIP/1002|PAUSE|午休
+      1791766900|NONE|NONE|PJSIP/1002|UNPAUSEALL|
+      1791767000|1791766805.40|NONE|Agent/1004|AGENTLOGOFF|PJSIP/1004-00000028|3600`);
+    expect(fed.presence.map((e) => [e.operator_id, e.state, e.reason, e.queue])).toEqual([
+      ['1002', 'pause', 'lunch', null], ['1002', 'pause', 'lunch', 'hotline'], ['1002', 'unpause', null, null], ['1004', 'logout', null, null],
+    ]);
+  });
+
+  test('a member event with agent NONE is not kept (a note says how many); a path for an agent is a bad line', () => {
+    const fed = run(`
+      1791766810|NONE|hotline|NONE|PAUSE|
+      1791766811|NONE|hotline|PJSIP/../1001|ADDMEMBER|`);
+    expect(fed.presence).toEqual([]);
+    expect(fed.report.notes).toEqual(['times are epoch seconds (UTC)', '1 member event with no member (agent NONE): not kept']);
+    expect(fed.issues).toEqual([{ line: 2, column: 'agent', value: 'PJSIP/../1001', reason: 'agent "PJSIP/../1001" is a path, not a queue member (endpoint "..") (ADDMEMBER)', record: ['1791766811', 'NONE', 'hotline', 'PJSIP/../1001', 'ADDMEMBER', ''] }]);
   });
 });
 
@@ -249,9 +279,13 @@ describe('the synthetic fixture tests/fixtures/profiles/queue_log, read by the i
     ]);
     expect(fed.missedRings.map((m) => [m.operator_id, m.call_id])).toEqual([['1002', '1791766950.105'], ['1004', '1791766950.105'], ['1002', '1791767000.110'], ['1003', '1791767800.135']]);
     expect(fed.issues).toEqual([]);
+    expect(fed.presence.map((e) => [e.operator_id, e.state, e.queue])).toEqual([
+      ['1001', 'login', 'hotline'], ['1003', 'login', 'hotline'], ['1003', 'pause', 'hotline'], ['1004', 'login', null], ['1004', 'login', 'hotline'],
+      ['1003', 'unpause', 'hotline'], ['1002', 'pause', 'hotline'], ['1002', 'unpause', 'hotline'],
+    ]);
     expect(fed.report).toMatchObject({
       records: 35, calls: 8, merged_records: 15, unfinished_calls: ['1791767800.135'],
-      ignored_events: { CONFIGRELOAD: 1, ADDMEMBER: 3, AGENTLOGIN: 1, UNPAUSE: 2, PAUSE: 1, DID: 1 },
+      ignored_events: { CONFIGRELOAD: 1, DID: 1 }, // the member events are presence (issue 20)
     });
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readRecordBatches, sniffFile } from '../../../src/io/csv-read.js';
 import { InputError } from '../../../src/errors.js';
 import { CALL_HEADERS } from '../../../src/io/profiles/profile-values.js';
-import type { CallProfile, MissedRing, ProfileConverter, ProfileOutput, ProfileReport } from '../../../src/io/profiles/types.js';
+import type { CallProfile, MissedRing, PresenceOut, ProfileConverter, ProfileOutput, ProfileReport } from '../../../src/io/profiles/types.js';
 import type { BadRow as ProfileIssue } from '../../../src/io/import-protocol.js';
 import { ROOT } from '../../helpers/cli.js';
 
@@ -20,6 +20,7 @@ export interface Fed {
   rows: Row[];
   issues: ProfileIssue[];
   missedRings: MissedRing[];
+  presence: PresenceOut[];
   report: ProfileReport;
   /** How many rows each push returned, in order (to see when a call is emitted). */
   perPush: number[];
@@ -32,11 +33,12 @@ function toRows(out: ProfileOutput): Row[] {
 
 /** Pushes the records (line numbers from `firstLine`), then end(); everything the converter emitted. */
 export function feed(conv: ProfileConverter, records: readonly (readonly string[])[], firstLine = 1): Fed {
-  const fed: Fed = { rows: [], issues: [], missedRings: [], report: conv.report(), perPush: [] };
+  const fed: Fed = { rows: [], issues: [], missedRings: [], presence: [], report: conv.report(), perPush: [] };
   const take = (out: ProfileOutput): void => {
     fed.rows.push(...toRows(out));
     fed.issues.push(...out.issues);
     fed.missedRings.push(...out.missedRings);
+    fed.presence.push(...out.presence);
   };
   records.forEach((r, i) => {
     const out = conv.push([...r], firstLine + i);
@@ -77,11 +79,12 @@ export async function feedFile(profile: CallProfile, path: string, sourceZone = 
     }
   }
   const conv = profile.create({ file, sourceZone });
-  const fed: Fed = { rows: [], issues: [], missedRings: [], report: conv.report(), perPush: [] };
+  const fed: Fed = { rows: [], issues: [], missedRings: [], presence: [], report: conv.report(), perPush: [] };
   const take = (out: ProfileOutput): void => {
     fed.rows.push(...toRows(out));
     fed.issues.push(...out.issues);
     fed.missedRings.push(...out.missedRings);
+    fed.presence.push(...out.presence);
   };
   records.forEach((r, i) => take(conv.push(r, lines[i] as number)));
   take(conv.end());

@@ -6,7 +6,7 @@
  */
 import type { Action, Grade, Group, Indicator } from '../../../domain/appraisal-policy.js';
 import type { DayKind } from '../../../domain/calendar.js';
-import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, LEAVE_TYPES, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES, type ImportKind } from '../../../domain/kinds.js';
+import { CATEGORIES, COMPLAINT_REASONS, DIRECTIONS, LEAVE_TYPES, PAUSE_REASONS, SEVERITIES, TICKET_KINDS, TRAINING_KIND_VALUES, type ImportKind } from '../../../domain/kinds.js';
 import type { TicketStatus } from '../../../domain/tickets.js';
 
 /** The first Chinese spelling an import accepts for each code. */
@@ -19,13 +19,13 @@ const ACTION: Readonly<Record<Action, string>> = { reassignment_review: '调岗�
 const GROUP: Readonly<Record<Group | 'total', string>> = { service_quality: '服务质量', efficiency: '工作效率', knowledge: '业务知识', teamwork: '团队协作', total: '合计' };
 const INDICATOR: Readonly<Record<Indicator, string>> = {
   satisfaction: '客户满意度', complaint_rate: '投诉率', suggestion_adoption: '建议采纳率', fcr: '一次解决率',
-  calls_per_day: '日均接听量', orders_per_day: '日均下单量', resolution_hours: '投诉处理时长',
+  calls_per_day: '日均接听量', orders_per_day: '日均下单量', resolution_hours: '投诉处理时长', adherence: '在岗遵守率',
   knowledge_test: '业务考试', teamwork: '团队协作',
 };
 const DAY_KIND: Readonly<Record<DayKind, string>> = { workday: '工作日', weekend: '周末', holiday: '法定节假日', swapped_workday: '调休上班' };
 const TICKET_STATUS: Readonly<Record<TicketStatus, string>> = { open: '处理中', due_soon: '即将超时', overdue: '已超时', resolved_on_time: '按时办结', resolved_late: '超时办结' };
 const IMPORT_KIND: Readonly<Record<ImportKind, string>> = {
-  operators: '花名册', calls: '话单', orders: '订单', leave: '请假记录', tickets: '工单', evaluations: '考核评分', trainings: '培训场次', attendance: '培训签到',
+  operators: '花名册', calls: '话单', orders: '订单', leave: '请假记录', tickets: '工单', evaluations: '考核评分', trainings: '培训场次', attendance: '培训签到', presence: '坐席状态',
 };
 
 /** Phrases of the annual-leave workings (src/domain/leave.ts), rewritten in this order. */
@@ -94,6 +94,8 @@ const VOCABULARIES = {
   check_level: { labels: { ok: '正常', warning: '警告', error: '错误' } },
   audit_action: { labels: { show_pii: '查看客户信息', purge_pii: '清除客户信息' } },
   staffing_status: { labels: { understaffed: '人手不足', missed_target: '未达标', met_target: '达标' } },
+  pause_reason: { labels: { ...chineseAliases(PAUSE_REASONS), '(none)': '无原因' } },
+  absence_why: { labels: { no_reason: '无原因', not_allowed: '非许可原因', over_allowance: '超出额度' } },
 } as const satisfies Record<string, Vocabulary>;
 
 export type ValueVocabulary = keyof typeof VOCABULARIES;

@@ -1,0 +1,136 @@
+/**
+ * Operator presence in the database (docs/metrics.md, "Presence"): the events an import stores,
+ * the sessions and pauses rebuilt from them, and what reports read (intervals in a time range,
+ * the span of the data, operators logged in and available per slot of a day).
+ */
+import type Database from 'better-sqlite3';
+import { addDays, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { buildPresenceIntervals, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../domain/presence.js';
+import { staffedIn, type Staffed } from '../../domain/presence-day.js';
+import { cachedStatement as statement } from '../statement-cache.js';
+import { getSetting, setSetting } from './settings.js';
+
+/** What a rebuild found in the events from each operator's earliest one the import touched. */
+export interface RebuildCounts {
+  operators: number;
+  relogins: number;
+  outside: number;
+  unknown: number;
+}
+
+/** Settings key: the longest closed interval stored (seconds), so that a range query knows how far back an interval may start. */
+const LONGEST = 'presence_longest_seconds';
+
+/**
+ * Rebuilds the intervals of each operator in `touched` (operator → the earliest time of an event
+ * the import wrote): from the start of the session that was open at that time (and of any session
+ * still open at that one's start), where nothing is carried over from before, to the end of the
+ * operator's data. The same events always give the same intervals, whatever the order of imports.
+ */
+export function rebuildPresence(db: Database.Database, touched: ReadonlyMap<string, number>): RebuildCounts {
+  const counts: RebuildCounts = { operators: touched.size, relogins: 0, outside: 0, unknown: 0 };
+  const covering = statement(db, `SELECT min(started_at) FROM presence_intervals
+    WHERE operator_id = ? AND kind = 'session' AND started_at < ? AND (ended_at IS NULL OR ended_at >= ?)`).pluck();
+  const remove = statement(db, 'DELETE FROM presence_intervals WHERE operator_id = ? AND started_at >= ?');
+  const events = statement(db, 'SELECT at, state, reason, queue, seen_line AS "order" FROM presence WHERE operator_id = ? AND at >= ? ORDER BY at, seen_line');
+  const insert = statement(db, 'INSERT INTO presence_intervals (operator_id, kind, started_at, ended_at, reason, end_by) VALUES (?, ?, ?, ?, ?, ?)');
+  let longest = Number(getSetting(db, LONGEST) ?? 0);
+  for (const [operator, earliest] of touched) {
+    let from = earliest;
+    for (let s = covering.get(operator, from, from) as number | null; s !== null; s = covering.get(operator, from, from) as number | null) from = s;
+    remove.run(operator, from);
+    const built = buildPresenceIntervals(sortPresenceEvents(events.all(operator, from) as PresenceEvent[]), earliest);
+    for (const iv of built.intervals) {
+      insert.run(operator, iv.kind, iv.start, iv.end, iv.reason, iv.end_by);
+      if (iv.end !== null) longest = Math.max(longest, iv.end - iv.start);
+    }
+    counts.relogins += built.relogins;
+    counts.outside += built.outside;
+    counts.unknown += built.unknown;
+  }
+  setSetting(db, LONGEST, String(longest));
+  return counts;
+}
+
+/** Values of one event as a profile gives it (ConvertedBatch.presence): event_id, operator_id, state, at, local_day, reason, queue, line. */
+const EVENT_WIDTH = 8;
+/** Events per INSERT statement. */
+const CHUNK = 50;
+
+/**
+ * Inserts the presence events a phone-system profile found (flat: EVENT_WIDTH values each), keyed
+ * as a presence file keys them; an event already stored is kept as it is. Each operator's earliest
+ * event goes into `touched`, for rebuildPresence.
+ */
+export function insertPresenceEvents(db: Database.Database, flat: readonly unknown[], importId: number, touched: Map<string, number>): void {
+  const sql = (n: number): string => `INSERT INTO presence (event_id, operator_id, state, at, local_day, reason, queue, seen_line, import_id, created_import_id, seen_import_id)
+    VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (event_id) DO NOTHING`;
+  const n = flat.length / EVENT_WIDTH;
+  const params = (from: number, to: number): unknown[] => {
+    const out: unknown[] = [];
+    for (let k = from; k < to; k++) {
+      for (let j = 0; j < EVENT_WIDTH; j++) out.push(flat[k * EVENT_WIDTH + j]);
+      out.push(importId, importId, importId);
+    }
+    return out;
+  };
+  let i = 0;
+  // CHUNK events a statement, as missed rings are (docs/performance.md, "25 rows per INSERT").
+  if (n >= CHUNK) {
+    const chunk = statement(db, sql(CHUNK));
+    for (; i + CHUNK <= n; i += CHUNK) chunk.run(params(i, i + CHUNK));
+  }
+  const one = statement(db, sql(1));
+  for (; i < n; i++) one.run(params(i, i + 1));
+  for (let k = 0; k < flat.length; k += EVENT_WIDTH) noteEvent(touched, flat[k + 1] as string, flat[k + 3] as number);
+}
+
+/** Notes an event of `operator` at `at` among those an import touched (the earliest per operator). */
+export function noteEvent(touched: Map<string, number>, operator: string, at: number): void {
+  const before = touched.get(operator);
+  if (before === undefined || at < before) touched.set(operator, at);
+}
+
+/** The first and last event stored, epoch seconds: presence is known between them; undefined with no event. */
+export function presenceSpan(db: Database.Database): { first: number; last: number } | undefined {
+  const r = statement(db, 'SELECT min(at) AS first, max(at) AS last FROM presence').get() as { first: number | null; last: number | null };
+  return r.first === null || r.last === null ? undefined : { first: r.first, last: r.last };
+}
+
+/**
+ * Every operator's intervals that touch [from, to) (epoch seconds), in order of start, with the
+ * open ones; `operator` narrows to one.
+ */
+export function presenceIntervals(db: Database.Database, from: number, to: number, operator?: string): Map<string, PresenceInterval[]> {
+  const longest = Number(getSetting(db, LONGEST) ?? 0);
+  const who = operator === undefined ? '' : 'AND operator_id = @operator';
+  const rows = statement(db, `SELECT operator_id, kind, started_at AS start, ended_at AS "end", reason, end_by FROM presence_intervals
+      WHERE started_at >= @lo AND started_at < @to AND ended_at > @from ${who}
+    UNION ALL
+    SELECT operator_id, kind, started_at, ended_at, reason, end_by FROM presence_intervals WHERE ended_at IS NULL AND started_at < @to ${who}
+    ORDER BY operator_id, start, kind DESC`).all({ lo: from - longest, from, to, ...(operator === undefined ? {} : { operator }) }) as (PresenceInterval & { operator_id: string })[];
+  const out = new Map<string, PresenceInterval[]>();
+  for (const { operator_id, ...iv } of rows) {
+    let list = out.get(operator_id);
+    if (!list) out.set(operator_id, (list = []));
+    list.push(iv);
+  }
+  return out;
+}
+
+/**
+ * For staffing (issue 20): operators logged in, and logged in and not paused, on average over
+ * each slot of `minutes` of the local day `day` (slot i starts `i × minutes` after local midnight;
+ * the last ends at the next midnight). Empty when the database holds no presence for the day.
+ */
+export function availableOperators(db: Database.Database, q: { day: IsoDate; zone: string; minutes: number }): (Staffed & { start: number; end: number })[] {
+  if (!Number.isInteger(q.minutes) || q.minutes < 1) throw new RangeError(`availableOperators: minutes must be a whole number ≥ 1, not ${q.minutes}`);
+  const start = startOfLocalDay(q.day, q.zone);
+  const end = startOfLocalDay(addDays(q.day, 1), q.zone);
+  const span = presenceSpan(db);
+  if (!span || span.last < start || span.first >= end) return [];
+  const slots: { start: number; end: number }[] = [];
+  for (let t = start; t < end; t += q.minutes * 60) slots.push({ start: t, end: Math.min(end, t + q.minutes * 60) });
+  const staffed = staffedIn(presenceIntervals(db, start, end).values(), slots, span.last);
+  return slots.map((s, i) => ({ ...s, ...(staffed[i] as Staffed) }));
+}
