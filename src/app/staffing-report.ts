@@ -122,7 +122,7 @@ const CHECK_PAGE_COLUMNS = columns(
 /** The note when there is no presence data for the day. */
 export function presenceNote(c: StaffingCheck, lang: Lang): string {
   return lang === 'zh'
-    ? `${c.date} 没有话务员在岗数据：在岗人数与缺口为 n/a，未达标的时间段排在前面`
+    ? `${c.date} 没有话务员在岗数据：可用人数与缺口为 n/a，未达标的时间段排在前面`
     : `no operator presence data for ${c.date}: operators_available and shortfall are n/a; the intervals that missed the target come first`;
 }
 

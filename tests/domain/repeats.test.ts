@@ -1,7 +1,8 @@
 // Repeat calls and first-contact resolution (docs/metrics.md, "Repeat calls and first-contact
 // resolution"): chains worked out by hand. Times are Asia/Shanghai local times (UTC+8, no DST).
 import { describe, expect, test } from 'vitest';
-import { scaleOf, scoreOperator } from '../../src/domain/appraisal.js';
+import { scoreOperator } from '../../src/domain/appraisal.js';
+import { scaleOf } from '../../src/domain/appraisal-policy.js';
 import { DEFAULT_POLICY, validatePolicy } from '../../src/domain/policy.js';
 import { linkCalls, linkColumns, previousCall, sameCustomer, summarizeRepeats, type ChainCall } from '../../src/domain/repeats.js';
 

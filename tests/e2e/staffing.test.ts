@@ -240,7 +240,7 @@ describe('staffing check', () => {
       '10:00-10:30,10,10,1,180,1,3,,,达标',
       '',
     ]);
-    expect(r.stderr).toBe('note: 2026-10-15 没有话务员在岗数据：在岗人数与缺口为 n/a，未达标的时间段排在前面\n');
+    expect(r.stderr).toBe('note: 2026-10-15 没有话务员在岗数据：可用人数与缺口为 n/a，未达标的时间段排在前面\n');
   });
 
   test('the terminal page: the day, n/a for the operators available, and the note under the table', () => {
