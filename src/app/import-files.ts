@@ -156,7 +156,7 @@ function writeOptions(file: string, opts: ImportOptions, env: ImportEnv, reading
   const { plan } = at;
   const from = plan.mode === 'continue' ? plan.from.offset : 0;
   return {
-    ...kindHooks(opts.kind, { file: name, kpi: opts.kpi, profile: opts.profile !== undefined, notice: (line) => env.notice(line) }),
+    ...kindHooks(opts.kind, { file: name, kpi: opts.kpi, profile: opts.profile !== undefined, notice: (line, note) => env.notice(line, note) }),
     spec,
     file: name,
     zone: opts.zone,

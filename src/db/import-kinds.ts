@@ -21,8 +21,8 @@ export interface KindImportContext {
   kpi: SummaryThresholds;
   /** The file is a phone-system export read through a profile (which may give missed rings). */
   profile: boolean;
-  /** A warning for stderr. */
-  notice: (line: string) => void;
+  /** A line for stderr: a warning, or with `note` information only (shown on a terminal or with --verbose: cron stays quiet). */
+  notice: (line: string, note?: boolean) => void;
 }
 
 /** Inserted rows the per-day summary holds before it adds them to stats_days: memory stays bounded (docs/performance.md, "The per-day summary added up as rows are written"). */
@@ -86,7 +86,8 @@ function rebuildTouched(db: Database.Database, touched: ReadonlyMap<string, numb
     c.outside > 0 ? `${c.outside} logout${c.outside === 1 ? '' : 's'}, pause${c.outside === 1 ? '' : 's'} or unpause${c.outside === 1 ? '' : 's'} while logged out (not counted)` : '',
     c.unknown > 0 ? `${c.unknown} event${c.unknown === 1 ? '' : 's'} of a state hotline does not know (kept, not used)` : '',
   ].filter((p) => p !== '');
-  if (parts.length > 0) ctx.notice(`${ctx.file}: presence of ${c.operators} operator${c.operators === 1 ? '' : 's'} rebuilt: ${parts.join('; ')}`);
+  // Information, not a problem with the import: the events are stored, the intervals are built as the rule says.
+  if (parts.length > 0) ctx.notice(`${ctx.file}: presence of ${c.operators} operator${c.operators === 1 ? '' : 's'} rebuilt: ${parts.join('; ')}`, true);
 }
 
 /** presence: the sessions and pauses of the operators whose events the file holds are rebuilt before COMMIT. */

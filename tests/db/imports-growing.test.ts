@@ -3,7 +3,7 @@
 // profile state kept on the newest entry of a chain only.
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { MIGRATIONS, migrate, schemaVersion } from '../../src/db/migrate.js';
+import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../src/db/migrate.js';
 import { dropResumeState, endImport, findImport, hasImportOfSize, insertImport, newestOfFile, newestOfInode, type LedgerStart } from '../../src/db/queries/imports.js';
 
 function migrated(): Database.Database {
@@ -26,7 +26,7 @@ describe('schema 13', () => {
     db.prepare(`INSERT INTO imports (id, kind, file_name, file_path, sha256, size_bytes, encoding, delimiter, profile, rows, inserted, started_at, finished_at, os_user, hotline_version)
       VALUES (3, 'calls', 'a.csv', '/d/a.csv', 'aaa', 10, 'utf-8', ',', NULL, 3, 3, 1793700000, 1793700001, 'lead', '0.1.0')`).run();
     migrate(db, ':memory:');
-    expect(schemaVersion(db)).toBe(13);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION); // 13, then the migrations after it
     expect(db.prepare('SELECT id, device, inode, range_start, range_end, end_line, head_sha256, tail_sha256, continues, resume_state FROM imports').all()).toEqual([
       { id: 3, device: null, inode: null, range_start: null, range_end: null, end_line: null, head_sha256: null, tail_sha256: null, continues: null, resume_state: null },
     ]);

@@ -75,7 +75,7 @@ const EXPORT_2 = [
 describe('hotline import presence', () => {
   test('a canonical file with Chinese headers: the events, the sessions and pauses, a state it does not know kept', () => {
     ws.write('坐席状态-1.csv', EXPORT_1);
-    const r = ws.run(['--db', 'p.db', 'import', 'presence', '坐席状态-1.csv']);
+    const r = ws.run(['--db', 'p.db', '--verbose', 'import', 'presence', '坐席状态-1.csv']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe([
       '坐席状态-1.csv: presence of 2 operators rebuilt: 1 login without a logout before it (the session before closed at that login); 1 event of a state hotline does not know (kept, not used)',
