@@ -7,7 +7,7 @@ import { epochToLocal, formatLocalDateTime } from '../domain/dates.js';
 import type { Block, HtmlReport } from '../io/render/html-report.js';
 import type { Lang, Row } from '../io/render/report.js';
 import { columns } from '../io/render/vocabulary/columns.js';
-import { count, definitionsPage, demandPage, kpiDefinitions, serviceFacts, wordsFor, type Words } from './report-pages.js';
+import { count, definitionsPage, demandPage, kpiDefinitions, serviceFacts, wordsFor, type Words, serviceCharts } from './report-pages.js';
 import type { ReportContext } from './report-month-pages.js';
 import type { DayReportData } from './report-day.js';
 import type { RangeRow } from './stats.js';
@@ -23,30 +23,7 @@ function servicePages(d: DayReportData, w: Words): Block[][] {
   const labels = HOURS.map((h) => String(h).padStart(2, '0'));
   return [[
     { kind: 'facts', facts: [...serviceFacts(t, d.service_level_target, w), { label: w('Outbound calls', '呼出量'), value: count(d.daily.outbound.calls) }, { label: w('Orders', '下单量'), value: count(t.orders) }] },
-    {
-      kind: 'chart',
-      chart: {
-        type: 'cartesian', title: w('Calls per hour and service level', '分时段来电与服务水平'), height: 320, categories: labels,
-        axes: [{ name: w('calls', '来电'), unit: 'count' }, { name: w('service level', '服务水平'), unit: 'rate' }],
-        series: [
-          { name: w('answered', '接听'), kind: 'bar', stack: 'offered', values: per((r) => r?.answered ?? 0) },
-          { name: w('abandoned', '放弃'), kind: 'bar', stack: 'offered', values: per((r) => r?.abandoned ?? 0) },
-          { name: w('service level', '服务水平'), kind: 'line', axis: 1, values: per((r) => r?.service_level ?? null) },
-        ],
-        marks: [{ name: w('target', '目标'), value: d.service_level_target, axis: 1 }],
-      },
-    },
-    {
-      kind: 'chart',
-      chart: {
-        type: 'cartesian', title: w('ASA and AHT per hour (seconds)', '分时段平均应答时长与平均处理时长（秒）'), height: 260, categories: labels,
-        axes: [{ name: w('ASA s', '应答 秒'), unit: 'seconds' }, { name: w('AHT s', '处理 秒'), unit: 'seconds' }],
-        series: [
-          { name: w('ASA', '平均应答时长'), kind: 'line', values: per((r) => r?.asa_seconds ?? null) },
-          { name: w('AHT', '平均处理时长'), kind: 'line', axis: 1, values: per((r) => r?.aht_seconds ?? null) },
-        ],
-      },
-    },
+    ...serviceCharts({ categories: labels, per, target: d.service_level_target, titles: { calls: ['Calls per hour and service level', '分时段来电与服务水平'], times: ['ASA and AHT per hour (seconds)', '分时段平均应答时长与平均处理时长（秒）'] } }, w),
   ], [
     { kind: 'table', table: { columns: HOUR_COLUMNS, rows: d.hours.map((r): Row => ({ ...r, hour: Number(r.period) })) } },
   ]];

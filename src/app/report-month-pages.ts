@@ -9,7 +9,7 @@ import type { Lang, Row } from '../io/render/report.js';
 import { column, columns } from '../io/render/vocabulary/columns.js';
 import { labelsOf } from '../io/render/vocabulary/values.js';
 import { operatorPages } from './report-month-operators.js';
-import { count, definitionsPage, demandPage, kpiDefinitions, labelOf, percent, serviceFacts, wordsFor, type Words } from './report-pages.js';
+import { count, definitionsPage, demandPage, kpiDefinitions, labelOf, percent, serviceFacts, wordsFor, type Words, serviceCharts } from './report-pages.js';
 import type { MonthReportData } from './report-month.js';
 import type { RangeRow } from './stats.js';
 
@@ -34,30 +34,7 @@ function servicePages(d: MonthReportData, lang: Lang, w: Words): Block[][] {
   if (d.service.team) facts.push({ label: w(`Answered by ${d.team}`, `${d.team} 接听量`), value: count(d.service.team.answered) });
   return [[
     { kind: 'facts', facts },
-    {
-      kind: 'chart',
-      chart: {
-        type: 'cartesian', title: w('Calls per day and service level', '每日来电与服务水平'), height: 320, categories: days.map((day) => day.slice(5)),
-        axes: [{ name: w('calls', '来电'), unit: 'count' }, { name: w('service level', '服务水平'), unit: 'rate' }],
-        series: [
-          { name: w('answered', '接听'), kind: 'bar', stack: 'offered', values: per((r) => r?.answered ?? 0) },
-          { name: w('abandoned', '放弃'), kind: 'bar', stack: 'offered', values: per((r) => r?.abandoned ?? 0) },
-          { name: w('service level', '服务水平'), kind: 'line', axis: 1, values: per((r) => r?.service_level ?? null) },
-        ],
-        marks: [{ name: w('target', '目标'), value: d.service_level_target, axis: 1 }],
-      },
-    },
-    {
-      kind: 'chart',
-      chart: {
-        type: 'cartesian', title: w('ASA and AHT per day (seconds)', '每日平均应答时长与平均处理时长（秒）'), height: 260, categories: days.map((day) => day.slice(5)),
-        axes: [{ name: w('ASA s', '应答 秒'), unit: 'seconds' }, { name: w('AHT s', '处理 秒'), unit: 'seconds' }],
-        series: [
-          { name: w('ASA', '平均应答时长'), kind: 'line', values: per((r) => r?.asa_seconds ?? null) },
-          { name: w('AHT', '平均处理时长'), kind: 'line', axis: 1, values: per((r) => r?.aht_seconds ?? null) },
-        ],
-      },
-    },
+    ...serviceCharts({ categories: days.map((day) => day.slice(5)), per, target: d.service_level_target, titles: { calls: ['Calls per day and service level', '每日来电与服务水平'], times: ['ASA and AHT per day (seconds)', '每日平均应答时长与平均处理时长（秒）'] } }, w),
   ], [
     {
       kind: 'chart',

@@ -123,3 +123,41 @@ export function definitionsPage(lines: readonly string[], commands: readonly str
     },
   ];
 }
+
+/**
+ * The two service charts of a report, per period (an hour of the day, a day of the month):
+ * answered and abandoned stacked with the service level and its target, then ASA and AHT.
+ * `per` gives a measure for each category, in order.
+ */
+export function serviceCharts(
+  p: { categories: string[]; per: (f: (r: RangeRow | undefined) => number | null) => (number | null)[]; target: number; titles: { calls: [string, string]; times: [string, string] } },
+  w: Words,
+): Block[] {
+  const { categories, per } = p;
+  return [
+    {
+      kind: 'chart',
+      chart: {
+        type: 'cartesian', title: w(...p.titles.calls), height: 320, categories,
+        axes: [{ name: w('calls', '来电'), unit: 'count' }, { name: w('service level', '服务水平'), unit: 'rate' }],
+        series: [
+          { name: w('answered', '接听'), kind: 'bar', stack: 'offered', values: per((r) => r?.answered ?? 0) },
+          { name: w('abandoned', '放弃'), kind: 'bar', stack: 'offered', values: per((r) => r?.abandoned ?? 0) },
+          { name: w('service level', '服务水平'), kind: 'line', axis: 1, values: per((r) => r?.service_level ?? null) },
+        ],
+        marks: [{ name: w('target', '目标'), value: p.target, axis: 1 }],
+      },
+    },
+    {
+      kind: 'chart',
+      chart: {
+        type: 'cartesian', title: w(...p.titles.times), height: 260, categories,
+        axes: [{ name: w('ASA s', '应答 秒'), unit: 'seconds' }, { name: w('AHT s', '处理 秒'), unit: 'seconds' }],
+        series: [
+          { name: w('ASA', '平均应答时长'), kind: 'line', values: per((r) => r?.asa_seconds ?? null) },
+          { name: w('AHT', '平均处理时长'), kind: 'line', axis: 1, values: per((r) => r?.aht_seconds ?? null) },
+        ],
+      },
+    },
+  ];
+}
