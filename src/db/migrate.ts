@@ -15,6 +15,7 @@ import { sql as reimports } from './migrations/011-reimports.js';
 import { sql as repeats } from './migrations/012-repeats.js';
 import { sql as incremental } from './migrations/013-incremental.js';
 import { sql as presence } from './migrations/014-presence.js';
+import { sql as presenceByTime } from './migrations/015-presence-by-time.js';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'repeats', sql: repeats },
   { version: 13, name: 'incremental', sql: incremental },
   { version: 14, name: 'presence', sql: presence },
+  { version: 15, name: 'presence-by-time', sql: presenceByTime },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -370,7 +370,7 @@ export const PAUSE_REASONS = {
 
 /**
  * Operator presence events (docs/formats.md, "presence"): logins, logouts, pauses and unpauses,
- * keyed by operator, time, state and queue so that overlapping exports never count an event
+ * keyed by time, operator, state and queue so that overlapping exports never count an event
  * twice. A state hotline does not know is kept as written and not used (as queue_log keeps
  * unknown events).
  */
@@ -378,7 +378,8 @@ export const PRESENCE: KindSpec = {
   kind: 'presence',
   table: 'presence',
   key: 'event_id',
-  derivedKey: ['operator_id', 'at', 'state', 'queue'],
+  // Time first: events come in time order and go in at the end of the key's index (schema 15).
+  derivedKey: ['at', 'operator_id', 'state', 'queue'],
   fields: [
     { name: 'operator_id', aliases: ['工号', '坐席工号', '坐席', 'agent_id', 'agent'], value: id, required: true },
     { name: 'state', aliases: ['状态', '坐席状态', '事件', 'event', 'status'], value: { type: 'code-or-text', values: PRESENCE_STATES }, required: true },

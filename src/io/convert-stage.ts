@@ -187,7 +187,7 @@ export class ConvertStage {
     this.rings += out.missedRings.length;
     const presence: unknown[] = [];
     for (const e of out.presence) {
-      // Keyed as a presence file's row is (PRESENCE.derivedKey: operator, time, state, queue).
+      // Keyed as a presence file's row is (PRESENCE.derivedKey: time, operator, state, queue).
       const key = naturalKeyOf(PRESENCE, { operator_id: e.operator_id, at: e.at, state: e.state, queue: e.queue });
       presence.push(key, e.operator_id, e.state, e.at, localDateOf(e.at, this.job.zone), e.reason, e.queue, e.line);
     }

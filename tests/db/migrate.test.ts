@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion, SCHEMA_VERSION, type Migration } from '../../src/db/migrate.js';
-import { CALLS, OPERATORS, ORDERS, storedColumns, type KindSpec } from '../../src/domain/kinds.js';
+import { CALLS, naturalKeyOf, OPERATORS, ORDERS, PRESENCE, storedColumns, type KindSpec } from '../../src/domain/kinds.js';
 import { findImport } from '../../src/db/queries/imports.js';
 import { DbStateError } from '../../src/errors.js';
 
@@ -115,6 +115,34 @@ describe('schema 11: a file may be in the ledger more than once (import --again)
     expect(findImport(db, 'calls', 'ccc')).toBeUndefined();
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM imports WHERE kind = 'calls' AND sha256 = 'aaa' ORDER BY id DESC LIMIT 1`).all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toContain('imports_by_file');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('schema 15: presence events keyed time first', () => {
+  test('the events of a schema 14 database are kept, each under the key an import now gives it, so that importing them again adds none', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 14));
+    const add = db.prepare(`INSERT INTO presence (event_id, operator_id, state, at, local_day, reason, queue, import_id, created_import_id, seen_import_id, seen_line)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`);
+    // Schema 14's keys: operator first.
+    add.run('1001|1767225600|login|hotline', '1001', 'login', 1767225600, '2026-01-01', null, 'hotline', 3);
+    add.run('1001|1767229200|pause|', '1001', 'pause', 1767229200, '2026-01-01', 'lunch', null, 9);
+    add.run('1767225600|1767225600|login|', '1767225600', 'login', 1767225600, '2026-01-01', null, null, 4);
+    const columns = 'operator_id, state, at, local_day, reason, queue, import_id, created_import_id, seen_import_id, seen_line';
+    const before = db.prepare(`SELECT ${columns} FROM presence ORDER BY operator_id, at`).all();
+    migrate(db, ':memory:', MIGRATIONS.slice(0, 15));
+    expect(schemaVersion(db)).toBe(15);
+    expect(db.prepare(`SELECT ${columns} FROM presence ORDER BY operator_id, at`).all()).toEqual(before);
+    expect(db.prepare('SELECT event_id FROM presence ORDER BY event_id').pluck().all()).toEqual([
+      '1767225600|1001|login|hotline',
+      '1767225600|1767225600|login|',
+      '1767229200|1001|pause|',
+    ]);
+    for (const r of before as Record<string, unknown>[]) {
+      expect(db.prepare('SELECT count(*) FROM presence WHERE event_id = ?').pluck().get(naturalKeyOf(PRESENCE, r))).toBe(1);
+    }
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE tbl_name = 'presence' AND type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all()).toEqual(['presence_by_operator', 'presence_by_time']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -10,7 +10,7 @@ import { writeImport, type WriteEvent } from '../../src/db/import-writer.js';
 import { migrate } from '../../src/db/migrate.js';
 import { availableOperators, presenceIntervals, presenceSpan } from '../../src/db/queries/presence.js';
 import type { IsoDate } from '../../src/domain/dates.js';
-import { CALLS, PRESENCE, storedColumns } from '../../src/domain/kinds.js';
+import { CALLS, naturalKeyOf, PRESENCE, storedColumns } from '../../src/domain/kinds.js';
 
 const ZONE = 'Asia/Shanghai';
 const T = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+08:00`) / 1000;
@@ -24,7 +24,7 @@ function newDb(): Database.Database {
 /** A stored presence row: operator, local time, state, reason, queue. */
 function event(operator: string, local: string, state: string, reason: string | null = null, queue: string | null = null): unknown[] {
   const values: Record<string, unknown> = { operator_id: operator, at: T(local), state, reason, queue, local_day: local.slice(0, 10) };
-  values.event_id = [operator, T(local), state, queue ?? ''].join('|');
+  values.event_id = naturalKeyOf(PRESENCE, values);
   return storedColumns(PRESENCE).map((c) => values[c] ?? null);
 }
 

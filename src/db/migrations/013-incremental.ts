@@ -1,5 +1,5 @@
 /**
- * Schema 14: incremental imports of growing logs (issue 23, docs/growing-logs.md). Each
+ * Schema 13: incremental imports of growing logs (issue 23, docs/growing-logs.md). Each
  * ledger entry keeps what a later import needs to read only what was appended: the file's device
  * and inode, the bytes it read (`range_start` to `range_end`; 0 to the end for a whole read), the
  * physical lines before `range_end` (NULL when the read did not end at a line end: nothing can

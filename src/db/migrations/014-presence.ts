@@ -1,5 +1,5 @@
 /**
- * Schema 13: operator presence. `presence` holds the events as imported (a canonical presence
+ * Schema 14: operator presence. `presence` holds the events as imported (a canonical presence
  * file, or a queue_log's member events), keyed by operator, time, state and queue so that
  * overlapping exports keep one of each. `presence_intervals` holds the sessions and pauses built
  * from them (src/domain/presence.ts), rebuilt by each import from the start of the first session
