@@ -5,12 +5,11 @@
  * sessions and pauses of the operators it touched. A kind not listed only
  * writes its rows.
  */
-import type Database from 'better-sqlite3';
 import { KIND_SPECS, storedColumns, type ImportKind } from '../domain/kinds.js';
 import type { KindHooks } from './import-writer.js';
 import { assertNoOverlaps } from './queries/leave.js';
 import { insertMissedRings } from './queries/missed-rings.js';
-import { insertPresenceEvents, noteEvent, rebuildPresence } from './queries/presence.js';
+import { noteEvent, PresenceStream, rebuildPresence, type RebuildCounts } from './queries/presence.js';
 import { beginIncremental, rebuildSummary, refreshSummary, SummaryAccumulator, summaryThresholds, type SummaryThresholds } from './queries/stats-days.js';
 
 /** What a kind's hooks may need of the import. */
@@ -38,7 +37,7 @@ function callsImport(ctx: KindImportContext): KindHooks {
   /** The summary serves the policy's thresholds (or there is none yet): inserted rows are added to it. */
   let incremental = false;
   let accumulator: SummaryAccumulator | undefined;
-  const touched = new Map<string, number>();
+  const presence = new PresenceStream();
   return {
     alsoFills: ctx.profile ? ['missed_rings', 'presence'] : undefined,
     onBegin: (db) => {
@@ -46,7 +45,7 @@ function callsImport(ctx: KindImportContext): KindHooks {
     },
     onBatch: (db, batch, importId) => {
       if (batch.rings && batch.rings.length > 0) insertMissedRings(db, batch.rings, importId);
-      if (batch.presence && batch.presence.length > 0) insertPresenceEvents(db, batch.presence, importId, touched);
+      if (batch.presence && batch.presence.length > 0) presence.add(db, batch.presence, importId);
     },
     onInserted: (db, rows) => {
       if (!incremental) return;
@@ -55,7 +54,7 @@ function callsImport(ctx: KindImportContext): KindHooks {
       if (accumulator.size > SUMMARY_FLUSH_ROWS) accumulator.flush(db, new Set());
     },
     beforeCommit: (db, days, _importId, updatedDays) => {
-      rebuildTouched(db, touched, ctx);
+      notePresence(presence.finish(db), ctx);
       if (incremental) {
         // Days with updated rows are recomputed from the calls; the others get the new rows' sums added.
         rebuildSummary(db, updatedDays, ctx.kpi);
@@ -77,10 +76,9 @@ function leaveImport(ctx: KindImportContext): KindHooks {
   };
 }
 
-/** Rebuilds the presence intervals of the operators an import touched, and says what the events held that was not counted. */
-function rebuildTouched(db: Database.Database, touched: ReadonlyMap<string, number>, ctx: KindImportContext): void {
-  if (touched.size === 0) return;
-  const c = rebuildPresence(db, touched);
+/** Says what the events of the operators whose presence an import built held that was not counted. */
+function notePresence(c: RebuildCounts, ctx: KindImportContext): void {
+  if (c.operators === 0) return;
   const parts = [
     c.relogins > 0 ? `${c.relogins} login${c.relogins === 1 ? '' : 's'} without a logout before ${c.relogins === 1 ? 'it' : 'them'} (the session before closed at that login)` : '',
     c.outside > 0 ? `${c.outside} logout${c.outside === 1 ? '' : 's'}, pause${c.outside === 1 ? '' : 's'} or unpause${c.outside === 1 ? '' : 's'} while logged out (not counted)` : '',
@@ -100,7 +98,9 @@ function presenceImport(ctx: KindImportContext): KindHooks {
     onBatch: (_db, batch) => {
       for (const r of batch.rows) noteEvent(touched, r[operator] as string, r[at] as number);
     },
-    beforeCommit: (db) => rebuildTouched(db, touched, ctx),
+    beforeCommit: (db) => {
+      if (touched.size > 0) notePresence(rebuildPresence(db, touched), ctx);
+    },
   };
 }
 

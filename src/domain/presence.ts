@@ -63,58 +63,89 @@ const reasonOf = (r: string | null): string | null => (r === null || r.trim() ==
  * of the events from `countFrom` on (those an import brought, when it replays older ones too).
  */
 export function buildPresenceIntervals(events: readonly PresenceEvent[], countFrom = -Infinity): PresenceBuild {
-  const out: PresenceBuild = { intervals: [], relogins: 0, outside: 0, unknown: 0 };
-  const queues = new Set<string>();
-  /** The open session's start and the open pause, if any. */
-  const open: { session: number | null; pause: { start: number; reason: string | null } | null } = { session: null, pause: null };
-  const closePause = (at: number, by: IntervalEnd): void => {
-    const p = open.pause;
-    if (p && at > p.start) out.intervals.push({ kind: 'pause', start: p.start, end: at, reason: p.reason, end_by: by });
-    open.pause = null;
-  };
-  const closeSession = (at: number, by: 'logout' | 'relogin'): void => {
-    closePause(at, by);
-    if (open.session !== null && at > open.session) out.intervals.push({ kind: 'session', start: open.session, end: at, reason: null, end_by: by });
-    open.session = null;
-    queues.clear();
-  };
-  for (const e of events) {
-    const queue = queueOf(e.queue);
-    const counted = e.at >= countFrom ? 1 : 0;
-    if (e.state === 'login') {
-      if (queues.has(queue)) {
-        out.relogins += counted;
-        closeSession(e.at, 'relogin');
-      }
-      open.session ??= e.at;
-      queues.add(queue);
-    } else if (e.state === 'logout' || e.state === 'pause' || e.state === 'unpause') {
-      if (open.session === null) {
-        out.outside += counted;
-      } else if (e.state === 'logout') {
-        if (queue === '') queues.clear();
-        else if (queues.has(queue)) queues.delete(queue);
-        else {
-          out.outside += counted;
-          continue;
-        }
-        if (queues.size === 0) closeSession(e.at, 'logout');
-      } else if (e.state === 'unpause') {
-        closePause(e.at, 'unpause');
-      } else {
-        const reason = reasonOf(e.reason);
-        if (open.pause && open.pause.reason === reason) continue;
-        closePause(e.at, 'reason');
-        open.pause = { start: e.at, reason };
-      }
-    } else {
-      out.unknown += counted;
-    }
-  }
-  if (open.pause) out.intervals.push({ kind: 'pause', start: open.pause.start, end: null, reason: open.pause.reason, end_by: null });
-  if (open.session !== null) out.intervals.push({ kind: 'session', start: open.session, end: null, reason: null, end_by: null });
+  const replay = new PresenceReplay(countFrom);
+  for (const e of events) replay.push(e);
+  const out = replay.end();
   out.intervals.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === 'session' ? -1 : 1));
   return out;
+}
+
+/**
+ * The replay behind buildPresenceIntervals, one event at a time, for an import that sees an
+ * operator's events as they come (src/db/queries/presence.ts PresenceStream): `push` the events
+ * in order (sortPresenceEvents), `take` the intervals closed so far, `end` for the rest (the open
+ * ones) and the counts. Intervals come in the order they close.
+ */
+export class PresenceReplay {
+  private readonly out: PresenceBuild = { intervals: [], relogins: 0, outside: 0, unknown: 0 };
+  private readonly queues = new Set<string>();
+  /** The open session's start, if any. */
+  private session: number | null = null;
+  /** The open pause, if any. */
+  private pause: { start: number; reason: string | null } | null = null;
+
+  constructor(private readonly countFrom = -Infinity) {}
+
+  push(e: PresenceEvent): void {
+    const queue = queueOf(e.queue);
+    const counted = e.at >= this.countFrom ? 1 : 0;
+    if (e.state === 'login') {
+      if (this.queues.has(queue)) {
+        this.out.relogins += counted;
+        this.closeSession(e.at, 'relogin');
+      }
+      this.session ??= e.at;
+      this.queues.add(queue);
+    } else if (e.state === 'logout' || e.state === 'pause' || e.state === 'unpause') {
+      if (this.session === null) {
+        this.out.outside += counted;
+      } else if (e.state === 'logout') {
+        if (queue === '') this.queues.clear();
+        else if (this.queues.has(queue)) this.queues.delete(queue);
+        else {
+          this.out.outside += counted;
+          return;
+        }
+        if (this.queues.size === 0) this.closeSession(e.at, 'logout');
+      } else if (e.state === 'unpause') {
+        this.closePause(e.at, 'unpause');
+      } else {
+        const reason = reasonOf(e.reason);
+        if (this.pause && this.pause.reason === reason) return;
+        this.closePause(e.at, 'reason');
+        this.pause = { start: e.at, reason };
+      }
+    } else {
+      this.out.unknown += counted;
+    }
+  }
+
+  /** The intervals closed since the last take. */
+  take(): PresenceInterval[] {
+    return this.out.intervals.splice(0);
+  }
+
+  /** The intervals not taken yet, with those still open (no end), and the counts. */
+  end(): PresenceBuild {
+    if (this.pause) this.out.intervals.push({ kind: 'pause', start: this.pause.start, end: null, reason: this.pause.reason, end_by: null });
+    if (this.session !== null) this.out.intervals.push({ kind: 'session', start: this.session, end: null, reason: null, end_by: null });
+    this.pause = null;
+    this.session = null;
+    return this.out;
+  }
+
+  private closePause(at: number, by: IntervalEnd): void {
+    const p = this.pause;
+    if (p && at > p.start) this.out.intervals.push({ kind: 'pause', start: p.start, end: at, reason: p.reason, end_by: by });
+    this.pause = null;
+  }
+
+  private closeSession(at: number, by: 'logout' | 'relogin'): void {
+    this.closePause(at, by);
+    if (this.session !== null && at > this.session) this.out.intervals.push({ kind: 'session', start: this.session, end: at, reason: null, end_by: by });
+    this.session = null;
+    this.queues.clear();
+  }
 }
 
 /** The code of a pause reason hotline knows (午休 → lunch), else the text as written (trimmed); null for none. */

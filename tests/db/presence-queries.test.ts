@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { kindHooks } from '../../src/db/import-kinds.js';
 import { writeImport, type WriteEvent } from '../../src/db/import-writer.js';
 import { migrate } from '../../src/db/migrate.js';
-import { availableOperators, presenceIntervals, presenceSpan } from '../../src/db/queries/presence.js';
+import { availableOperators, presenceIntervals, presenceSpan, rebuildPresence } from '../../src/db/queries/presence.js';
 import type { IsoDate } from '../../src/domain/dates.js';
 import { CALLS, naturalKeyOf, PRESENCE, storedColumns } from '../../src/domain/kinds.js';
 
@@ -119,7 +119,7 @@ describe('a queue_log imported as calls', () => {
     const columns = storedColumns(CALLS);
     // event_id, operator_id, state, at, local_day, reason, queue, line (ConvertedBatch.presence)
     const flat = (rows: [string, string, string, string | null, string | null, number][]): unknown[] =>
-      rows.flatMap(([op, local, state, reason, queue, line]) => [[op, T(local), state, queue ?? ''].join('|'), op, state, T(local), local.slice(0, 10), reason, queue, line]);
+      rows.flatMap(([op, local, state, reason, queue, line]) => [naturalKeyOf(PRESENCE, { operator_id: op, at: T(local), state, queue }), op, state, T(local), local.slice(0, 10), reason, queue, line]);
     const shift = (date: string): unknown[] => flat([
       ['1005', `${date} 09:00`, 'login', null, 'hotline', 1], ['1005', `${date} 09:00`, 'login', null, 'vip', 2],
       ['1005', `${date} 10:00`, 'pause', 'break', null, 3], ['1005', `${date} 10:00`, 'pause', 'break', 'hotline', 4], ['1005', `${date} 10:00`, 'pause', 'break', 'vip', 5],
@@ -148,6 +148,96 @@ describe('a queue_log imported as calls', () => {
     await write(later, 'q3');
     expect(db.prepare('SELECT count(*) AS n, count(DISTINCT local_day) AS days FROM presence').get()).toEqual({ n: 128, days: 16 });
     expect(db.prepare("SELECT count(*) AS n FROM presence_intervals WHERE kind = 'session'").pluck().get()).toBe(16);
+  });
+});
+
+describe('presence replayed as a queue_log import brings it (PresenceStream)', () => {
+  /** A seeded PRNG (mulberry32): the same cases every run. */
+  function prng(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** Member events of `operators` over a few hours from `from`, in time order with ties in one second, repeats and (some) events out of order. */
+  function memberEvents(random: () => number, operators: string[], from: number, count: number, disorder: boolean): unknown[] {
+    const states = ['login', 'login', 'pause', 'pause', 'unpause', 'logout', 'busy'];
+    const queues = [null, 'hotline', 'vip'];
+    const reasons = [null, 'lunch', 'break', '培训'];
+    const out: unknown[] = [];
+    let at = from;
+    for (let line = 1; line <= count; line++) {
+      if (random() < 0.6) at += Math.floor(random() * 900);
+      const op = operators[Math.floor(random() * operators.length)] as string;
+      const state = states[Math.floor(random() * states.length)] as string;
+      const queue = queues[Math.floor(random() * queues.length)] ?? null;
+      const reason = state === 'pause' ? (reasons[Math.floor(random() * reasons.length)] ?? null) : null;
+      // An operator whose events come out of time order now and then (a merged log).
+      const when = disorder && op === operators[0] && random() < 0.1 ? at - 3600 : at;
+      const event = [naturalKeyOf(PRESENCE, { operator_id: op, at: when, state, queue }), op, state, when, '2026-10-12', reason, queue, line];
+      out.push(...event);
+      if (random() < 0.05) out.push(...event.slice(0, 7), line + 0.5); // the same event again on the next line
+    }
+    return out;
+  }
+
+  const columns = storedColumns(CALLS);
+  async function importEvents(db: Database.Database, flat: unknown[], batchEvents: number, sha: string, said: string[]): Promise<void> {
+    async function* events(): AsyncGenerator<WriteEvent> {
+      yield { type: 'start', encoding: 'utf-8', delimiter: '|', columns, present: columns, headers: [], keyHeader: 'callid' };
+      for (let i = 0; i < flat.length; i += batchEvents * 8) yield { type: 'batch', rows: [], lines: [], issues: [], bytes: 100, rings: [], presence: flat.slice(i, i + batchEvents * 8) };
+      yield { type: 'end', rows: 0 };
+    }
+    await writeImport(db, ':memory:', events(), {
+      ...kindHooks('calls', { file: 'queue_log', kpi: { threshold_seconds: 15, short_abandon_seconds: 5 }, profile: true, notice: (l) => said.push(l) }),
+      spec: CALLS, file: 'queue_log', zone: ZONE, strict: true, now: () => 1_800_000_000,
+      ledger: { kind: 'calls', file_name: 'queue_log', file_path: '/var/log/asterisk/queue_log', sha256: sha, size_bytes: 10, profile: 'asterisk-queue-log', started_at: 1_800_000_000, os_user: 'hr', hotline_version: '0' },
+    });
+  }
+
+  /** The intervals as they are, then as a rebuild of every operator from its first event gives them (what the import did before PresenceStream). */
+  function asRebuilt(db: Database.Database): { stored: unknown[]; rebuilt: unknown[]; counts: unknown; longest: unknown } {
+    const all = 'SELECT operator_id, kind, started_at, ended_at, reason, end_by FROM presence_intervals ORDER BY operator_id, started_at, kind, ended_at';
+    const stored = db.prepare(all).all();
+    const longest = db.prepare("SELECT value FROM settings WHERE key = 'presence_longest_seconds'").pluck().get();
+    db.exec('DELETE FROM presence_intervals');
+    const firsts = new Map(db.prepare('SELECT operator_id, min(at) FROM presence GROUP BY operator_id').raw().all() as [string, number][]);
+    const counts = rebuildPresence(db, firsts);
+    return { stored, rebuilt: db.prepare(all).all(), counts, longest };
+  }
+
+  test.each([
+    ['one batch', 1, 5000],
+    ['batches of 7 events (a second split over two batches)', 2, 7],
+    ['batches of 1 event', 3, 1],
+  ])('%s: the intervals and the notice are those of a rebuild, seed %i', async (_name, seed, batch) => {
+    const random = prng(seed);
+    const db = newDb();
+    const said: string[] = [];
+    const flat = memberEvents(random, ['1001', '1002', '1003', '1004'], T('2026-10-12 07:00'), 600, true);
+    await importEvents(db, flat, batch, `s${seed}`, said);
+    const { stored, rebuilt, counts } = asRebuilt(db);
+    expect(stored.length).toBeGreaterThan(40);
+    expect(stored).toEqual(rebuilt);
+    const c = counts as { relogins: number; outside: number; unknown: number };
+    expect(said).toEqual([expect.stringMatching(new RegExp(`^queue_log: presence of 4 operators rebuilt: ${c.relogins} logins? without .*; ${c.outside} logouts?, .*; ${c.unknown} events? of a state hotline does not know`))]);
+  });
+
+  test('a second import: operators stored before are rebuilt, new ones replayed; both as a rebuild of everything gives', async () => {
+    const random = prng(7);
+    const db = newDb();
+    await importEvents(db, memberEvents(random, ['1001', '1002'], T('2026-10-12 07:00'), 300, false), 50, 'a', []);
+    const said: string[] = [];
+    // The next part of the log: 1002 again (its session open at the cut continues), 1005 and 1006 new.
+    await importEvents(db, memberEvents(random, ['1002', '1005', '1006'], T('2026-10-14 07:00'), 300, false), 50, 'b', said);
+    const { stored, rebuilt, longest } = asRebuilt(db);
+    expect(stored).toEqual(rebuilt);
+    expect(said[0]).toMatch(/^queue_log: presence of 3 operators rebuilt: /);
+    expect(Number(longest)).toBe(Math.max(...(rebuilt as { started_at: number; ended_at: number | null }[]).filter((r) => r.ended_at !== null).map((r) => (r.ended_at as number) - r.started_at)));
   });
 });
 

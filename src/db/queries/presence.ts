@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { addDays, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
-import { buildPresenceIntervals, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../domain/presence.js';
+import { buildPresenceIntervals, PresenceReplay, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../domain/presence.js';
 import { staffedIn, type Staffed } from '../../domain/presence-day.js';
 import { cachedStatement as statement } from '../statement-cache.js';
 import { getSetting, setSetting } from './settings.js';
@@ -17,6 +17,8 @@ export interface RebuildCounts {
   outside: number;
   unknown: number;
 }
+
+const INSERT_INTERVAL = 'INSERT INTO presence_intervals (operator_id, kind, started_at, ended_at, reason, end_by) VALUES (?, ?, ?, ?, ?, ?)';
 
 /** Settings key: the longest closed interval stored (seconds), so that a range query knows how far back an interval may start. */
 const LONGEST = 'presence_longest_seconds';
@@ -33,7 +35,7 @@ export function rebuildPresence(db: Database.Database, touched: ReadonlyMap<stri
     WHERE operator_id = ? AND kind = 'session' AND started_at < ? AND (ended_at IS NULL OR ended_at >= ?)`).pluck();
   const remove = statement(db, 'DELETE FROM presence_intervals WHERE operator_id = ? AND started_at >= ?');
   const events = statement(db, 'SELECT at, state, reason, queue, seen_line AS "order" FROM presence WHERE operator_id = ? AND at >= ? ORDER BY at, seen_line');
-  const insert = statement(db, 'INSERT INTO presence_intervals (operator_id, kind, started_at, ended_at, reason, end_by) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = statement(db, INSERT_INTERVAL);
   let longest = Number(getSetting(db, LONGEST) ?? 0);
   for (const [operator, earliest] of touched) {
     let from = earliest;
@@ -52,6 +54,103 @@ export function rebuildPresence(db: Database.Database, touched: ReadonlyMap<stri
   return counts;
 }
 
+/** An operator whose events an import replays as they come (PresenceStream): the replay, and the events of the latest second seen, not replayed yet. */
+interface Streamed {
+  operator: string;
+  replay: PresenceReplay;
+  at: number;
+  pending: (PresenceEvent & { id: string })[];
+}
+
+/**
+ * The presence of a phone-system import, built as its events come instead of read back before
+ * COMMIT (docs/performance.md, "Presence replayed as it comes"). An operator with no event stored
+ * before the import is replayed from its first event as the batches arrive, in the order and with
+ * the events a rebuild would replay (by time, line and state; of events with one key, the first),
+ * and its intervals are written as they close; what stays open is written at the end. An operator
+ * with events stored before, or whose events come out of time order, is rebuilt from the
+ * database before COMMIT (rebuildPresence) from the earliest event the import brought. Either
+ * way the same events give the same intervals.
+ */
+export class PresenceStream {
+  /** Every operator the import touched: its earliest event. */
+  private readonly touched = new Map<string, number>();
+  private readonly streams = new Map<string, Streamed>();
+  private readonly rebuild = new Set<string>();
+  private longest = 0;
+  private readonly counts = { relogins: 0, outside: 0, unknown: 0 };
+  /** The table held no event when the import began (a first load, its indexes deferred: every operator is new). */
+  private firstLoad: boolean | undefined;
+
+  /** Inserts a batch's events (flat, EVENT_WIDTH values each) and replays those of the operators it streams. */
+  add(db: Database.Database, flat: readonly unknown[], importId: number): void {
+    this.firstLoad ??= statement(db, 'SELECT 1 FROM presence LIMIT 1').get() === undefined;
+    const stored = statement(db, 'SELECT 1 FROM presence WHERE operator_id = ? LIMIT 1').pluck();
+    // Before the batch's events go in: is an operator seen for the first time new to the database?
+    for (let k = 0; k < flat.length; k += EVENT_WIDTH) {
+      const operator = flat[k + 1] as string;
+      if (this.streams.has(operator) || this.rebuild.has(operator)) continue;
+      if (!this.firstLoad && stored.get(operator) !== undefined) this.rebuild.add(operator);
+      else this.streams.set(operator, { operator, replay: new PresenceReplay(), at: -Infinity, pending: [] });
+    }
+    insertPresenceEvents(db, flat, importId, this.touched);
+    const replayed = new Set<Streamed>();
+    for (let k = 0; k < flat.length; k += EVENT_WIDTH) {
+      const s = this.streams.get(flat[k + 1] as string);
+      if (!s) continue;
+      const e = { id: flat[k] as string, state: flat[k + 2] as string, at: flat[k + 3] as number, reason: flat[k + 5] as string | null, queue: flat[k + 6] as string | null, order: flat[k + 7] as number };
+      if (e.at < s.at) {
+        // Out of time order: what was written of it is replaced by a rebuild from its first event.
+        this.streams.delete(s.operator);
+        this.rebuild.add(s.operator);
+        replayed.delete(s);
+        continue;
+      }
+      if (e.at > s.at) this.replayPending(s);
+      s.at = e.at;
+      s.pending.push(e);
+      replayed.add(s);
+    }
+    for (const s of replayed) this.write(db, s, s.replay.take());
+  }
+
+  /** Before COMMIT: writes what the streamed operators still hold and rebuilds the others; says what the events held that was not counted. */
+  finish(db: Database.Database): RebuildCounts {
+    for (const s of this.streams.values()) {
+      this.replayPending(s);
+      const built = s.replay.end();
+      this.write(db, s, built.intervals);
+      this.counts.relogins += built.relogins;
+      this.counts.outside += built.outside;
+      this.counts.unknown += built.unknown;
+    }
+    const rebuilt = rebuildPresence(db, new Map([...this.rebuild].map((operator) => [operator, this.touched.get(operator) as number])));
+    setSetting(db, LONGEST, String(Math.max(Number(getSetting(db, LONGEST) ?? 0), this.longest)));
+    return { operators: this.touched.size, relogins: this.counts.relogins + rebuilt.relogins, outside: this.counts.outside + rebuilt.outside, unknown: this.counts.unknown + rebuilt.unknown };
+  }
+
+  /** Replays the events of the latest second seen (all one second: by line, then state), each key once. */
+  private replayPending(s: Streamed): void {
+    if (s.pending.length === 0) return;
+    const seen = new Set<string>();
+    for (const e of sortPresenceEvents(s.pending)) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      s.replay.push(e);
+    }
+    s.pending = [];
+  }
+
+  private write(db: Database.Database, s: Streamed, intervals: readonly PresenceInterval[]): void {
+    if (intervals.length === 0) return;
+    const insert = statement(db, INSERT_INTERVAL);
+    for (const iv of intervals) {
+      insert.run(s.operator, iv.kind, iv.start, iv.end, iv.reason, iv.end_by);
+      if (iv.end !== null) this.longest = Math.max(this.longest, iv.end - iv.start);
+    }
+  }
+}
+
 /** Values of one event as a profile gives it (ConvertedBatch.presence): event_id, operator_id, state, at, local_day, reason, queue, line. */
 const EVENT_WIDTH = 8;
 /** Events per INSERT statement. */
@@ -62,7 +161,7 @@ const CHUNK = 50;
  * as a presence file keys them; an event already stored is kept as it is. Each operator's earliest
  * event goes into `touched`, for rebuildPresence.
  */
-export function insertPresenceEvents(db: Database.Database, flat: readonly unknown[], importId: number, touched: Map<string, number>): void {
+function insertPresenceEvents(db: Database.Database, flat: readonly unknown[], importId: number, touched: Map<string, number>): void {
   const sql = (n: number): string => `INSERT INTO presence (event_id, operator_id, state, at, local_day, reason, queue, seen_line, import_id, created_import_id, seen_import_id)
     VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (event_id) DO NOTHING`;
   const n = flat.length / EVENT_WIDTH;
