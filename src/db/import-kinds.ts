@@ -39,7 +39,7 @@ function callsImport(ctx: KindImportContext): KindHooks {
   let accumulator: SummaryAccumulator | undefined;
   const presence = new PresenceStream();
   return {
-    alsoFills: ctx.profile ? ['missed_rings', 'presence'] : undefined,
+    alsoFills: ctx.profile ? ['missed_rings', 'presence', 'presence_intervals'] : undefined,
     onBegin: (db) => {
       incremental = beginIncremental(db, ctx.kpi);
     },

@@ -152,7 +152,19 @@ export class PresenceReplay {
 export function pauseReasonCode(text: string | null): string | null {
   const t = text?.trim() ?? '';
   if (t === '') return null;
+  const known = reasonCodes.get(t);
+  if (known !== undefined) return known;
   const lower = t.toLowerCase();
-  for (const [code, words] of Object.entries(PAUSE_REASONS)) if (code === lower || (words as readonly string[]).some((w) => w.toLowerCase() === lower)) return code;
-  return t;
+  let code = t;
+  for (const [c, words] of Object.entries(PAUSE_REASONS)) {
+    if (c === lower || (words as readonly string[]).some((w) => w.toLowerCase() === lower)) {
+      code = c;
+      break;
+    }
+  }
+  if (reasonCodes.size < REASON_CODES_KEPT) reasonCodes.set(t, code);
+  return code;
 }
+/** The codes of the texts seen (a log repeats a few reasons over and over): at most REASON_CODES_KEPT. */
+const reasonCodes = new Map<string, string>();
+const REASON_CODES_KEPT = 1000;

@@ -209,12 +209,14 @@ export function createQueueLogConverter(opts: { file: string; resume?: unknown }
       }
       const at = epochOf(record[0] as string, line, opts.file);
       const event = record[4] as string;
-      const member = presenceEvent(event);
       if (isCallEvent(event)) callEvent(record, line, at, out);
-      else if (member) memberEvent(record, line, at, member, out);
       else {
-        report.ignored_events[event] = (report.ignored_events[event] ?? 0) + 1;
-        if (event === 'QUEUESTART') for (const [key, call] of [...open]) unfinished(key, call, 'restart');
+        const member = presenceEvent(event);
+        if (member) memberEvent(record, line, at, member, out);
+        else {
+          report.ignored_events[event] = (report.ignored_events[event] ?? 0) + 1;
+          if (event === 'QUEUESTART') for (const [key, call] of [...open]) unfinished(key, call, 'restart');
+        }
       }
       forgetOldVisits();
       return out;
