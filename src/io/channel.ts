@@ -32,6 +32,11 @@ export class Channel<T> {
     }
   }
 
+  /** Items put and not taken yet. */
+  get queued(): number {
+    return this.items.length;
+  }
+
   /** The next item; waits for one; rejects once the channel failed and nothing is queued. */
   take(): Promise<T> {
     if (this.items.length > 0) return Promise.resolve(this.items.shift() as T);
@@ -52,6 +57,11 @@ export class InFlight {
     private readonly acks: Channel<void>,
     private readonly limits: { maxItems: number; maxWeight: number },
   ) {}
+
+  /** Items sent and not acknowledged yet (acknowledgements that arrived count, taken or not). */
+  get count(): number {
+    return this.weights.length - this.acks.queued;
+  }
 
   /** Counts an item just sent; waits for acknowledgements while either bound is reached. */
   async sent(weight: number): Promise<void> {

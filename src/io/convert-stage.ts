@@ -65,6 +65,12 @@ export interface ConvertedBatch {
 const SPLIT_CHECKS = true;
 /** With SPLIT_CHECKS, the writing thread checks every WRITER_CHECKS_EVERY-th input chunk of a file's own records. */
 const WRITER_CHECKS_EVERY = 3;
+/**
+ * With SPLIT_CHECKS, a profile's calls are left to the writing thread while it has fewer than this
+ * many batches waiting (it keeps up: the worker is the busier thread), and checked by the worker
+ * when more wait (the writing thread is behind: a queue_log's presence events make it so).
+ */
+const WRITER_BACKLOG_CHECKS = 3;
 
 export function emptyBatch(): ConvertedBatch {
   return { rows: [], lines: [], issues: [], records: 0, skipped: 0, rings: [], presence: [] };
@@ -134,23 +140,24 @@ export class ConvertStage {
 
   /**
    * Whether the checks of input chunk number `chunk` (from 1) are left to the writing thread
-   * (SPLIT_CHECKS): every WRITER_CHECKS_EVERY-th chunk of a file's own records, and all of a
-   * profile's calls (parsing and grouping a PBX export keeps the parsing worker busy enough).
+   * (SPLIT_CHECKS): every WRITER_CHECKS_EVERY-th chunk of a file's own records; a profile's calls
+   * while the writing thread has fewer than WRITER_BACKLOG_CHECKS batches waiting (`backlog`).
    */
-  checkedByWriter(chunk: number): boolean {
-    return SPLIT_CHECKS && (this.profile !== undefined || chunk % WRITER_CHECKS_EVERY === 0);
+  checkedByWriter(chunk: number, backlog: number): boolean {
+    if (!SPLIT_CHECKS) return false;
+    return this.profile ? backlog < WRITER_BACKLOG_CHECKS : chunk % WRITER_CHECKS_EVERY === 0;
   }
 
   /**
    * Converts one batch of records; a profile may keep some until their call is complete. With
    * `byWriter` (checkedByWriter), the checks are left to the writing thread (check): the batch
-   * carries cells, not rows. A profile's calls are always left to it (with SPLIT_CHECKS).
+   * carries cells, not rows.
    */
   batch(records: string[][], lines: number[], byWriter = false): ConvertedBatch {
     if (this.profile) {
       const out = newOutput();
       for (let i = 0; i < records.length; i++) this.profile.push(records[i] as string[], lines[i] as number, out);
-      return this.profileBatch(out);
+      return this.profileBatch(out, byWriter);
     }
     if (byWriter) return { ...emptyBatch(), cells: records, cellLines: lines };
     return convertRecords(this.requirePlan(), records, lines, this.mapped);
@@ -159,7 +166,7 @@ export class ConvertStage {
   /** End of file: what a profile still holds, and its report with the missed rings and presence events it gave. */
   end(): { batch: ConvertedBatch; report: EndMessage['report'] } {
     if (!this.profile) return { batch: emptyBatch(), report: null };
-    const batch = this.profileBatch(this.profile.end(newOutput()));
+    const batch = this.profileBatch(this.profile.end(newOutput()), SPLIT_CHECKS);
     return { batch, report: { ...this.profile.report(), missed_rings: this.rings, presence_events: this.presence } };
   }
 
@@ -180,8 +187,8 @@ export class ConvertStage {
     return this.plan;
   }
 
-  /** A profile's output: its calls (as cells for the writing thread to check, with SPLIT_CHECKS), its issues, missed rings and presence events. */
-  private profileBatch(out: ProfileOutput): ConvertedBatch {
+  /** A profile's output: its calls (as cells for the writing thread to check with `byWriter`, else checked rows), its issues, missed rings and presence events. */
+  private profileBatch(out: ProfileOutput, byWriter: boolean): ConvertedBatch {
     const rings: unknown[] = [];
     for (const m of out.missedRings) rings.push(m.operator_id, m.rang_at, localDateOf(m.rang_at, this.job.zone), m.call_id, m.ring_seconds);
     this.rings += out.missedRings.length;
@@ -195,7 +202,7 @@ export class ConvertStage {
     const cells = out.rows.map((r) => r.fields);
     const cellLines = out.rows.map((r) => r.line);
     const batch: ConvertedBatch = { rows: [], lines: [], issues: out.issues, records: out.issues.length, skipped: 0, rings, presence, cells, cellLines };
-    return SPLIT_CHECKS ? batch : this.check(batch);
+    return byWriter ? batch : this.check(batch);
   }
 }
 

@@ -114,7 +114,7 @@ async function convertFile(job: SourceJob, fd: number, digest: ReadDigest, post:
       if (chars >= MAX_BATCH_CHARS) await flush();
     }
     if (records.length === 0) continue;
-    const byWriter = stage.checkedByWriter(++chunks);
+    const byWriter = stage.checkedByWriter(++chunks, inFlight.count);
     if (byWriter !== (pending.cells !== undefined) && !isEmpty(pending)) await flush();
     convert(byWriter);
     if (pending.rows.length + pending.issues.length + (pending.cells?.length ?? 0) >= job.batchSize) await flush();

@@ -81,6 +81,20 @@ describe('InFlight: what one thread sent another and has not seen acknowledged',
     expect(await settled(third)).toBe(true);
   });
 
+  test('count: items sent and not acknowledged, an acknowledgement counting as soon as it arrives', async () => {
+    const acks = new Channel<void>();
+    const window = new InFlight(acks, { maxItems: 10, maxWeight: 1000 });
+    await window.sent(1);
+    await window.sent(1);
+    await window.sent(1);
+    expect(window.count).toBe(3);
+    acks.put();
+    expect(window.count).toBe(2);
+    acks.put();
+    await window.sent(1);
+    expect(window.count).toBe(2);
+  });
+
   test('an acknowledgement that came early is used by the next send', async () => {
     const acks = new Channel<void>();
     const window = new InFlight(acks, { maxItems: 1, maxWeight: 1000 });
