@@ -11,6 +11,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { availableOperators, presenceIntervals, presenceSpan, rebuildPresence } from '../../src/db/queries/presence.js';
 import type { IsoDate } from '../../src/domain/dates.js';
 import { CALLS, naturalKeyOf, PRESENCE, storedColumns } from '../../src/domain/kinds.js';
+import { random as makeRandom } from '../helpers/random.js';
 
 const ZONE = 'Asia/Shanghai';
 const T = (local: string): number => Date.parse(`${local.replace(' ', 'T')}:00+08:00`) / 1000;
@@ -152,17 +153,6 @@ describe('a queue_log imported as calls', () => {
 });
 
 describe('presence replayed as a queue_log import brings it (PresenceStream)', () => {
-  /** A seeded PRNG (mulberry32): the same cases every run. */
-  function prng(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /** Member events of `operators` over a few hours from `from`, in time order with ties in one second, repeats and (some) events out of order. */
   function memberEvents(random: () => number, operators: string[], from: number, count: number, disorder: boolean): unknown[] {
     const states = ['login', 'login', 'pause', 'pause', 'unpause', 'logout', 'busy'];
@@ -215,7 +205,7 @@ describe('presence replayed as a queue_log import brings it (PresenceStream)', (
     ['batches of 7 events (a second split over two batches)', 2, 7],
     ['batches of 1 event', 3, 1],
   ])('%s: the intervals and the notice are those of a rebuild, seed %i', async (_name, seed, batch) => {
-    const random = prng(seed);
+    const random = makeRandom(seed);
     const db = newDb();
     const said: string[] = [];
     const flat = memberEvents(random, ['1001', '1002', '1003', '1004'], T('2026-10-12 07:00'), 600, true);
@@ -228,7 +218,7 @@ describe('presence replayed as a queue_log import brings it (PresenceStream)', (
   });
 
   test('a second import: operators stored before are rebuilt, new ones replayed; both as a rebuild of everything gives', async () => {
-    const random = prng(7);
+    const random = makeRandom(7);
     const db = newDb();
     await importEvents(db, memberEvents(random, ['1001', '1002'], T('2026-10-12 07:00'), 300, false), 50, 'a', []);
     const said: string[] = [];

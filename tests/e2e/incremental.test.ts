@@ -8,7 +8,8 @@ import { appendFileSync, readFileSync, renameSync, truncateSync, writeFileSync }
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
-import { local, pad, queueLog, random, T0 } from './pbx-logs.js';
+import { random } from '../helpers/random.js';
+import { local, pad, queueLog, T0 } from './pbx-logs.js';
 import { csv, rows, workspace } from './support.js';
 
 const ws = workspace('hotline-e2e-incremental-');

@@ -1,16 +1,7 @@
 // Generated phone-system logs for the tests of growing logs and of `hotline watch`: a seeded,
 // reproducible Asterisk queue_log whose calls overlap, with the awkward cases of a real one.
 
-/** A seeded generator (mulberry32): the same seed, the same file and the same cuts. */
-export function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 /** 2026-10-12 00:00 in Shanghai, epoch seconds. */
 export const T0 = Date.UTC(2026, 9, 11, 16) / 1000;

@@ -5,17 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseDateTime } from '../../src/io/values.js';
+import { random } from '../helpers/random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function outcome(text: string, zone: string): { value: number } | { error: string; hint?: string } {
   try {
