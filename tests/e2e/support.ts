@@ -3,9 +3,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { BIN, ROOT, cliEnv, hotline, tempDir, type CliResult } from '../helpers/cli.js';
+import type { SharedDemo } from '../helpers/demo-setup.js';
 
 /** CSV text (LF line ends) of a header and rows; cells with a comma, quote or line break are quoted. */
 export function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -223,6 +224,22 @@ export function hotlineWithin(args: string[], opts: { cwd: string; env?: Record<
   const started = Date.now();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), input: '', encoding: 'utf8', timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}
+
+/**
+ * A database with the demo's data at `dir/name`: a copy of the one `hotline demo` of this test run
+ * (tests/helpers/demo-setup.ts, which checks that it exited 0), as if `hotline --db name demo` had
+ * just run there. For the tests of the demo command itself, its output: sharedDemo().run.
+ */
+export function demoDatabase(dir: string, name: string): string {
+  const to = join(dir, name);
+  copyFileSync(sharedDemo().db, to);
+  return to;
+}
+
+/** The shared demo run of tests/helpers/demo-setup.ts (the e2e project's global setup). */
+export function sharedDemo(): SharedDemo {
+  return inject('sharedDemo');
 }
 
 /** A temp directory for one test file: run hotline in it (TZ fixed), write files, name paths. */
