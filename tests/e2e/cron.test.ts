@@ -12,8 +12,8 @@ import { bash, csv, demoDatabase, inTerminal, workspace } from './support.js';
 const ws = workspace('hotline-e2e-cron-');
 const TZ = 'Asia/Shanghai';
 
-beforeAll(() => {
-  demoDatabase(ws.dir(), 'demo.db');
+beforeAll(async () => {
+  await demoDatabase(ws.dir(), 'demo.db');
 });
 
 /** The crontab lines of the README's "In cron" section, as shell commands (schedule dropped, `\%` unescaped). */

@@ -10,12 +10,12 @@ let dir: string;
 let cleanup: () => void;
 let first: CliResult;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('hotline-e2e-demo-'));
   // The test run's one `hotline --db tour.db demo` (tests/helpers/demo-setup.ts, a process of its
   // own): its output, and its database copied here as tour.db.
-  first = sharedDemo().run;
-  demoDatabase(dir, 'tour.db');
+  first = (await sharedDemo()).run;
+  await demoDatabase(dir, 'tour.db');
 });
 afterAll(() => cleanup());
 

@@ -399,10 +399,10 @@ describe('an Asterisk queue_log: its member events are presence', () => {
 });
 
 describe('the demo: sample presence consistent with its calls', () => {
-  test('every answered call is answered by an operator logged in and not paused; the tour shows a day of presence', () => {
+  test('every answered call is answered by an operator logged in and not paused; the tour shows a day of presence', async () => {
     // The run of tests/helpers/demo-setup.ts; its database copied to demo.db.
-    const r = sharedDemo().run;
-    demoDatabase(ws.dir(), 'demo.db');
+    const r = (await sharedDemo()).run;
+    await demoDatabase(ws.dir(), 'demo.db');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(''); // no login without a logout, no pause while logged out, no unknown state in the sample
     expect(rows(ws.db('demo.db'), "SELECT kind, file_name, rows, inserted FROM imports WHERE kind = 'presence'")).toEqual([{ kind: 'presence', file_name: 'presence.csv', rows: 14202, inserted: 14202 }]);

@@ -279,7 +279,7 @@ describe('appraise run: the optional fcr indicator', () => {
 
 describe('the README example: the demo\'s October', () => {
   const demo = workspace('hotline-e2e-repeats-demo-');
-  beforeAll(() => void demoDatabase(demo.dir(), 'demo.db'));
+  beforeAll(async () => void (await demoDatabase(demo.dir(), 'demo.db')));
 
   test('the last days and the total, and the chain of C20261012000004', () => {
     const r = demo.run(['--db', 'demo.db', 'stats', 'repeats', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'csv']);

@@ -32,7 +32,7 @@ let url: string;
 describe.skipIf(!CHROMIUM)('the month report in headless Chromium', () => {
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir('hotline-e2e-report-browser-'));
-    demoDatabase(dir, 'demo.db');
+    await demoDatabase(dir, 'demo.db');
     expect(hotline(['--db', 'demo.db', 'report', 'month', '--month', '2026-10', '--lang', 'zh', '--out', '月报-2026-10.html'], { cwd: dir })).toMatchObject({ status: 0, stdout: '', stderr: '' });
     url = pathToFileURL(join(dir, '月报-2026-10.html')).href;
     browser = Browser.launch(CHROMIUM as string);

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { BIN, ROOT, cliEnv, hotline, tempDir, type CliResult } from '../helpers/cli.js';
-import type { SharedDemo } from '../helpers/demo-setup.js';
+import type { DemoOutcome } from '../helpers/demo-setup.js';
 
 /** CSV text (LF line ends) of a header and rows; cells with a comma, quote or line break are quoted. */
 export function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -228,18 +228,26 @@ export function hotlineWithin(args: string[], opts: { cwd: string; env?: Record<
 
 /**
  * A database with the demo's data at `dir/name`: a copy of the one `hotline demo` of this test run
- * (tests/helpers/demo-setup.ts, which checks that it exited 0), as if `hotline --db name demo` had
- * just run there. For the tests of the demo command itself, its output: sharedDemo().run.
+ * (tests/helpers/demo-setup.ts), as if `hotline --db name demo` had just run there.
  */
-export function demoDatabase(dir: string, name: string): string {
+export async function demoDatabase(dir: string, name: string): Promise<string> {
+  const demo = await sharedDemo();
   const to = join(dir, name);
-  copyFileSync(sharedDemo().db, to);
+  copyFileSync(demo.db, to);
   return to;
 }
 
-/** The shared demo run of tests/helpers/demo-setup.ts (the e2e project's global setup). */
-export function sharedDemo(): SharedDemo {
-  return inject('sharedDemo');
+/**
+ * The shared demo run of tests/helpers/demo-setup.ts (the e2e project's global setup), once it has
+ * ended: its database (to copy, never to write), the name it was given (--db), and its exit status,
+ * stdout and stderr. Throws if it failed.
+ */
+export async function sharedDemo(): Promise<{ db: string; name: string; run: CliResult }> {
+  const place = inject('sharedDemo');
+  await waitUntil('the shared hotline demo to end', () => existsSync(place.outcome), undefined, 180_000);
+  const outcome = JSON.parse(readFileSync(place.outcome, 'utf8')) as DemoOutcome;
+  if ('failed' in outcome) throw new Error(outcome.failed);
+  return { db: join(place.dir, place.name), name: place.name, run: outcome.run };
 }
 
 /** A temp directory for one test file: run hotline in it (TZ fixed), write files, name paths. */
