@@ -250,6 +250,29 @@ export async function sharedDemo(): Promise<{ db: string; name: string; run: Cli
   return { db: join(place.dir, place.name), name: place.name, run: outcome.run };
 }
 
+let builtOnceCount = 0;
+
+/**
+ * A starting database that many tests of a file each need a fresh one of: `build(name)` makes it
+ * once (at the first call, under a name of its own in `dir`, which no test writes), and each call
+ * gets a copy of that file (checkpointed: no -wal beside it) at `dir/name`, instead of the same
+ * import run again for each test.
+ */
+export function builtOnce(dir: () => string, build: (name: string) => void): (name: string) => string {
+  const own = `.built-once-${builtOnceCount++}.db`;
+  let built = false;
+  return (name) => {
+    if (!built) {
+      build(own);
+      withDb(join(dir(), own), (db) => db.pragma('wal_checkpoint(TRUNCATE)'));
+      built = true;
+    }
+    const to = join(dir(), name);
+    copyFileSync(join(dir(), own), to);
+    return to;
+  };
+}
+
 /** A temp directory for one test file: run hotline in it (TZ fixed), write files, name paths. */
 export interface Workspace {
   dir: () => string;
