@@ -21,7 +21,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: PROCESS_TESTS, pool: 'forks', setupFiles: ['tests/helpers/file-setup.ts'] },
+        // tests/helpers/demo-setup.ts: one `hotline demo` for the whole run, copied by the tests that need its data.
+        test: { name: 'e2e', include: PROCESS_TESTS, pool: 'forks', setupFiles: ['tests/helpers/file-setup.ts'], globalSetup: ['tests/helpers/demo-setup.ts'] },
       },
     ],
   },

@@ -1,6 +1,6 @@
 // RELIABILITY.md "Power loss": not simulable cheaply, so check the setting that makes a commit
 // survive one. The job that `hotline import` runs in its import thread (dist/cli/import-thread.js
-// runJob, as built: its parser runs in a worker thread loaded from dist) runs here in-process on
+// runJob, as built: its parser, from dist, runs in this thread for a small file) runs here in-process on
 // a real file; the connection it opens is observed (openDatabase wrapped, nothing replaced) and
 // must be in synchronous=FULL (2), so SQLite syncs the WAL at every commit. Reports, which do not
 // write, stay at NORMAL (1).

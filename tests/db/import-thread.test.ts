@@ -1,5 +1,5 @@
-// The import thread's job (dist/cli/import-thread.js runJob, as built: its parser runs in a
-// worker thread loaded from dist) is plain import options: the command resolves the database
+// The import thread's job (dist/cli/import-thread.js runJob, as built: its parser, from dist, runs
+// in this thread for these small files, docs/performance.md) is plain import options: the command resolves the database
 // path, the policy's zone, thresholds and calendars, and reads the mapping file once; the thread
 // reads no flag, no environment and no mapping file.
 import Database from 'better-sqlite3';

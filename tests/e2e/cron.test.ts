@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { bash, csv, inTerminal, workspace } from './support.js';
+import { bash, csv, demoDatabase, inTerminal, workspace } from './support.js';
 
 const ws = workspace('hotline-e2e-cron-');
 const TZ = 'Asia/Shanghai';
 
-beforeAll(() => {
-  expect(ws.run(['--db', 'demo.db', 'demo']).status).toBe(0);
+beforeAll(async () => {
+  await demoDatabase(ws.dir(), 'demo.db');
 });
 
 /** The crontab lines of the README's "In cron" section, as shell commands (schedule dropped, `\%` unescaped). */

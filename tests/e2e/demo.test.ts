@@ -4,15 +4,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
-import { csv, integrity, rows, snapshot, value, withDb } from './support.js';
+import { csv, demoDatabase, integrity, rows, sharedDemo, snapshot, value, withDb } from './support.js';
 
 let dir: string;
 let cleanup: () => void;
 let first: CliResult;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('hotline-e2e-demo-'));
-  first = run(['demo', '--db', 'tour.db']);
+  // The test run's one `hotline --db tour.db demo` (tests/helpers/demo-setup.ts, a process of its
+  // own): its output, and its database copied here as tour.db.
+  first = (await sharedDemo()).run;
+  await demoDatabase(dir, 'tour.db');
 });
 afterAll(() => cleanup());
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { hotline, startHotline, tempDir, type CliResult } from '../helpers/cli.js';
-import { csv, escapes, exited, generateCalls, hasOpen, integrity, interruptInTerminal, rows, snapshot, tableCounts, value, waitForBatches, waitForWriter, waitUntil, withDb } from './support.js';
+import { builtOnce, csv, escapes, exited, generateCalls, hasOpen, integrity, interruptInTerminal, rows, snapshot, tableCounts, value, waitForBatches, waitForWriter, waitUntil, withDb } from './support.js';
 
 /** Rows of the generated file: big enough that an import takes a few seconds. */
 const BIG_ROWS = 80_000;
@@ -28,9 +28,11 @@ function run(args: string[], env: Record<string, string | undefined> = {}): CliR
 const db = (name: string): string => join(dir, name);
 
 /** A database holding two operators (import #1): the state a later failure must leave alone. */
-function seeded(name: string): Record<string, unknown> {
+const seededDb = builtOnce(() => dir, (name) => {
   expect(run(['--db', name, 'import', 'operators', 'operators.csv']).status).toBe(0);
-  return snapshot(db(name));
+});
+function seeded(name: string): Record<string, unknown> {
+  return snapshot(seededDb(name));
 }
 
 /** `count` calls with keys `<prefix>00001`… on 2026-10-05, one a second from 08:00. */

@@ -11,19 +11,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
-import { bash, csv, generateCalls, hotlineWithin, integrity, rows, snapshot, value, workspace } from './support.js';
+import { bash, builtOnce, csv, generateCalls, hotlineWithin, integrity, rows, snapshot, value, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-hostile-files-');
 
 const OPERATORS = csv(['operator_id', 'name', 'hire_date'], [['1001', '张三', '2020-01-01'], ['1002', '李四', '2026-10-16']]);
 
 /** A database with two operators imported from operators.csv, under `name`. */
-function seeded(name: string): string {
+const seeded = builtOnce(dir, (name) => {
   write('operators.csv', OPERATORS);
   const r = run(['--db', name, 'import', 'operators', 'operators.csv']);
   expect(r.status).toBe(0);
-  return db(name);
-}
+});
 
 /** Makes a named pipe (FIFO) at `name` in the workspace. */
 function fifo(name: string): string {

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { FIXTURES, startHotline } from '../helpers/cli.js';
-import { csv, exited, generateCalls, rows, snapshot, value, workspace } from './support.js';
+import { builtOnce, csv, exited, generateCalls, rows, snapshot, value, workspace } from './support.js';
 
 const { run, write, db, dir } = workspace('hotline-e2e-reading-');
 
@@ -17,10 +17,12 @@ const summary = (file: string, n: number, inserted: number, importId: number, en
   `${file}: ${n} rows: ${inserted} inserted, 0 updated, 0 unchanged, 0 rejected, 0 skipped (import #${importId}, ${encoding})\n`;
 
 /** A database holding two operators (import #1): the state a refusal must leave alone. */
-function seeded(name: string): Record<string, unknown> {
+const seededDb = builtOnce(dir, (name) => {
   write('operators.csv', csv(['operator_id', 'name', 'hire_date'], [['1001', '张三', '2020-01-01'], ['1002', '李四', '2021-03-01']]));
   expect(run(['--db', name, 'import', 'operators', 'operators.csv']).status).toBe(0);
-  return snapshot(db(name));
+});
+function seeded(name: string): Record<string, unknown> {
+  return snapshot(seededDb(name));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hotline, tempDir } from '../helpers/cli.js';
-import { csv } from './support.js';
+import { csv, demoDatabase } from './support.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -109,8 +109,8 @@ describe('training plan warns about the month it is asked for (stderr; exit 0)',
 });
 
 describe('the demo: November 2026, 29 operators (1017 left on 10-20)', () => {
-  test('each internal course is split 15 + 14 over two working days', () => {
-    expect(hotline(['demo', '--db', 'demo.db'], { cwd: dir }).status).toBe(0);
+  test('each internal course is split 15 + 14 over two working days', async () => {
+    await demoDatabase(dir, 'demo.db');
     const r = hotline(['--db', 'demo.db', 'training', 'plan', '--month', '2026-11', '--format', 'json'], { cwd: dir });
     const sessions = JSON.parse(r.stdout) as Session[];
     expect(sessions.map((s) => `${s.session_id} ${s.attendees.length}`)).toEqual([

@@ -19,7 +19,7 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { hotline } from '../helpers/cli.js';
-import { rows, workspace } from './support.js';
+import { demoDatabase, rows, sharedDemo, workspace } from './support.js';
 
 const stringWidth = createRequire(import.meta.url)('string-width') as (s: string) => number;
 const ws = workspace('hotline-e2e-presence-');
@@ -399,8 +399,10 @@ describe('an Asterisk queue_log: its member events are presence', () => {
 });
 
 describe('the demo: sample presence consistent with its calls', () => {
-  test('every answered call is answered by an operator logged in and not paused; the tour shows a day of presence', () => {
-    const r = ws.run(['--db', 'demo.db', 'demo']);
+  test('every answered call is answered by an operator logged in and not paused; the tour shows a day of presence', async () => {
+    // The run of tests/helpers/demo-setup.ts; its database copied to demo.db.
+    const r = (await sharedDemo()).run;
+    await demoDatabase(ws.dir(), 'demo.db');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(''); // no login without a logout, no pause while logged out, no unknown state in the sample
     expect(rows(ws.db('demo.db'), "SELECT kind, file_name, rows, inserted FROM imports WHERE kind = 'presence'")).toEqual([{ kind: 'presence', file_name: 'presence.csv', rows: 14202, inserted: 14202 }]);

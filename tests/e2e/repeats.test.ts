@@ -3,7 +3,7 @@
 // survive `db purge-pii`. Every figure below is worked out by hand from CALLS (Asia/Shanghai).
 import { beforeAll, describe, expect, test } from 'vitest';
 import { hotline } from '../helpers/cli.js';
-import { csv, value, workspace } from './support.js';
+import { csv, demoDatabase, value, workspace } from './support.js';
 
 const HEADER = ['call_id', 'started_at', 'operator_id', 'direction', 'outcome', 'talk_seconds', 'category', 'complaint_reason', 'customer_phone', 'tracking_no'];
 // Customer P 13800001111: K01 → K02 (47 h, by phone: K01 has no tracking number) → K03 (47 h, by
@@ -279,7 +279,7 @@ describe('appraise run: the optional fcr indicator', () => {
 
 describe('the README example: the demo\'s October', () => {
   const demo = workspace('hotline-e2e-repeats-demo-');
-  beforeAll(() => expect(demo.run(['--db', 'demo.db', 'demo']).status).toBe(0));
+  beforeAll(async () => void (await demoDatabase(demo.dir(), 'demo.db')));
 
   test('the last days and the total, and the chain of C20261012000004', () => {
     const r = demo.run(['--db', 'demo.db', 'stats', 'repeats', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'csv']);

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hotline, tempDir } from '../helpers/cli.js';
 import { Browser, chineseFonts, findChromium, pdfPageCount, type Page } from '../helpers/chromium.js';
+import { demoDatabase } from './support.js';
 
 const CHROMIUM = findChromium();
 const FONTS = chineseFonts();
@@ -31,7 +32,7 @@ let url: string;
 describe.skipIf(!CHROMIUM)('the month report in headless Chromium', () => {
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir('hotline-e2e-report-browser-'));
-    expect(hotline(['demo', '--db', 'demo.db'], { cwd: dir }).status).toBe(0);
+    await demoDatabase(dir, 'demo.db');
     expect(hotline(['--db', 'demo.db', 'report', 'month', '--month', '2026-10', '--lang', 'zh', '--out', '月报-2026-10.html'], { cwd: dir })).toMatchObject({ status: 0, stdout: '', stderr: '' });
     url = pathToFileURL(join(dir, '月报-2026-10.html')).href;
     browser = Browser.launch(CHROMIUM as string);

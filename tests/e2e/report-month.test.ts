@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, hotline, hotlineProcess, tempDir, type CliResult } from '../helpers/cli.js';
-import { integrity, rows } from './support.js';
+import { demoDatabase, integrity, rows } from './support.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -18,9 +18,9 @@ let en: string;
 const run = (args: string[], opts: { columns?: number } = {}): CliResult => hotline(['--db', 'demo.db', ...args], { cwd: dir, ...opts });
 const file = (name: string): string => readFileSync(join(dir, name), 'utf8');
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('hotline-e2e-report-'));
-  expect(hotline(['demo', '--db', 'demo.db'], { cwd: dir }).status).toBe(0);
+  await demoDatabase(dir, 'demo.db');
   expect(run(['report', 'month', '--month', '2026-10', '--lang', 'zh', '--out', '月报-2026-10.html'])).toEqual({ status: 0, stdout: '', stderr: '' });
   expect(run(['report', 'month', '--month', '2026-10', '--out', 'month.html'])).toEqual({ status: 0, stdout: '', stderr: '' });
   [zh, en] = [file('月报-2026-10.html'), file('month.html')];

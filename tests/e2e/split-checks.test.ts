@@ -1,5 +1,5 @@
 // Files larger than a few input chunks (32 KiB each): the parsing worker checks two chunks of
-// three and leaves every third chunk's checks to the import thread (src/io/import-worker.ts,
+// three and leaves every third chunk's checks to the import thread (src/io/import-parse.ts,
 // ConvertStage.check). Whichever thread checks a row, the accounting, the messages, the rejects
 // file and a mapping's skips must be the same; these files put bad, duplicate and skipped rows
 // in every chunk.

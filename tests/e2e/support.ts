@@ -3,9 +3,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { BIN, ROOT, cliEnv, hotline, tempDir, type CliResult } from '../helpers/cli.js';
+import type { DemoOutcome } from '../helpers/demo-setup.js';
 
 /** CSV text (LF line ends) of a header and rows; cells with a comma, quote or line break are quoted. */
 export function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -223,6 +224,53 @@ export function hotlineWithin(args: string[], opts: { cwd: string; env?: Record<
   const started = Date.now();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts.env), input: '', encoding: 'utf8', timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}
+
+/**
+ * A database with the demo's data at `dir/name`: a copy of the one `hotline demo` of this test run
+ * (tests/helpers/demo-setup.ts), as if `hotline --db name demo` had just run there.
+ */
+export async function demoDatabase(dir: string, name: string): Promise<string> {
+  const demo = await sharedDemo();
+  const to = join(dir, name);
+  copyFileSync(demo.db, to);
+  return to;
+}
+
+/**
+ * The shared demo run of tests/helpers/demo-setup.ts (the e2e project's global setup), once it has
+ * ended: its database (to copy, never to write), the name it was given (--db), and its exit status,
+ * stdout and stderr. Throws if it failed.
+ */
+export async function sharedDemo(): Promise<{ db: string; name: string; run: CliResult }> {
+  const place = inject('sharedDemo');
+  await waitUntil('the shared hotline demo to end', () => existsSync(place.outcome), undefined, 180_000);
+  const outcome = JSON.parse(readFileSync(place.outcome, 'utf8')) as DemoOutcome;
+  if ('failed' in outcome) throw new Error(outcome.failed);
+  return { db: join(place.dir, place.name), name: place.name, run: outcome.run };
+}
+
+let builtOnceCount = 0;
+
+/**
+ * A starting database that many tests of a file each need a fresh one of: `build(name)` makes it
+ * once (at the first call, under a name of its own in `dir`, which no test writes), and each call
+ * gets a copy of that file (checkpointed: no -wal beside it) at `dir/name`, instead of the same
+ * import run again for each test.
+ */
+export function builtOnce(dir: () => string, build: (name: string) => void): (name: string) => string {
+  const own = `.built-once-${builtOnceCount++}.db`;
+  let built = false;
+  return (name) => {
+    if (!built) {
+      build(own);
+      withDb(join(dir(), own), (db) => db.pragma('wal_checkpoint(TRUNCATE)'));
+      built = true;
+    }
+    const to = join(dir(), name);
+    copyFileSync(join(dir(), own), to);
+    return to;
+  };
 }
 
 /** A temp directory for one test file: run hotline in it (TZ fixed), write files, name paths. */
