@@ -65,7 +65,7 @@ describe('kindHooks', () => {
     const db = newDb();
     const rings = ['1001', 1_793_667_640, '2026-11-03', 'C1', 15, '1002', 1_793_667_700, '2026-11-03', 'C2', null];
     const hooks = options('calls', CALLS, { profile: true });
-    expect(hooks.alsoFills).toEqual(['missed_rings', 'presence']); // and the presence events (issue 20)
+    expect(hooks.alsoFills).toEqual(['missed_rings', 'presence', 'presence_intervals']); // and the presence events and the intervals built from them (issue 20)
     const result = await writeImport(db, ':memory:', file(CALLS, [call('C1', 1), call('C2', 2)], { rings }), hooks);
     expect(db.prepare('SELECT operator_id, call_id, ring_seconds, import_id FROM missed_rings ORDER BY rang_at').all()).toEqual([
       { operator_id: '1001', call_id: 'C1', ring_seconds: 15, import_id: result.importId },
