@@ -1,8 +1,8 @@
 /**
  * Schema 15: presence events keyed time first (`at|operator_id|state|queue`, as missed rings
  * are since schema 10), so that a log's events, which come in time order, go in at the end of
- * the key's index instead of at one place per operator (docs/performance.md, "Presence events
- * keyed time first"). The table is copied with its keys rewritten (an UPDATE of the keys in
+ * the key's index instead of at one place per operator (docs/performance.md, "Presence in a
+ * queue_log"). The table is copied with its keys rewritten (an UPDATE of the keys in
  * place could meet a key of the other form on its way), its indexes built again.
  */
 export const sql = `

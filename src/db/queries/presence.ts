@@ -64,7 +64,7 @@ interface Streamed {
 
 /**
  * The presence of a phone-system import, built as its events come instead of read back before
- * COMMIT (docs/performance.md, "Presence replayed as it comes"). An operator with no event stored
+ * COMMIT (docs/performance.md, "Presence in a queue_log"). An operator with no event stored
  * before the import is replayed from its first event as the batches arrive, in the order and with
  * the events a rebuild would replay (by time, line and state; of events with one key, the first),
  * and its intervals are written as they close; what stays open is written at the end. An operator
