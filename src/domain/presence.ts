@@ -152,19 +152,13 @@ export class PresenceReplay {
 export function pauseReasonCode(text: string | null): string | null {
   const t = text?.trim() ?? '';
   if (t === '') return null;
-  const known = reasonCodes.get(t);
-  if (known !== undefined) return known;
-  const lower = t.toLowerCase();
-  let code = t;
-  for (const [c, words] of Object.entries(PAUSE_REASONS)) {
-    if (c === lower || (words as readonly string[]).some((w) => w.toLowerCase() === lower)) {
-      code = c;
-      break;
-    }
-  }
-  if (reasonCodes.size < REASON_CODES_KEPT) reasonCodes.set(t, code);
-  return code;
+  return REASON_CODES.get(t.toLowerCase()) ?? t;
 }
-/** The codes of the texts seen (a log repeats a few reasons over and over): at most REASON_CODES_KEPT. */
-const reasonCodes = new Map<string, string>();
-const REASON_CODES_KEPT = 1000;
+/** Each known reason's code and words, lower case, to its code (the first code that lists it). */
+const REASON_CODES: ReadonlyMap<string, string> = (() => {
+  const codes = new Map<string, string>();
+  for (const [code, words] of Object.entries(PAUSE_REASONS)) {
+    for (const w of [code, ...(words as readonly string[])]) if (!codes.has(w.toLowerCase())) codes.set(w.toLowerCase(), code);
+  }
+  return codes;
+})();
