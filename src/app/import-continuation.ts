@@ -7,7 +7,7 @@
  * without its end there is still being written, and is left for the next import. A CSV read for
  * the first time is read to its end (many exports end their last row without a line end).
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { newestOfFile, type LedgerRow } from '../db/queries/imports.js';
@@ -36,10 +36,14 @@ export interface PlanOptions {
 
 /** Decides what to read of `path`, from the file as it is now and the ledger. */
 export function planRead(db: Database.Database, path: string, opts: PlanOptions): ReadPlan {
+  // The stamp is taken before the file is opened, and everything is planned from its size: a
+  // change at any moment after that, even between the open and its fstat, is seen at the end of
+  // reading (changeOf) and the file refused.
+  const before = statSync(path);
   const fd = openSync(path, 'r');
   try {
-    const file = identityOf(fd);
-    const stamp: FileStamp = { size: file.size, mtimeMs: file.mtimeMs, ino: file.inode };
+    const file: FileIdentity = { ...identityOf(fd), size: before.size, mtimeMs: before.mtimeMs };
+    const stamp: FileStamp = { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino };
     // A phone-system log is only ever appended to: lines written while it is read lie beyond `to`
     // and are left for the next import, as long as the bytes up to `to` stay as they are (guard).
     const guarded = (to: number): PrefixHashes | undefined => (opts.lineEnds ? prefixHashes(fd, to) : undefined);
