@@ -28,7 +28,7 @@ export function schemaKind(db: Database.Database): SchemaKind {
   return { kind: 'foreign', names };
 }
 
-const EMPTY_HINT = 'a first import that failed (e.g. on a full disk) leaves such a file: import again once it can succeed (that creates the tables), or point --db / $HOTLINE_DB at your database';
+const EMPTY_HINT = 'while a first import is still creating the tables the file looks like this (try again once it has finished); a first import that failed (e.g. on a full disk) leaves such a file: import again once it can succeed (that creates the tables), or point --db / $HOTLINE_DB at your database';
 
 /** The refusal of a database that is not hotline's (foreign), or has no schema yet (empty) where none may be created. */
 export function notHotlineError(path: string, found: SchemaKind, sizeBytes: number): DbStateError {

@@ -335,7 +335,7 @@ afterAll(() => {
   for (const at of mounted.reverse()) spawnSync('umount', ['-l', at]);
 });
 
-const EMPTY_HINT = 'hint: a first import that failed (e.g. on a full disk) leaves such a file: import again once it can succeed (that creates the tables), or point --db / $HOTLINE_DB at your database\n';
+const EMPTY_HINT = 'hint: while a first import is still creating the tables the file looks like this (try again once it has finished); a first import that failed (e.g. on a full disk) leaves such a file: import again once it can succeed (that creates the tables), or point --db / $HOTLINE_DB at your database\n';
 
 describe('18.11: a database that is not hotline\'s', () => {
   test('another application\'s SQLite file: every command exits 4 "not a hotline database", the file byte for byte as it was', () => {
