@@ -13,10 +13,22 @@ import type { ImportCounts } from './queries/imports.js';
 /** Rows in one INSERT (docs/performance.md, "25 rows per INSERT"). */
 const CHUNK = 25;
 
+/** The INSERTs of new keys: one row, and CHUNK rows in one statement, binding the values at `take` of each row (and its line). */
+export interface Inserts {
+  one: Database.Statement;
+  chunk: Database.Statement;
+  take: number[];
+}
+
 export interface Statements {
-  insert: Database.Statement;
-  /** CHUNK rows in one INSERT. */
-  insertChunk: Database.Statement;
+  /** Every column. */
+  insert: Inserts;
+  /**
+   * Only the columns the rows can fill, when some cannot (docs/performance.md, "Columns a file
+   * cannot fill are not bound"): used for a chunk whose values at `left` are all null, which the
+   * table's NULL default gives them.
+   */
+  lean?: Inserts & { left: number[] };
   seen: Database.Statement;
   update: Database.Statement;
   lookup: Database.Statement;
@@ -31,13 +43,18 @@ export function prepareStatements(db: Database.Database, spec: KindSpec, columns
   const { table, key } = spec;
   // Columns the file does not have keep their stored values when a row is updated.
   const content = present.filter((c) => c !== key);
-  const all = [...columns, 'import_id', 'created_import_id', 'seen_import_id', 'seen_line'];
   // The import's id is the same in every row: written into the statement (an integer this code
   // made), it is not bound three times a row.
   if (!Number.isSafeInteger(importId)) throw new Error(`import id ${importId} is not an integer`);
-  const tuple = `(${columns.map(() => '?').join(', ')}, ${importId}, ${importId}, ${importId}, ?)`;
-  const insert = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${tuple} ON CONFLICT (${key}) DO NOTHING`);
-  const insertChunk = db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES ${Array(CHUNK).fill(tuple).join(', ')} ON CONFLICT (${key}) DO NOTHING`);
+  const inserts = (take: number[]): Inserts => {
+    const names = [...take.map((j) => columns[j] as string), 'import_id', 'created_import_id', 'seen_import_id', 'seen_line'];
+    const tuple = `(${take.map(() => '?').join(', ')}, ${importId}, ${importId}, ${importId}, ?)`;
+    const sql = (n: number): string => `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')} ON CONFLICT (${key}) DO NOTHING`;
+    return { one: db.prepare(sql(1)), chunk: db.prepare(sql(CHUNK)), take };
+  };
+  const insert = inserts(columns.map((_, j) => j));
+  const left = unfilled(db, spec, columns, present);
+  const lean = left.length > 0 ? { ...inserts(columns.map((_, j) => j).filter((j) => !left.includes(j))), left } : undefined;
   const seen = db.prepare(`SELECT seen_import_id, seen_line FROM ${table} WHERE ${key} = ?`);
   const update = db.prepare(
     `UPDATE ${table} SET ${content.map((c) => `${c} = @${c}`).join(', ')}, import_id = @import_id, seen_import_id = @import_id, seen_line = @line
@@ -46,7 +63,31 @@ export function prepareStatements(db: Database.Database, spec: KindSpec, columns
   const lookup = db.prepare(`SELECT seen_import_id, seen_line, (${content.map((c) => `${c} IS @${c}`).join(' AND ')}) AS same FROM ${table} WHERE ${key} = @${key}`);
   const touch = db.prepare(`UPDATE ${table} SET seen_import_id = ?, seen_line = ? WHERE ${key} = ?`);
   const dayOf = columns.includes('local_day') ? db.prepare(`SELECT local_day FROM ${table} WHERE ${key} = ?`) : undefined;
-  return { insert, insertChunk, seen, update, lookup, touch, dayOf, content };
+  return { insert, lean, seen, update, lookup, touch, dayOf, content };
+}
+
+/**
+ * The columns (indexes in `columns`) a file cannot fill: not among its columns, no default of the
+ * kind's (a value, or another field's), and NULL by the table's default. Whatever a converter
+ * does, writeBatch binds them all for a chunk in which one is not null.
+ */
+function unfilled(db: Database.Database, spec: KindSpec, columns: string[], present: string[]): number[] {
+  const defaulted = new Set(spec.fields.filter((f) => f.defaultValue !== undefined || f.defaultFrom !== undefined).map((f) => f.name));
+  const tableDefault = new Map((db.prepare(`SELECT name, dflt_value FROM pragma_table_info(?)`).all(spec.table) as { name: string; dflt_value: string | null }[]).map((c) => [c.name, c.dflt_value]));
+  const out: number[] = [];
+  columns.forEach((c, j) => {
+    if (c !== spec.key && !present.includes(c) && !defaulted.has(c) && tableDefault.has(c) && tableDefault.get(c) === null) out.push(j);
+  });
+  return out;
+}
+
+/** Whether rows `from` to `to` (exclusive) hold null at every index of `left`. */
+function nullAt(rows: unknown[][], from: number, to: number, left: readonly number[]): boolean {
+  for (let k = from; k < to; k++) {
+    const values = rows[k] as unknown[];
+    for (const j of left) if (values[j] !== null) return false;
+  }
+  return true;
 }
 
 export interface BatchContext {
@@ -73,17 +114,20 @@ export interface BatchContext {
 export function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number[] }, ctx: BatchContext): void {
   const { importId, counts } = ctx;
   const n = ev.rows.length;
-  const width = ctx.columns.length + 1;
-  const params = new Array<unknown>(CHUNK * width);
+  const full = new Array<unknown>(CHUNK * (s.insert.take.length + 1));
+  const lean = s.lean ? new Array<unknown>(CHUNK * (s.lean.take.length + 1)) : full;
   let i = 0;
   for (; i + CHUNK <= n; i += CHUNK) {
+    const shape = s.lean && nullAt(ev.rows, i, i + CHUNK, s.lean.left) ? s.lean : s.insert;
+    const params = shape === s.insert ? full : lean;
+    const take = shape.take;
     let p = 0;
     for (let k = i; k < i + CHUNK; k++) {
       const values = ev.rows[k] as unknown[];
-      for (let j = 0; j < values.length; j++) params[p++] = values[j];
+      for (let t = 0; t < take.length; t++) params[p++] = values[take[t] as number];
       params[p++] = ev.lines[k];
     }
-    const inserted = s.insertChunk.run(params).changes;
+    const inserted = shape.chunk.run(params).changes;
     if (ctx.dayIndex >= 0 && inserted > 0) for (let k = i; k < i + CHUNK; k++) ctx.changedDays.add((ev.rows[k] as unknown[])[ctx.dayIndex] as string);
     if (inserted === CHUNK) {
       counts.inserted += CHUNK;
@@ -104,7 +148,8 @@ export function writeBatch(s: Statements, ev: { rows: unknown[][]; lines: number
   for (; i < n; i++) {
     const values = ev.rows[i] as unknown[];
     const line = ev.lines[i] as number;
-    if (s.insert.run(...values, line).changes === 1) {
+    const shape = s.lean && nullAt(ev.rows, i, i + 1, s.lean.left) ? s.lean : s.insert;
+    if (shape.one.run(...shape.take.map((j) => values[j]), line).changes === 1) {
       counts.inserted++;
       ctx.inserted.push(values);
       if (ctx.dayIndex >= 0) ctx.changedDays.add(values[ctx.dayIndex] as string);
