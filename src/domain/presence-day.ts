@@ -136,18 +136,28 @@ export interface Staffed {
  * window ÷ its length. `operators` holds each operator's intervals.
  */
 export function staffedIn(operators: Iterable<readonly PresenceInterval[]>, windows: readonly Window[], dataEnd: number): Staffed[] {
-  const sums = windows.map(() => ({ session: 0, pause: 0 }));
+  return staffedInSlots(operators, windows.map((w) => [w]), dataEnd);
+}
+
+/**
+ * staffedIn for slots of one or more windows each (a slot of the local clock that a repeated hour
+ * passes twice): the operators' seconds in all of a slot's windows ÷ their total length.
+ */
+export function staffedInSlots(operators: Iterable<readonly PresenceInterval[]>, slots: readonly (readonly Window[])[], dataEnd: number): Staffed[] {
+  const sums = slots.map(() => ({ session: 0, pause: 0 }));
   for (const intervals of operators) {
     for (const iv of intervals) {
-      windows.forEach((w, i) => {
-        const s = overlap(iv, w, dataEnd);
-        if (s > 0) (sums[i] as { session: number; pause: number })[iv.kind] += s;
+      slots.forEach((windows, i) => {
+        for (const w of windows) {
+          const s = overlap(iv, w, dataEnd);
+          if (s > 0) (sums[i] as { session: number; pause: number })[iv.kind] += s;
+        }
       });
     }
   }
-  return windows.map((w, i) => {
+  return slots.map((windows, i) => {
     const { session, pause } = sums[i] as { session: number; pause: number };
-    const length = w.end - w.start;
+    const length = windows.reduce((n, w) => n + (w.end - w.start), 0);
     return { logged_in: roundTo(session / length, 2), available: roundTo((session - pause) / length, 2) };
   });
 }

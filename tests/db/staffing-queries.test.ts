@@ -81,3 +81,39 @@ test('hasInboundCalls, firstCallDay; no presence: operatorsAvailable is undefine
   expect(firstCallDay(dbWith('Asia/Shanghai', []))).toBeUndefined();
   expect(operatorsAvailable(db, { day: DAY, zone: 'Asia/Shanghai', minutes: 30 })).toBeUndefined();
 });
+
+describe('on a day the clocks change (America/Los_Angeles): presence in the intervals of the local clock, as the calls are', () => {
+  const LA = 'America/Los_Angeles';
+  const at = (local: string): number => {
+    const [y, mo, d, h, mi] = local.split(/[- :]/).map(Number) as [number, number, number, number, number];
+    return localToEpoch({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, LA);
+  };
+  /** `db` with one operator's session and pause, and the login and logout events that bound the presence data. */
+  function withPresence(db: Database.Database, session: [number, number], pause: [number, number]): Database.Database {
+    const event = db.prepare(`INSERT INTO presence (event_id, operator_id, state, at, local_day, import_id, created_import_id, seen_import_id, seen_line)
+      VALUES (?, '1001', ?, ?, ?, 1, 1, 1, 1)`);
+    event.run(`${session[0]}|1001|login|`, 'login', session[0], localDateOf(session[0], LA));
+    event.run(`${session[1]}|1001|logout|`, 'logout', session[1], localDateOf(session[1], LA));
+    const interval = db.prepare(`INSERT INTO presence_intervals (operator_id, kind, started_at, ended_at, reason, end_by) VALUES ('1001', ?, ?, ?, ?, ?)`);
+    interval.run('session', session[0], session[1], null, 'logout');
+    interval.run('pause', pause[0], pause[1], '小休', 'unpause');
+    return db;
+  }
+
+  test('2026-03-08, 02:00 skipped: no 02:00 interval, and the pause at 03:00 local is in the 03:00 interval with the call of 03:10', () => {
+    const db = withPresence(dbWith(LA, [['L1', '2026-03-08 03:10:00', 'inbound', 'answered', 3, 60]]), [at('2026-03-08 00:00'), at('2026-03-08 06:00')], [at('2026-03-08 03:00'), at('2026-03-08 03:30')]);
+    const day = '2026-03-08' as IsoDate;
+    expect([...intervalSums(db, { day, zone: LA, minutes: 60, defs: DEFS }).keys()]).toEqual([180]);
+    const available = operatorsAvailable(db, { day, zone: LA, minutes: 60 });
+    expect([...(available?.keys() ?? [])]).toEqual([0, 60, ...Array.from({ length: 21 }, (_, i) => (i + 3) * 60)]);
+    // Before: keyed by the time elapsed since midnight, 03:00 local was 120 and held the pause.
+    expect([0, 60, 120, 180, 240, 300, 360].map((m) => available?.get(m))).toEqual([1, 1, undefined, 0.5, 1, 1, 0]);
+  });
+
+  test('2026-11-01, 01:00–02:00 passed twice: one 01:00 interval holds both passes (paused in the second: 0.5 available)', () => {
+    const db = withPresence(dbWith(LA, []), [at('2026-11-01 00:00'), at('2026-11-01 03:00')], [at('2026-11-01 01:00') + 3600, at('2026-11-01 01:30') + 3600]);
+    const available = operatorsAvailable(db, { day: '2026-11-01' as IsoDate, zone: LA, minutes: 30 });
+    expect(available?.size).toBe(48);
+    expect([0, 30, 60, 90, 120, 150, 180].map((m) => available?.get(m))).toEqual([1, 1, 0.5, 1, 1, 1, 0]);
+  });
+});

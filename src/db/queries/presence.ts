@@ -4,9 +4,9 @@
  * the span of the data, operators logged in and available per slot of a day).
  */
 import type Database from 'better-sqlite3';
-import { addDays, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { addDays, epochToLocal, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { buildPresenceIntervals, PresenceReplay, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../domain/presence.js';
-import { staffedIn, type Staffed } from '../../domain/presence-day.js';
+import { staffedInSlots, type Staffed, type Window } from '../../domain/presence-day.js';
 import { cachedStatement as statement } from '../statement-cache.js';
 import { getSetting, setSetting } from './settings.js';
 
@@ -219,17 +219,29 @@ export function presenceIntervals(db: Database.Database, from: number, to: numbe
 
 /**
  * For staffing (issue 20): operators logged in, and logged in and not paused, on average over
- * each slot of `minutes` of the local day `day` (slot i starts `i × minutes` after local midnight;
- * the last ends at the next midnight). Empty when the database holds no presence for the day.
+ * each slot of `minutes` of the local day `day`, keyed by the slot's start on the local clock
+ * (`minute`: 0, 30, … after midnight for 30 minutes), as staffing puts calls in intervals
+ * (staffing.ts, LOCAL_MINUTE). On a day the clocks change, a slot the clock skips is absent and
+ * one the clock passes twice holds both passes (`start` of the first, `end` of the last). Empty
+ * when the database holds no presence for the day.
  */
-export function availableOperators(db: Database.Database, q: { day: IsoDate; zone: string; minutes: number }): (Staffed & { start: number; end: number })[] {
+export function availableOperators(db: Database.Database, q: { day: IsoDate; zone: string; minutes: number }): (Staffed & { minute: number; start: number; end: number })[] {
   if (!Number.isInteger(q.minutes) || q.minutes < 1) throw new RangeError(`availableOperators: minutes must be a whole number ≥ 1, not ${q.minutes}`);
   const start = startOfLocalDay(q.day, q.zone);
   const end = startOfLocalDay(addDays(q.day, 1), q.zone);
   const span = presenceSpan(db);
   if (!span || span.last < start || span.first >= end) return [];
-  const slots: { start: number; end: number }[] = [];
-  for (let t = start; t < end; t += q.minutes * 60) slots.push({ start: t, end: Math.min(end, t + q.minutes * 60) });
-  const staffed = staffedIn(presenceIntervals(db, start, end).values(), slots, span.last);
-  return slots.map((s, i) => ({ ...s, ...(staffed[i] as Staffed) }));
+  // Slots of elapsed time from midnight; clocks change by whole hours, so each starts on a slot of
+  // the clock (Australia/Lord_Howe's 30-minute change aside, as for the calls).
+  const byMinute = new Map<number, Window[]>();
+  for (let t = start; t < end; t += q.minutes * 60) {
+    const clock = epochToLocal(t, q.zone);
+    const minute = clock.hour * 60 + clock.minute;
+    const windows = byMinute.get(minute) ?? [];
+    windows.push({ start: t, end: Math.min(end, t + q.minutes * 60) });
+    byMinute.set(minute, windows);
+  }
+  const slots = [...byMinute].sort(([a], [b]) => a - b);
+  const staffed = staffedInSlots(presenceIntervals(db, start, end).values(), slots.map(([, w]) => w), span.last);
+  return slots.map(([minute, w], i) => ({ minute, start: (w[0] as Window).start, end: (w[w.length - 1] as Window).end, ...(staffed[i] as Staffed) }));
 }

@@ -55,6 +55,5 @@ export function firstCallDay(db: Database.Database): IsoDate | undefined {
 export function operatorsAvailable(db: Database.Database, q: { day: IsoDate; zone: string; minutes: number }): ReadonlyMap<number, number> | undefined {
   const slots = availableOperators(db, q);
   if (slots.length === 0) return undefined;
-  const dayStart = startOfLocalDay(q.day, q.zone);
-  return new Map(slots.map((s) => [Math.round((s.start - dayStart) / 60), s.available]));
+  return new Map(slots.map((s) => [s.minute, s.available]));
 }
