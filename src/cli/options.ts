@@ -68,11 +68,21 @@ export function parsePositiveInt(text: string): number {
 /** The most months `appraise history --months` goes back: ten years (each month not finalized is scored again). */
 export const MAX_HISTORY_MONTHS = 120;
 
-export function parseHistoryMonths(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_HISTORY_MONTHS) throw new InvalidArgumentError(`expected a whole number of months from 1 to ${MAX_HISTORY_MONTHS}`);
-  return n;
+/** A parser of a whole number of `what` from 1 to `max`: anything else is refused (exit 2), never changed into a number that fits. */
+function wholeNumberUpTo(max: number, what: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`expected a whole number of ${what} from 1 to ${max}`);
+    return n;
+  };
 }
+
+export const parseHistoryMonths = wholeNumberUpTo(MAX_HISTORY_MONTHS, 'months');
+
+/** The most sample rows `import inspect --rows` shows. */
+const MAX_SAMPLE_ROWS = 100;
+
+export const parseSampleRows = wholeNumberUpTo(MAX_SAMPLE_ROWS, 'rows');
 
 /** A reason (--reason) must have something visible: not only spaces, control or invisible format characters (U+200B …). */
 export function parseReason(text: string): string {

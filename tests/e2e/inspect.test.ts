@@ -40,3 +40,16 @@ test('--kind calls on a file that lacks its columns lists what is missing (JSON)
   expect(j.missing_required.map((m) => m.field)).toEqual(['call_id', 'started_at', 'outcome']);
   expect(j.sample).toEqual([['1', '2']]);
 });
+
+test('--rows: up to 100 sample rows; a number outside 1–100 or not a number is refused (exit 2), not silently changed', () => {
+  writeFileSync(join(dir, 'many.csv'), 'call_id,started_at,outcome\n' + Array.from({ length: 120 }, (_, i) => `C${i},2026-10-01 09:00:00,answered\n`).join(''));
+  const sample = (args: string[]): unknown => (JSON.parse(hotline(['import', 'inspect', 'many.csv', '--format', 'json', ...args], { cwd: dir }).stdout) as { sample: string[][] }).sample.length;
+  expect([sample([]), sample(['--rows', '1']), sample(['--rows', '100'])]).toEqual([5, 1, 100]);
+  for (const bad of ['0', '101', '500', '-3', '2.5', 'ten']) {
+    expect(hotline(['import', 'inspect', 'many.csv', '--rows', bad], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `error: option '--rows <n>' argument '${bad}' is invalid. expected a whole number of rows from 1 to 100\n`,
+    });
+  }
+});

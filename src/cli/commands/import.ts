@@ -4,7 +4,7 @@ import { isValidTimeZone } from '../../domain/dates.js';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/kinds.js';
 import { DELIMITER_NAMES, ENCODING_NAMES, type Encoding } from '../../io/encodings.js';
 import type { ImportFlags, InspectFlags } from '../actions/import.js';
-import type { GlobalOptions } from '../options.js';
+import { parseSampleRows, type GlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
 const KIND_HELP: Record<ImportKind, string> = {
@@ -72,7 +72,7 @@ export function importCommand(rt: Runtime): Command {
     .addOption(new Option('--kind <kind>', 'the kind to map to (default: the kind the header fits best)').choices([...IMPORT_KINDS]))
     .option('--encoding <name>', 'utf-8, gbk/gb18030, utf-16le (default: detected)', parseEncoding)
     .option('--delimiter <char>', ', ; tab or | (default: detected from the header)', parseDelimiter)
-    .option('--rows <n>', 'sample rows to show', (t: string) => Math.max(1, Math.min(100, Number(t) || 5)), 5)
+    .option('--rows <n>', 'sample rows to show (1–100)', parseSampleRows, 5)
     .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--save-mapping <file>', 'write a mapping file for this layout (asks, in a terminal, for what it cannot find)')
     .option('--force', 'replace an existing --save-mapping file')
