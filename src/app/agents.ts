@@ -169,7 +169,8 @@ export function sumDays(days: readonly AgentDay[], zone: string): AgentFigures {
 
 /**
  * Issue 20: operators logged in and available on average over each hour of `date` (null for an
- * hour the presence data does not cover: before the first event or after the last).
+ * hour the presence data does not cover: before the first event or after the last; and for an
+ * hour the clock skips on the day summer time begins, which has no time to average over).
  */
 export function staffedByHour(db: Database.Database, date: IsoDate, zone: string): (Staffed | null)[] {
   const span = presenceSpan(db);
@@ -179,5 +180,5 @@ export function staffedByHour(db: Database.Database, date: IsoDate, zone: string
   for (let h = 0; h < 24; h++) hours.push({ start: at(h), end: at(h + 1) });
   if (!span) return hours.map(() => null);
   const staffed = staffedIn(presenceIntervals(db, w.start, w.end).values(), hours, span.last);
-  return hours.map((hw, i) => (hw.start <= span.last && hw.end > span.first ? (staffed[i] as Staffed) : null));
+  return hours.map((hw, i) => (hw.end > hw.start && hw.start <= span.last && hw.end > span.first ? (staffed[i] as Staffed) : null));
 }

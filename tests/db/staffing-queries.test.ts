@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
+import { staffedByHour } from '../../src/app/agents.js';
 import { firstCallDay, hasInboundCalls, intervalSums, operatorsAvailable } from '../../src/db/queries/staffing.js';
 import { localDateOf, localHourOf, localToEpoch, type IsoDate } from '../../src/domain/dates.js';
 
@@ -115,5 +116,17 @@ describe('on a day the clocks change (America/Los_Angeles): presence in the inte
     const available = operatorsAvailable(db, { day: '2026-11-01' as IsoDate, zone: LA, minutes: 30 });
     expect(available?.size).toBe(48);
     expect([0, 30, 60, 90, 120, 150, 180].map((m) => available?.get(m))).toEqual([1, 1, 0.5, 1, 1, 1, 0]);
+  });
+
+  test('stats daily by hour (staffedByHour): the hour the clock skips has no figure, not NaN; the hour it repeats averages both passes', () => {
+    const spring = withPresence(dbWith(LA, []), [at('2026-03-08 00:00'), at('2026-03-08 06:00')], [at('2026-03-08 03:00'), at('2026-03-08 03:30')]);
+    expect(staffedByHour(spring, '2026-03-08' as IsoDate, LA).slice(0, 7)).toEqual([
+      { logged_in: 1, available: 1 }, { logged_in: 1, available: 1 }, null, { logged_in: 1, available: 0.5 },
+      { logged_in: 1, available: 1 }, { logged_in: 1, available: 1 }, { logged_in: 0, available: 0 },
+    ]);
+    const autumn = withPresence(dbWith(LA, []), [at('2026-11-01 00:00'), at('2026-11-01 03:00')], [at('2026-11-01 01:00') + 3600, at('2026-11-01 01:30') + 3600]);
+    expect(staffedByHour(autumn, '2026-11-01' as IsoDate, LA).slice(0, 4)).toEqual([
+      { logged_in: 1, available: 1 }, { logged_in: 1, available: 0.75 }, { logged_in: 1, available: 1 }, { logged_in: 0, available: 0 },
+    ]);
   });
 });
