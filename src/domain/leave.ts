@@ -368,7 +368,9 @@ export function employedInYear(emp: Pick<LeaveEmployee, 'hire_date' | 'terminati
   return emp.hire_date <= lastDayOfYear(year) && (emp.termination_date === null || emp.termination_date >= firstDayOfYear(year));
 }
 
-function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, carried: { now: number; before: number }): YearRow {
+function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOfDate: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, carried: { now: number; before: number }): YearRow {
+  // docs/leave.md §5: a leaver's leave and sick days count up to the last day of employment (MEA art.12's period), never after it.
+  const asOf = emp.termination_date !== null ? minDate(asOfDate, emp.termination_date) : asOfDate;
   const employed = employedInYear(emp, year);
   const ent = computeEntitlement(emp, year, policy);
   const extra = employed ? companyExtraDays(emp, year, policy) : { days: 0, company_years: 0 };

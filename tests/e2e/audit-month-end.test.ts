@@ -1,0 +1,71 @@
+// An independent audit of the month-end numbers, on the built binary, as a user runs them (each
+// figure worked out by hand below; docs/leave.md, docs/policy.md, docs/metrics.md).
+//
+// Operators:
+//   3003 郑离, hired 2024-01-01, first job 2020-01-01 (band 5 all through 2026), leaves on Friday
+//        2026-11-13 (01-01..11-13 = 317 days), monthly wage 4350 (day wage 4350 / 21.75 = 200).
+//        Annual leave 03-02 (1 day), 06-01 (half a day), and a day still booked for 11-20, a week
+//        after leaving: never taken.
+//
+// Leave 2026 (MEA art.12): 317/365 × 5 = 4.34 → 4 days in the balance; taken 1 + 0.5 = 1.5 (11-20 is
+// after the leaving day), remaining 4 − 1.5 = 2.5. Settlement: 4.34 − 1.5 = 2.84 → 2 days owed,
+// extra 200 %: 2 × 2 × 4350 / 21.75 = 800.00.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
+
+let dir: string;
+let cleanup: () => void;
+
+function run(args: string[]): CliResult {
+  return hotline(['--db', 'audit.db', ...args], { cwd: dir, env: { TZ: 'Asia/Shanghai' } });
+}
+
+function ok(args: string[]): CliResult {
+  const r = run(args);
+  if (r.status !== 0) throw new Error(`hotline ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  return r;
+}
+
+const lines = (rows: readonly string[]): string => rows.join('\n') + '\n';
+
+const OPERATORS = lines([
+  'operator_id,name,team,hire_date,work_start_date,termination_date,base_salary,performance_base,monthly_wage',
+  '3003,郑离,B组,2024-01-01,2020-01-01,2026-11-13,4350,2100,4350',
+]);
+
+const LEAVE = lines([
+  'operator_id,type,start_date,end_date,days',
+  '3003,annual,2026-03-02,2026-03-02,',
+  '3003,annual,2026-06-01,2026-06-01,0.5',
+  '3003,annual,2026-11-20,2026-11-20,',
+]);
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir('hotline-e2e-audit-month-end-'));
+  for (const [kind, text] of [['operators', OPERATORS], ['leave', LEAVE]] as const) {
+    writeFileSync(join(dir, `${kind}.csv`), text);
+    ok(['import', kind, `${kind}.csv`]);
+  }
+});
+
+afterAll(() => cleanup());
+
+describe('a leaver on the 13th with leave booked after leaving (docs/leave.md §5, §7)', () => {
+  test('leave balance counts the leave taken up to the leaving day: 1.5 taken, 2.5 remaining', () => {
+    const r = ok(['leave', 'balance', '--year', '2026', '--as-of', '2026-12-31', '--operator', '3003', '--format', 'json']);
+    const [row] = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect({ entitlement_days: row?.entitlement_days, taken_days: row?.taken_days, remaining_days: row?.remaining_days, basis: row?.basis }).toEqual({
+      entitlement_days: 4, taken_days: 1.5, remaining_days: 2.5, basis: 'left 2026-11-13: 317/365 × 5 = 4.34 → 4',
+    });
+  });
+
+  test('leave settle agrees: 1.5 taken, 2 days owed, 800.00 extra', () => {
+    const r = ok(['leave', 'settle', '--operator', '3003', '--format', 'json']);
+    expect(JSON.parse(r.stdout)).toEqual({
+      operator_id: '3003', termination_date: '2026-11-13', entitlement_days: 4.34, taken_days: 1.5, payable_unused_days: 2, daily_wage: 200, extra_pay: 800,
+      basis: 'left 2026-11-13: 317/365 × 5 − 1.5 taken = 2.84 → 2; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 2 × 2 × 4350.00 / 21.75 = 800.00',
+    });
+  });
+});
