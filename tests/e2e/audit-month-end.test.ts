@@ -69,3 +69,16 @@ describe('a leaver on the 13th with leave booked after leaving (docs/leave.md §
     });
   });
 });
+
+describe('the full-attendance bonus and sick leave on rest days only (docs/policy.md, bonus.full_attendance)', () => {
+  // Saturday 10-24 and Sunday 10-25 2026 are rest days. 3004's record gives `days` 2 (a rostered
+  // weekend shift it missed); 3005's gives none, so its days are counted on the calendar: 0.
+  test('a weekend sick record costs the 200 only when its days value says days worked were missed', () => {
+    writeFileSync(join(dir, 'fa-operators.csv'), lines(['operator_id,name,team,hire_date,base_salary,performance_base', '3004,冯病,B组,2021-05-10,4000,2000', '3005,王好,B组,2021-05-10,4000,2000']));
+    writeFileSync(join(dir, 'fa-leave.csv'), lines(['operator_id,type,start_date,end_date,days', '3004,sick,2026-10-24,2026-10-25,2', '3005,sick,2026-10-24,2026-10-25,']));
+    ok(['import', 'operators', 'fa-operators.csv']);
+    ok(['import', 'leave', 'fa-leave.csv']);
+    const rows = JSON.parse(ok(['bonus', '--month', '2026-10', '--draft', '--format', 'json']).stdout) as { operator_id: string; full_attendance_bonus: number }[];
+    expect(rows.filter((r) => r.operator_id === '3004' || r.operator_id === '3005').map((r) => [r.operator_id, r.full_attendance_bonus])).toEqual([['3004', 0], ['3005', 200]]);
+  });
+});
