@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { weekday, type WorkCalendar } from '../domain/calendar.js';
 import { daysOf, firstDayOf, firstDayOfYear, lastDayOf, lastDayOfYear, monthsOfYear, type IsoDate, type IsoMonth } from '../domain/dates.js';
 import { computeBalance, computeSettlement, employedInYear, recordDaysWithin, type LeaveBalance, type LeavePolicy, type LeaveSettlement } from '../domain/leave.js';
-import { leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
+import { firstLeaveYear, leaveByOperator, leaveEmployees } from '../db/queries/leave.js';
 import { InputError } from '../errors.js';
 import type { Report, ReportTable, Row } from '../io/render/report.js';
 import { column, columns, WIDE } from '../io/render/vocabulary/columns.js';
@@ -13,9 +13,10 @@ export function leaveBalances(db: Database.Database, q: { year: number; asOf: Is
   const employees = leaveEmployees(db, q.operatorId);
   if (q.operatorId && employees.length === 0) throw new InputError(`no operator ${q.operatorId} in the roster`, { hint: 'hotline operators list shows the roster' });
   const records = leaveByOperator(db, q.operatorId);
+  const known = firstLeaveYear(db);
   return employees
     .filter((e) => employedInYear(e, q.year))
-    .map((e) => computeBalance(e, records.get(e.operator_id) ?? [], q.year, q.asOf, calendar, policy));
+    .map((e) => computeBalance(e, records.get(e.operator_id) ?? [], q.year, q.asOf, calendar, policy, known));
 }
 
 const BALANCE_COLUMNS = columns(
@@ -51,7 +52,7 @@ export function leaveSettlement(db: Database.Database, q: { operatorId: string; 
   const date = q.date ?? emp.termination_date;
   if (!date) throw new InputError(`operator ${q.operatorId} has no leaving date in the roster`, { hint: 'give --date YYYY-MM-DD (the last day of employment)' });
   if (date < emp.hire_date) throw new InputError(`--date ${date} is before the hire date ${emp.hire_date}`);
-  return computeSettlement(emp, leaveByOperator(db, q.operatorId).get(q.operatorId) ?? [], date, calendar, policy);
+  return computeSettlement(emp, leaveByOperator(db, q.operatorId).get(q.operatorId) ?? [], date, calendar, policy, firstLeaveYear(db));
 }
 
 const TYPES = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'bereavement', 'injury', 'absent', 'other'] as const;

@@ -361,6 +361,8 @@ export function companyExtraDays(emp: LeaveEmployee, year: number, policy: Leave
 
 interface YearRow extends LeaveBalance {
   carry_out: number;
+  /** Why nothing was carried into the year, when the year before it is not known (in `basis` too). */
+  carry_note: string | null;
 }
 
 /** MEA art.5, art.12: employed on some day of `year` (hired by 31 December, not left before 1 January). */
@@ -368,7 +370,7 @@ export function employedInYear(emp: Pick<LeaveEmployee, 'hire_date' | 'terminati
   return emp.hire_date <= lastDayOfYear(year) && (emp.termination_date === null || emp.termination_date >= firstDayOfYear(year));
 }
 
-function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOfDate: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, carried: { now: number; before: number }): YearRow {
+function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOfDate: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, carried: { now: number; before: number; unknown: boolean }): YearRow {
   // docs/leave.md §5: a leaver's leave and sick days count up to the last day of employment (MEA art.12's period), never after it.
   const asOf = emp.termination_date !== null ? minDate(asOfDate, emp.termination_date) : asOfDate;
   const employed = employedInYear(emp, year);
@@ -383,7 +385,9 @@ function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], yea
   const taken_days = asOf < firstDayOfYear(year) ? 0 : annualDaysTaken(records, firstDayOfYear(year), minDate(lastDayOfYear(year), asOf), calendar);
   const parts = [ent.basis];
   if (extra.days > 0) parts.push(`company extra ${extra.days} (${yearsWord(extra.company_years)} at the company on ${firstDayOfYear(year)}, leave.extra_days)`);
+  const carry_note = carried.unknown && employed ? `nothing carried over from ${year - 1}: no leave was imported for it` : null;
   if (carried_over_days > 0) parts.push(`carried over ${carried_over_days} from ${year - 1} (used first)`);
+  else if (carry_note) parts.push(carry_note);
   if (dq.disqualified) parts.push(`disqualified → 0 (${dq.reason})`);
   if (dq.note) parts.push(dq.note);
   const own = entitlement_days + extra_days - Math.max(0, taken_days - carried_over_days);
@@ -402,30 +406,39 @@ function balanceForYear(emp: LeaveEmployee, records: readonly LeaveRecord[], yea
     disqualification_reason: dq.reason,
     basis: parts.join('; '),
     carry_out: policy.carry_over && employed ? Math.min(policy.carry_over.max_days, Math.max(0, own)) : 0,
+    carry_note,
   };
 }
 
-/** The earliest year whose carry-over state can start from nothing (without carry-over, `year` itself). */
-function firstYearToCompute(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, policy: LeavePolicy): number {
+/**
+ * The year the carry-over chain starts from nothing (without carry-over, `year` itself): the hire
+ * year, or `leaveKnownFrom`, the first year whose leave is known (the year of the earliest leave
+ * record in the database; null: no leave imported at all; omitted: every year since the hire, the
+ * records given being all there is). Nothing is carried out of a year before it: its unused days
+ * are not known, and are not guessed (docs/leave.md §6).
+ */
+function firstYearToCompute(emp: LeaveEmployee, year: number, policy: LeavePolicy, leaveKnownFrom: number | null | undefined): number {
   const hired = yearOf(emp.hire_date);
   if (policy.carry_over === null || hired >= year) return year;
-  const firstRecord = records.reduce((y, r) => Math.min(y, yearOf(r.start_date)), year);
-  return Math.max(hired, firstRecord - 1);
+  return Math.min(year, Math.max(hired, leaveKnownFrom === undefined ? hired : (leaveKnownFrom ?? year)));
 }
 
-function yearRow(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): YearRow {
-  const carried = { now: 0, before: 0 };
-  for (let y = firstYearToCompute(emp, records, year, policy); ; y++) {
+function yearRow(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, leaveKnownFrom?: number | null): YearRow {
+  const start = firstYearToCompute(emp, year, policy, leaveKnownFrom);
+  // Employed in the year before the chain starts, whose leave is not known: say that nothing was carried from it.
+  const carried = { now: 0, before: 0, unknown: policy.carry_over !== null && start > yearOf(emp.hire_date) };
+  for (let y = start; ; y++) {
     const row = balanceForYear(emp, records, y, asOf, calendar, policy, carried);
     if (y >= year) return row;
     carried.before = carried.now;
     carried.now = row.carry_out;
+    carried.unknown = false;
   }
 }
 
 /** docs/leave.md (REG arts.3–5, MEA arts.5, 8, 9, 13): one operator's leave for `year` as of `asOf`. */
-export function computeBalance(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): LeaveBalance {
-  const { carry_out: _carry, ...row } = yearRow(emp, records, year, asOf, calendar, policy);
+export function computeBalance(emp: LeaveEmployee, records: readonly LeaveRecord[], year: number, asOf: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, leaveKnownFrom?: number | null): LeaveBalance {
+  const { carry_out: _carry, carry_note: _note, ...row } = yearRow(emp, records, year, asOf, calendar, policy, leaveKnownFrom);
   return row;
 }
 
@@ -455,10 +468,10 @@ function owedDays(numerator: number, carried: number, taken: number): { owed: nu
 }
 
 /** MEA art.12 (days owed to a leaver), art.10 and REG art.5 (200 % extra), art.11 and WAGE (day wage = monthly / 21.75). */
-export function computeSettlement(emp: LeaveEmployee, records: readonly LeaveRecord[], date: IsoDate, calendar: WorkCalendar, policy: LeavePolicy): LeaveSettlement {
+export function computeSettlement(emp: LeaveEmployee, records: readonly LeaveRecord[], date: IsoDate, calendar: WorkCalendar, policy: LeavePolicy, leaveKnownFrom?: number | null): LeaveSettlement {
   const leaver: LeaveEmployee = { ...emp, termination_date: date };
   const year = yearOf(date);
-  const row = yearRow(leaver, records, year, date, calendar, policy);
+  const row = yearRow(leaver, records, year, date, calendar, policy, leaveKnownFrom);
   const pro = proRata(leaver, year, minDate(date, lastDayOfYear(year)), policy);
   const carried = row.carried_over_days;
   const numerator = row.disqualified ? 0 : pro.numerator;
@@ -468,6 +481,7 @@ export function computeSettlement(emp: LeaveEmployee, records: readonly LeaveRec
   const parts = row.disqualified
     ? [`${lead ? lead + ': ' : ''}${pro.terms} = ${twoDecimals(pro.numerator)}, disqualified → 0 (${row.disqualification_reason})`, `0${plus} − ${row.taken_days} taken = ${shown}`]
     : [`${lead ? lead + ': ' : ''}${pro.terms}${plus} − ${row.taken_days} taken = ${shown}`];
+  if (row.carry_note) parts.push(row.carry_note);
   let daily_wage: number | null = null;
   let extra_pay: number | null = null;
   if (emp.monthly_wage === null) parts.push('no monthly wage on file: pay not computed');

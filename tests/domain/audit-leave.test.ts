@@ -56,3 +56,33 @@ describe('a leaver: leave recorded after the last day of employment is not leave
     });
   });
 });
+
+// docs/leave.md §6: a year before the first leave imported is not known, so nothing is carried out
+// of it. With carry-over up to 5 days, the leaver above (1.5 days taken in 2026: 03-02 and half of
+// 06-01) has 317/365 × 5 = 4.34 of 2026, and:
+//   - 2026 the first year of leave data: nothing carried from 2025, 4.34 − 1.5 = 2.84 → 2 days owed,
+//     extra 2 × 2 × 4350 / 21.75 = 800.00;
+//   - 2025 known too (a leave record of anyone's in 2025, none of 3003's: 5 unused, capped at 5):
+//     4.34 + 5 − 1.5 = 7.84 → 7 days, 7 × 2 × 200 = 2800.00.
+describe('carry-over and the years before the first leave imported (docs/leave.md §6)', () => {
+  const policy = { ...DEFAULT_LEAVE_POLICY, carry_over: { max_days: 5 } };
+  const taken = [rec('annual', '2026-03-02', '2026-03-02'), rec('annual', '2026-06-01', '2026-06-01', 0.5)];
+
+  test.each([
+    { known: 2026, owed: 2, pay: 800, note: true },
+    { known: null, owed: 2, pay: 800, note: true },
+    { known: 2025, owed: 7, pay: 2800, note: false },
+  ])('leave known from $known: $owed days owed, $pay extra', ({ known, owed, pay, note }) => {
+    const s = computeSettlement(LEAVER, taken, d('2026-11-13'), calendar, policy, known);
+    expect({ owed: s.payable_unused_days, pay: s.extra_pay }).toEqual({ owed, pay });
+    expect(s.basis.includes('nothing carried over from 2025: no leave was imported for it')).toBe(note);
+    const b = computeBalance(LEAVER, taken, 2026, d('2026-11-13'), calendar, policy, known);
+    expect({ carried: b.carried_over_days, noted: b.basis.includes('nothing carried over from 2025: no leave was imported for it') }).toEqual({ carried: note ? 0 : 5, noted: note });
+  });
+
+  test('without carry-over, or hired in the year asked for: nothing to say about the year before', () => {
+    expect(computeSettlement(LEAVER, taken, d('2026-11-13'), calendar, DEFAULT_LEAVE_POLICY, 2026).basis).not.toContain('nothing carried');
+    const hired2026 = { ...LEAVER, hire_date: d('2026-02-01') };
+    expect(computeBalance(hired2026, taken, 2026, d('2026-11-13'), calendar, policy, 2026).basis).not.toContain('nothing carried');
+  });
+});

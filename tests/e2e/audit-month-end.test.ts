@@ -82,3 +82,30 @@ describe('the full-attendance bonus and sick leave on rest days only (docs/polic
     expect(rows.filter((r) => r.operator_id === '3004' || r.operator_id === '3005').map((r) => [r.operator_id, r.full_attendance_bonus])).toEqual([['3004', 0], ['3005', 200]]);
   });
 });
+
+describe('carry-over and the year before the first leave imported (docs/leave.md §6)', () => {
+  // The leaver 3003 above (2026: 1.5 days taken, 4.34 of the year) with leave.carry_over up to 5
+  // days. Only 2026 leave imported: 2025 is not known, nothing is carried from it: 2 days, 800.00.
+  // Once 2025 leave is imported (another operator's day; 3003 took none): 5 carried, 4.34 + 5 − 1.5
+  // = 7.84 → 7 days, 7 × 2 × 4350 / 21.75 = 2800.00.
+  test('leave settle carries nothing out of a year no leave was imported for, and says so; with that year imported, its unused days', () => {
+    writeFileSync(join(dir, 'carry-policy.json'), JSON.stringify({ leave: { carry_over: { max_days: 5 } } }));
+    const carry = (args: string[]): CliResult => {
+      const r = hotline(['--db', 'carry.db', '--policy', 'carry-policy.json', ...args], { cwd: dir, env: { TZ: 'Asia/Shanghai' } });
+      if (r.status !== 0) throw new Error(`hotline ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+      return r;
+    };
+    carry(['import', 'operators', 'operators.csv']);
+    carry(['import', 'leave', 'leave.csv']);
+    const settle = (): Record<string, unknown> => JSON.parse(carry(['leave', 'settle', '--operator', '3003', '--format', 'json']).stdout) as Record<string, unknown>;
+    expect(settle()).toMatchObject({
+      payable_unused_days: 2, extra_pay: 800,
+      basis: 'left 2026-11-13: 317/365 × 5 − 1.5 taken = 2.84 → 2; nothing carried over from 2025: no leave was imported for it; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 2 × 2 × 4350.00 / 21.75 = 800.00',
+    });
+    writeFileSync(join(dir, 'operators-2025.csv'), lines(['operator_id,name,team,hire_date', '3009,林旧,B组,2020-01-01']));
+    carry(['import', 'operators', 'operators-2025.csv']);
+    writeFileSync(join(dir, 'leave-2025-records.csv'), lines(['operator_id,type,start_date,end_date,days', '3009,annual,2025-06-02,2025-06-02,']));
+    carry(['import', 'leave', 'leave-2025-records.csv']);
+    expect(settle()).toMatchObject({ payable_unused_days: 7, extra_pay: 2800 });
+  });
+});

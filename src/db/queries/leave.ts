@@ -25,6 +25,12 @@ export function leaveByOperator(db: Database.Database, operatorId?: string): Map
   return out;
 }
 
+/** The year of the earliest leave record imported (the first year whose leave is known, docs/leave.md §6), or null with none. */
+export function firstLeaveYear(db: Database.Database): number | null {
+  const first = db.prepare('SELECT min(start_date) FROM leave').pluck().get() as string | null;
+  return first === null ? null : Number(first.slice(0, 4));
+}
+
 /** Operators as the leave rules see them (work start defaults to the hire date, wage to the base salary). */
 export function leaveEmployees(db: Database.Database, operatorId?: string): LeaveEmployee[] {
   return db.prepare(`SELECT operator_id, name, hire_date, coalesce(work_start_date, hire_date) AS work_start_date, termination_date,
