@@ -10,20 +10,15 @@
 // Leave 2026 (MEA art.12): 317/365 × 5 = 4.34 → 4 days in the balance; taken 1 + 0.5 = 1.5 (11-20 is
 // after the leaving day), remaining 4 − 1.5 = 2.5. Settlement: 4.34 − 1.5 = 2.84 → 2 days owed,
 // extra 200 %: 2 × 2 × 4350 / 21.75 = 800.00.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hotline, tempDir, type CliResult } from '../helpers/cli.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { CliResult } from '../helpers/cli.js';
+import { workspace } from './support.js';
 
-let dir: string;
-let cleanup: () => void;
+const ws = workspace('hotline-e2e-audit-month-end-');
 
-function run(args: string[]): CliResult {
-  return hotline(['--db', 'audit.db', ...args], { cwd: dir, env: { TZ: 'Asia/Shanghai' } });
-}
-
-function ok(args: string[]): CliResult {
-  const r = run(args);
+/** Runs hotline on `db` (default audit.db), failing the test with its stderr unless it exits 0. */
+function ok(args: string[], db = 'audit.db', global: string[] = []): CliResult {
+  const r = ws.run(['--db', db, ...global, ...args]);
   if (r.status !== 0) throw new Error(`hotline ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
   return r;
 }
@@ -43,14 +38,8 @@ const LEAVE = lines([
 ]);
 
 beforeAll(() => {
-  ({ dir, cleanup } = tempDir('hotline-e2e-audit-month-end-'));
-  for (const [kind, text] of [['operators', OPERATORS], ['leave', LEAVE]] as const) {
-    writeFileSync(join(dir, `${kind}.csv`), text);
-    ok(['import', kind, `${kind}.csv`]);
-  }
+  for (const [kind, text] of [['operators', OPERATORS], ['leave', LEAVE]] as const) ok(['import', kind, ws.write(`${kind}.csv`, text)]);
 });
-
-afterAll(() => cleanup());
 
 describe('a leaver on the 13th with leave booked after leaving (docs/leave.md §5, §7)', () => {
   test('leave balance counts the leave taken up to the leaving day: 1.5 taken, 2.5 remaining', () => {
@@ -74,8 +63,8 @@ describe('the full-attendance bonus and sick leave on rest days only (docs/polic
   // Saturday 10-24 and Sunday 10-25 2026 are rest days. 3004's record gives `days` 2 (a rostered
   // weekend shift it missed); 3005's gives none, so its days are counted on the calendar: 0.
   test('a weekend sick record costs the 200 only when its days value says days worked were missed', () => {
-    writeFileSync(join(dir, 'fa-operators.csv'), lines(['operator_id,name,team,hire_date,base_salary,performance_base', '3004,冯病,B组,2021-05-10,4000,2000', '3005,王好,B组,2021-05-10,4000,2000']));
-    writeFileSync(join(dir, 'fa-leave.csv'), lines(['operator_id,type,start_date,end_date,days', '3004,sick,2026-10-24,2026-10-25,2', '3005,sick,2026-10-24,2026-10-25,']));
+    ws.write('fa-operators.csv', lines(['operator_id,name,team,hire_date,base_salary,performance_base', '3004,冯病,B组,2021-05-10,4000,2000', '3005,王好,B组,2021-05-10,4000,2000']));
+    ws.write('fa-leave.csv', lines(['operator_id,type,start_date,end_date,days', '3004,sick,2026-10-24,2026-10-25,2', '3005,sick,2026-10-24,2026-10-25,']));
     ok(['import', 'operators', 'fa-operators.csv']);
     ok(['import', 'leave', 'fa-leave.csv']);
     const rows = JSON.parse(ok(['bonus', '--month', '2026-10', '--draft', '--format', 'json']).stdout) as { operator_id: string; full_attendance_bonus: number }[];
@@ -89,12 +78,8 @@ describe('carry-over and the year before the first leave imported (docs/leave.md
   // Once 2025 leave is imported (another operator's day; 3003 took none): 5 carried, 4.34 + 5 − 1.5
   // = 7.84 → 7 days, 7 × 2 × 4350 / 21.75 = 2800.00.
   test('leave settle carries nothing out of a year no leave was imported for, and says so; with that year imported, its unused days', () => {
-    writeFileSync(join(dir, 'carry-policy.json'), JSON.stringify({ leave: { carry_over: { max_days: 5 } } }));
-    const carry = (args: string[]): CliResult => {
-      const r = hotline(['--db', 'carry.db', '--policy', 'carry-policy.json', ...args], { cwd: dir, env: { TZ: 'Asia/Shanghai' } });
-      if (r.status !== 0) throw new Error(`hotline ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
-      return r;
-    };
+    ws.write('carry-policy.json', JSON.stringify({ leave: { carry_over: { max_days: 5 } } }));
+    const carry = (args: string[]): CliResult => ok(args, 'carry.db', ['--policy', 'carry-policy.json']);
     carry(['import', 'operators', 'operators.csv']);
     carry(['import', 'leave', 'leave.csv']);
     const settle = (): Record<string, unknown> => JSON.parse(carry(['leave', 'settle', '--operator', '3003', '--format', 'json']).stdout) as Record<string, unknown>;
@@ -102,9 +87,9 @@ describe('carry-over and the year before the first leave imported (docs/leave.md
       payable_unused_days: 2, extra_pay: 800,
       basis: 'left 2026-11-13: 317/365 × 5 − 1.5 taken = 2.84 → 2; nothing carried over from 2025: no leave was imported for it; daily wage 4350.00 / 21.75 = 200.00; extra 200 %: 2 × 2 × 4350.00 / 21.75 = 800.00',
     });
-    writeFileSync(join(dir, 'operators-2025.csv'), lines(['operator_id,name,team,hire_date', '3009,林旧,B组,2020-01-01']));
+    ws.write('operators-2025.csv', lines(['operator_id,name,team,hire_date', '3009,林旧,B组,2020-01-01']));
     carry(['import', 'operators', 'operators-2025.csv']);
-    writeFileSync(join(dir, 'leave-2025-records.csv'), lines(['operator_id,type,start_date,end_date,days', '3009,annual,2025-06-02,2025-06-02,']));
+    ws.write('leave-2025-records.csv', lines(['operator_id,type,start_date,end_date,days', '3009,annual,2025-06-02,2025-06-02,']));
     carry(['import', 'leave', 'leave-2025-records.csv']);
     expect(settle()).toMatchObject({ payable_unused_days: 7, extra_pay: 2800 });
   });
