@@ -6,10 +6,10 @@
  * hour, for `stats daily`.
  */
 import type Database from 'better-sqlite3';
-import { addDays, dateParts, epochToLocal, formatLocalDateTime, localToEpoch, startOfLocalDay, type IsoDate } from '../domain/dates.js';
+import { addDays, epochToLocal, formatLocalDateTime, startOfLocalDay, type IsoDate } from '../domain/dates.js';
 import { EMPTY_AGGREGATE, roundTo, talkKnown, type CallAggregate } from '../domain/kpi.js';
 import type { PresenceInterval } from '../domain/presence.js';
-import { presenceIn, staffedIn, type Absence, type PresenceFigures, type PresenceRules, type Staffed, type Window } from '../domain/presence-day.js';
+import { clockSlots, presenceIn, staffedIn, type Absence, type PresenceFigures, type PresenceRules, type Staffed, type Window } from '../domain/presence-day.js';
 import { presenceIntervals, presenceSpan } from '../db/queries/presence.js';
 import { aggregateCalls, operatorDirectory } from '../db/queries/stats.js';
 import { summaryThresholds } from '../db/queries/stats-days.js';
@@ -175,10 +175,14 @@ export function sumDays(days: readonly AgentDay[], zone: string): AgentFigures {
 export function staffedByHour(db: Database.Database, date: IsoDate, zone: string): (Staffed | null)[] {
   const span = presenceSpan(db);
   const w = dayWindow(date, zone);
-  const hours: Window[] = [];
-  const at = (hour: number): number => (hour === 0 ? w.start : hour === 24 ? w.end : localToEpoch({ ...dateParts(date), hour, minute: 0, second: 0 }, zone));
-  for (let h = 0; h < 24; h++) hours.push({ start: at(h), end: at(h + 1) });
-  if (!span) return hours.map(() => null);
-  const staffed = staffedIn(presenceIntervals(db, w.start, w.end).values(), hours, span.last);
-  return hours.map((hw, i) => (hw.end > hw.start && hw.start <= span.last && hw.end > span.first ? (staffed[i] as Staffed) : null));
+  const slots = clockSlots(w, zone, 60);
+  const byHour: (Staffed | null)[] = Array.from({ length: 24 }, () => null);
+  if (!span) return byHour;
+  const staffed = staffedIn(presenceIntervals(db, w.start, w.end).values(), slots.map(([, windows]) => windows), span.last);
+  slots.forEach(([minute, windows], i) => {
+    const from = (windows[0] as Window).start;
+    const to = (windows[windows.length - 1] as Window).end;
+    if (from <= span.last && to > span.first) byHour[minute / 60] = staffed[i] as Staffed;
+  });
+  return byHour;
 }

@@ -5,6 +5,7 @@
  * daily allowance); operators logged in and available per window; adherence for the appraisal.
  * Pure: the caller passes the intervals, the window and the end of the data.
  */
+import { epochToLocal } from './dates.js';
 import { roundTo } from './kpi.js';
 import { pauseReasonCode, type PresenceInterval } from './presence.js';
 
@@ -130,20 +131,34 @@ export interface Staffed {
   available: number;
 }
 
+
 /**
- * Issue 20: operators logged in, and logged in and not paused, averaged over each window (an
- * hour of `stats daily`, or N minutes for staffing), 2 decimals: the operators' seconds in the
- * window ÷ its length. `operators` holds each operator's intervals.
+ * The slots of `minutes` of the local clock in the day `day` (its start and end, epoch seconds):
+ * each slot's start in minutes after local midnight, with the time it covers. Calls are put in the
+ * same slots (their local hour and minute), so the two line up. On a day the clocks change, a slot
+ * the clock skips is absent, and one the clock passes twice covers both passes. Slots of elapsed
+ * time from midnight start on the clock's, since clocks change by whole hours (Australia/Lord_Howe's
+ * 30-minute change aside, as for the calls).
  */
-export function staffedIn(operators: Iterable<readonly PresenceInterval[]>, windows: readonly Window[], dataEnd: number): Staffed[] {
-  return staffedInSlots(operators, windows.map((w) => [w]), dataEnd);
+export function clockSlots(day: Window, zone: string, minutes: number): [minute: number, windows: Window[]][] {
+  const byMinute = new Map<number, Window[]>();
+  for (let t = day.start; t < day.end; t += minutes * 60) {
+    const clock = epochToLocal(t, zone);
+    const minute = clock.hour * 60 + clock.minute;
+    const windows = byMinute.get(minute) ?? [];
+    windows.push({ start: t, end: Math.min(day.end, t + minutes * 60) });
+    byMinute.set(minute, windows);
+  }
+  return [...byMinute].sort(([a], [b]) => a - b);
 }
 
 /**
- * staffedIn for slots of one or more windows each (a slot of the local clock that a repeated hour
- * passes twice): the operators' seconds in all of a slot's windows ÷ their total length.
+ * Issue 20: operators logged in, and logged in and not paused, averaged over each slot (an hour of
+ * `stats daily`, or N minutes for staffing: clockSlots), 2 decimals: the operators' seconds in the
+ * slot's windows (two for a slot the clock passes twice) ÷ their total length. `operators` holds
+ * each operator's intervals.
  */
-export function staffedInSlots(operators: Iterable<readonly PresenceInterval[]>, slots: readonly (readonly Window[])[], dataEnd: number): Staffed[] {
+export function staffedIn(operators: Iterable<readonly PresenceInterval[]>, slots: readonly (readonly Window[])[], dataEnd: number): Staffed[] {
   const sums = slots.map(() => ({ session: 0, pause: 0 }));
   for (const intervals of operators) {
     for (const iv of intervals) {

@@ -192,7 +192,7 @@ describe('staffedIn: operators logged in and available, on average over each win
     const hours = [{ start: T('2026-10-12 09:00'), end: T('2026-10-12 10:00') }, { start: T('2026-10-12 10:00'), end: T('2026-10-12 11:00') }];
     // 09–10: a 60 min + b 30 min logged in = 1.5; a paused 15 min → available 1.25
     // 10–11: both all hour; b open, the data ending at 10:30 → 1 + 0.5
-    expect(staffedIn([a, b], hours, T('2026-10-12 10:30'))).toEqual([{ logged_in: 1.5, available: 1.25 }, { logged_in: 1.5, available: 1.5 }]);
+    expect(staffedIn([a, b], hours.map((h) => [h]), T('2026-10-12 10:30'))).toEqual([{ logged_in: 1.5, available: 1.25 }, { logged_in: 1.5, available: 1.5 }]);
   });
 });
 

@@ -4,9 +4,9 @@
  * the span of the data, operators logged in and available per slot of a day).
  */
 import type Database from 'better-sqlite3';
-import { addDays, epochToLocal, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
+import { addDays, startOfLocalDay, type IsoDate } from '../../domain/dates.js';
 import { buildPresenceIntervals, PresenceReplay, sortPresenceEvents, type PresenceEvent, type PresenceInterval } from '../../domain/presence.js';
-import { staffedInSlots, type Staffed, type Window } from '../../domain/presence-day.js';
+import { clockSlots, staffedIn, type Staffed, type Window } from '../../domain/presence-day.js';
 import { cachedStatement as statement } from '../statement-cache.js';
 import { getSetting, setSetting } from './settings.js';
 
@@ -231,17 +231,7 @@ export function availableOperators(db: Database.Database, q: { day: IsoDate; zon
   const end = startOfLocalDay(addDays(q.day, 1), q.zone);
   const span = presenceSpan(db);
   if (!span || span.last < start || span.first >= end) return [];
-  // Slots of elapsed time from midnight; clocks change by whole hours, so each starts on a slot of
-  // the clock (Australia/Lord_Howe's 30-minute change aside, as for the calls).
-  const byMinute = new Map<number, Window[]>();
-  for (let t = start; t < end; t += q.minutes * 60) {
-    const clock = epochToLocal(t, q.zone);
-    const minute = clock.hour * 60 + clock.minute;
-    const windows = byMinute.get(minute) ?? [];
-    windows.push({ start: t, end: Math.min(end, t + q.minutes * 60) });
-    byMinute.set(minute, windows);
-  }
-  const slots = [...byMinute].sort(([a], [b]) => a - b);
-  const staffed = staffedInSlots(presenceIntervals(db, start, end).values(), slots.map(([, w]) => w), span.last);
+  const slots = clockSlots({ start, end }, q.zone, q.minutes);
+  const staffed = staffedIn(presenceIntervals(db, start, end).values(), slots.map(([, w]) => w), span.last);
   return slots.map(([minute, w], i) => ({ minute, start: (w[0] as Window).start, end: (w[w.length - 1] as Window).end, ...(staffed[i] as Staffed) }));
 }
